@@ -1,0 +1,53 @@
+namespace Vigil.Web.Platform.Audit;
+
+/// <summary>One entry of the hash-chained audit log. Append-only: the database refuses UPDATE and DELETE.</summary>
+public sealed class AuditEntry
+{
+    /// <summary>Position in the chain, 1, 2, 3... assigned when the entry is saved.</summary>
+    public long Sequence { get; set; }
+    public DateTimeOffset At { get; set; }
+    public Guid? UserId { get; set; }
+    public string? UserName { get; set; }
+    public Guid? UnitId { get; set; }
+    public required string Action { get; set; }
+    public string? RecordType { get; set; }
+    public string? RecordId { get; set; }
+    public required string Outcome { get; set; }
+    public string? Purpose { get; set; }
+    public string? Detail { get; set; }
+    public string PreviousHash { get; set; } = "";
+    public string Hash { get; set; } = "";
+}
+
+public static class AuditActions
+{
+    public const string SignIn = "sign-in";
+    public const string SignOut = "sign-out";
+    public const string Create = "create";
+    public const string Read = "read";
+    public const string Update = "update";
+    public const string Delete = "delete";
+    public const string Search = "search";
+    public const string Export = "export";
+    public const string Refused = "refused";
+    public const string TokenCreated = "token-created";
+    public const string TokenRevoked = "token-revoked";
+    public const string TokenRejected = "token-rejected";
+    public const string TwoFactorEnabled = "two-factor-enabled";
+    public const string Checkpoint = "checkpoint";
+    public const string BadRequest = "bad-request";
+}
+
+public static class AuditOutcomes
+{
+    public const string Success = "success";
+    public const string Failure = "failure";
+    public const string Denied = "denied";
+}
+
+/// <summary>Entities whose creation, change and deletion are audited automatically by VigilDb.</summary>
+public interface IAuditedRecord
+{
+    string AuditRecordType { get; }
+    string AuditRecordId { get; }
+}

@@ -1,0 +1,131 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Vigil.Web.Platform.Data;
+
+namespace Vigil.Web.Platform.Audit;
+
+public sealed record VerificationResult(bool Ok, long EntriesChecked, long? FirstBadSequence, string Message);
+
+/// <summary>A signed statement of the chain head at a moment: verifying against it later detects a
+/// truncated tail (entries removed from the end), which the chain alone cannot.</summary>
+public sealed record AuditCheckpoint(long Sequence, string Hash, DateTimeOffset CreatedAt, string PublicKey, string Signature)
+{
+    public string SignedText => $"vigil-audit-checkpoint|{Sequence}|{Hash}|{CreatedAt.UtcTicks}";
+}
+
+/// <summary>Recomputes the audit chain, and signs and checks checkpoints with an ECDSA P-256 key kept in
+/// the data folder (never in the repository).</summary>
+public sealed class AuditVerifier(VigilDb db, VigilOptions options)
+{
+    private const int BatchSize = 5000;
+
+    public async Task<VerificationResult> VerifyAsync(CancellationToken ct)
+    {
+        var previous = AuditChain.Genesis;
+        long expected = 1;
+        long checkedCount = 0;
+        while (true)
+        {
+            var batch = await db.AuditEntries.AsNoTracking().Where(e => e.Sequence >= expected)
+                .OrderBy(e => e.Sequence).Take(BatchSize).ToListAsync(ct);
+            if (batch.Count == 0)
+            {
+                break;
+            }
+            foreach (var entry in batch)
+            {
+                if (entry.Sequence != expected)
+                {
+                    return Bad(checkedCount, expected, $"entry {expected} is missing (next present is {entry.Sequence}): deleted");
+                }
+                if (entry.PreviousHash != previous)
+                {
+                    return Bad(checkedCount, entry.Sequence, $"entry {entry.Sequence} does not follow entry {entry.Sequence - 1}: deleted, inserted or reordered");
+                }
+                if (AuditChain.ComputeHash(entry) != entry.Hash)
+                {
+                    return Bad(checkedCount, entry.Sequence, $"entry {entry.Sequence} has been altered: its content does not match its hash");
+                }
+                previous = entry.Hash;
+                expected++;
+                checkedCount++;
+            }
+        }
+        return new VerificationResult(true, checkedCount, null, $"audit chain intact: {checkedCount} entries, head {previous[..16]}");
+    }
+
+    public async Task<VerificationResult> VerifyAgainstAsync(AuditCheckpoint checkpoint, CancellationToken ct)
+    {
+        if (!SignatureValid(checkpoint))
+        {
+            return new VerificationResult(false, 0, null, "the checkpoint's signature is not valid for this installation's key");
+        }
+        var chain = await VerifyAsync(ct);
+        if (!chain.Ok)
+        {
+            return chain;
+        }
+        var entry = await db.AuditEntries.AsNoTracking().FirstOrDefaultAsync(e => e.Sequence == checkpoint.Sequence, ct);
+        if (entry is null)
+        {
+            return Bad(chain.EntriesChecked, checkpoint.Sequence, $"entry {checkpoint.Sequence} named by the checkpoint is missing: the log has been truncated to {chain.EntriesChecked} entries");
+        }
+        if (entry.Hash != checkpoint.Hash)
+        {
+            return Bad(chain.EntriesChecked, checkpoint.Sequence, $"entry {checkpoint.Sequence} differs from the checkpoint: the log has been rewritten");
+        }
+        return chain with { Message = chain.Message + $"; consistent with checkpoint at entry {checkpoint.Sequence}" };
+    }
+
+    public async Task<AuditCheckpoint> CreateCheckpointAsync(CancellationToken ct)
+    {
+        var head = await db.AuditEntries.AsNoTracking().OrderByDescending(e => e.Sequence).FirstOrDefaultAsync(ct)
+            ?? throw new InvalidOperationException("The audit log is empty: nothing to checkpoint.");
+        using var key = LoadOrCreateKey();
+        var unsigned = new AuditCheckpoint(head.Sequence, head.Hash, db.Clock.GetUtcNow(), Convert.ToBase64String(key.ExportSubjectPublicKeyInfo()), "");
+        var signature = Convert.ToBase64String(key.SignData(Encoding.UTF8.GetBytes(unsigned.SignedText), HashAlgorithmName.SHA256));
+        return unsigned with { Signature = signature };
+    }
+
+    public static string Serialise(AuditCheckpoint checkpoint) => JsonSerializer.Serialize(checkpoint, JsonOptions);
+
+    public static AuditCheckpoint Deserialise(string json) =>
+        JsonSerializer.Deserialize<AuditCheckpoint>(json, JsonOptions) ?? throw new JsonException("The checkpoint file is empty.");
+
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
+    private bool SignatureValid(AuditCheckpoint checkpoint)
+    {
+        using var key = LoadOrCreateKey();
+        try
+        {
+            return key.VerifyData(Encoding.UTF8.GetBytes(checkpoint.SignedText), Convert.FromBase64String(checkpoint.Signature), HashAlgorithmName.SHA256);
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+    }
+
+    private ECDsa LoadOrCreateKey()
+    {
+        var path = Path.Combine(options.DataFolder, "audit-signing-key.pem");
+        var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        if (File.Exists(path))
+        {
+            key.ImportFromPem(File.ReadAllText(path));
+            return key;
+        }
+        Directory.CreateDirectory(options.DataFolder);
+        File.WriteAllText(path, key.ExportPkcs8PrivateKeyPem());
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+        return key;
+    }
+
+    private static VerificationResult Bad(long checkedCount, long sequence, string message) => new(false, checkedCount, sequence, message);
+}

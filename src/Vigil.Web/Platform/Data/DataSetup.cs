@@ -1,0 +1,66 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using Vigil.Web.Platform.Security;
+
+namespace Vigil.Web.Platform.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}
+
+public static class DataSetup
+{
+    public static DatabaseProvider Provider(IConfiguration config) =>
+        string.Equals(config["Database:Provider"], "Postgres", StringComparison.OrdinalIgnoreCase) ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite;
+
+    /// <summary>The SQLite file: Database:Path if set, else data/vigil.db under the data folder.</summary>
+    public static string SqliteConnectionString(IConfiguration config, string dataFolder)
+    {
+        var path = config["Database:Path"] is { Length: > 0 } configured ? Path.GetFullPath(configured) : Path.Combine(dataFolder, "vigil.db");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        // Pooling off so the file is released when the app stops (tests delete it); WAL and FULL sync set at open.
+        return $"Data Source={path};Pooling=False;Foreign Keys=True";
+    }
+
+    public static IServiceCollection AddVigilData(this IServiceCollection services, IConfiguration config, string dataFolder)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddScoped<AccessContext>();
+        if (Provider(config) == DatabaseProvider.Postgres)
+        {
+            var connection = config.GetConnectionString("Vigil")
+                ?? throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Vigil is not set.");
+            services.AddDbContext<VigilDb, PostgresVigilDb>(o => o.UseNpgsql(connection));
+        }
+        else
+        {
+            var connection = SqliteConnectionString(config, dataFolder);
+            services.AddDbContext<VigilDb, SqliteVigilDb>(o => o.UseSqlite(connection).AddInterceptors(new SqlitePragmas()));
+        }
+        // Keys live in the database so that web nodes are stateless and cookies survive restarts.
+        services.AddDataProtection().SetApplicationName("Vigil").PersistKeysToDbContext<VigilDb>();
+        services.AddHealthChecks().AddDbContextCheck<VigilDb>("database", tags: ["ready"]);
+        return services;
+    }
+}
+
+/// <summary>WAL for concurrent readers, FULL synchronous so a committed audit entry survives power loss,
+/// and a busy timeout so writers queue rather than fail.</summary>
+internal sealed class SqlitePragmas : Microsoft.EntityFrameworkCore.Diagnostics.DbConnectionInterceptor
+{
+    public override async Task ConnectionOpenedAsync(System.Data.Common.DbConnection connection, Microsoft.EntityFrameworkCore.Diagnostics.ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=30000;";
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public override void ConnectionOpened(System.Data.Common.DbConnection connection, Microsoft.EntityFrameworkCore.Diagnostics.ConnectionEndEventData eventData)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=30000;";
+        command.ExecuteNonQuery();
+    }
+}

@@ -1,0 +1,170 @@
+using System.Security.Cryptography;
+using System.Text;
+using Bogus;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Vigil.Web.Network;
+using Vigil.Web.Platform.Security;
+using Vigil.Web.Subjects;
+
+namespace Vigil.Web.Platform.Data;
+
+/// <summary>
+/// The demo accounts (one per role across London, North West and Wales, plus headquarters and the
+/// operations centre) and a deterministic synthetic data set. Everything is fictional. Names are drawn
+/// from a broad pool of locales by their own random stream, independently of every other field.
+/// Seeded only in demo mode.
+/// </summary>
+public sealed class DemoData(VigilDb db, UserManager<VigilUser> users)
+{
+    public const string Password = "Vigil-Demo-2026";
+    public const string KestrelGroup = "Operation KESTREL (London)";
+    public const string ManchesterPanelGroup = "Channel panel: Manchester";
+
+    public sealed record Account(string Email, string DisplayName, string Role, string? UnitCode, string? PartnerCode, Classification Clearance)
+    {
+        public bool NeedsTwoFactor => VigilUser.RequiresTwoFactor(Clearance, [Role]);
+
+        /// <summary>Demo-only authenticator secret, derived from the e-mail so it is stable and can be
+        /// printed in the README. Real accounts enrol with a random secret.</summary>
+        public string? AuthenticatorKey => NeedsTwoFactor ? Base32(SHA256.HashData(Encoding.UTF8.GetBytes("vigil-demo-totp:" + Email))[..20]) : null;
+    }
+
+    public static readonly IReadOnlyList<Account> Accounts =
+    [
+        new("sio.london@vigil.example", "DCI Morgan Ellery", Roles.Sio, "london", null, Classification.Secret),
+        new("investigator.london@vigil.example", "DS Rowan Achebe", Roles.Investigator, "london", null, Classification.Secret),
+        new("disclosure.london@vigil.example", "DC Sam Okonkwo-Hart", Roles.DisclosureOfficer, "london", null, Classification.Official),
+        new("investigator.northwest@vigil.example", "DC Jordan Castellano", Roles.Investigator, "north-west", null, Classification.Official),
+        new("prevent.northwest@vigil.example", "PC Avery Lindqvist", Roles.PreventOfficer, "north-west", null, Classification.Official),
+        new("analyst.wales@vigil.example", "Analyst Rhian Takahashi", Roles.Analyst, "wales", null, Classification.Official),
+        new("ctsa.wales@vigil.example", "PS Dylan Moreau", Roles.SecurityAdviser, "wales", null, Classification.Official),
+        new("coordinator.noc@vigil.example", "Insp Casey Novak", Roles.OperationsCoordinator, "noc-coordination-centre", null, Classification.Secret),
+        new("auditor.hq@vigil.example", "Auditor Quinn Adeyemi", Roles.Auditor, "nctphq", null, Classification.Official),
+        new("admin.hq@vigil.example", "Admin Robin Falk", Roles.Administrator, "nctphq", null, Classification.Official),
+        new("channel.manchester@vigil.example", "Channel panel member Taylor Brennan", Roles.ChannelPanelMember, null, "la-manchester", Classification.Official),
+    ];
+
+    private static readonly string[] DemoRegions = ["london", "north-west", "wales"];
+
+    private static readonly string[] NameLocales = ["en", "en_GB", "en_IND", "fr", "de", "es", "it", "pl", "tr", "vi", "nl", "pt_BR", "sv", "id_ID", "ro", "hr", "nb_NO", "en_NG", "af_ZA", "cz"];
+
+    public async Task SeedAsync(CancellationToken ct)
+    {
+        if (await db.Users.AnyAsync(u => u.IsDemo, ct))
+        {
+            return;
+        }
+        var units = await db.Set<Unit>().ToDictionaryAsync(u => u.Code, ct);
+        var partners = await db.Set<PartnerAgency>().ToDictionaryAsync(p => p.Code, ct);
+
+        var created = new Dictionary<string, VigilUser>();
+        foreach (var account in Accounts)
+        {
+            var user = new VigilUser
+            {
+                UserName = account.Email,
+                Email = account.Email,
+                EmailConfirmed = true,
+                DisplayName = account.DisplayName,
+                UnitId = account.UnitCode is null ? null : units[account.UnitCode].Id,
+                PartnerAgencyId = account.PartnerCode is null ? null : partners[account.PartnerCode].Id,
+                Clearance = account.Clearance,
+                IsDemo = true,
+            };
+            Check(await users.CreateAsync(user, Password), account.Email);
+            Check(await users.AddToRoleAsync(user, account.Role), account.Email);
+            if (account.AuthenticatorKey is { } key)
+            {
+                Check(await users.SetAuthenticationTokenAsync(user, "[AspNetUserStore]", "AuthenticatorKey", key), account.Email);
+                Check(await users.SetTwoFactorEnabledAsync(user, true), account.Email);
+            }
+            created[account.Email] = user;
+        }
+
+        var kestrel = new NeedToKnowGroup { Name = KestrelGroup, Description = "Fictional demo operation team.", OwningUnitId = units["london"].Id };
+        var panel = new NeedToKnowGroup { Name = ManchesterPanelGroup, Description = "Members of the Manchester Channel panel.", OwningUnitId = units["north-west"].Id };
+        db.AddRange(kestrel, panel);
+        db.AddRange(
+            new GroupMembership { GroupId = kestrel.Id, UserId = created["sio.london@vigil.example"].Id },
+            new GroupMembership { GroupId = kestrel.Id, UserId = created["investigator.london@vigil.example"].Id },
+            new GroupMembership { GroupId = panel.Id, UserId = created["prevent.northwest@vigil.example"].Id },
+            new GroupMembership { GroupId = panel.Id, UserId = created["channel.manchester@vigil.example"].Id });
+        await db.SaveChangesAsync(ct);
+
+        SeedSubjects(units, kestrel, panel);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>A fixed-seed set of fictional people spread over the units. Each field has its own random
+    /// stream, so a name says nothing about classification, unit or anything else.</summary>
+    private void SeedSubjects(Dictionary<string, Unit> units, NeedToKnowGroup kestrel, NeedToKnowGroup panel)
+    {
+        var names = new Random(20261128);
+        var labels = new Random(7);
+        var dates = new Random(42);
+        var fakers = NameLocales.Select(l => new Faker(l)).ToArray();
+        var regional = units.Values.Where(u => u.IsRegional).OrderBy(u => u.Code).ToArray();
+        var start = new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero);
+        for (var i = 0; i < 120; i++)
+        {
+            var faker = fakers[names.Next(fakers.Length)];
+            faker.Random = new Randomizer(names.Next());
+            // The first few go to the three demo regions so that every demo account has records to see.
+            var unit = i < 36 ? units[DemoRegions[i % DemoRegions.Length]] : regional[labels.Next(regional.Length)];
+            var roll = labels.Next(100);
+            var classification = roll < 70 ? Classification.Official : roll < 92 ? Classification.Secret : Classification.TopSecret;
+            var subject = new Subject
+            {
+                GivenName = faker.Name.FirstName(),
+                Surname = faker.Name.LastName(),
+                DateOfBirth = dates.Next(10) == 0 ? null : new DateOnly(1960 + dates.Next(48), 1 + dates.Next(12), 1 + dates.Next(28)),
+                Summary = "Fictional record created for the Vigil demonstration. No real person is described.",
+                Classification = classification,
+                OfficialSensitive = classification == Classification.Official && labels.Next(2) == 0,
+                OwningUnitId = unit.Id,
+                CreatedAt = start.AddHours(i * 7),
+                UpdatedAt = start.AddHours(i * 7),
+            };
+            if (unit.Code == "london" && classification != Classification.TopSecret && labels.Next(4) == 0)
+            {
+                subject.NeedToKnow.Add(new RecordGroup { GroupId = kestrel.Id });
+            }
+            else if (unit.Code == "north-west" && classification == Classification.Official && labels.Next(5) == 0)
+            {
+                subject.NeedToKnow.Add(new RecordGroup { GroupId = panel.Id });
+            }
+            db.Add(subject);
+        }
+    }
+
+    private static void Check(IdentityResult result, string who)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException($"Could not seed demo account {who}: {string.Join("; ", result.Errors.Select(e => e.Description))}");
+        }
+    }
+
+    private static string Base32(byte[] data)
+    {
+        const string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+        var output = new StringBuilder();
+        int buffer = 0, bits = 0;
+        foreach (var b in data)
+        {
+            buffer = (buffer << 8) | b;
+            bits += 8;
+            while (bits >= 5)
+            {
+                output.Append(alphabet[(buffer >> (bits - 5)) & 31]);
+                bits -= 5;
+            }
+        }
+        if (bits > 0)
+        {
+            output.Append(alphabet[(buffer << (5 - bits)) & 31]);
+        }
+        return output.ToString();
+    }
+}

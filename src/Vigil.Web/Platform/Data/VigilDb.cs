@@ -1,0 +1,170 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Vigil.Web.Platform.Audit;
+using Vigil.Web.Platform.Security;
+
+namespace Vigil.Web.Platform.Data;
+
+/// <summary>
+/// The one DbContext. Modules contribute their <see cref="IEntityTypeConfiguration{T}"/>s from this
+/// assembly. Two things happen here for every module: the access policy becomes a query filter on every
+/// protected record, and every save appends the audit entries it produced to the hash chain in the same
+/// transaction (if the audit write fails, the change fails).
+/// </summary>
+public abstract class VigilDb(DbContextOptions options, AccessContext access, TimeProvider clock)
+    : IdentityDbContext<VigilUser, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
+{
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<NeedToKnowGroup> NeedToKnowGroups => Set<NeedToKnowGroup>();
+    public DbSet<GroupMembership> GroupMemberships => Set<GroupMembership>();
+    public DbSet<PersonalAccessToken> PersonalAccessTokens => Set<PersonalAccessToken>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public AccessContext Access => access;
+    public TimeProvider Clock => clock;
+
+    // Read by the query filters; EF Core turns them into parameters of each query.
+    internal bool AccessBypass => access.IsSystem;
+    internal bool AccessAuthenticated => access.IsAuthenticated;
+    internal Classification AccessClearance => access.Clearance;
+    internal Guid? AccessUnitId => access.UnitId;
+    internal List<Guid> AccessGroupIds => access.GroupIds;
+
+    protected abstract bool IsPostgres { get; }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(VigilDb).Assembly);
+
+        foreach (var type in builder.Model.GetEntityTypes().Select(t => t.ClrType).Where(t => typeof(IProtectedRecord).IsAssignableFrom(t)).ToList())
+        {
+            typeof(VigilDb).GetMethod(nameof(ConfigureProtected), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!
+                .MakeGenericMethod(type).Invoke(this, [builder]);
+        }
+    }
+
+    private void ConfigureProtected<T>(ModelBuilder builder) where T : class, IProtectedRecord
+    {
+        builder.Entity<T>().OwnsMany(r => r.NeedToKnow, g =>
+        {
+            g.ToTable(typeof(T).Name + "Groups");
+            g.WithOwner().HasForeignKey("RecordId");
+            g.Property<int>("Id");
+            g.HasKey("Id");
+            g.HasIndex("RecordId", nameof(RecordGroup.GroupId)).IsUnique();
+        });
+        builder.Entity<T>().HasIndex(r => r.OwningUnitId);
+        builder.Entity<T>().HasQueryFilter(AccessPolicy.ReadFilter<T>(this));
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        throw new InvalidOperationException("Use SaveChangesAsync: every save appends to the audit chain.");
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        AuditTrackedChanges();
+        var pending = ChangeTracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
+        if (pending.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        if (Database.CurrentTransaction is not null)
+        {
+            await ChainAsync(pending, cancellationToken);
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        // On SQLite EF begins "BEGIN IMMEDIATE", which takes the write lock before we read the chain head;
+        // on PostgreSQL an advisory lock does the same. Either way two writers cannot fork the chain.
+        var strategy = Database.CreateExecutionStrategy();
+        return await strategy.ExecuteAsync(async ct =>
+        {
+            await using var transaction = await Database.BeginTransactionAsync(ct);
+            await ChainAsync(pending, ct);
+            var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
+            await transaction.CommitAsync(ct);
+            return written;
+        }, cancellationToken);
+    }
+
+    /// <summary>Adds an audit entry to this unit of work; it is chained and written by the next save.</summary>
+    public AuditEntry Audit(string action, string outcome, string? recordType = null, string? recordId = null, string? purpose = null, string? detail = null)
+    {
+        var entry = new AuditEntry
+        {
+            At = AuditChain.Normalise(clock.GetUtcNow()),
+            UserId = access.UserId,
+            UserName = access.UserName,
+            UnitId = access.UnitId,
+            Action = action,
+            RecordType = recordType,
+            RecordId = recordId,
+            Outcome = outcome,
+            Purpose = purpose,
+            Detail = detail is { Length: > 2000 } ? detail[..2000] : detail,
+        };
+        AuditEntries.Add(entry);
+        return entry;
+    }
+
+    private void AuditTrackedChanges()
+    {
+        foreach (var entry in ChangeTracker.Entries<IAuditedRecord>().ToList())
+        {
+            var action = entry.State switch
+            {
+                EntityState.Added => AuditActions.Create,
+                EntityState.Modified => AuditActions.Update,
+                EntityState.Deleted => AuditActions.Delete,
+                _ => null,
+            };
+            if (action is null)
+            {
+                continue;
+            }
+            Audit(action, AuditOutcomes.Success, entry.Entity.AuditRecordType, entry.Entity.AuditRecordId, detail: ChangedFields(entry));
+        }
+    }
+
+    private static string? ChangedFields(EntityEntry entry) => entry.State == EntityState.Modified
+        ? "changed: " + string.Join(", ", entry.Properties.Where(p => p.IsModified).Select(p => p.Metadata.Name))
+        : null;
+
+    private async Task ChainAsync(List<AuditEntry> pending, CancellationToken ct)
+    {
+        if (IsPostgres)
+        {
+            await Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(7419001)", ct);
+        }
+        var head = await AuditEntries.AsNoTracking().OrderByDescending(e => e.Sequence)
+            .Select(e => new { e.Sequence, e.Hash }).FirstOrDefaultAsync(ct);
+        var sequence = head?.Sequence ?? 0;
+        var previous = head?.Hash ?? AuditChain.Genesis;
+        foreach (var entry in pending)
+        {
+            entry.Sequence = ++sequence;
+            entry.PreviousHash = previous;
+            entry.Hash = AuditChain.ComputeHash(entry);
+            previous = entry.Hash;
+        }
+    }
+}
+
+public sealed class SqliteVigilDb(DbContextOptions<SqliteVigilDb> options, AccessContext access, TimeProvider clock) : VigilDb(options, access, clock)
+{
+    protected override bool IsPostgres => false;
+
+    // SQLite has no date type: store instants as sortable numbers so that queries can compare and order them.
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter>();
+    }
+}
+
+public sealed class PostgresVigilDb(DbContextOptions<PostgresVigilDb> options, AccessContext access, TimeProvider clock) : VigilDb(options, access, clock)
+{
+    protected override bool IsPostgres => true;
+}

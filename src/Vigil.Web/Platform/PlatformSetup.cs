@@ -1,0 +1,146 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using Vigil.Web.Platform.Audit;
+using Vigil.Web.Platform.Data;
+using Vigil.Web.Platform.Security;
+using Vigil.Web.Platform.Ui;
+
+namespace Vigil.Web.Platform;
+
+public static class PlatformSetup
+{
+    /// <summary>The largest request body the API accepts; uploads (issue 4) raise it per endpoint.</summary>
+    public const long MaxRequestBodyBytes = 1_048_576;
+
+    public static WebApplicationBuilder AddPlatform(this WebApplicationBuilder builder, string[] args)
+    {
+        var options = VigilOptions.From(args, builder.Environment, builder.Configuration, SourceLayout.DataFolder());
+        builder.Services.AddSingleton(options);
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
+        builder.Services.AddVigilData(builder.Configuration, options.DataFolder);
+        builder.Services.AddVigilSecurity();
+        builder.Services.AddScoped<AuditVerifier>();
+        builder.Services.AddScoped<AuditQueries>();
+        builder.Services.AddScoped<DemoData>();
+        builder.Services.AddScoped<DatabaseSetup>();
+        builder.Services.AddCascadingAuthenticationState();
+        builder.Services.AddRazorComponents();
+        builder.Services.AddAntiforgery();
+        builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
+        {
+            doc.Info.Title = "Vigil API";
+            doc.Info.Description = "Counter Terrorism Policing case, referral and coordination platform. Authenticate with a personal access token: 'Authorization: Bearer vgl_...'.";
+            return Task.CompletedTask;
+        }));
+        builder.Services.Configure<JsonOptions>(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
+            // An unknown field is an error, not silently ignored: a client that thinks it set something must hear it did not.
+            o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+        });
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Warning);
+        return builder;
+    }
+
+    public static WebApplication UsePlatform(this WebApplication app)
+    {
+        app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = StatusFor, ExceptionHandler = WriteError });
+        app.UseStatusCodePages(async context =>
+        {
+            var http = context.HttpContext;
+            await WriteStatusAsync(http, http.Response.StatusCode, null);
+        });
+        app.UseStaticFiles();
+        app.UseAuthentication();
+        app.UseMiddleware<AccessContextMiddleware>();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        return app;
+    }
+
+    public static WebApplication MapPlatform(this WebApplication app)
+    {
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.MapRazorComponents<App>();
+        return app;
+    }
+
+    /// <summary>Migrates, seeds reference data and, in demo mode, the demo accounts and data; prints
+    /// where the app is and where the demo accounts are listed.</summary>
+    public static async Task PrepareAsync(this WebApplication app)
+    {
+        var options = app.Services.GetRequiredService<VigilOptions>();
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<DatabaseSetup>().RunAsync(options.DemoMode, CancellationToken.None);
+        }
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            foreach (var url in app.Urls)
+            {
+                Console.WriteLine($"Vigil is running at {url}");
+            }
+            Console.WriteLine(options.DemoMode
+                ? "Demo mode: demo accounts and their passwords are listed in README.md (\"Demo accounts\")."
+                : "Production mode: no demo accounts. Create an administrator with: vigil users create-admin --email EMAIL");
+        });
+    }
+
+    private static int StatusFor(Exception exception) => exception switch
+    {
+        BadHttpRequestException bad => bad.StatusCode,
+        Microsoft.AspNetCore.Antiforgery.AntiforgeryValidationException => StatusCodes.Status400BadRequest,
+        JsonException => StatusCodes.Status400BadRequest,
+        DbUpdateConcurrencyException => StatusCodes.Status409Conflict,
+        _ => StatusCodes.Status500InternalServerError,
+    };
+
+    private static async Task WriteError(HttpContext http)
+    {
+        var exception = http.Features.Get<IExceptionHandlerFeature>()?.Error;
+        var status = exception is null ? 500 : StatusFor(exception);
+        http.Response.StatusCode = status;
+        if (status < 500)
+        {
+            // Security-relevant bad requests (forged antiforgery tokens, malformed bodies) are audited.
+            var db = http.RequestServices.GetRequiredService<VigilDb>();
+            db.ChangeTracker.Clear();
+            db.Audit(AuditActions.BadRequest, AuditOutcomes.Denied, detail: $"{http.Request.Method} {http.Request.Path}: {exception?.GetType().Name}");
+            await db.SaveChangesAsync(http.RequestAborted);
+        }
+        await WriteStatusAsync(http, status, status < 500 ? exception?.Message : null);
+    }
+
+    /// <summary>ProblemDetails for the API; a GOV.UK page for everything else.</summary>
+    private static async Task WriteStatusAsync(HttpContext http, int status, string? detail)
+    {
+        if (http.Request.Path.StartsWithSegments("/api") || http.Request.Path.StartsWithSegments("/openapi"))
+        {
+            await Results.Problem(statusCode: status, title: Title(status), detail: detail).ExecuteAsync(http);
+            return;
+        }
+        var page = new Microsoft.AspNetCore.Http.HttpResults.RazorComponentResult<StatusShell>(new
+        {
+            StatusCode = status,
+            Detail = detail is null ? "Go back, reload the page and try again." : "Go back, reload the page and try again. (" + detail + ")",
+        })
+        { StatusCode = status };
+        await page.ExecuteAsync(http);
+    }
+
+    private static string Title(int status) => status switch
+    {
+        400 => "The request is not valid",
+        404 => "Not found",
+        409 => "Someone else changed this record first",
+        413 => "The request is too large",
+        _ => "Sorry, there is a problem with the service",
+    };
+}

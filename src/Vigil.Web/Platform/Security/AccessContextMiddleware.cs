@@ -1,0 +1,64 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Vigil.Web.Platform.Data;
+
+namespace Vigil.Web.Platform.Security;
+
+/// <summary>
+/// Loads the signed-in user from the database on every request: roles, unit, clearance and groups come
+/// from the database, never from a cookie, so that a change takes effect at once. A disabled, locked,
+/// deleted or (outside demo mode) demo account is treated as signed out, as is a cookie whose security
+/// stamp no longer matches (password or two-factor change).
+/// </summary>
+public sealed class AccessContextMiddleware(RequestDelegate next)
+{
+    public async Task InvokeAsync(HttpContext http, VigilDb db, AccessContext access, VigilOptions options, TimeProvider clock)
+    {
+        var id = http.User.FindFirstValue(ClaimTypes.NameIdentifier);
+        if (http.User.Identity?.IsAuthenticated == true && Guid.TryParse(id, out var userId))
+        {
+            var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == userId, http.RequestAborted);
+            var stamp = http.User.FindFirstValue(new IdentityOptions().ClaimsIdentity.SecurityStampClaimType);
+            var usable = user is not null
+                && !user.IsDisabled
+                && (!user.IsDemo || options.DemoMode)
+                && (user.LockoutEnd is null || user.LockoutEnd <= clock.GetUtcNow())
+                && (stamp is null || stamp == user.SecurityStamp);
+            if (!usable)
+            {
+                http.User = new ClaimsPrincipal(new ClaimsIdentity());
+            }
+            else
+            {
+                var roles = await db.UserRoles.Where(r => r.UserId == userId)
+                    .Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => r.Name!).ToListAsync(http.RequestAborted);
+                var groups = await db.GroupMemberships.Where(m => m.UserId == userId).Select(m => m.GroupId).ToListAsync(http.RequestAborted);
+                var unitName = user!.UnitId is { } unitId
+                    ? await db.Set<Network.Unit>().Where(u => u.Id == unitId).Select(u => u.Name).FirstOrDefaultAsync(http.RequestAborted)
+                    : await db.Set<Network.PartnerAgency>().Where(p => p.Id == user.PartnerAgencyId).Select(p => p.Name).FirstOrDefaultAsync(http.RequestAborted);
+                access.SignedIn(user.Id, user.UserName!, user.DisplayName, user.UnitId, unitName, user.PartnerAgencyId, user.Clearance, roles, groups);
+
+                var identity = new ClaimsIdentity(http.User.Identity!.AuthenticationType, ClaimTypes.Name, ClaimTypes.Role);
+                identity.AddClaim(new Claim(ClaimTypes.NameIdentifier, user.Id.ToString()));
+                identity.AddClaim(new Claim(ClaimTypes.Name, user.UserName!));
+                identity.AddClaims(roles.Select(r => new Claim(ClaimTypes.Role, r)));
+                http.User = new ClaimsPrincipal(identity);
+
+                if (http.Request.Path.StartsWithSegments("/api") is false
+                    && VigilUser.RequiresTwoFactor(user.Clearance, roles) && !user.TwoFactorEnabled
+                    && !IsEnrolmentPath(http.Request.Path))
+                {
+                    http.Response.Redirect("/account/two-factor");
+                    return;
+                }
+            }
+        }
+        await next(http);
+    }
+
+    private static bool IsEnrolmentPath(PathString path) =>
+        path.StartsWithSegments("/account/two-factor") || path.StartsWithSegments("/account/sign-out")
+        || path.StartsWithSegments("/govuk") || path.StartsWithSegments("/assets") || path.StartsWithSegments("/css")
+        || path.StartsWithSegments("/health") || path.StartsWithSegments("/_framework");
+}

@@ -1,0 +1,78 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+using Vigil.Web.Platform.Audit;
+using Vigil.Web.Platform.Data;
+
+namespace Vigil.Web.Platform.Security;
+
+public static class SecuritySetup
+{
+    public const string ApiPolicy = "api";
+
+    public static IServiceCollection AddVigilSecurity(this IServiceCollection services)
+    {
+        services.AddIdentityCore<VigilUser>(o =>
+            {
+                o.User.RequireUniqueEmail = true;
+                o.Password.RequiredLength = 12;
+                o.Password.RequireDigit = true;
+                o.Password.RequireLowercase = true;
+                o.Password.RequireUppercase = true;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Lockout.AllowedForNewUsers = true;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddRoles<IdentityRole<Guid>>()
+            .AddEntityFrameworkStores<VigilDb>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders();
+
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = "vigil";
+                o.DefaultChallengeScheme = "vigil";
+            })
+            .AddPolicyScheme("vigil", "Cookie or bearer token", o =>
+                o.ForwardDefaultSelector = http => http.Request.Path.StartsWithSegments("/api")
+                    ? PersonalAccessTokens.Scheme
+                    : IdentityConstants.ApplicationScheme)
+            .AddScheme<AuthenticationSchemeOptions, PersonalAccessTokenHandler>(PersonalAccessTokens.Scheme, null)
+            .AddIdentityCookies(cookies => cookies.ApplicationCookie?.Configure(o =>
+            {
+                o.LoginPath = "/account/sign-in";
+                o.LogoutPath = "/account/sign-out";
+                o.AccessDeniedPath = "/not-found";
+                o.Cookie.Name = "vigil";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Strict;
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                o.ExpireTimeSpan = TimeSpan.FromHours(10);
+                o.SlidingExpiration = true;
+                o.Events.OnRedirectToAccessDenied = async context =>
+                {
+                    // Refused by role: answer as for a page that does not exist.
+                    await AccessRefusals.RecordAsync(context.HttpContext);
+                    context.Response.StatusCode = StatusCodes.Status404NotFound;
+                };
+            }));
+
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(ApiPolicy, p => p.AddAuthenticationSchemes(PersonalAccessTokens.Scheme).RequireAuthenticatedUser());
+        return services;
+    }
+}
+
+/// <summary>Records an access-control refusal in the audit log.</summary>
+public static class AccessRefusals
+{
+    public static async Task RecordAsync(HttpContext http, string? recordType = null, string? recordId = null)
+    {
+        var db = http.RequestServices.GetRequiredService<VigilDb>();
+        db.Audit(AuditActions.Refused, AuditOutcomes.Denied, recordType, recordId, detail: $"{http.Request.Method} {http.Request.Path}");
+        await db.SaveChangesAsync(http.RequestAborted);
+    }
+}

@@ -1,0 +1,42 @@
+using Vigil.Web.Network;
+using Vigil.Web.Platform;
+using Vigil.Web.Platform.Audit;
+using Vigil.Web.Platform.Cli;
+using Vigil.Web.Platform.Security;
+using Vigil.Web.Platform.Ui;
+using Vigil.Web.Subjects;
+
+namespace Vigil.Web;
+
+public partial class Program
+{
+    public static async Task<int> Main(string[] args)
+    {
+        if (VigilCommands.IsVerb(args))
+        {
+            return await VigilCommands.RunAsync(args, BuildApp);
+        }
+        var app = BuildApp(args);
+        await app.PrepareAsync();
+        await app.RunAsync();
+        return 0;
+    }
+
+    /// <summary>The composition root: one Add and one Map call per module.</summary>
+    public static WebApplication BuildApp(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = SourceLayout.ContentRoot() });
+        builder.AddPlatform(args);
+        builder.Services.AddNetwork();
+        builder.Services.AddSubjects();
+
+        var app = builder.Build();
+        app.UsePlatform();
+        app.MapPlatform();
+        app.MapNetworkApi();
+        app.MapSubjectsApi();
+        app.MapAuditApi();
+        app.MapAccountApi();
+        return app;
+    }
+}

@@ -1,0 +1,265 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.EntityFrameworkCore;
+using Vigil.Web.Platform.Api;
+using Vigil.Web.Platform.Audit;
+using Vigil.Web.Platform.Data;
+using Vigil.Web.Platform.Security;
+
+namespace Vigil.Web.Subjects;
+
+public sealed record SubjectDto(
+    Guid Id, string GivenName, string Surname, DateOnly? DateOfBirth, string Summary,
+    Classification Classification, bool OfficialSensitive, string OwningUnit, IReadOnlyList<Guid> NeedToKnowGroups,
+    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, Guid Version);
+
+public sealed record SubjectListItem(Guid Id, string GivenName, string Surname, DateOnly? DateOfBirth, Classification Classification, bool OfficialSensitive, string OwningUnit);
+
+/// <summary>A subject as a client proposes it. Owner, classification and groups are checked against the
+/// user's own rights (<see cref="AccessPolicy.LabelRefusal"/>), never trusted.</summary>
+public sealed record SubjectRequest
+{
+    [Required(ErrorMessage = "Enter the given name"), StringLength(200, ErrorMessage = "Given name must be 200 characters or fewer")]
+    public string? GivenName { get; init; }
+
+    [Required(ErrorMessage = "Enter the surname"), StringLength(200, ErrorMessage = "Surname must be 200 characters or fewer")]
+    public string? Surname { get; init; }
+
+    public DateOnly? DateOfBirth { get; init; }
+
+    [StringLength(4000, ErrorMessage = "Summary must be 4000 characters or fewer")]
+    public string? Summary { get; init; }
+
+    [Required(ErrorMessage = "Choose a classification")]
+    public Classification? Classification { get; init; }
+
+    public bool OfficialSensitive { get; init; }
+
+    /// <summary>Defaults to the user's own unit; any other is refused.</summary>
+    public string? OwningUnit { get; init; }
+
+    public List<Guid>? NeedToKnowGroups { get; init; }
+
+    /// <summary>Required on update: the version read, so a stale edit is refused (409), never applied.</summary>
+    public Guid? Version { get; init; }
+}
+
+public enum SubjectSort
+{
+    Surname,
+    GivenName,
+    DateOfBirth,
+    Updated,
+}
+
+/// <summary>The use cases on subject records, shared by the pages and the API. Every read and search is
+/// audited in the same transaction as its entry; a record the user may not see is reported exactly as
+/// a missing one, after its refusal is audited.</summary>
+public sealed class SubjectRecords(VigilDb db, AccessContext access)
+{
+    public async Task<Paged<SubjectListItem>> SearchAsync(string? name, SubjectSort sort, bool descending, int? page, int? pageSize, CancellationToken ct)
+    {
+        var (p, size) = Paging.Normalise(page, pageSize);
+        var query = db.Set<Subject>().AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(name))
+        {
+            var term = name.Trim().ToLowerInvariant();
+            query = query.Where(s => (s.GivenName + " " + s.Surname).ToLower().Contains(term) || s.Surname.ToLower().Contains(term));
+        }
+        query = (sort, descending) switch
+        {
+            (SubjectSort.GivenName, false) => query.OrderBy(s => s.GivenName).ThenBy(s => s.Surname),
+            (SubjectSort.GivenName, true) => query.OrderByDescending(s => s.GivenName).ThenBy(s => s.Surname),
+            (SubjectSort.DateOfBirth, false) => query.OrderBy(s => s.DateOfBirth).ThenBy(s => s.Surname),
+            (SubjectSort.DateOfBirth, true) => query.OrderByDescending(s => s.DateOfBirth).ThenBy(s => s.Surname),
+            (SubjectSort.Updated, false) => query.OrderBy(s => s.UpdatedAt),
+            (SubjectSort.Updated, true) => query.OrderByDescending(s => s.UpdatedAt),
+            (_, true) => query.OrderByDescending(s => s.Surname).ThenByDescending(s => s.GivenName),
+            _ => query.OrderBy(s => s.Surname).ThenBy(s => s.GivenName),
+        };
+        var total = await query.CountAsync(ct);
+        var units = db.Set<Network.Unit>();
+        var items = await query.Skip((p - 1) * size).Take(size)
+            .Select(s => new SubjectListItem(s.Id, s.GivenName, s.Surname, s.DateOfBirth, s.Classification, s.OfficialSensitive,
+                units.Where(u => u.Id == s.OwningUnitId).Select(u => u.Name).First()))
+            .ToListAsync(ct);
+        db.Audit(AuditActions.Search, AuditOutcomes.Success, "subject", null,
+            detail: $"name \"{name}\"; page {p}; {items.Count} of {total} shown: {string.Join(",", items.Select(i => i.Id))}");
+        await db.SaveChangesAsync(ct);
+        return new Paged<SubjectListItem>(items, p, size, total);
+    }
+
+    public async Task<SubjectDto?> ReadAsync(Guid id, string? purpose, CancellationToken ct)
+    {
+        var subject = await FindAsync(id, ct);
+        if (subject is null)
+        {
+            return null;
+        }
+        db.Audit(AuditActions.Read, AuditOutcomes.Success, "subject", id.ToString(), purpose);
+        await db.SaveChangesAsync(ct);
+        return await ToDtoAsync(subject, ct);
+    }
+
+    public async Task<(SubjectDto? Created, Dictionary<string, string[]> Errors)> CreateAsync(SubjectRequest request, CancellationToken ct)
+    {
+        var (label, errors) = await CheckAsync(request, ct);
+        if (errors.Count > 0)
+        {
+            return (null, errors);
+        }
+        if (!access.Roles.Any(Roles.SubjectWriters.Contains))
+        {
+            ApiValidation.Add(errors, "", "Your roles do not allow you to create subject records.");
+            return (null, errors);
+        }
+        var now = db.Clock.GetUtcNow();
+        var subject = new Subject
+        {
+            GivenName = request.GivenName!.Trim(),
+            Surname = request.Surname!.Trim(),
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        Apply(subject, request, label!);
+        db.Add(subject);
+        await db.SaveChangesAsync(ct);
+        return (await ToDtoAsync(subject, ct), errors);
+    }
+
+    public enum UpdateOutcome { Updated, NotFound, Invalid, Conflict }
+
+    public async Task<(UpdateOutcome Outcome, SubjectDto? Subject, Dictionary<string, string[]> Errors)> UpdateAsync(Guid id, SubjectRequest request, CancellationToken ct)
+    {
+        var subject = await FindAsync(id, ct, tracked: true);
+        if (subject is null || !AccessPolicy.CanWrite(access, ProtectiveLabel.Of(subject), Roles.SubjectWriters))
+        {
+            if (subject is not null)
+            {
+                await RefuseAsync(id, ct);
+            }
+            return (UpdateOutcome.NotFound, null, []);
+        }
+        var (label, errors) = await CheckAsync(request, ct);
+        if (request.Version is null)
+        {
+            ApiValidation.Add(errors, nameof(SubjectRequest.Version), "Send the version of the record you are changing");
+        }
+        if (errors.Count > 0)
+        {
+            return (UpdateOutcome.Invalid, null, errors);
+        }
+        if (request.Version != subject.Version)
+        {
+            return (UpdateOutcome.Conflict, null, []);
+        }
+        db.Entry(subject).Property(s => s.Version).OriginalValue = request.Version!.Value;
+        Apply(subject, request, label!);
+        subject.UpdatedAt = db.Clock.GetUtcNow();
+        subject.Version = Guid.NewGuid();
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return (UpdateOutcome.Conflict, null, []);
+        }
+        return (UpdateOutcome.Updated, await ToDtoAsync(subject, ct), []);
+    }
+
+    public async Task<bool> DeleteAsync(Guid id, string? purpose, CancellationToken ct)
+    {
+        var subject = await FindAsync(id, ct, tracked: true);
+        if (subject is null || !AccessPolicy.CanWrite(access, ProtectiveLabel.Of(subject), Roles.SubjectWriters))
+        {
+            if (subject is not null)
+            {
+                await RefuseAsync(id, ct);
+            }
+            return false;
+        }
+        db.Remove(subject);
+        db.Audit(AuditActions.Delete, AuditOutcomes.Success, "subject", id.ToString(), purpose, "deleted at the user's request");
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    /// <summary>The record if the user may see it. If it exists but is hidden from them the refusal is
+    /// audited; either way the caller gets null and answers 404.</summary>
+    private async Task<Subject?> FindAsync(Guid id, CancellationToken ct, bool tracked = false)
+    {
+        var query = tracked ? db.Set<Subject>() : db.Set<Subject>().AsNoTracking();
+        var subject = await query.FirstOrDefaultAsync(s => s.Id == id, ct);
+        if (subject is null && await db.Set<Subject>().IgnoreQueryFilters().AnyAsync(s => s.Id == id, ct))
+        {
+            await RefuseAsync(id, ct);
+        }
+        return subject;
+    }
+
+    private async Task RefuseAsync(Guid id, CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
+        db.Audit(AuditActions.Refused, AuditOutcomes.Denied, "subject", id.ToString());
+        await db.SaveChangesAsync(ct);
+    }
+
+    private async Task<(ProtectiveLabel? Label, Dictionary<string, string[]> Errors)> CheckAsync(SubjectRequest request, CancellationToken ct)
+    {
+        var errors = ApiValidation.Validate(request);
+        var today = DateOnly.FromDateTime(db.Clock.GetUtcNow().UtcDateTime);
+        if (request.DateOfBirth is { } dob && (dob > today || dob.Year < 1900))
+        {
+            ApiValidation.Add(errors, nameof(SubjectRequest.DateOfBirth), dob > today ? "Date of birth must be in the past" : "Date of birth must be after 1900");
+        }
+        Guid? owner = access.UnitId;
+        if (!string.IsNullOrWhiteSpace(request.OwningUnit))
+        {
+            owner = await db.Set<Network.Unit>().Where(u => u.Code == request.OwningUnit).Select(u => (Guid?)u.Id).FirstOrDefaultAsync(ct);
+            if (owner is null)
+            {
+                ApiValidation.Add(errors, nameof(SubjectRequest.OwningUnit), $"There is no unit with code '{request.OwningUnit}'");
+            }
+        }
+        if (errors.Count > 0 || request.Classification is null)
+        {
+            return (null, errors);
+        }
+        if (owner is null)
+        {
+            ApiValidation.Add(errors, nameof(SubjectRequest.OwningUnit), "Only officers of a unit can own records");
+            return (null, errors);
+        }
+        var label = new ProtectiveLabel(request.Classification.Value, request.OfficialSensitive, owner.Value, (request.NeedToKnowGroups ?? []).Distinct().ToList());
+        if (AccessPolicy.LabelRefusal(access, label) is { } refusal)
+        {
+            var field = refusal.Contains("clearance", StringComparison.Ordinal) || refusal.Contains("OFFICIAL-SENSITIVE", StringComparison.Ordinal) ? nameof(SubjectRequest.Classification)
+                : refusal.Contains("groups", StringComparison.Ordinal) ? nameof(SubjectRequest.NeedToKnowGroups) : nameof(SubjectRequest.OwningUnit);
+            ApiValidation.Add(errors, field, refusal);
+        }
+        return (label, errors);
+    }
+
+    private static void Apply(Subject subject, SubjectRequest request, ProtectiveLabel label)
+    {
+        subject.GivenName = request.GivenName!.Trim();
+        subject.Surname = request.Surname!.Trim();
+        subject.DateOfBirth = request.DateOfBirth;
+        subject.Summary = request.Summary?.Trim() ?? "";
+        subject.Classification = label.Classification;
+        subject.OfficialSensitive = label.OfficialSensitive;
+        subject.OwningUnitId = label.OwningUnitId;
+        subject.NeedToKnow.RemoveAll(g => !label.Groups.Contains(g.GroupId));
+        foreach (var group in label.Groups.Where(g => subject.NeedToKnow.All(n => n.GroupId != g)))
+        {
+            subject.NeedToKnow.Add(new RecordGroup { GroupId = group });
+        }
+    }
+
+    private async Task<SubjectDto> ToDtoAsync(Subject s, CancellationToken ct)
+    {
+        var unit = await db.Set<Network.Unit>().Where(u => u.Id == s.OwningUnitId).Select(u => u.Code).FirstAsync(ct);
+        return new SubjectDto(s.Id, s.GivenName, s.Surname, s.DateOfBirth, s.Summary, s.Classification, s.OfficialSensitive, unit,
+            s.NeedToKnow.Select(g => g.GroupId).ToList(), s.CreatedAt, s.UpdatedAt, s.Version);
+    }
+}

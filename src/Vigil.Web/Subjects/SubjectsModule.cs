@@ -1,0 +1,48 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Vigil.Web.Platform.Api;
+using Vigil.Web.Platform.Security;
+
+namespace Vigil.Web.Subjects;
+
+public static class SubjectsModule
+{
+    public static IServiceCollection AddSubjects(this IServiceCollection services) => services.AddScoped<SubjectRecords>();
+
+    public static IEndpointRouteBuilder MapSubjectsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1/subjects").RequireAuthorization(SecuritySetup.ApiPolicy).WithTags("Subjects");
+
+        api.MapGet("/", async (string? name, SubjectSort? sort, bool? descending, int? page, int? pageSize, SubjectRecords records, CancellationToken ct) =>
+            TypedResults.Ok(await records.SearchAsync(name, sort ?? SubjectSort.Surname, descending ?? false, page, pageSize, ct)));
+
+        api.MapGet("/{id:guid}", async Task<Results<Ok<SubjectDto>, NotFound>> (Guid id, string? purpose, SubjectRecords records, CancellationToken ct) =>
+            await records.ReadAsync(id, purpose, ct) is { } subject ? TypedResults.Ok(subject) : TypedResults.NotFound());
+
+        api.MapPost("/", async Task<Results<Created<SubjectDto>, ValidationProblem>> (SubjectRequest request, SubjectRecords records, CancellationToken ct) =>
+        {
+            var (created, errors) = await records.CreateAsync(request, ct);
+            return created is null ? TypedResults.ValidationProblem(errors) : TypedResults.Created($"/api/v1/subjects/{created.Id}", created);
+        });
+
+        api.MapPut("/{id:guid}", async Task<Results<Ok<SubjectDto>, NotFound, ValidationProblem, Conflict<Microsoft.AspNetCore.Mvc.ProblemDetails>>> (Guid id, SubjectRequest request, SubjectRecords records, CancellationToken ct) =>
+        {
+            var (outcome, subject, errors) = await records.UpdateAsync(id, request, ct);
+            return outcome switch
+            {
+                SubjectRecords.UpdateOutcome.Updated => TypedResults.Ok(subject!),
+                SubjectRecords.UpdateOutcome.Invalid => TypedResults.ValidationProblem(errors),
+                SubjectRecords.UpdateOutcome.Conflict => TypedResults.Conflict(new Microsoft.AspNetCore.Mvc.ProblemDetails
+                {
+                    Status = 409,
+                    Title = "Someone else changed this record first",
+                    Detail = "Read the record again and re-apply your change. Nothing was overwritten.",
+                }),
+                _ => TypedResults.NotFound(),
+            };
+        });
+
+        api.MapDelete("/{id:guid}", async Task<Results<NoContent, NotFound>> (Guid id, string? purpose, SubjectRecords records, CancellationToken ct) =>
+            await records.DeleteAsync(id, purpose, ct) ? TypedResults.NoContent() : TypedResults.NotFound());
+        return app;
+    }
+}
