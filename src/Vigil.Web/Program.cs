@@ -37,6 +37,7 @@ public partial class Program
         app.MapSubjectsApi();
         app.MapAuditApi();
         app.MapAccountApi();
+        app.MapAdministrationApi();
         return app;
     }
 }

@@ -25,6 +25,7 @@ public static class PlatformSetup
         builder.Services.AddVigilSecurity();
         builder.Services.AddScoped<AuditVerifier>();
         builder.Services.AddScoped<AuditQueries>();
+        builder.Services.AddScoped<UserAdministration>();
         builder.Services.AddScoped<DemoData>();
         builder.Services.AddScoped<DatabaseSetup>();
         builder.Services.AddCascadingAuthenticationState();

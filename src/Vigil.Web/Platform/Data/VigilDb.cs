@@ -24,6 +24,10 @@ public abstract class VigilDb(DbContextOptions options, AccessContext access, Ti
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public AccessContext Access => access;
+
+    // Audit entries of this unit of work, chained and added by the next save (not tracked before: their
+    // key, the chain position, is only known inside the save's transaction).
+    private readonly List<AuditEntry> pendingAudit = [];
     public TimeProvider Clock => clock;
 
     // Read by the query filters; EF Core turns them into parameters of each query.
@@ -67,27 +71,39 @@ public abstract class VigilDb(DbContextOptions options, AccessContext access, Ti
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         AuditTrackedChanges();
-        var pending = ChangeTracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
-        if (pending.Count == 0)
+        if (pendingAudit.Count == 0)
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
-        if (Database.CurrentTransaction is not null)
+        var pending = pendingAudit.ToList();
+        pendingAudit.Clear();
+        try
         {
+            if (Database.CurrentTransaction is not null)
+            {
+                await ChainAsync(pending, cancellationToken);
+                return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            }
+            // On SQLite EF begins "BEGIN IMMEDIATE", which takes the write lock before we read the chain head;
+            // on PostgreSQL an advisory lock does the same. Either way two writers cannot fork the chain.
+            await using var transaction = await Database.BeginTransactionAsync(cancellationToken);
             await ChainAsync(pending, cancellationToken);
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        }
-        // On SQLite EF begins "BEGIN IMMEDIATE", which takes the write lock before we read the chain head;
-        // on PostgreSQL an advisory lock does the same. Either way two writers cannot fork the chain.
-        var strategy = Database.CreateExecutionStrategy();
-        return await strategy.ExecuteAsync(async ct =>
-        {
-            await using var transaction = await Database.BeginTransactionAsync(ct);
-            await ChainAsync(pending, ct);
-            var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
-            await transaction.CommitAsync(ct);
+            var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
             return written;
-        }, cancellationToken);
+        }
+        catch
+        {
+            // The change and its audit entries fail together; forget the entries so a retry re-chains them.
+            foreach (var entry in pending)
+            {
+                if (Entry(entry).State != EntityState.Detached)
+                {
+                    Entry(entry).State = EntityState.Detached;
+                }
+            }
+            throw;
+        }
     }
 
     /// <summary>Adds an audit entry to this unit of work; it is chained and written by the next save.</summary>
@@ -106,7 +122,7 @@ public abstract class VigilDb(DbContextOptions options, AccessContext access, Ti
             Purpose = purpose,
             Detail = detail is { Length: > 2000 } ? detail[..2000] : detail,
         };
-        AuditEntries.Add(entry);
+        pendingAudit.Add(entry);
         return entry;
     }
 
@@ -150,6 +166,7 @@ public abstract class VigilDb(DbContextOptions options, AccessContext access, Ti
             entry.Hash = AuditChain.ComputeHash(entry);
             previous = entry.Hash;
         }
+        AuditEntries.AddRange(pending);
     }
 }
 
