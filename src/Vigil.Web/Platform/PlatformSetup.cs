@@ -116,7 +116,19 @@ public static class PlatformSetup
             db.Audit(AuditActions.BadRequest, AuditOutcomes.Denied, detail: $"{http.Request.Method} {http.Request.Path}: {exception?.GetType().Name}");
             await db.SaveChangesAsync(http.RequestAborted);
         }
-        await WriteStatusAsync(http, status, status < 500 ? exception?.Message : null);
+        // The failed request's components may have half-rendered in this scope; render the error page in a fresh one.
+        var original = http.RequestServices;
+        await using var scope = original.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<AccessContext>().CopyFrom(original.GetRequiredService<AccessContext>());
+        http.RequestServices = scope.ServiceProvider;
+        try
+        {
+            await WriteStatusAsync(http, status, status < 500 ? exception?.Message : null);
+        }
+        finally
+        {
+            http.RequestServices = original;
+        }
     }
 
     /// <summary>ProblemDetails for the API; a GOV.UK page for everything else.</summary>

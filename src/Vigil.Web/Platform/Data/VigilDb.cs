@@ -65,8 +65,16 @@ public abstract class VigilDb(DbContextOptions options, AccessContext access, Ti
         builder.Entity<T>().HasQueryFilter(AccessPolicy.ReadFilter<T>(this));
     }
 
-    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
-        throw new InvalidOperationException("Use SaveChangesAsync: every save appends to the audit chain.");
+    /// <summary>Only for framework writes that carry no audit (data-protection keys); anything that would be
+    /// audited must use <see cref="SaveChangesAsync(bool, CancellationToken)"/>.</summary>
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        if (pendingAudit.Count > 0 || ChangeTracker.Entries<IAuditedRecord>().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted))
+        {
+            throw new InvalidOperationException("Use SaveChangesAsync: every audited save appends to the audit chain.");
+        }
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {

@@ -44,6 +44,21 @@ public sealed class AccessContext
         UserName = userName;
     }
 
+    public void CopyFrom(AccessContext other)
+    {
+        IsAuthenticated = other.IsAuthenticated;
+        IsSystem = other.IsSystem;
+        UserId = other.UserId;
+        UserName = other.UserName;
+        DisplayName = other.DisplayName;
+        UnitId = other.UnitId;
+        UnitName = other.UnitName;
+        PartnerAgencyId = other.PartnerAgencyId;
+        Clearance = other.Clearance;
+        Roles = other.Roles;
+        GroupIds = other.GroupIds;
+    }
+
     public static AccessContext System(string name = "system")
     {
         var context = new AccessContext();

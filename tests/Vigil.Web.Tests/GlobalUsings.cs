@@ -1,0 +1,4 @@
+global using System.Net;
+global using System.Net.Http.Json;
+global using Vigil.Web.Tests.Infrastructure;
+global using Xunit;

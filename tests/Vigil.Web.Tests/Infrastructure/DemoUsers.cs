@@ -1,0 +1,17 @@
+namespace Vigil.Web.Tests.Infrastructure;
+
+/// <summary>The demo accounts by what tests use them for.</summary>
+public static class DemoUsers
+{
+    public const string SioLondon = "sio.london@vigil.example";
+    public const string InvestigatorLondon = "investigator.london@vigil.example";
+    public const string DisclosureLondon = "disclosure.london@vigil.example";
+    public const string InvestigatorNorthWest = "investigator.northwest@vigil.example";
+    public const string PreventNorthWest = "prevent.northwest@vigil.example";
+    public const string AnalystWales = "analyst.wales@vigil.example";
+    public const string CtsaWales = "ctsa.wales@vigil.example";
+    public const string CoordinatorNoc = "coordinator.noc@vigil.example";
+    public const string Auditor = "auditor.hq@vigil.example";
+    public const string Admin = "admin.hq@vigil.example";
+    public const string ChannelManchester = "channel.manchester@vigil.example";
+}

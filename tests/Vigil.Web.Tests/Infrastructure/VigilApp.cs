@@ -1,0 +1,173 @@
+using System.Net;
+using System.Net.Http.Headers;
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Npgsql;
+using OtpNet;
+using Vigil.Web.Platform.Data;
+using Vigil.Web.Platform.Security;
+
+namespace Vigil.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The real application in-process, on its own fresh database: a SQLite file in a temporary folder, or,
+/// when VIGIL_TEST_POSTGRES holds a server connection string (scripts/test.sh sets it), a new PostgreSQL
+/// database created for it and dropped after. Intent methods sign in demo users and build data.
+/// </summary>
+public class VigilApp : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public static string? PostgresServer => Environment.GetEnvironmentVariable("VIGIL_TEST_POSTGRES") is { Length: > 0 } s ? s : null;
+    public static bool OnPostgres => PostgresServer is not null;
+
+    public string DataFolder { get; } = Directory.CreateTempSubdirectory("vigil-test-").FullName;
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 28, 9, 0, 0, TimeSpan.Zero));
+    protected virtual bool Demo => true;
+    private readonly string databaseName = "vigil_t_" + Guid.NewGuid().ToString("N")[..12];
+
+    public string ConnectionString => OnPostgres
+        ? new NpgsqlConnectionStringBuilder(PostgresServer) { Database = databaseName }.ConnectionString
+        : $"Data Source={Path.Combine(DataFolder, "vigil.db")};Pooling=False";
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Vigil:DataFolder", DataFolder);
+        builder.UseSetting("Vigil:Demo", Demo ? "true" : "false");
+        if (OnPostgres)
+        {
+            builder.UseSetting("Database:Provider", "Postgres");
+            builder.UseSetting("ConnectionStrings:Vigil", ConnectionString);
+        }
+        else
+        {
+            builder.UseSetting("Database:Path", Path.Combine(DataFolder, "vigil.db"));
+        }
+        builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
+    }
+
+    public virtual async ValueTask InitializeAsync()
+    {
+        if (OnPostgres)
+        {
+            await using var connection = new NpgsqlConnection(PostgresServer);
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand($"CREATE DATABASE {databaseName}", connection);
+            await command.ExecuteNonQueryAsync();
+        }
+        await using var scope = Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DatabaseSetup>().RunAsync(Demo, CancellationToken.None);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (OnPostgres)
+        {
+            NpgsqlConnection.ClearAllPools();
+            await using var connection = new NpgsqlConnection(PostgresServer);
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS {databaseName} WITH (FORCE)", connection);
+            await command.ExecuteNonQueryAsync();
+        }
+        try
+        {
+            Directory.Delete(DataFolder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open by a finishing request is left for the OS to clean.
+        }
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Runs work against the database as the system (no access filter), e.g. to check what was stored.</summary>
+    public async Task<T> AsSystemAsync<T>(Func<VigilDb, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<AccessContext>().RunAsSystem("system:test");
+        return await work(scope.ServiceProvider.GetRequiredService<VigilDb>());
+    }
+
+    public Task AsSystemAsync(Func<VigilDb, Task> work) => AsSystemAsync(async db => { await work(db); return 0; });
+
+    /// <summary>An API client carrying a fresh personal access token for the user.</summary>
+    public async Task<HttpClient> ApiClientAsync(string email)
+    {
+        var secret = await TokenForAsync(email);
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", secret);
+        return client;
+    }
+
+    public Task<string> TokenForAsync(string email, string name = "test") => AsSystemAsync(async db =>
+    {
+        var user = await db.Users.SingleAsync(u => u.Email == email);
+        var (_, secret) = await PersonalAccessTokens.CreateAsync(db, user.Id, name, TimeSpan.FromDays(30), CancellationToken.None);
+        return secret;
+    });
+
+    /// <summary>A browser-like client (cookies, no automatic redirects) signed in through the real
+    /// sign-in pages, including the two-factor step with the demo account's authenticator key.</summary>
+    public async Task<PageClient> SignInAsync(string email, string password = DemoData.Password)
+    {
+        var page = new PageClient(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+        var response = await page.SubmitAsync("/account/sign-in", "sign-in", new() { ["Input.Email"] = email, ["Input.Password"] = password });
+        if (response.StatusCode == HttpStatusCode.Redirect && PageClient.PathOf(response).StartsWith("/account/sign-in/two-factor", StringComparison.Ordinal))
+        {
+            var key = DemoData.Accounts.Single(a => a.Email == email).AuthenticatorKey!;
+            var code = new Totp(Base32Encoding.ToBytes(key)).ComputeTotp(DateTime.UtcNow);
+            response = await page.SubmitAsync(PageClient.PathOf(response), "two-factor", new() { ["Input.Code"] = code });
+        }
+        if (response.StatusCode != HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"Sign-in as {email} failed: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        }
+        return page;
+    }
+}
+
+/// <summary>Drives the server-rendered pages as a browser without JavaScript would.</summary>
+public sealed class PageClient(HttpClient http)
+{
+    public HttpClient Http => http;
+
+    /// <summary>The path and query a redirect points to, whether the Location is absolute or not.</summary>
+    public static string PathOf(HttpResponseMessage response) =>
+        response.Headers.Location is { } l ? (l.IsAbsoluteUri ? l.PathAndQuery : l.OriginalString) : "";
+
+    public async Task<(HttpResponseMessage Response, IHtmlDocument Document)> GetAsync(string url)
+    {
+        var response = await http.GetAsync(url);
+        var html = await response.Content.ReadAsStringAsync();
+        return (response, new HtmlParser().ParseDocument(html));
+    }
+
+    /// <summary>Loads the page, takes the form's antiforgery token, and posts the fields as that form.</summary>
+    public async Task<HttpResponseMessage> SubmitAsync(string url, string formName, Dictionary<string, string> fields, Action<Dictionary<string, string>>? tamper = null)
+    {
+        var (_, document) = await GetAsync(url);
+        var form = document.QuerySelectorAll("form").OfType<IHtmlFormElement>()
+            .FirstOrDefault(f => f.QuerySelector($"input[name=_handler][value='{formName}']") is not null)
+            ?? throw new InvalidOperationException($"No form '{formName}' on {url}");
+        var values = new Dictionary<string, string>
+        {
+            ["_handler"] = formName,
+            ["__RequestVerificationToken"] = ((IHtmlInputElement)form.QuerySelector("input[name=__RequestVerificationToken]")!).Value,
+        };
+        foreach (var (k, v) in fields)
+        {
+            values[k] = v;
+        }
+        tamper?.Invoke(values);
+        var action = string.IsNullOrEmpty(form.GetAttribute("action")) ? url : form.GetAttribute("action")!;
+        return await http.PostAsync(action, new FormUrlEncodedContent(values));
+    }
+
+    public async Task<HttpResponseMessage> PostFormAsync(string url, IEnumerable<KeyValuePair<string, string>> values) =>
+        await http.PostAsync(url, new FormUrlEncodedContent(values));
+}
