@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# Runs every test: the web tests on SQLite and again on a real PostgreSQL started here in a temporary
+# folder, then the browser tests. Installs what the tests need if absent (Debian packages postgresql
+# and chromium). Ends with "tests: N passed, N failed, N skipped".
+set -uo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+logs=$(mktemp -d)
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+# --- what the tests need -----------------------------------------------------------------------------
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installing ${missing[*]}..."
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null || {
+    echo "Could not install ${missing[*]}"; echo "tests: 0 passed, 1 failed, 0 skipped"; exit 1; }
+fi
+
+# --- a throwaway PostgreSQL ------------------------------------------------------------------------------
+pgdir=$(mktemp -d)
+chown postgres "$pgdir"
+pgbin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()' 2>/dev/null || echo $((20000 + RANDOM % 20000)))
+stop_postgres() {
+  runuser -u postgres -- "$pgbin/pg_ctl" -D "$pgdir/data" -m fast stop >/dev/null 2>&1
+  rm -rf "$pgdir" "$logs"
+}
+trap stop_postgres EXIT
+runuser -u postgres -- "$pgbin/initdb" -D "$pgdir/data" -A trust -U vigil >"$logs/initdb.log" 2>&1 || { cat "$logs/initdb.log"; exit 1; }
+runuser -u postgres -- "$pgbin/pg_ctl" -D "$pgdir/data" -w -l "$pgdir/log" \
+  -o "-p $port -k $pgdir -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200" start >/dev/null || { cat "$pgdir/log"; exit 1; }
+echo "PostgreSQL for tests on 127.0.0.1:$port"
+postgres="Host=127.0.0.1;Port=$port;Username=vigil;Database=postgres"
+
+# --- build once, then run ---------------------------------------------------------------------------------
+passed=0; failed=0; skipped=0; broken=0
+if ! dotnet build Vigil.slnx -nologo -v q >"$logs/build.log" 2>&1; then
+  grep -E "error|Error" "$logs/build.log" | sort -u | head -40
+  echo "tests: 0 passed, 1 failed, 0 skipped"
+  exit 1
+fi
+
+run() { # name, project, extra env...
+  local name=$1 project=$2; shift 2
+  echo "== $name"
+  env "$@" dotnet test --project "$project" --no-build 2>&1 | tee "$logs/$name.log" | grep -E "^(failed|  (total|failed|succeeded|skipped):)" || true
+  local t f s k
+  t=$(grep -E '^\s+total:' "$logs/$name.log" | tail -1 | grep -oE '[0-9]+')
+  f=$(grep -E '^\s+failed:' "$logs/$name.log" | tail -1 | grep -oE '[0-9]+')
+  s=$(grep -E '^\s+succeeded:' "$logs/$name.log" | tail -1 | grep -oE '[0-9]+')
+  k=$(grep -E '^\s+skipped:' "$logs/$name.log" | tail -1 | grep -oE '[0-9]+')
+  if [ -z "$t" ]; then
+    echo "$name did not report results:"; tail -30 "$logs/$name.log"; broken=$((broken + 1)); return
+  fi
+  if [ "${f:-0}" -gt 0 ]; then
+    grep -A12 -E '^failed ' "$logs/$name.log" | head -150
+  fi
+  passed=$((passed + ${s:-0})); failed=$((failed + ${f:-0})); skipped=$((skipped + ${k:-0}))
+}
+
+for project in tests/*.Tests; do
+  case "$project" in
+    *Web.Tests)
+      run web-sqlite "$project" VIGIL_TEST_POSTGRES=
+      run web-postgres "$project" VIGIL_TEST_POSTGRES="$postgres" ;;
+    *)
+      run "$(basename "$project")" "$project" VIGIL_TEST_POSTGRES="$postgres" ;;
+  esac
+done
+
+failed=$((failed + broken))
+echo "tests: $passed passed, $failed failed, $skipped skipped"
+[ "$failed" -eq 0 ]
