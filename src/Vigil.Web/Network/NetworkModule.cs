@@ -41,7 +41,7 @@ public static class NetworkModule
                 return TypedResults.ValidationProblem(errors);
             }
             return await q.UpdateUnitAsync(code, request, ct) ? TypedResults.Ok((await q.UnitAsync(code, ct))!) : TypedResults.NotFound();
-        }).RequireAuthorization(p => p.AddAuthenticationSchemes(PersonalAccessTokens.Scheme).RequireRole(Roles.Administrator));
+        }).RequireAuthorization(p => p.RequireRole(Roles.Administrator));
         api.MapGet("/partners", async (NetworkQueries q, CancellationToken ct) => TypedResults.Ok(await q.PartnersAsync(ct)));
         api.MapPut("/partners/{code}", async Task<Results<Ok<PartnerDto>, NotFound, ValidationProblem>> (string code, UpdatePartner request, NetworkQueries q, CancellationToken ct) =>
         {
@@ -51,7 +51,7 @@ public static class NetworkModule
                 return TypedResults.ValidationProblem(errors);
             }
             return await q.UpdatePartnerAsync(code, request, ct) is { } partner ? TypedResults.Ok(partner) : TypedResults.NotFound();
-        }).RequireAuthorization(p => p.AddAuthenticationSchemes(PersonalAccessTokens.Scheme).RequireRole(Roles.Administrator));
+        }).RequireAuthorization(p => p.RequireRole(Roles.Administrator));
         return app;
     }
 }

@@ -22,7 +22,7 @@ public static class SubjectsModule
         {
             var (created, errors) = await records.CreateAsync(request, ct);
             return created is null ? TypedResults.ValidationProblem(errors) : TypedResults.Created($"/api/v1/subjects/{created.Id}", created);
-        });
+        }).RequireAuthorization(p => p.RequireRole(Roles.SubjectWriters));
 
         api.MapPut("/{id:guid}", async Task<Results<Ok<SubjectDto>, NotFound, ValidationProblem, Conflict<Microsoft.AspNetCore.Mvc.ProblemDetails>>> (Guid id, SubjectRequest request, SubjectRecords records, CancellationToken ct) =>
         {

@@ -70,7 +70,7 @@ public static class AuditModule
         app.MapGet("/api/v1/audit", async Task<Ok<Paged<AuditEntryDto>>> (
                 [Microsoft.AspNetCore.Http.AsParameters] AuditApiQuery q, AuditQueries queries, CancellationToken ct) =>
                 TypedResults.Ok(await queries.SearchAsync(new AuditFilter(q.User, q.Action, q.RecordType, q.RecordId, q.Outcome, q.From, q.To), q.Page, q.PageSize, ct)))
-            .RequireAuthorization(p => p.AddAuthenticationSchemes(PersonalAccessTokens.Scheme).RequireRole(Roles.Auditor))
+            .RequireAuthorization(p => p.RequireRole(Roles.Auditor))
             .WithTags("Audit");
         return app;
     }

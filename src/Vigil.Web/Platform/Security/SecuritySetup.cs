@@ -8,6 +8,10 @@ namespace Vigil.Web.Platform.Security;
 
 public static class SecuritySetup
 {
+    /// <summary>API endpoints: the default scheme sends every /api request to the bearer-token handler (never
+    /// the cookie, so no cross-site request can use a browser session), and roles come from the database
+    /// through <see cref="AccessContextMiddleware"/>. Policies must not name a scheme: that would
+    /// re-authenticate and drop the roles loaded there.</summary>
     public const string ApiPolicy = "api";
 
     public static IServiceCollection AddVigilSecurity(this IServiceCollection services)
@@ -61,7 +65,7 @@ public static class SecuritySetup
 
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
-            .AddPolicy(ApiPolicy, p => p.AddAuthenticationSchemes(PersonalAccessTokens.Scheme).RequireAuthenticatedUser());
+            .AddPolicy(ApiPolicy, p => p.RequireAuthenticatedUser());
         return services;
     }
 }

@@ -233,7 +233,7 @@ public static class AdministrationApi
     public static IEndpointRouteBuilder MapAdministrationApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/admin")
-            .RequireAuthorization(p => p.AddAuthenticationSchemes(PersonalAccessTokens.Scheme).RequireRole(Roles.Administrator))
+            .RequireAuthorization(p => p.RequireRole(Roles.Administrator))
             .WithTags("Administration");
         api.MapGet("/users", async (string? search, int? page, int? pageSize, UserAdministration admin, CancellationToken ct) =>
             TypedResults.Ok(await admin.ListAsync(search, page, pageSize, ct)));

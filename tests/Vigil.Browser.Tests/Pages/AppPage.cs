@@ -1,0 +1,27 @@
+using static Microsoft.Playwright.Assertions;
+
+namespace Vigil.Browser.Tests.Pages;
+
+/// <summary>A page of the app as the user sees it. A page object is only handed out once the browser is
+/// on that page (its heading shows) and axe has found no serious or critical violation on it.</summary>
+public abstract class AppPage(BrowserSession session)
+{
+    public BrowserSession Session => session;
+    public IPage Page => session.Page;
+
+    /// <summary>The page's main heading.</summary>
+    public ILocator Heading => Page.Locator("main h1").First;
+
+    /// <summary>"Signed in as NAME (E-MAIL), UNIT, cleared to CLEARANCE" above every page.</summary>
+    public ILocator SignedInAs => Page.GetByTestId("signed-in-as");
+
+    /// <summary>Waits for the heading, then runs axe.</summary>
+    protected static async Task<TPage> ArriveAsync<TPage>(TPage target, string heading) where TPage : AppPage
+    {
+        await Expect(target.Heading).ToHaveTextAsync(heading);
+        await Accessibility.AssertNoSeriousViolationsAsync(target.Page, $"{typeof(TPage).Name} \"{heading}\"");
+        return target;
+    }
+
+    public Task ScreenshotAsync(string fileName) => Screenshots.SaveAsync(Page, fileName);
+}

@@ -1,0 +1,341 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Vigil.Web.Platform.Data;
+using Vigil.Web.Platform.Security;
+using Vigil.Web.Subjects;
+using static Vigil.Web.Tests.Security.AccessOracle;
+
+namespace Vigil.Web.Tests.Security;
+
+/// <summary>
+/// Builds people across unit x clearance x need-to-know groups (each with one of the roles, so every
+/// role appears) and records across classification x owning unit x groups, then asks every endpoint
+/// about every record as every person and compares the answer with <see cref="AccessOracle"/>.
+/// A record a person may not see must answer exactly like a missing one.
+/// </summary>
+public sealed class AccessMatrix : VigilApp
+{
+    public static readonly string[] Units = ["london", "north-west", "wales"];
+    public List<Person> People { get; } = [];
+    public List<Label> Records { get; } = [];
+    public Dictionary<string, string> Tokens { get; } = [];
+    public Dictionary<string, Guid> GroupIds { get; } = [];
+
+    public override async ValueTask InitializeAsync()
+    {
+        await base.InitializeAsync();
+        GroupIds["kestrel"] = await GroupIdAsync(DemoData.KestrelGroup);
+        GroupIds["panel"] = await GroupIdAsync(DemoData.ManchesterPanelGroup);
+        string[][] groupSets = [[], ["kestrel"], ["kestrel", "panel"]];
+        string?[] homes = ["london", "north-west", "nctphq", null];
+        var roleIndex = 0;
+        foreach (var home in homes)
+        {
+            foreach (var clearance in Enum.GetValues<Classification>())
+            {
+                foreach (var groups in groupSets)
+                {
+                    var role = Roles.All[roleIndex++ % Roles.All.Count];
+                    var email = $"m{People.Count}.{role.ToLowerInvariant()}@matrix.vigil.example";
+                    await CreateUserAsync(email, role, home, clearance, groups.Select(g => GroupIds[g]), home is null ? "la-manchester" : null);
+                    People.Add(new Person(email, role, home, clearance, groups.ToHashSet()));
+                    Tokens[email] = await TokenForAsync(email);
+                }
+            }
+        }
+        await AsSystemAsync(async db =>
+        {
+            var unitIds = await db.Set<Vigil.Web.Network.Unit>().ToDictionaryAsync(u => u.Code, u => u.Id);
+            foreach (var classification in Enum.GetValues<Classification>())
+            {
+                foreach (var unit in Units)
+                {
+                    foreach (var groups in groupSets)
+                    {
+                        var subject = new Subject
+                        {
+                            GivenName = "Matrix",
+                            Surname = $"Record{Records.Count:D2}",
+                            Classification = classification,
+                            OwningUnitId = unitIds[unit],
+                            NeedToKnow = groups.Select(g => new RecordGroup { GroupId = GroupIds[g] }).ToList(),
+                        };
+                        db.Add(subject);
+                        Records.Add(new Label(subject.Id, classification, unit, groups.ToHashSet()));
+                    }
+                }
+            }
+            await db.SaveChangesAsync();
+        });
+    }
+
+    public HttpClient Api(Person p)
+    {
+        var client = CreateClient(new() { AllowAutoRedirect = false });
+        client.DefaultRequestHeaders.Authorization = new("Bearer", Tokens[p.Email]);
+        return client;
+    }
+}
+
+public sealed class AccessMatrixTests(AccessMatrix matrix) : IClassFixture<AccessMatrix>
+{
+    [Fact]
+    public async Task ApiRead_EveryPersonEveryRecord_MatchesOracle()
+    {
+        var wrong = new List<string>();
+        foreach (var person in matrix.People)
+        {
+            using var api = matrix.Api(person);
+            foreach (var record in matrix.Records)
+            {
+                var response = await api.GetAsync($"/api/v1/subjects/{record.Id}");
+                var expected = MayRead(person, record) ? HttpStatusCode.OK : HttpStatusCode.NotFound;
+                if (response.StatusCode != expected)
+                {
+                    wrong.Add($"{person} GET {record}: {(int)response.StatusCode}, expected {(int)expected}");
+                }
+            }
+        }
+        Assert.True(wrong.Count == 0, string.Join("\n", wrong.Take(30)));
+    }
+
+    [Fact]
+    public async Task ApiWrite_EveryPersonEveryRecord_MatchesOracle()
+    {
+        var wrong = new List<string>();
+        // A body that is valid JSON but fails validation: a writer is told what is wrong (400), anyone else
+        // learns nothing (404). Nothing is changed either way.
+        var invalid = JsonContent.Create(new { givenName = "", surname = "", classification = "Official" });
+        foreach (var person in matrix.People)
+        {
+            using var api = matrix.Api(person);
+            foreach (var record in matrix.Records)
+            {
+                var put = await api.PutAsync($"/api/v1/subjects/{record.Id}", invalid);
+                var expected = MayWrite(person, record) ? HttpStatusCode.BadRequest : HttpStatusCode.NotFound;
+                if (put.StatusCode != expected)
+                {
+                    wrong.Add($"{person} PUT {record}: {(int)put.StatusCode}, expected {(int)expected}");
+                }
+                if (!MayWrite(person, record))
+                {
+                    var delete = await api.DeleteAsync($"/api/v1/subjects/{record.Id}");
+                    if (delete.StatusCode != HttpStatusCode.NotFound)
+                    {
+                        wrong.Add($"{person} DELETE {record}: {(int)delete.StatusCode}, expected 404");
+                    }
+                }
+            }
+        }
+        Assert.True(wrong.Count == 0, string.Join("\n", wrong.Take(30)));
+        var remaining = await matrix.AsSystemAsync(db => db.Set<Subject>().CountAsync(s => s.GivenName == "Matrix"));
+        Assert.Equal(matrix.Records.Count, remaining);
+    }
+
+    [Fact]
+    public async Task ApiSearchAndCount_EveryPerson_ListsExactlyWhatOracleAllows()
+    {
+        var wrong = new List<string>();
+        foreach (var person in matrix.People)
+        {
+            using var api = matrix.Api(person);
+            var page = await api.GetFromJsonAsync<JsonElement>("/api/v1/subjects?name=Matrix&pageSize=200");
+            var seen = page.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetGuid()).ToHashSet();
+            var allowed = matrix.Records.Where(r => MayRead(person, r)).Select(r => r.Id).ToHashSet();
+            if (!seen.SetEquals(allowed) || page.GetProperty("total").GetInt32() != allowed.Count)
+            {
+                wrong.Add($"{person}: saw {seen.Count} (total {page.GetProperty("total")}), oracle allows {allowed.Count}");
+            }
+        }
+        Assert.True(wrong.Count == 0, string.Join("\n", wrong.Take(30)));
+    }
+
+    [Fact]
+    public async Task Pages_EveryPersonEveryRecord_MatchOracle()
+    {
+        var wrong = new List<string>();
+        foreach (var person in matrix.People)
+        {
+            var page = await matrix.SignInAsync(person.Email, VigilApp.TestPassword);
+            foreach (var record in matrix.Records)
+            {
+                var (view, document) = await page.GetAsync($"/subjects/{record.Id}");
+                var expected = MayRead(person, record) ? HttpStatusCode.OK : HttpStatusCode.NotFound;
+                if (view.StatusCode != expected)
+                {
+                    wrong.Add($"{person} page {record}: {(int)view.StatusCode}, expected {(int)expected}");
+                }
+                if (expected == HttpStatusCode.NotFound && !document.Body!.TextContent.Contains("Page not found", StringComparison.Ordinal))
+                {
+                    wrong.Add($"{person} page {record}: not the not-found page");
+                }
+                var (edit, _) = await page.GetAsync($"/subjects/{record.Id}/edit");
+                var expectedEdit = MayWrite(person, record) ? HttpStatusCode.OK : HttpStatusCode.NotFound;
+                if (edit.StatusCode != expectedEdit)
+                {
+                    wrong.Add($"{person} edit page {record}: {(int)edit.StatusCode}, expected {(int)expectedEdit}");
+                }
+            }
+            var (list, listDocument) = await page.GetAsync("/subjects?name=Matrix");
+            var listed = listDocument.QuerySelectorAll("[data-testid=subjects] a").Select(a => Guid.Parse(a.GetAttribute("href")!.Split('/').Last())).ToHashSet();
+            if (!listed.SetEquals(matrix.Records.Where(r => MayRead(person, r)).Select(r => r.Id)))
+            {
+                wrong.Add($"{person} list page shows {listed.Count}, oracle allows {matrix.Records.Count(r => MayRead(person, r))}");
+            }
+        }
+        Assert.True(wrong.Count == 0, string.Join("\n", wrong.Take(30)));
+    }
+
+    /// <summary>Endpoints gated by role, with the role that opens them and a request to try.</summary>
+    public static readonly (string Method, string Url, string Role, HttpStatusCode Allowed)[] RoleGatedApi =
+    [
+        ("GET", "/api/v1/audit", Roles.Auditor, HttpStatusCode.OK),
+        ("GET", "/api/v1/admin/users", Roles.Administrator, HttpStatusCode.OK),
+        ("GET", "/api/v1/admin/groups", Roles.Administrator, HttpStatusCode.OK),
+        ("GET", "/api/v1/admin/users/00000000-0000-0000-0000-000000000001", Roles.Administrator, HttpStatusCode.NotFound),
+        ("POST", "/api/v1/admin/users", Roles.Administrator, HttpStatusCode.BadRequest),
+        ("PUT", "/api/v1/admin/users/00000000-0000-0000-0000-000000000001", Roles.Administrator, HttpStatusCode.NotFound),
+        ("PUT", "/api/v1/network/units/london", Roles.Administrator, HttpStatusCode.BadRequest),
+        ("PUT", "/api/v1/network/partners/cps", Roles.Administrator, HttpStatusCode.BadRequest),
+    ];
+
+    public static readonly (string Url, string Role)[] RoleGatedPages =
+    [
+        ("/audit", Roles.Auditor),
+        ("/admin/users", Roles.Administrator),
+        ("/admin/users/new", Roles.Administrator),
+        ("/admin/groups", Roles.Administrator),
+        ("/network/units/london/edit", Roles.Administrator),
+        ("/network/partners/cps/edit", Roles.Administrator),
+    ];
+
+    [Fact]
+    public async Task RoleGatedEndpoints_EveryPerson_OpenOnlyForTheRole()
+    {
+        var wrong = new List<string>();
+        foreach (var person in matrix.People)
+        {
+            using var api = matrix.Api(person);
+            foreach (var (method, url, role, allowed) in RoleGatedApi)
+            {
+                using var request = new HttpRequestMessage(new HttpMethod(method), url);
+                if (method is "POST" or "PUT")
+                {
+                    request.Content = JsonContent.Create(new { });
+                }
+                var response = await api.SendAsync(request);
+                var expected = person.Role == role ? allowed : HttpStatusCode.NotFound;
+                if (response.StatusCode != expected)
+                {
+                    wrong.Add($"{person.Email} {method} {url}: {(int)response.StatusCode}, expected {(int)expected}");
+                }
+            }
+            var create = await api.PostAsJsonAsync("/api/v1/subjects", new { });
+            var expectedCreate = SubjectWriterRoles.Contains(person.Role) ? HttpStatusCode.BadRequest : HttpStatusCode.NotFound;
+            if (create.StatusCode != expectedCreate)
+            {
+                wrong.Add($"{person.Email} POST /api/v1/subjects: {(int)create.StatusCode}, expected {(int)expectedCreate}");
+            }
+        }
+        foreach (var person in matrix.People.Where((_, i) => i % 3 == 0).Concat(matrix.People.Where(p => p.Role is Roles.Auditor or Roles.Administrator)).Distinct())
+        {
+            var page = await matrix.SignInAsync(person.Email, VigilApp.TestPassword);
+            foreach (var (url, role) in RoleGatedPages)
+            {
+                var (response, _) = await page.GetAsync(url);
+                var expected = person.Role == role ? HttpStatusCode.OK : HttpStatusCode.NotFound;
+                if (response.StatusCode != expected)
+                {
+                    wrong.Add($"{person.Email} page {url}: {(int)response.StatusCode}, expected {(int)expected}");
+                }
+            }
+            var (newSubject, _) = await page.GetAsync("/subjects/new");
+            var expectedNew = SubjectWriterRoles.Contains(person.Role) ? HttpStatusCode.OK : HttpStatusCode.NotFound;
+            if (newSubject.StatusCode != expectedNew)
+            {
+                wrong.Add($"{person.Email} page /subjects/new: {(int)newSubject.StatusCode}, expected {(int)expectedNew}");
+            }
+        }
+        Assert.True(wrong.Count == 0, string.Join("\n", wrong.Take(30)));
+    }
+
+    /// <summary>Every endpoint the application maps, and how the matrix above covers it. A new endpoint
+    /// fails this test until it is added here and to the matrix.</summary>
+    public static readonly Dictionary<string, string> Catalogue = new()
+    {
+        ["GET /health/live"] = "public",
+        ["GET /not-found"] = "public",
+        ["POST /not-found"] = "public",
+        ["GET /health/ready"] = "public",
+        ["GET /openapi/{documentName}.json"] = "public",
+        ["GET /account/sign-in"] = "public",
+        ["POST /account/sign-in"] = "public",
+        ["GET /account/sign-in/two-factor"] = "public",
+        ["POST /account/sign-in/two-factor"] = "public",
+        ["POST /account/sign-out"] = "public",
+        ["GET /"] = "signed-in",
+        ["POST /"] = "signed-in",
+        ["GET /account/two-factor"] = "signed-in: own account",
+        ["POST /account/two-factor"] = "signed-in: own account",
+        ["GET /account/tokens"] = "signed-in: own tokens",
+        ["POST /account/tokens"] = "signed-in: own tokens",
+        ["GET /api/v1/me"] = "signed-in: own account",
+        ["GET /api/v1/tokens"] = "signed-in: own tokens",
+        ["DELETE /api/v1/tokens/{id:guid}"] = "signed-in: own tokens (TokenTests)",
+        ["GET /network"] = "signed-in: reference data",
+        ["POST /network"] = "signed-in: reference data",
+        ["GET /network/units/{Code}"] = "signed-in: reference data",
+        ["POST /network/units/{Code}"] = "signed-in: reference data",
+        ["GET /api/v1/network/units"] = "signed-in: reference data",
+        ["GET /api/v1/network/units/{code}"] = "signed-in: reference data",
+        ["GET /api/v1/network/partners"] = "signed-in: reference data",
+        ["GET /subjects"] = "record: Pages_EveryPersonEveryRecord_MatchOracle",
+        ["POST /subjects"] = "record: Pages_EveryPersonEveryRecord_MatchOracle",
+        ["GET /subjects/{Id:guid}"] = "record: Pages_EveryPersonEveryRecord_MatchOracle",
+        ["POST /subjects/{Id:guid}"] = "record: Pages_EveryPersonEveryRecord_MatchOracle",
+        ["GET /subjects/{Id:guid}/edit"] = "record: Pages_EveryPersonEveryRecord_MatchOracle",
+        ["POST /subjects/{Id:guid}/edit"] = "record: SubjectPageTests",
+        ["GET /subjects/new"] = "role: RoleGatedEndpoints",
+        ["POST /subjects/new"] = "role: SubjectPageTests",
+        ["GET /api/v1/subjects/"] = "record: ApiSearchAndCount",
+        ["POST /api/v1/subjects/"] = "role: RoleGatedEndpoints",
+        ["GET /api/v1/subjects/{id:guid}"] = "record: ApiRead",
+        ["PUT /api/v1/subjects/{id:guid}"] = "record: ApiWrite",
+        ["DELETE /api/v1/subjects/{id:guid}"] = "record: ApiWrite",
+        ["GET /api/v1/audit"] = "role: RoleGatedEndpoints",
+        ["GET /audit"] = "role: RoleGatedEndpoints",
+        ["POST /audit"] = "role: RoleGatedEndpoints",
+        ["GET /api/v1/admin/users"] = "role: RoleGatedEndpoints",
+        ["POST /api/v1/admin/users"] = "role: RoleGatedEndpoints",
+        ["GET /api/v1/admin/users/{id:guid}"] = "role: RoleGatedEndpoints",
+        ["PUT /api/v1/admin/users/{id:guid}"] = "role: RoleGatedEndpoints",
+        ["GET /api/v1/admin/groups"] = "role: RoleGatedEndpoints",
+        ["PUT /api/v1/network/units/{code}"] = "role: RoleGatedEndpoints",
+        ["PUT /api/v1/network/partners/{code}"] = "role: RoleGatedEndpoints",
+        ["GET /admin/users"] = "role: RoleGatedEndpoints",
+        ["POST /admin/users"] = "role: RoleGatedEndpoints",
+        ["GET /admin/users/new"] = "role: RoleGatedEndpoints",
+        ["POST /admin/users/new"] = "role: RoleGatedEndpoints",
+        ["GET /admin/users/{Id:guid}"] = "role: RoleGatedEndpoints",
+        ["POST /admin/users/{Id:guid}"] = "role: RoleGatedEndpoints",
+        ["GET /admin/groups"] = "role: RoleGatedEndpoints",
+        ["POST /admin/groups"] = "role: RoleGatedEndpoints",
+        ["GET /network/units/{Code}/edit"] = "role: RoleGatedEndpoints",
+        ["POST /network/units/{Code}/edit"] = "role: RoleGatedEndpoints",
+        ["GET /network/partners/{Code}/edit"] = "role: RoleGatedEndpoints",
+        ["POST /network/partners/{Code}/edit"] = "role: RoleGatedEndpoints",
+    };
+
+    [Fact]
+    public void EveryMappedEndpoint_IsInTheMatrixCatalogue()
+    {
+        var mapped = matrix.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .SelectMany(e => (e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.IHttpMethodMetadata>()?.HttpMethods ?? ["GET"])
+                .Select(m => $"{m} {e.RoutePattern.RawText}"))
+            .Where(e => !e.Contains("/_framework", StringComparison.Ordinal) && !e.Contains("{**", StringComparison.Ordinal))
+            .ToHashSet();
+        var uncovered = mapped.Where(e => !Catalogue.ContainsKey(e)).Order().ToList();
+        Assert.True(uncovered.Count == 0, "Endpoints missing from the access matrix: " + string.Join(", ", uncovered));
+    }
+}
