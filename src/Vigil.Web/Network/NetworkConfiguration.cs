@@ -19,6 +19,22 @@ internal sealed class UnitConfiguration : IEntityTypeConfiguration<Unit>
     }
 }
 
+/// <summary>People and groups belong to units and agencies; the foreign keys live here, with the units.</summary>
+internal sealed class UserOrganisationConfiguration : IEntityTypeConfiguration<Platform.Security.VigilUser>
+{
+    public void Configure(EntityTypeBuilder<Platform.Security.VigilUser> b)
+    {
+        b.HasOne<Unit>().WithMany().HasForeignKey(u => u.UnitId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<PartnerAgency>().WithMany().HasForeignKey(u => u.PartnerAgencyId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class GroupUnitConfiguration : IEntityTypeConfiguration<Platform.Security.NeedToKnowGroup>
+{
+    public void Configure(EntityTypeBuilder<Platform.Security.NeedToKnowGroup> b) =>
+        b.HasOne<Unit>().WithMany().HasForeignKey(g => g.OwningUnitId).OnDelete(DeleteBehavior.Restrict);
+}
+
 internal sealed class ForceConfiguration : IEntityTypeConfiguration<Force>
 {
     public void Configure(EntityTypeBuilder<Force> b)

@@ -25,7 +25,10 @@ public sealed record UpdatePartner(
 /// read it (it is how a user finds whom to contact); administrators change it, audited.</summary>
 public static class NetworkModule
 {
-    public static IServiceCollection AddNetwork(this IServiceCollection services) => services.AddScoped<NetworkQueries>();
+    public static IServiceCollection AddNetwork(this IServiceCollection services) => services
+        .AddScoped<NetworkQueries>()
+        .AddScoped<IOrganisationDirectory, NetworkDirectory>()
+        .AddScoped<ISeed, NetworkSeed>();
 
     public static IEndpointRouteBuilder MapNetworkApi(this IEndpointRouteBuilder app)
     {

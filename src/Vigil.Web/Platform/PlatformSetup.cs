@@ -26,7 +26,8 @@ public static class PlatformSetup
         builder.Services.AddScoped<AuditVerifier>();
         builder.Services.AddScoped<AuditQueries>();
         builder.Services.AddScoped<UserAdministration>();
-        builder.Services.AddScoped<DemoData>();
+        builder.Services.AddScoped<ISeed, RoleSeed>();
+        builder.Services.AddScoped<ISeed, DemoData>();
         builder.Services.AddScoped<DatabaseSetup>();
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddRazorComponents();

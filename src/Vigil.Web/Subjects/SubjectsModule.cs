@@ -1,12 +1,15 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Vigil.Web.Platform.Api;
+using Vigil.Web.Platform.Data;
 using Vigil.Web.Platform.Security;
 
 namespace Vigil.Web.Subjects;
 
 public static class SubjectsModule
 {
-    public static IServiceCollection AddSubjects(this IServiceCollection services) => services.AddScoped<SubjectRecords>();
+    public static IServiceCollection AddSubjects(this IServiceCollection services) => services
+        .AddScoped<SubjectRecords>()
+        .AddScoped<ISeed, SubjectsDemoSeed>();
 
     public static IEndpointRouteBuilder MapSubjectsApi(this IEndpointRouteBuilder app)
     {

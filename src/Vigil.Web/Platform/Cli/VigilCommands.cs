@@ -174,7 +174,7 @@ public static class VigilCommands
             var db = sp.GetRequiredService<VigilDb>();
             var manager = sp.GetRequiredService<UserManager<VigilUser>>();
             var unitCode = parse.GetValue(unit)!;
-            var home = await db.Set<Network.Unit>().FirstOrDefaultAsync(u => u.Code == unitCode, ct);
+            var home = await sp.GetRequiredService<IOrganisationDirectory>().UnitAsync(unitCode, ct);
             if (home is null)
             {
                 Console.Error.WriteLine($"No unit with code {unitCode}.");

@@ -32,8 +32,6 @@ internal sealed class VigilUserConfiguration : IEntityTypeConfiguration<VigilUse
     public void Configure(EntityTypeBuilder<VigilUser> b)
     {
         b.Property(u => u.DisplayName).HasMaxLength(200);
-        b.HasOne<Network.Unit>().WithMany().HasForeignKey(u => u.UnitId).OnDelete(DeleteBehavior.Restrict);
-        b.HasOne<Network.PartnerAgency>().WithMany().HasForeignKey(u => u.PartnerAgencyId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 
@@ -44,7 +42,6 @@ internal sealed class NeedToKnowGroupConfiguration : IEntityTypeConfiguration<Ne
         b.Property(g => g.Name).HasMaxLength(200);
         b.Property(g => g.Description).HasMaxLength(1000);
         b.HasIndex(g => g.Name).IsUnique();
-        b.HasOne<Network.Unit>().WithMany().HasForeignKey(g => g.OwningUnitId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

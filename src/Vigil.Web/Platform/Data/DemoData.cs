@@ -1,22 +1,19 @@
 using System.Security.Cryptography;
 using System.Text;
-using Bogus;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Vigil.Web.Network;
 using Vigil.Web.Platform.Security;
-using Vigil.Web.Subjects;
 
 namespace Vigil.Web.Platform.Data;
 
 /// <summary>
 /// The demo accounts (one per role across London, North West and Wales, plus headquarters and the
-/// operations centre) and a deterministic synthetic data set. Everything is fictional. Names are drawn
-/// from a broad pool of locales by their own random stream, independently of every other field.
-/// Seeded only in demo mode.
+/// operations centre) and two need-to-know groups. Everything is fictional. Seeded only in demo mode;
+/// modules seed their own demo records after this (see their ISeed implementations).
 /// </summary>
-public sealed class DemoData(VigilDb db, UserManager<VigilUser> users)
+public sealed class DemoData(UserManager<VigilUser> users, IOrganisationDirectory directory) : ISeed
 {
+    public int Order => 20;
     public const string Password = "Vigil-Demo-2026";
     public const string KestrelGroup = "Operation KESTREL (London)";
     public const string ManchesterPanelGroup = "Channel panel: Manchester";
@@ -45,18 +42,14 @@ public sealed class DemoData(VigilDb db, UserManager<VigilUser> users)
         new("channel.manchester@vigil.example", "Channel panel member Taylor Brennan", Roles.ChannelPanelMember, null, "la-manchester", Classification.Official),
     ];
 
-    private static readonly string[] DemoRegions = ["london", "north-west", "wales"];
-
-    private static readonly string[] NameLocales = ["en", "en_GB", "en_IND", "fr", "de", "es", "it", "pl", "tr", "vi", "nl", "pt_BR", "sv", "id_ID", "ro", "hr", "nb_NO", "en_NG", "af_ZA", "cz"];
-
-    public async Task SeedAsync(CancellationToken ct)
+    public async Task SeedAsync(VigilDb db, bool demo, CancellationToken ct)
     {
-        if (await db.Users.AnyAsync(u => u.IsDemo, ct))
+        if (!demo || await db.Users.AnyAsync(u => u.IsDemo, ct))
         {
             return;
         }
-        var units = await db.Set<Unit>().ToDictionaryAsync(u => u.Code, ct);
-        var partners = await db.Set<PartnerAgency>().ToDictionaryAsync(p => p.Code, ct);
+        var units = (await directory.UnitsAsync(ct)).ToDictionary(u => u.Code);
+        var partners = (await directory.PartnersAsync(ct)).ToDictionary(p => p.Code);
 
         var created = new Dictionary<string, VigilUser>();
         foreach (var account in Accounts)
@@ -91,51 +84,6 @@ public sealed class DemoData(VigilDb db, UserManager<VigilUser> users)
             new GroupMembership { GroupId = panel.Id, UserId = created["prevent.northwest@vigil.example"].Id },
             new GroupMembership { GroupId = panel.Id, UserId = created["channel.manchester@vigil.example"].Id });
         await db.SaveChangesAsync(ct);
-
-        SeedSubjects(units, kestrel, panel);
-        await db.SaveChangesAsync(ct);
-    }
-
-    /// <summary>A fixed-seed set of fictional people spread over the units. Each field has its own random
-    /// stream, so a name says nothing about classification, unit or anything else.</summary>
-    private void SeedSubjects(Dictionary<string, Unit> units, NeedToKnowGroup kestrel, NeedToKnowGroup panel)
-    {
-        var names = new Random(20261128);
-        var labels = new Random(7);
-        var dates = new Random(42);
-        var fakers = NameLocales.Select(l => new Faker(l)).ToArray();
-        var regional = units.Values.Where(u => u.IsRegional).OrderBy(u => u.Code).ToArray();
-        var start = new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero);
-        for (var i = 0; i < 120; i++)
-        {
-            var faker = fakers[names.Next(fakers.Length)];
-            faker.Random = new Randomizer(names.Next());
-            // The first few go to the three demo regions so that every demo account has records to see.
-            var unit = i < 36 ? units[DemoRegions[i % DemoRegions.Length]] : regional[labels.Next(regional.Length)];
-            var roll = labels.Next(100);
-            var classification = roll < 70 ? Classification.Official : roll < 92 ? Classification.Secret : Classification.TopSecret;
-            var subject = new Subject
-            {
-                GivenName = faker.Name.FirstName(),
-                Surname = faker.Name.LastName(),
-                DateOfBirth = dates.Next(10) == 0 ? null : new DateOnly(1960 + dates.Next(48), 1 + dates.Next(12), 1 + dates.Next(28)),
-                Summary = "Fictional record created for the Vigil demonstration. No real person is described.",
-                Classification = classification,
-                OfficialSensitive = classification == Classification.Official && labels.Next(2) == 0,
-                OwningUnitId = unit.Id,
-                CreatedAt = start.AddHours(i * 7),
-                UpdatedAt = start.AddHours(i * 7),
-            };
-            if (unit.Code == "london" && classification != Classification.TopSecret && labels.Next(4) == 0)
-            {
-                subject.NeedToKnow.Add(new RecordGroup { GroupId = kestrel.Id });
-            }
-            else if (unit.Code == "north-west" && classification == Classification.Official && labels.Next(5) == 0)
-            {
-                subject.NeedToKnow.Add(new RecordGroup { GroupId = panel.Id });
-            }
-            db.Add(subject);
-        }
     }
 
     private static void Check(IdentityResult result, string who)

@@ -13,7 +13,7 @@ namespace Vigil.Web.Platform.Security;
 /// </summary>
 public sealed class AccessContextMiddleware(RequestDelegate next)
 {
-    public async Task InvokeAsync(HttpContext http, VigilDb db, AccessContext access, VigilOptions options, TimeProvider clock)
+    public async Task InvokeAsync(HttpContext http, VigilDb db, AccessContext access, VigilOptions options, TimeProvider clock, IOrganisationDirectory directory)
     {
         var id = http.User.FindFirstValue(ClaimTypes.NameIdentifier);
         if (http.User.Identity?.IsAuthenticated == true && Guid.TryParse(id, out var userId))
@@ -34,9 +34,7 @@ public sealed class AccessContextMiddleware(RequestDelegate next)
                 var roles = await db.UserRoles.Where(r => r.UserId == userId)
                     .Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => r.Name!).ToListAsync(http.RequestAborted);
                 var groups = await db.GroupMemberships.Where(m => m.UserId == userId).Select(m => m.GroupId).ToListAsync(http.RequestAborted);
-                var unitName = user!.UnitId is { } unitId
-                    ? await db.Set<Network.Unit>().Where(u => u.Id == unitId).Select(u => u.Name).FirstOrDefaultAsync(http.RequestAborted)
-                    : await db.Set<Network.PartnerAgency>().Where(p => p.Id == user.PartnerAgencyId).Select(p => p.Name).FirstOrDefaultAsync(http.RequestAborted);
+                var unitName = (await directory.OfAsync(user!.UnitId, user.PartnerAgencyId, http.RequestAborted))?.Name;
                 access.SignedIn(user.Id, user.UserName!, user.DisplayName, user.UnitId, unitName, user.PartnerAgencyId, user.Clearance, roles, groups);
 
                 var identity = new ClaimsIdentity(http.User.Identity!.AuthenticationType, ClaimTypes.Name, ClaimTypes.Role);

@@ -36,7 +36,7 @@ public sealed record NewUser
 
 /// <summary>Administrators manage accounts: unit, clearance, roles and need-to-know groups. Every change
 /// is audited; nobody changes their own clearance, unit, roles or groups (another administrator must).</summary>
-public sealed class UserAdministration(VigilDb db, UserManager<VigilUser> users, AccessContext access)
+public sealed class UserAdministration(VigilDb db, UserManager<VigilUser> users, AccessContext access, IOrganisationDirectory directory)
 {
     public async Task<Paged<UserSummary>> ListAsync(string? search, int? page, int? pageSize, CancellationToken ct)
     {
@@ -68,9 +68,7 @@ public sealed class UserAdministration(VigilDb db, UserManager<VigilUser> users,
         }
         var roles = await db.UserRoles.Where(r => r.UserId == id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => r.Name!).ToListAsync(ct);
         var groups = await db.GroupMemberships.Where(m => m.UserId == id).Select(m => m.GroupId).ToListAsync(ct);
-        var organisation = user.UnitId is { } unit
-            ? await db.Set<Network.Unit>().Where(u => u.Id == unit).Select(u => u.Code).FirstOrDefaultAsync(ct)
-            : await db.Set<Network.PartnerAgency>().Where(p => p.Id == user.PartnerAgencyId).Select(p => p.Code).FirstOrDefaultAsync(ct);
+        var organisation = (await directory.OfAsync(user.UnitId, user.PartnerAgencyId, ct))?.Code;
         return new UserSummary(user.Id, user.Email!, user.DisplayName, organisation, user.Clearance, roles.Order().ToList(), groups,
             user.IsDisabled, user.TwoFactorEnabled, user.LockoutEnd > db.Clock.GetUtcNow());
     }
@@ -192,14 +190,14 @@ public sealed class UserAdministration(VigilDb db, UserManager<VigilUser> users,
         }
         if (hasUnit)
         {
-            var unit = await db.Set<Network.Unit>().Where(u => u.Code == change.UnitCode).Select(u => (Guid?)u.Id).FirstOrDefaultAsync(ct);
+            var unit = (await directory.UnitAsync(change.UnitCode!, ct))?.Id;
             if (unit is null)
             {
                 ApiValidation.Add(errors, nameof(UserChange.UnitCode), $"There is no unit with code '{change.UnitCode}'");
             }
             return (unit, null);
         }
-        var partner = await db.Set<Network.PartnerAgency>().Where(p => p.Code == change.PartnerCode).Select(p => (Guid?)p.Id).FirstOrDefaultAsync(ct);
+        var partner = (await directory.PartnerAsync(change.PartnerCode!, ct))?.Id;
         if (partner is null)
         {
             ApiValidation.Add(errors, nameof(UserChange.PartnerCode), $"There is no partner agency with code '{change.PartnerCode}'");

@@ -1,0 +1,11 @@
+namespace Vigil.Web.Platform.Data;
+
+/// <summary>A module's contribution to setting up a database: reference data always, demo data only in
+/// demo mode. Each seed checks what is there first, so setup can run at every start.</summary>
+public interface ISeed
+{
+    /// <summary>Lower runs first: reference data (10s), accounts (20s), demo records (30s and up).</summary>
+    int Order { get; }
+
+    Task SeedAsync(VigilDb db, bool demo, CancellationToken ct);
+}

@@ -1,0 +1,76 @@
+using Bogus;
+using Microsoft.EntityFrameworkCore;
+using Vigil.Web.Network;
+using Vigil.Web.Platform.Data;
+using Vigil.Web.Platform.Security;
+
+namespace Vigil.Web.Subjects;
+
+/// <summary>
+/// A deterministic synthetic set of fictional people for demo mode, spread over the units. Names come
+/// from a broad pool of locales through their own random stream; classification, unit, groups and dates
+/// each have their own stream, so a name says nothing about anything else.
+/// </summary>
+internal sealed class SubjectsDemoSeed : ISeed
+{
+    public int Order => 30;
+
+    private static readonly string[] DemoRegions = ["london", "north-west", "wales"];
+
+    private static readonly string[] NameLocales = ["en", "en_GB", "en_IND", "fr", "de", "es", "it", "pl", "tr", "vi", "nl", "pt_BR", "sv", "id_ID", "ro", "hr", "nb_NO", "en_NG", "af_ZA", "cz"];
+
+    public async Task SeedAsync(VigilDb db, bool demo, CancellationToken ct)
+    {
+        if (!demo || await db.Set<Subject>().IgnoreQueryFilters().AnyAsync(ct))
+        {
+            return;
+        }
+        var units = await db.Set<Unit>().ToDictionaryAsync(u => u.Code, ct);
+        var kestrel = await db.NeedToKnowGroups.SingleAsync(g => g.Name == DemoData.KestrelGroup, ct);
+        var panel = await db.NeedToKnowGroups.SingleAsync(g => g.Name == DemoData.ManchesterPanelGroup, ct);
+        SeedSubjects(db, units, kestrel, panel);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>A fixed-seed set of fictional people spread over the units. Each field has its own random
+    /// stream, so a name says nothing about classification, unit or anything else.</summary>
+    private static void SeedSubjects(VigilDb db, Dictionary<string, Unit> units, NeedToKnowGroup kestrel, NeedToKnowGroup panel)
+    {
+        var names = new Random(20261128);
+        var labels = new Random(7);
+        var dates = new Random(42);
+        var fakers = NameLocales.Select(l => new Faker(l)).ToArray();
+        var regional = units.Values.Where(u => u.IsRegional).OrderBy(u => u.Code).ToArray();
+        var start = new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero);
+        for (var i = 0; i < 120; i++)
+        {
+            var faker = fakers[names.Next(fakers.Length)];
+            faker.Random = new Randomizer(names.Next());
+            // The first few go to the three demo regions so that every demo account has records to see.
+            var unit = i < 36 ? units[DemoRegions[i % DemoRegions.Length]] : regional[labels.Next(regional.Length)];
+            var roll = labels.Next(100);
+            var classification = roll < 70 ? Classification.Official : roll < 92 ? Classification.Secret : Classification.TopSecret;
+            var subject = new Subject
+            {
+                GivenName = faker.Name.FirstName(),
+                Surname = faker.Name.LastName(),
+                DateOfBirth = dates.Next(10) == 0 ? null : new DateOnly(1960 + dates.Next(48), 1 + dates.Next(12), 1 + dates.Next(28)),
+                Summary = "Fictional record created for the Vigil demonstration. No real person is described.",
+                Classification = classification,
+                OfficialSensitive = classification == Classification.Official && labels.Next(2) == 0,
+                OwningUnitId = unit.Id,
+                CreatedAt = start.AddHours(i * 7),
+                UpdatedAt = start.AddHours(i * 7),
+            };
+            if (unit.Code == "london" && classification != Classification.TopSecret && labels.Next(4) == 0)
+            {
+                subject.NeedToKnow.Add(new RecordGroup { GroupId = kestrel.Id });
+            }
+            else if (unit.Code == "north-west" && classification == Classification.Official && labels.Next(5) == 0)
+            {
+                subject.NeedToKnow.Add(new RecordGroup { GroupId = panel.Id });
+            }
+            db.Add(subject);
+        }
+    }
+}

@@ -1,0 +1,249 @@
+using System.Reflection;
+using System.Reflection.Emit;
+
+namespace Vigil.Web.Tests.Architecture;
+
+/// <summary>
+/// The boundaries of docs/architecture.md, checked on the compiled code (signatures and method bodies):
+/// Platform knows nothing of the modules; a module uses only Platform, Network (every record is owned by
+/// a unit) and Subjects, never another module's internals.
+/// </summary>
+public sealed class ModuleBoundaryTests
+{
+    private const string Root = "Vigil.Web.";
+    private static readonly string[] SharedModules = ["Platform", "Network", "Subjects"];
+
+    [Fact]
+    public void Platform_ReferencesNoModule()
+    {
+        var offences = References().Where(r => r.From == "Platform" && r.To != "Platform").Select(r => r.ToString()).Distinct().ToList();
+        Assert.True(offences.Count == 0, string.Join("\n", offences));
+    }
+
+    [Fact]
+    public void Modules_ReferenceOnlyPlatformNetworkAndSubjects()
+    {
+        var offences = References().Where(r => r.From != "Platform" && r.From != r.To && !SharedModules.Contains(r.To))
+            .Select(r => r.ToString()).Distinct().ToList();
+        Assert.True(offences.Count == 0, string.Join("\n", offences));
+    }
+
+    [Fact]
+    public void ReferenceScan_FindsKnownUse()
+    {
+        // Guards the scanner itself: the Subjects module does use Platform (the access policy).
+        Assert.Contains(References(), r => r.From == "Subjects" && r.To == "Platform");
+        Assert.Contains(References(), r => r.From == "Network" && r.To == "Platform");
+    }
+
+    private sealed record Reference(string From, string To, string FromType, string ToType)
+    {
+        public override string ToString() => $"{FromType} ({From}) uses {ToType} ({To})";
+    }
+
+    private static readonly Lazy<List<Reference>> Cache = new(Scan);
+
+    private static List<Reference> References() => Cache.Value;
+
+    private static string? ModuleOf(Type? type)
+    {
+        while (type is { IsNested: true })
+        {
+            type = type.DeclaringType;
+        }
+        var ns = type?.Namespace;
+        if (ns is null || !ns.StartsWith(Root, StringComparison.Ordinal))
+        {
+            return type?.Name == "Program" && type.Assembly == typeof(Program).Assembly ? "Program" : null;
+        }
+        return ns[Root.Length..].Split('.')[0];
+    }
+
+    private static List<Reference> Scan()
+    {
+        var assembly = typeof(Program).Assembly;
+        var found = new List<Reference>();
+        foreach (var type in assembly.GetTypes())
+        {
+            var from = ModuleOf(type);
+            if (from is null or "Program")
+            {
+                continue; // Program is the composition root: it wires every module.
+            }
+            void Note(Type? used)
+            {
+                foreach (var t in Expand(used))
+                {
+                    if (ModuleOf(t) is { } to && to != "Program")
+                    {
+                        found.Add(new Reference(from, to, type.FullName!, t.FullName ?? t.Name));
+                    }
+                }
+            }
+            Note(type.BaseType);
+            foreach (var i in type.GetInterfaces())
+            {
+                Note(i);
+            }
+            const BindingFlags all = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;
+            foreach (var field in type.GetFields(all))
+            {
+                Note(field.FieldType);
+            }
+            foreach (var property in type.GetProperties(all))
+            {
+                Note(property.PropertyType);
+            }
+            foreach (var method in type.GetMethods(all).Cast<MethodBase>().Concat(type.GetConstructors(all)))
+            {
+                if (method is MethodInfo info)
+                {
+                    Note(info.ReturnType);
+                }
+                foreach (var parameter in method.GetParameters())
+                {
+                    Note(parameter.ParameterType);
+                }
+                foreach (var used in BodyReferences(method))
+                {
+                    Note(used);
+                }
+            }
+        }
+        return found;
+    }
+
+    private static IEnumerable<Type> Expand(Type? type)
+    {
+        if (type is null)
+        {
+            yield break;
+        }
+        if (type.HasElementType)
+        {
+            foreach (var t in Expand(type.GetElementType()))
+            {
+                yield return t;
+            }
+            yield break;
+        }
+        yield return type;
+        if (type.IsGenericType)
+        {
+            foreach (var argument in type.GetGenericArguments())
+            {
+                foreach (var t in Expand(argument))
+                {
+                    yield return t;
+                }
+            }
+        }
+    }
+
+    private static readonly Dictionary<short, OpCode> OpCodesByValue = typeof(OpCodes).GetFields(BindingFlags.Public | BindingFlags.Static)
+        .Select(f => (OpCode)f.GetValue(null)!).ToDictionary(o => o.Value);
+
+    /// <summary>The types a method body names: calls, fields, allocations, casts, tokens.</summary>
+    private static IEnumerable<Type> BodyReferences(MethodBase method)
+    {
+        byte[]? il;
+        try
+        {
+            il = method.GetMethodBody()?.GetILAsByteArray();
+        }
+        catch (InvalidOperationException)
+        {
+            yield break;
+        }
+        if (il is null)
+        {
+            yield break;
+        }
+        var module = method.Module;
+        Type[]? typeArgs = method.DeclaringType?.IsGenericType == true ? method.DeclaringType.GetGenericArguments() : null;
+        Type[]? methodArgs = method.IsGenericMethod ? method.GetGenericArguments() : null;
+        var position = 0;
+        while (position < il.Length)
+        {
+            short value = il[position++];
+            if (value == 0xFE)
+            {
+                value = (short)(0xFE00 | il[position++]);
+            }
+            if (!OpCodesByValue.TryGetValue(value, out var opcode))
+            {
+                yield break;
+            }
+            switch (opcode.OperandType)
+            {
+                case OperandType.InlineMethod:
+                case OperandType.InlineField:
+                case OperandType.InlineType:
+                case OperandType.InlineTok:
+                {
+                    var token = BitConverter.ToInt32(il, position);
+                    position += 4;
+                    MemberInfo? member = null;
+                    try
+                    {
+                        member = module.ResolveMember(token, typeArgs, methodArgs);
+                    }
+                    catch (ArgumentException)
+                    {
+                    }
+                    catch (TypeLoadException)
+                    {
+                    }
+                    switch (member)
+                    {
+                        case Type t:
+                            yield return t;
+                            break;
+                        case MethodBase m:
+                            if (m.DeclaringType is { } d)
+                            {
+                                yield return d;
+                            }
+                            if (m is MethodInfo mi && mi.IsGenericMethod)
+                            {
+                                foreach (var g in mi.GetGenericArguments())
+                                {
+                                    yield return g;
+                                }
+                            }
+                            break;
+                        case FieldInfo f:
+                            if (f.DeclaringType is { } fd)
+                            {
+                                yield return fd;
+                            }
+                            yield return f.FieldType;
+                            break;
+                    }
+                    break;
+                }
+                case OperandType.InlineSwitch:
+                    var count = BitConverter.ToInt32(il, position);
+                    position += 4 + (4 * count);
+                    break;
+                case OperandType.InlineNone:
+                    break;
+                case OperandType.ShortInlineBrTarget:
+                case OperandType.ShortInlineI:
+                case OperandType.ShortInlineVar:
+                    position += 1;
+                    break;
+                case OperandType.InlineVar:
+                    position += 2;
+                    break;
+                case OperandType.InlineI8:
+                case OperandType.InlineR:
+                    position += 8;
+                    break;
+                default:
+                    position += 4;
+                    break;
+            }
+        }
+    }
+}
