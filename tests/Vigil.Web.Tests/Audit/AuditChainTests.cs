@@ -1,0 +1,209 @@
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Vigil.Web.Platform.Audit;
+using Vigil.Web.Platform.Data;
+using Vigil.Web.Subjects;
+
+namespace Vigil.Web.Tests.Audit;
+
+/// <summary>The hash chain and the database's refusal to change it. Tampering needs the append-only
+/// triggers out of the way first (as an attacker with database access would do); each test puts back
+/// what it changed.</summary>
+public sealed class AuditChainTests(VigilApp app) : IClassFixture<VigilApp>
+{
+    private async Task<VerificationResult> VerifyAsync(AuditCheckpoint? checkpoint = null)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<Vigil.Web.Platform.Security.AccessContext>().RunAsSystem("system:test");
+        var verifier = scope.ServiceProvider.GetRequiredService<AuditVerifier>();
+        return checkpoint is null ? await verifier.VerifyAsync(default) : await verifier.VerifyAgainstAsync(checkpoint, default);
+    }
+
+    private Task SqlAsync(string sql) => app.AsSystemAsync(db => db.Database.ExecuteSqlRawAsync(sql));
+
+    private async Task TamperAsync(Func<Task> tamper)
+    {
+        var (off, on) = VigilApp.OnPostgres
+            ? ("""ALTER TABLE "AuditEntries" DISABLE TRIGGER USER""", """ALTER TABLE "AuditEntries" ENABLE TRIGGER USER""")
+            : ("DROP TRIGGER audit_entries_no_update; DROP TRIGGER audit_entries_no_delete;",
+                """
+                CREATE TRIGGER audit_entries_no_update BEFORE UPDATE ON "AuditEntries" BEGIN SELECT RAISE(ABORT, 'audit log is append-only: UPDATE refused'); END;
+                CREATE TRIGGER audit_entries_no_delete BEFORE DELETE ON "AuditEntries" BEGIN SELECT RAISE(ABORT, 'audit log is append-only: DELETE refused'); END;
+                """);
+        await SqlAsync(off);
+        try
+        {
+            await tamper();
+        }
+        finally
+        {
+            await SqlAsync(on);
+        }
+    }
+
+    private async Task<long> SomeActivityAsync()
+    {
+        using var api = await app.ApiClientAsync(DemoUsers.InvestigatorNorthWest);
+        var page = await api.GetFromJsonAsync<JsonElement>("/api/v1/subjects");
+        foreach (var item in page.GetProperty("items").EnumerateArray().Take(3))
+        {
+            await api.GetAsync($"/api/v1/subjects/{item.GetProperty("id").GetGuid()}");
+        }
+        return await app.AsSystemAsync(db => db.AuditEntries.MaxAsync(e => e.Sequence));
+    }
+
+    [Fact]
+    public async Task Verify_AfterActivity_IsIntact()
+    {
+        var head = await SomeActivityAsync();
+        var result = await VerifyAsync();
+        Assert.True(result.Ok, result.Message);
+        Assert.True(result.EntriesChecked >= head);
+    }
+
+    [Fact]
+    public async Task UpdateOrDelete_OnAuditTable_IsRefusedByTheDatabase()
+    {
+        await SomeActivityAsync();
+        var update = await Record.ExceptionAsync(() => SqlAsync("""UPDATE "AuditEntries" SET "Outcome" = 'success' WHERE "Sequence" = 1"""));
+        var delete = await Record.ExceptionAsync(() => SqlAsync("""DELETE FROM "AuditEntries" WHERE "Sequence" = 1"""));
+        Assert.NotNull(update);
+        Assert.Contains("append-only", update.Message, StringComparison.Ordinal);
+        Assert.NotNull(delete);
+        Assert.Contains("append-only", delete.Message, StringComparison.Ordinal);
+        Assert.True((await VerifyAsync()).Ok);
+    }
+
+    [Fact]
+    public async Task Verify_AlteredRow_NamesItAndPassesOnceRestored()
+    {
+        var head = await SomeActivityAsync();
+        var target = head - 2;
+        var original = await app.AsSystemAsync(db => db.AuditEntries.AsNoTracking().SingleAsync(e => e.Sequence == target));
+        await TamperAsync(() => SqlAsync($"""UPDATE "AuditEntries" SET "UserName" = 'someone.else@vigil.example' WHERE "Sequence" = {target}"""));
+        var broken = await VerifyAsync();
+        Assert.False(broken.Ok);
+        Assert.Equal(target, broken.FirstBadSequence);
+        Assert.Contains($"entry {target}", broken.Message, StringComparison.Ordinal);
+
+        await TamperAsync(() => app.AsSystemAsync(db => db.Database.ExecuteSqlAsync($"""UPDATE "AuditEntries" SET "UserName" = {original.UserName} WHERE "Sequence" = {target}""")));
+        Assert.True((await VerifyAsync()).Ok);
+    }
+
+    [Fact]
+    public async Task Verify_DeletedRow_NamesTheGap()
+    {
+        var head = await SomeActivityAsync();
+        var target = head - 1;
+        var original = await app.AsSystemAsync(db => db.AuditEntries.AsNoTracking().SingleAsync(e => e.Sequence == target));
+        await TamperAsync(() => SqlAsync($"""DELETE FROM "AuditEntries" WHERE "Sequence" = {target}"""));
+        var broken = await VerifyAsync();
+        Assert.False(broken.Ok);
+        Assert.Equal(target, broken.FirstBadSequence);
+
+        await RestoreAsync(original);
+        Assert.True((await VerifyAsync()).Ok);
+    }
+
+    [Fact]
+    public async Task Verify_ReorderedRows_NamesTheFirst()
+    {
+        var head = await SomeActivityAsync();
+        var (a, b) = (head - 3, head - 2);
+        var first = await app.AsSystemAsync(db => db.AuditEntries.AsNoTracking().SingleAsync(e => e.Sequence == a));
+        var second = await app.AsSystemAsync(db => db.AuditEntries.AsNoTracking().SingleAsync(e => e.Sequence == b));
+        // Swap the two entries' positions.
+        await TamperAsync(() => app.AsSystemAsync(async db =>
+        {
+            await db.Database.ExecuteSqlAsync($"""UPDATE "AuditEntries" SET "Sequence" = -1 WHERE "Sequence" = {a}""");
+            await db.Database.ExecuteSqlAsync($"""UPDATE "AuditEntries" SET "Sequence" = {a} WHERE "Sequence" = {b}""");
+            await db.Database.ExecuteSqlAsync($"""UPDATE "AuditEntries" SET "Sequence" = {b} WHERE "Sequence" = -1""");
+        }));
+        var broken = await VerifyAsync();
+        Assert.False(broken.Ok);
+        Assert.Equal(a, broken.FirstBadSequence);
+
+        await TamperAsync(() => SqlAsync($"""DELETE FROM "AuditEntries" WHERE "Sequence" IN ({a}, {b})"""));
+        await RestoreAsync(first);
+        await RestoreAsync(second);
+        Assert.True((await VerifyAsync()).Ok);
+    }
+
+    [Fact]
+    public async Task VerifyAgainstCheckpoint_TruncatedTail_IsDetected()
+    {
+        await SomeActivityAsync();
+        var checkpoint = await app.AsSystemAsync(async db =>
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<AuditVerifier>().CreateCheckpointAsync(default);
+        });
+        Assert.True((await VerifyAsync(checkpoint)).Ok);
+
+        var removed = await app.AsSystemAsync(db => db.AuditEntries.AsNoTracking().Where(e => e.Sequence > checkpoint.Sequence - 2).OrderBy(e => e.Sequence).ToListAsync());
+        await TamperAsync(() => SqlAsync($"""DELETE FROM "AuditEntries" WHERE "Sequence" > {checkpoint.Sequence - 2}"""));
+        Assert.True((await VerifyAsync()).Ok, "a truncated chain is still a consistent chain: only the checkpoint can tell");
+        var truncated = await VerifyAsync(checkpoint);
+        Assert.False(truncated.Ok);
+        Assert.Contains("truncated", truncated.Message, StringComparison.Ordinal);
+
+        foreach (var entry in removed)
+        {
+            await RestoreAsync(entry);
+        }
+        Assert.True((await VerifyAsync(checkpoint)).Ok);
+        var forged = checkpoint with { Hash = new string('a', 64) };
+        Assert.False((await VerifyAsync(forged)).Ok, "a checkpoint whose content was changed has an invalid signature");
+    }
+
+    [Fact]
+    public async Task FailedAuditWrite_FailsTheChange()
+    {
+        using var api = await app.ApiClientAsync(DemoUsers.InvestigatorNorthWest);
+        var before = await app.AsSystemAsync(db => db.Set<Subject>().CountAsync());
+        var (block, unblock) = VigilApp.OnPostgres
+            ? ("""
+               CREATE FUNCTION test_block_audit() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'audit store unavailable'; END $$;
+               CREATE TRIGGER test_block_audit BEFORE INSERT ON "AuditEntries" FOR EACH ROW EXECUTE FUNCTION test_block_audit();
+               """, "DROP TRIGGER test_block_audit ON \"AuditEntries\"; DROP FUNCTION test_block_audit();")
+            : ("""CREATE TRIGGER test_block_audit BEFORE INSERT ON "AuditEntries" BEGIN SELECT RAISE(ABORT, 'audit store unavailable'); END;""",
+               "DROP TRIGGER test_block_audit;");
+        await SqlAsync(block);
+        HttpResponseMessage response;
+        try
+        {
+            response = await api.PostAsJsonAsync("/api/v1/subjects", new { givenName = "Fail", surname = "Closed", classification = "Official" });
+        }
+        finally
+        {
+            await SqlAsync(unblock);
+        }
+        Assert.False(response.IsSuccessStatusCode);
+        Assert.Equal(before, await app.AsSystemAsync(db => db.Set<Subject>().CountAsync()));
+        Assert.False(await app.AsSystemAsync(db => db.Set<Subject>().AnyAsync(s => s.Surname == "Closed")));
+    }
+
+    [Fact]
+    public async Task ConcurrentWriters_KeepOneUnbrokenChain()
+    {
+        using var api = await app.ApiClientAsync(DemoUsers.InvestigatorNorthWest);
+        var writes = Enumerable.Range(0, 20).Select(i =>
+            api.PostAsJsonAsync("/api/v1/subjects", new { givenName = "Parallel", surname = $"Writer{i}", classification = "Official" }));
+        var responses = await Task.WhenAll(writes);
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
+        var result = await VerifyAsync();
+        Assert.True(result.Ok, result.Message);
+    }
+
+    private Task RestoreAsync(AuditEntry e) => TamperAsync(() => app.AsSystemAsync(db => db.Database.ExecuteSqlAsync($"""
+        INSERT INTO "AuditEntries" ("Sequence", "At", "UserId", "UserName", "UnitId", "Action", "RecordType", "RecordId", "Outcome", "Purpose", "Detail", "PreviousHash", "Hash")
+        VALUES ({e.Sequence}, {(VigilApp.OnPostgres ? e.At : (object)e.At.ToBinaryForSqlite())}, {e.UserId}, {e.UserName}, {e.UnitId}, {e.Action}, {e.RecordType}, {e.RecordId}, {e.Outcome}, {e.Purpose}, {e.Detail}, {e.PreviousHash}, {e.Hash})
+        """)));
+}
+
+internal static class SqliteTime
+{
+    /// <summary>The stored form of an instant on SQLite (see SqliteVigilDb's DateTimeOffset conversion).</summary>
+    public static long ToBinaryForSqlite(this DateTimeOffset value) =>
+        new Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter().ConvertToProviderTyped(value);
+}
