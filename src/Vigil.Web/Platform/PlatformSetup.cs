@@ -62,6 +62,17 @@ public static class PlatformSetup
         app.UseMiddleware<AccessContextMiddleware>();
         app.UseAuthorization();
         app.UseAntiforgery();
+        app.Use(async (http, next) =>
+        {
+            // A form post whose antiforgery token is missing or forged is refused (400) by the framework; record it.
+            if (http.Features.Get<Microsoft.AspNetCore.Antiforgery.IAntiforgeryValidationFeature>() is { IsValid: false })
+            {
+                var db = http.RequestServices.GetRequiredService<VigilDb>();
+                db.Audit(AuditActions.BadRequest, AuditOutcomes.Denied, detail: $"{http.Request.Method} {http.Request.Path}: antiforgery token not valid");
+                await db.SaveChangesAsync(http.RequestAborted);
+            }
+            await next(http);
+        });
         return app;
     }
 
