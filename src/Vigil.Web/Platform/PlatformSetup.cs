@@ -57,6 +57,18 @@ public static class PlatformSetup
             var http = context.HttpContext;
             await WriteStatusAsync(http, http.Response.StatusCode, null);
         });
+        app.Use(async (http, next) =>
+        {
+            // Kestrel enforces the limit on the wire (also for chunked bodies); this answers early and
+            // clearly for a declared length, whatever server is in front.
+            if (http.Request.ContentLength > MaxRequestBodyBytes)
+            {
+                http.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+                await WriteStatusAsync(http, StatusCodes.Status413PayloadTooLarge, $"The limit is {MaxRequestBodyBytes / 1024} KB.");
+                return;
+            }
+            await next(http);
+        });
         app.UseStaticFiles();
         app.UseAuthentication();
         app.UseMiddleware<AccessContextMiddleware>();

@@ -27,19 +27,16 @@ public static class SubjectsModule
             return created is null ? TypedResults.ValidationProblem(errors) : TypedResults.Created($"/api/v1/subjects/{created.Id}", created);
         }).RequireAuthorization(p => p.RequireRole(Roles.SubjectWriters));
 
-        api.MapPut("/{id:guid}", async Task<Results<Ok<SubjectDto>, NotFound, ValidationProblem, Conflict<Microsoft.AspNetCore.Mvc.ProblemDetails>>> (Guid id, SubjectRequest request, SubjectRecords records, CancellationToken ct) =>
+        api.MapPut("/{id:guid}", async Task<Results<Ok<SubjectDto>, NotFound, ValidationProblem, ProblemHttpResult>> (Guid id, SubjectRequest request, SubjectRecords records, CancellationToken ct) =>
         {
             var (outcome, subject, errors) = await records.UpdateAsync(id, request, ct);
             return outcome switch
             {
                 SubjectRecords.UpdateOutcome.Updated => TypedResults.Ok(subject!),
                 SubjectRecords.UpdateOutcome.Invalid => TypedResults.ValidationProblem(errors),
-                SubjectRecords.UpdateOutcome.Conflict => TypedResults.Conflict(new Microsoft.AspNetCore.Mvc.ProblemDetails
-                {
-                    Status = 409,
-                    Title = "Someone else changed this record first",
-                    Detail = "Read the record again and re-apply your change. Nothing was overwritten.",
-                }),
+                SubjectRecords.UpdateOutcome.Conflict => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict,
+                    title: "Someone else changed this record first",
+                    detail: "Read the record again and re-apply your change. Nothing was overwritten."),
                 _ => TypedResults.NotFound(),
             };
         });
