@@ -210,7 +210,9 @@ public static class VigilCommands
     /// <summary>Builds the app (without serving), migrates, and runs the verb as the system in one scope.</summary>
     private static async Task<int> WithScopeAsync(Func<string[], WebApplication> buildApp, string actor, Func<IServiceProvider, Task<int>> work)
     {
-        var app = buildApp(Environment.GetCommandLineArgs().Skip(1).Where(a => a == "--demo").ToArray());
+        // Standard output is the verb's result (a token, a verdict); logs go to standard error.
+        string[] hostArgs = [.. Environment.GetCommandLineArgs().Skip(1).Where(a => a == "--demo"), "--Logging:Console:LogToStandardErrorThreshold=Trace"];
+        var app = buildApp(hostArgs);
         await using var scope = app.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DatabaseSetup>().RunAsync(demo: false, CancellationToken.None);
         scope.ServiceProvider.GetRequiredService<AccessContext>().RunAsSystem(actor);
