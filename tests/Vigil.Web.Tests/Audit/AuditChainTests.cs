@@ -204,6 +204,5 @@ public sealed class AuditChainTests(VigilApp app) : IClassFixture<VigilApp>
 internal static class SqliteTime
 {
     /// <summary>The stored form of an instant on SQLite (see SqliteVigilDb's DateTimeOffset conversion).</summary>
-    public static long ToBinaryForSqlite(this DateTimeOffset value) =>
-        new Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter().ConvertToProviderTyped(value);
+    public static long ToBinaryForSqlite(this DateTimeOffset value) => value.UtcTicks;
 }

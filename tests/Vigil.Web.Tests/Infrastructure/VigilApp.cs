@@ -26,7 +26,9 @@ public class VigilApp : WebApplicationFactory<Program>, IAsyncLifetime
     public static bool OnPostgres => PostgresServer is not null;
 
     public string DataFolder { get; } = Directory.CreateTempSubdirectory("vigil-test-").FullName;
-    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 28, 9, 0, 0, TimeSpan.Zero));
+    /// <summary>Starts at an instant with sub-microsecond ticks and moves a little on every reading, as a
+    /// real clock does, so that storage that loses precision (and so breaks the audit hashes) is caught.</summary>
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 28, 9, 0, 0, TimeSpan.Zero).AddTicks(1_234_567)) { AutoAdvanceAmount = TimeSpan.FromTicks(12_345) };
     protected virtual bool Demo => true;
     private readonly string databaseName = "vigil_t_" + Guid.NewGuid().ToString("N")[..12];
 

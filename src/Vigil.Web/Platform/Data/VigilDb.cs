@@ -182,11 +182,15 @@ public sealed class SqliteVigilDb(DbContextOptions<SqliteVigilDb> options, Acces
 {
     protected override bool IsPostgres => false;
 
-    // SQLite has no date type: store instants as sortable numbers so that queries can compare and order them.
+    // SQLite has no date type: store instants as UTC ticks, exact (the audit chain hashes them) and
+    // sortable, so that queries can compare and order them.
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
-        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter>();
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
     }
+
+    private sealed class UtcTicksConverter() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTimeOffset, long>(
+        v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));
 }
 
 public sealed class PostgresVigilDb(DbContextOptions<PostgresVigilDb> options, AccessContext access, TimeProvider clock) : VigilDb(options, access, clock)
