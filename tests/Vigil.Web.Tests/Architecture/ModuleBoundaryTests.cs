@@ -180,48 +180,48 @@ public sealed class ModuleBoundaryTests
                 case OperandType.InlineField:
                 case OperandType.InlineType:
                 case OperandType.InlineTok:
-                {
-                    var token = BitConverter.ToInt32(il, position);
-                    position += 4;
-                    MemberInfo? member = null;
-                    try
                     {
-                        member = module.ResolveMember(token, typeArgs, methodArgs);
-                    }
-                    catch (ArgumentException)
-                    {
-                    }
-                    catch (TypeLoadException)
-                    {
-                    }
-                    switch (member)
-                    {
-                        case Type t:
-                            yield return t;
-                            break;
-                        case MethodBase m:
-                            if (m.DeclaringType is { } d)
-                            {
-                                yield return d;
-                            }
-                            if (m is MethodInfo mi && mi.IsGenericMethod)
-                            {
-                                foreach (var g in mi.GetGenericArguments())
+                        var token = BitConverter.ToInt32(il, position);
+                        position += 4;
+                        MemberInfo? member = null;
+                        try
+                        {
+                            member = module.ResolveMember(token, typeArgs, methodArgs);
+                        }
+                        catch (ArgumentException)
+                        {
+                        }
+                        catch (TypeLoadException)
+                        {
+                        }
+                        switch (member)
+                        {
+                            case Type t:
+                                yield return t;
+                                break;
+                            case MethodBase m:
+                                if (m.DeclaringType is { } d)
                                 {
-                                    yield return g;
+                                    yield return d;
                                 }
-                            }
-                            break;
-                        case FieldInfo f:
-                            if (f.DeclaringType is { } fd)
-                            {
-                                yield return fd;
-                            }
-                            yield return f.FieldType;
-                            break;
+                                if (m is MethodInfo mi && mi.IsGenericMethod)
+                                {
+                                    foreach (var g in mi.GetGenericArguments())
+                                    {
+                                        yield return g;
+                                    }
+                                }
+                                break;
+                            case FieldInfo f:
+                                if (f.DeclaringType is { } fd)
+                                {
+                                    yield return fd;
+                                }
+                                yield return f.FieldType;
+                                break;
+                        }
+                        break;
                     }
-                    break;
-                }
                 case OperandType.InlineSwitch:
                     var count = BitConverter.ToInt32(il, position);
                     position += 4 + (4 * count);

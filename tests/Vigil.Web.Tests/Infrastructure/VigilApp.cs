@@ -133,7 +133,11 @@ public class VigilApp : WebApplicationFactory<Program>, IAsyncLifetime
             var scopedDb = scope.ServiceProvider.GetRequiredService<VigilDb>();
             var user = new VigilUser
             {
-                UserName = email, Email = email, EmailConfirmed = true, DisplayName = email.Split('@')[0], Clearance = clearance,
+                UserName = email,
+                Email = email,
+                EmailConfirmed = true,
+                DisplayName = email.Split('@')[0],
+                Clearance = clearance,
                 UnitId = unitCode is null ? null : await scopedDb.Set<Vigil.Web.Network.Unit>().Where(u => u.Code == unitCode).Select(u => u.Id).SingleAsync(),
                 PartnerAgencyId = partnerCode is null ? null : await scopedDb.Set<Vigil.Web.Network.PartnerAgency>().Where(p => p.Code == partnerCode).Select(p => p.Id).SingleAsync(),
             };

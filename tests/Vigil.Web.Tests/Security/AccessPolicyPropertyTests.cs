@@ -96,7 +96,10 @@ public sealed class QueryFilterAgreementTests(VigilApp app) : IClassFixture<Vigi
             {
                 var s = new Subject
                 {
-                    GivenName = "Property", Surname = "Record", Classification = label.Classification, OwningUnitId = label.OwningUnitId,
+                    GivenName = "Property",
+                    Surname = "Record",
+                    Classification = label.Classification,
+                    OwningUnitId = label.OwningUnitId,
                     NeedToKnow = label.Groups.Select(g => new RecordGroup { GroupId = g }).ToList(),
                 };
                 db.Add(s);
