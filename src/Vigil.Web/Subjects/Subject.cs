@@ -3,15 +3,35 @@ using Vigil.Web.Platform.Security;
 
 namespace Vigil.Web.Subjects;
 
-/// <summary>A person known to the network. A protected record: who may see it is decided by its label.
-/// Issue 3 grows this into the full Subjects module (aliases, identifiers, addresses, links).</summary>
+/// <summary>A person known to the network, with every name, identifier, address, contact and vehicle
+/// known for them and where each came from. A protected record: who may see it is decided by its label,
+/// and its details are owned by it, so they are never reached around that decision.</summary>
 public sealed class Subject : IProtectedRecord, IAuditedRecord
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public required string GivenName { get; set; }
     public required string Surname { get; set; }
     public DateOnly? DateOfBirth { get; set; }
+    public DateOfBirthAccuracy DateOfBirthAccuracy { get; set; }
+    public Gender Gender { get; set; }
     public string Summary { get; set; } = "";
+
+    public List<SubjectName> OtherNames { get; set; } = [];
+    public List<SubjectIdentifier> Identifiers { get; set; } = [];
+    public List<SubjectAddress> Addresses { get; set; } = [];
+    public List<SubjectContact> Contacts { get; set; } = [];
+    public List<SubjectVehicle> Vehicles { get; set; } = [];
+    public List<SubjectNationality> Nationalities { get; set; } = [];
+    public List<WarningMarker> WarningMarkers { get; set; } = [];
+
+    /// <summary>Subject-of-interest tier, its owner (an officer) and when it must next be reviewed.</summary>
+    public Guid? TierId { get; set; }
+    public Guid? TierOwnerId { get; set; }
+    public DateOnly? TierReviewDue { get; set; }
+
+    /// <summary>Set when this record proved to be the same person as another and was merged into it;
+    /// a merged record leaves lists and checks until the merge is undone.</summary>
+    public Guid? MergedIntoId { get; set; }
 
     public Classification Classification { get; set; }
     public bool OfficialSensitive { get; set; }

@@ -8,11 +8,12 @@ using Vigil.Web.Platform.Security;
 namespace Vigil.Web.Subjects;
 
 public sealed record SubjectDto(
-    Guid Id, string GivenName, string Surname, DateOnly? DateOfBirth, string Summary,
+    Guid Id, string GivenName, string Surname, DateOnly? DateOfBirth, DateOfBirthAccuracy DateOfBirthAccuracy, Gender Gender, string Summary,
     Classification Classification, bool OfficialSensitive, string OwningUnit, IReadOnlyList<Guid> NeedToKnowGroups,
+    SubjectDetailsDto Details, Guid? MergedInto,
     DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, Guid Version);
 
-public sealed record SubjectListItem(Guid Id, string GivenName, string Surname, DateOnly? DateOfBirth, Classification Classification, bool OfficialSensitive, string OwningUnit);
+public sealed record SubjectListItem(Guid Id, string GivenName, string Surname, DateOnly? DateOfBirth, Classification Classification, bool OfficialSensitive, string OwningUnit, int WarningMarkers);
 
 /// <summary>A subject as a client proposes it. Owner, classification and groups are checked against the
 /// user's own rights (<see cref="AccessPolicy.LabelRefusal"/>), never trusted.</summary>
@@ -26,6 +27,10 @@ public sealed record SubjectRequest
 
     public DateOnly? DateOfBirth { get; init; }
 
+    public DateOfBirthAccuracy? DateOfBirthAccuracy { get; init; }
+
+    public Gender? Gender { get; init; }
+
     [StringLength(4000, ErrorMessage = "Summary must be 4000 characters or fewer")]
     public string? Summary { get; init; }
 
@@ -38,6 +43,13 @@ public sealed record SubjectRequest
     public string? OwningUnit { get; init; }
 
     public List<Guid>? NeedToKnowGroups { get; init; }
+
+    public List<NameDetail>? OtherNames { get; init; }
+    public List<IdentifierDetail>? Identifiers { get; init; }
+    public List<AddressDetail>? Addresses { get; init; }
+    public List<ContactDetail>? Contacts { get; init; }
+    public List<VehicleDetail>? Vehicles { get; init; }
+    public List<NationalityDetail>? Nationalities { get; init; }
 
     /// <summary>Required on update: the version read, so a stale edit is refused (409), never applied.</summary>
     public Guid? Version { get; init; }
@@ -59,7 +71,7 @@ public sealed class SubjectRecords(VigilDb db, AccessContext access)
     public async Task<Paged<SubjectListItem>> SearchAsync(string? name, SubjectSort sort, bool descending, int? page, int? pageSize, CancellationToken ct)
     {
         var (p, size) = Paging.Normalise(page, pageSize);
-        var query = db.Set<Subject>().AsNoTracking();
+        var query = db.Set<Subject>().AsNoTracking().Where(s => s.MergedIntoId == null);
         if (!string.IsNullOrWhiteSpace(name))
         {
             var term = name.Trim().ToLowerInvariant();
@@ -80,7 +92,7 @@ public sealed class SubjectRecords(VigilDb db, AccessContext access)
         var units = db.Set<Network.Unit>();
         var items = await query.Skip((p - 1) * size).Take(size)
             .Select(s => new SubjectListItem(s.Id, s.GivenName, s.Surname, s.DateOfBirth, s.Classification, s.OfficialSensitive,
-                units.Where(u => u.Id == s.OwningUnitId).Select(u => u.Name).First()))
+                units.Where(u => u.Id == s.OwningUnitId).Select(u => u.Name).First(), s.WarningMarkers.Count))
             .ToListAsync(ct);
         db.Audit(AuditActions.Search, AuditOutcomes.Success, "subject", null,
             detail: $"name \"{name}\"; page {p}; {items.Count} of {total} shown: {string.Join(",", items.Select(i => i.Id))}");
@@ -207,6 +219,7 @@ public sealed class SubjectRecords(VigilDb db, AccessContext access)
     private async Task<(ProtectiveLabel? Label, Dictionary<string, string[]> Errors)> CheckAsync(SubjectRequest request, CancellationToken ct)
     {
         var errors = ApiValidation.Validate(request);
+        SubjectDetails.Validate(request, errors);
         var today = DateOnly.FromDateTime(db.Clock.GetUtcNow().UtcDateTime);
         if (request.DateOfBirth is { } dob && (dob > today || dob.Year < 1900))
         {
@@ -245,6 +258,9 @@ public sealed class SubjectRecords(VigilDb db, AccessContext access)
         subject.GivenName = request.GivenName!.Trim();
         subject.Surname = request.Surname!.Trim();
         subject.DateOfBirth = request.DateOfBirth;
+        subject.DateOfBirthAccuracy = request.DateOfBirth is null ? DateOfBirthAccuracy.Exact : request.DateOfBirthAccuracy ?? subject.DateOfBirthAccuracy;
+        subject.Gender = request.Gender ?? subject.Gender;
+        SubjectDetails.Apply(subject, request);
         subject.Summary = request.Summary?.Trim() ?? "";
         subject.Classification = label.Classification;
         subject.OfficialSensitive = label.OfficialSensitive;
@@ -259,7 +275,7 @@ public sealed class SubjectRecords(VigilDb db, AccessContext access)
     private async Task<SubjectDto> ToDtoAsync(Subject s, CancellationToken ct)
     {
         var unit = await db.Set<Network.Unit>().Where(u => u.Id == s.OwningUnitId).Select(u => u.Code).FirstAsync(ct);
-        return new SubjectDto(s.Id, s.GivenName, s.Surname, s.DateOfBirth, s.Summary, s.Classification, s.OfficialSensitive, unit,
-            s.NeedToKnow.Select(g => g.GroupId).ToList(), s.CreatedAt, s.UpdatedAt, s.Version);
+        return new SubjectDto(s.Id, s.GivenName, s.Surname, s.DateOfBirth, s.DateOfBirthAccuracy, s.Gender, s.Summary, s.Classification, s.OfficialSensitive, unit,
+            s.NeedToKnow.Select(g => g.GroupId).ToList(), SubjectDetails.ToDto(s), s.MergedIntoId, s.CreatedAt, s.UpdatedAt, s.Version);
     }
 }

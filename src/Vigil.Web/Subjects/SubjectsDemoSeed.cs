@@ -15,6 +15,41 @@ internal sealed class SubjectsDemoSeed : ISeed
 {
     public int Order => 30;
 
+    private static readonly WarningKind[] Warnings = Enum.GetValues<WarningKind>();
+
+    /// <summary>Fictional details: phone numbers from Ofcom's drama range (07700 900xxx), made-up
+    /// registrations and addresses. Drawn from their own random stream, independent of the name.</summary>
+    private static void AddDetails(Subject subject, Faker faker, Random random, List<SubjectTier> tiers, int index)
+    {
+        if (random.Next(3) == 0)
+        {
+            subject.OtherNames.Add(new SubjectName { Kind = NameKind.Alias, GivenName = faker.Name.FirstName(), Surname = subject.Surname, Source = "demo" });
+        }
+        if (random.Next(2) == 0)
+        {
+            subject.Contacts.Add(new SubjectContact { Kind = ContactKind.Phone, Value = $"07700900{random.Next(1000):D3}", Source = "demo" });
+        }
+        if (random.Next(4) == 0)
+        {
+            subject.Vehicles.Add(new SubjectVehicle { Registration = $"DM{random.Next(10, 99)}{(char)('A' + random.Next(26))}{(char)('A' + random.Next(26))}{(char)('A' + random.Next(26))}", Description = "demo vehicle", Source = "demo" });
+        }
+        if (random.Next(3) == 0)
+        {
+            subject.Addresses.Add(new SubjectAddress { Text = $"{random.Next(1, 200)} Demo Road, Exampleton", Postcode = $"ZZ{random.Next(1, 99)}{random.Next(10)}ZZ", From = new DateOnly(2015 + random.Next(8), 1 + random.Next(12), 1), Source = "demo" });
+        }
+        subject.Gender = (Gender)random.Next(4);
+        if (random.Next(8) == 0)
+        {
+            subject.WarningMarkers.Add(new WarningMarker { Kind = Warnings[random.Next(Warnings.Length)], Notes = "demo marker", AddedAt = subject.CreatedAt, AddedBy = "system:setup" });
+        }
+        if (tiers.Count > 0 && random.Next(3) == 0)
+        {
+            var tier = tiers[random.Next(tiers.Count)];
+            subject.TierId = tier.Id;
+            subject.TierReviewDue = DateOnly.FromDateTime(subject.CreatedAt.UtcDateTime).AddDays(tier.ReviewIntervalDays + index % 40);
+        }
+    }
+
     private static readonly string[] DemoRegions = ["london", "north-west", "wales"];
 
     private static readonly string[] NameLocales = ["en", "en_GB", "en_IND", "fr", "de", "es", "it", "pl", "tr", "vi", "nl", "pt_BR", "sv", "id_ID", "ro", "hr", "nb_NO", "en_NG", "af_ZA", "cz"];
@@ -37,6 +72,8 @@ internal sealed class SubjectsDemoSeed : ISeed
     private static void SeedSubjects(VigilDb db, Dictionary<string, Unit> units, NeedToKnowGroup kestrel, NeedToKnowGroup panel)
     {
         var names = new Random(20261128);
+        var details = new Random(99);
+        var tiers = db.Set<SubjectTier>().OrderBy(t => t.Order).ToList();
         var labels = new Random(7);
         var dates = new Random(42);
         var fakers = NameLocales.Select(l => new Faker(l)).ToArray();
@@ -70,7 +107,27 @@ internal sealed class SubjectsDemoSeed : ISeed
             {
                 subject.NeedToKnow.Add(new RecordGroup { GroupId = panel.Id });
             }
+            AddDetails(subject, faker, details, tiers, i);
             db.Add(subject);
         }
+    }
+}
+
+/// <summary>The subject-of-interest tiers (reference data; administrators may change them).</summary>
+internal sealed class SubjectTierSeed : ISeed
+{
+    public int Order => 12;
+
+    public async Task SeedAsync(VigilDb db, bool demo, CancellationToken ct)
+    {
+        if (await db.Set<SubjectTier>().AnyAsync(ct))
+        {
+            return;
+        }
+        db.AddRange(
+            new SubjectTier { Code = "priority", Name = "Priority", ReviewIntervalDays = 30, Order = 1 },
+            new SubjectTier { Code = "of-interest", Name = "Of interest", ReviewIntervalDays = 90, Order = 2 },
+            new SubjectTier { Code = "closed", Name = "Closed", ReviewIntervalDays = 365, Order = 3 });
+        await db.SaveChangesAsync(ct);
     }
 }

@@ -9,6 +9,8 @@ public static class SubjectsModule
 {
     public static IServiceCollection AddSubjects(this IServiceCollection services) => services
         .AddScoped<SubjectRecords>()
+        .AddScoped<SubjectCasework>()
+        .AddScoped<ISeed, SubjectTierSeed>()
         .AddScoped<ISeed, SubjectsDemoSeed>();
 
     public static IEndpointRouteBuilder MapSubjectsApi(this IEndpointRouteBuilder app)
@@ -41,8 +43,26 @@ public static class SubjectsModule
             };
         });
 
+        api.MapPost("/{id:guid}/warning-markers", async Task<Results<NoContent, NotFound, ValidationProblem>> (Guid id, AddWarningMarker request, SubjectCasework casework, CancellationToken ct) =>
+            Answer(await casework.AddWarningAsync(id, request, ct)));
+        api.MapPut("/{id:guid}/tier", async Task<Results<NoContent, NotFound, ValidationProblem>> (Guid id, SetTier request, SubjectCasework casework, CancellationToken ct) =>
+            Answer(await casework.SetTierAsync(id, request, ct)));
+        api.MapPost("/{id:guid}/merge", async Task<Results<NoContent, NotFound, ValidationProblem>> (Guid id, MergeRequest request, SubjectCasework casework, CancellationToken ct) =>
+            Answer(await casework.MergeAsync(id, request, ct)));
+        api.MapPost("/{id:guid}/unmerge", async Task<Results<NoContent, NotFound, ValidationProblem>> (Guid id, MergeRequest request, SubjectCasework casework, CancellationToken ct) =>
+            Answer(await casework.UnmergeAsync(id, request, ct)));
+        api.MapGet("/reviews-due", async (int? withinDays, SubjectCasework casework, CancellationToken ct) =>
+            TypedResults.Ok(await casework.ReviewsDueAsync(withinDays ?? 14, ct)));
+
         api.MapDelete("/{id:guid}", async Task<Results<NoContent, NotFound>> (Guid id, string? purpose, SubjectRecords records, CancellationToken ct) =>
             await records.DeleteAsync(id, purpose, ct) ? TypedResults.NoContent() : TypedResults.NotFound());
         return app;
     }
+
+    private static Results<NoContent, NotFound, ValidationProblem> Answer((SubjectCasework.Outcome Outcome, Dictionary<string, string[]> Errors) result) => result.Outcome switch
+    {
+        SubjectCasework.Outcome.Done => TypedResults.NoContent(),
+        SubjectCasework.Outcome.Invalid => TypedResults.ValidationProblem(result.Errors),
+        _ => TypedResults.NotFound(),
+    };
 }

@@ -118,6 +118,25 @@ public sealed class AccessMatrixTests(AccessMatrix matrix) : IClassFixture<Acces
                 {
                     wrong.Add($"{person} PUT {record}: {(int)put.StatusCode}, expected {(int)expected}");
                 }
+                var expectedWrite = MayWrite(person, record) ? HttpStatusCode.BadRequest : HttpStatusCode.NotFound;
+                foreach (var (url, body) in new (string, object)[]
+                {
+                    ($"/api/v1/subjects/{record.Id}/warning-markers", new { notes = "no kind given" }),
+                    ($"/api/v1/subjects/{record.Id}/merge", new { duplicate = record.Id, purpose = "into itself" }),
+                    ($"/api/v1/subjects/{record.Id}/unmerge", new { duplicate = record.Id, purpose = "never merged" }),
+                })
+                {
+                    var post = await api.PostAsJsonAsync(url, body);
+                    if (post.StatusCode != expectedWrite)
+                    {
+                        wrong.Add($"{person} POST {url}: {(int)post.StatusCode}, expected {(int)expectedWrite}");
+                    }
+                }
+                var tier = await api.PutAsJsonAsync($"/api/v1/subjects/{record.Id}/tier", new { tier = "no-such-tier" });
+                if (tier.StatusCode != expectedWrite)
+                {
+                    wrong.Add($"{person} PUT tier {record}: {(int)tier.StatusCode}, expected {(int)expectedWrite}");
+                }
                 if (!MayWrite(person, record))
                 {
                     var delete = await api.DeleteAsync($"/api/v1/subjects/{record.Id}");
@@ -297,12 +316,19 @@ public sealed class AccessMatrixTests(AccessMatrix matrix) : IClassFixture<Acces
         ["GET /subjects/{Id:guid}/edit"] = "record: Pages_EveryPersonEveryRecord_MatchOracle",
         ["POST /subjects/{Id:guid}/edit"] = "record: SubjectPageTests",
         ["GET /subjects/new"] = "role: RoleGatedEndpoints",
+        ["GET /subjects/reviews-due"] = "record: filtered list (SubjectCaseworkTests)",
+        ["POST /subjects/reviews-due"] = "record: filtered list (SubjectCaseworkTests)",
         ["POST /subjects/new"] = "role: SubjectPageTests",
         ["GET /api/v1/subjects/"] = "record: ApiSearchAndCount",
         ["POST /api/v1/subjects/"] = "role: RoleGatedEndpoints",
         ["GET /api/v1/subjects/{id:guid}"] = "record: ApiRead",
         ["PUT /api/v1/subjects/{id:guid}"] = "record: ApiWrite",
         ["DELETE /api/v1/subjects/{id:guid}"] = "record: ApiWrite",
+        ["POST /api/v1/subjects/{id:guid}/warning-markers"] = "record: ApiWrite",
+        ["PUT /api/v1/subjects/{id:guid}/tier"] = "record: ApiWrite",
+        ["POST /api/v1/subjects/{id:guid}/merge"] = "record: ApiWrite",
+        ["POST /api/v1/subjects/{id:guid}/unmerge"] = "record: ApiWrite",
+        ["GET /api/v1/subjects/reviews-due"] = "record: filtered list (SubjectCaseworkTests)",
         ["GET /api/v1/audit"] = "role: RoleGatedEndpoints",
         ["GET /audit"] = "role: RoleGatedEndpoints",
         ["POST /audit"] = "role: RoleGatedEndpoints",

@@ -36,6 +36,8 @@ public static class AuditActions
     public const string TwoFactorEnabled = "two-factor-enabled";
     public const string Checkpoint = "checkpoint";
     public const string BadRequest = "bad-request";
+    public const string Merge = "merge";
+    public const string Unmerge = "unmerge";
 }
 
 public static class AuditOutcomes

@@ -537,10 +537,23 @@ namespace Vigil.Web.Platform.Data.Migrations.Postgres
                     b.Property<DateOnly?>("DateOfBirth")
                         .HasColumnType("date");
 
+                    b.Property<string>("DateOfBirthAccuracy")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Gender")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.Property<string>("GivenName")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<Guid?>("MergedIntoId")
+                        .HasColumnType("uuid");
 
                     b.Property<bool>("OfficialSensitive")
                         .HasColumnType("boolean");
@@ -558,6 +571,15 @@ namespace Vigil.Web.Platform.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<Guid?>("TierId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("TierOwnerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("TierReviewDue")
+                        .HasColumnType("date");
+
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -567,11 +589,49 @@ namespace Vigil.Web.Platform.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("MergedIntoId");
+
                     b.HasIndex("OwningUnitId");
+
+                    b.HasIndex("TierId");
+
+                    b.HasIndex("TierOwnerId");
+
+                    b.HasIndex("TierReviewDue");
 
                     b.HasIndex("Surname", "GivenName");
 
                     b.ToTable("Subject");
+                });
+
+            modelBuilder.Entity("Vigil.Web.Subjects.SubjectTier", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ReviewIntervalDays")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("SubjectTier");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
@@ -706,11 +766,26 @@ namespace Vigil.Web.Platform.Data.Migrations.Postgres
 
             modelBuilder.Entity("Vigil.Web.Subjects.Subject", b =>
                 {
+                    b.HasOne("Vigil.Web.Subjects.Subject", null)
+                        .WithMany()
+                        .HasForeignKey("MergedIntoId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Vigil.Web.Network.Unit", null)
                         .WithMany()
                         .HasForeignKey("OwningUnitId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Vigil.Web.Subjects.SubjectTier", null)
+                        .WithMany()
+                        .HasForeignKey("TierId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Vigil.Web.Platform.Security.VigilUser", null)
+                        .WithMany()
+                        .HasForeignKey("TierOwnerId")
+                        .OnDelete(DeleteBehavior.SetNull);
 
                     b.OwnsMany("Vigil.Web.Platform.Security.RecordGroup", "NeedToKnow", b1 =>
                         {
@@ -737,7 +812,305 @@ namespace Vigil.Web.Platform.Data.Migrations.Postgres
                                 .HasForeignKey("RecordId");
                         });
 
+                    b.OwnsMany("Vigil.Web.Subjects.SubjectAddress", "Addresses", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("uuid");
+
+                            b1.Property<DateOnly?>("From")
+                                .HasColumnType("date");
+
+                            b1.Property<Guid?>("FromSubjectId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("Postcode")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("character varying(16)");
+
+                            b1.Property<string>("Source")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.Property<Guid>("SubjectId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("Text")
+                                .IsRequired()
+                                .HasMaxLength(500)
+                                .HasColumnType("character varying(500)");
+
+                            b1.Property<DateOnly?>("To")
+                                .HasColumnType("date");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("Postcode");
+
+                            b1.HasIndex("SubjectId");
+
+                            b1.ToTable("SubjectAddresses", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("SubjectId");
+                        });
+
+                    b.OwnsMany("Vigil.Web.Subjects.SubjectContact", "Contacts", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("uuid");
+
+                            b1.Property<Guid?>("FromSubjectId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)");
+
+                            b1.Property<string>("Platform")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)");
+
+                            b1.Property<string>("Source")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.Property<Guid>("SubjectId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("Value")
+                                .IsRequired()
+                                .HasMaxLength(256)
+                                .HasColumnType("character varying(256)");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("SubjectId");
+
+                            b1.HasIndex("Value");
+
+                            b1.ToTable("SubjectContacts", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("SubjectId");
+                        });
+
+                    b.OwnsMany("Vigil.Web.Subjects.SubjectIdentifier", "Identifiers", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("uuid");
+
+                            b1.Property<Guid?>("FromSubjectId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("IssuingCountry")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)");
+
+                            b1.Property<string>("Source")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.Property<Guid>("SubjectId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("Value")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("SubjectId");
+
+                            b1.HasIndex("Value");
+
+                            b1.ToTable("SubjectIdentifiers", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("SubjectId");
+                        });
+
+                    b.OwnsMany("Vigil.Web.Subjects.SubjectName", "OtherNames", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("uuid");
+
+                            b1.Property<Guid?>("FromSubjectId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("GivenName")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)");
+
+                            b1.Property<string>("Source")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.Property<Guid>("SubjectId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("Surname")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("SubjectId");
+
+                            b1.ToTable("SubjectNames", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("SubjectId");
+                        });
+
+                    b.OwnsMany("Vigil.Web.Subjects.SubjectNationality", "Nationalities", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("Country")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)");
+
+                            b1.Property<Guid?>("FromSubjectId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("Source")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.Property<Guid>("SubjectId")
+                                .HasColumnType("uuid");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("SubjectId");
+
+                            b1.ToTable("SubjectNationalities", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("SubjectId");
+                        });
+
+                    b.OwnsMany("Vigil.Web.Subjects.SubjectVehicle", "Vehicles", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("Description")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.Property<Guid?>("FromSubjectId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("Registration")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("character varying(16)");
+
+                            b1.Property<string>("Source")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.Property<Guid>("SubjectId")
+                                .HasColumnType("uuid");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("Registration");
+
+                            b1.HasIndex("SubjectId");
+
+                            b1.ToTable("SubjectVehicles", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("SubjectId");
+                        });
+
+                    b.OwnsMany("Vigil.Web.Subjects.WarningMarker", "WarningMarkers", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("uuid");
+
+                            b1.Property<DateTimeOffset>("AddedAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<string>("AddedBy")
+                                .IsRequired()
+                                .HasMaxLength(256)
+                                .HasColumnType("character varying(256)");
+
+                            b1.Property<Guid?>("FromSubjectId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)");
+
+                            b1.Property<string>("Notes")
+                                .IsRequired()
+                                .HasMaxLength(1000)
+                                .HasColumnType("character varying(1000)");
+
+                            b1.Property<string>("Source")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.Property<Guid>("SubjectId")
+                                .HasColumnType("uuid");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("SubjectId");
+
+                            b1.ToTable("SubjectWarningMarkers", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("SubjectId");
+                        });
+
+                    b.Navigation("Addresses");
+
+                    b.Navigation("Contacts");
+
+                    b.Navigation("Identifiers");
+
+                    b.Navigation("Nationalities");
+
                     b.Navigation("NeedToKnow");
+
+                    b.Navigation("OtherNames");
+
+                    b.Navigation("Vehicles");
+
+                    b.Navigation("WarningMarkers");
                 });
 
             modelBuilder.Entity("Vigil.Web.Network.Unit", b =>
