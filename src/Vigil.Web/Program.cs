@@ -1,6 +1,7 @@
 using Vigil.Web.Network;
 using Vigil.Web.Platform;
 using Vigil.Web.Platform.Audit;
+using Vigil.Web.Platform.Inbox;
 using Vigil.Web.Platform.Cli;
 using Vigil.Web.Platform.Security;
 using Vigil.Web.Platform.Ui;
@@ -38,6 +39,7 @@ public partial class Program
         app.MapAuditApi();
         app.MapAccountApi();
         app.MapAdministrationApi();
+        app.MapInboxApi();
         return app;
     }
 }

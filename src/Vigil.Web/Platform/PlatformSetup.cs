@@ -26,6 +26,7 @@ public static class PlatformSetup
         builder.Services.AddScoped<AuditVerifier>();
         builder.Services.AddScoped<AuditQueries>();
         builder.Services.AddScoped<UserAdministration>();
+        builder.Services.AddScoped<Inbox.UnitInbox>();
         builder.Services.AddScoped<ISeed, RoleSeed>();
         builder.Services.AddScoped<ISeed, DemoData>();
         builder.Services.AddScoped<DatabaseSetup>();

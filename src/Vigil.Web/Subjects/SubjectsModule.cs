@@ -10,6 +10,7 @@ public static class SubjectsModule
     public static IServiceCollection AddSubjects(this IServiceCollection services) => services
         .AddScoped<SubjectRecords>()
         .AddScoped<SubjectCasework>()
+        .AddScoped<Deconfliction.DeconflictionService>()
         .AddScoped<ISeed, SubjectTierSeed>()
         .AddScoped<ISeed, SubjectsDemoSeed>();
 
@@ -53,6 +54,14 @@ public static class SubjectsModule
             Answer(await casework.UnmergeAsync(id, request, ct)));
         api.MapGet("/reviews-due", async (int? withinDays, SubjectCasework casework, CancellationToken ct) =>
             TypedResults.Ok(await casework.ReviewsDueAsync(withinDays ?? 14, ct)));
+
+        app.MapPost("/api/v1/deconfliction/checks", async Task<Results<Ok<Deconfliction.DeconflictionResult>, ValidationProblem>> (
+                Deconfliction.DeconflictionRequest request, Deconfliction.DeconflictionService service, CancellationToken ct) =>
+            {
+                var (result, errors) = await service.CheckAsync(request, ct);
+                return result is null ? TypedResults.ValidationProblem(errors) : TypedResults.Ok(result);
+            })
+            .RequireAuthorization(SecuritySetup.ApiPolicy).WithTags("Deconfliction");
 
         api.MapDelete("/{id:guid}", async Task<Results<NoContent, NotFound>> (Guid id, string? purpose, SubjectRecords records, CancellationToken ct) =>
             await records.DeleteAsync(id, purpose, ct) ? TypedResults.NoContent() : TypedResults.NotFound());

@@ -343,6 +343,50 @@ namespace Vigil.Web.Platform.Data.Migrations.Postgres
                     b.ToTable("AuditEntries", (string)null);
                 });
 
+            modelBuilder.Entity("Vigil.Web.Platform.Inbox.InboxItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("ReadAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReadBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<Guid>("RecipientUnitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("RecordId")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("RecordType")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecipientUnitId", "CreatedAt");
+
+                    b.ToTable("InboxItem");
+                });
+
             modelBuilder.Entity("Vigil.Web.Platform.Security.GroupMembership", b =>
                 {
                     b.Property<Guid>("GroupId")

@@ -1,0 +1,87 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Vigil.Web.Platform.Api;
+using Vigil.Web.Platform.Audit;
+using Vigil.Web.Platform.Data;
+using Vigil.Web.Platform.Security;
+
+namespace Vigil.Web.Platform.Inbox;
+
+/// <summary>A message to a unit: e.g. "someone checked a person who matches your record". Every officer
+/// of the unit sees the unit's inbox.</summary>
+public sealed class InboxItem
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid RecipientUnitId { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public required string Subject { get; set; }
+    public required string Body { get; set; }
+    public string? RecordType { get; set; }
+    public string? RecordId { get; set; }
+    public DateTimeOffset? ReadAt { get; set; }
+    public string? ReadBy { get; set; }
+}
+
+internal sealed class InboxItemConfiguration : IEntityTypeConfiguration<InboxItem>
+{
+    public void Configure(EntityTypeBuilder<InboxItem> b)
+    {
+        b.Property(i => i.Subject).HasMaxLength(200);
+        b.Property(i => i.Body).HasMaxLength(2000);
+        b.Property(i => i.RecordType).HasMaxLength(64);
+        b.Property(i => i.RecordId).HasMaxLength(128);
+        b.Property(i => i.ReadBy).HasMaxLength(256);
+        b.HasIndex(i => new { i.RecipientUnitId, i.CreatedAt });
+    }
+}
+
+public sealed record InboxItemDto(Guid Id, DateTimeOffset CreatedAt, string Subject, string Body, string? RecordType, string? RecordId, DateTimeOffset? ReadAt, string? ReadBy);
+
+/// <summary>The unit inbox: what other units' checks and requests tell this unit.</summary>
+public sealed class UnitInbox(VigilDb db, AccessContext access)
+{
+    public void Send(Guid unitId, string subject, string body, string? recordType = null, string? recordId = null) =>
+        db.Add(new InboxItem { RecipientUnitId = unitId, CreatedAt = db.Clock.GetUtcNow(), Subject = subject, Body = body, RecordType = recordType, RecordId = recordId });
+
+    public async Task<Paged<InboxItemDto>> ListAsync(int? page, int? pageSize, CancellationToken ct)
+    {
+        var (p, size) = Paging.Normalise(page, pageSize);
+        var query = db.Set<InboxItem>().AsNoTracking().Where(i => access.UnitId != null && i.RecipientUnitId == access.UnitId);
+        var total = await query.CountAsync(ct);
+        var items = await query.OrderByDescending(i => i.CreatedAt).Skip((p - 1) * size).Take(size)
+            .Select(i => new InboxItemDto(i.Id, i.CreatedAt, i.Subject, i.Body, i.RecordType, i.RecordId, i.ReadAt, i.ReadBy)).ToListAsync(ct);
+        db.Audit(AuditActions.Read, AuditOutcomes.Success, "inbox", access.UnitId?.ToString(), detail: $"page {p}; {items.Count} of {total}");
+        await db.SaveChangesAsync(ct);
+        return new Paged<InboxItemDto>(items, p, size, total);
+    }
+
+    public async Task<bool> MarkReadAsync(Guid id, CancellationToken ct)
+    {
+        var item = await db.Set<InboxItem>().FirstOrDefaultAsync(i => i.Id == id && access.UnitId != null && i.RecipientUnitId == access.UnitId, ct);
+        if (item is null)
+        {
+            return false;
+        }
+        item.ReadAt ??= db.Clock.GetUtcNow();
+        item.ReadBy ??= access.UserName;
+        db.Audit(AuditActions.Update, AuditOutcomes.Success, "inbox-item", id.ToString(), detail: "marked read");
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    public Task<int> UnreadCountAsync(CancellationToken ct) =>
+        db.Set<InboxItem>().CountAsync(i => access.UnitId != null && i.RecipientUnitId == access.UnitId && i.ReadAt == null, ct);
+}
+
+public static class InboxModule
+{
+    public static IEndpointRouteBuilder MapInboxApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1/inbox").RequireAuthorization(SecuritySetup.ApiPolicy).WithTags("Inbox");
+        api.MapGet("/", async (int? page, int? pageSize, UnitInbox inbox, CancellationToken ct) => TypedResults.Ok(await inbox.ListAsync(page, pageSize, ct)));
+        api.MapPost("/{id:guid}/read", async Task<Results<NoContent, NotFound>> (Guid id, UnitInbox inbox, CancellationToken ct) =>
+            await inbox.MarkReadAsync(id, ct) ? TypedResults.NoContent() : TypedResults.NotFound());
+        return app;
+    }
+}

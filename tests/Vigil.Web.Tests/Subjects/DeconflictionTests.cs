@@ -1,0 +1,121 @@
+using System.Text.Json;
+using Vigil.Web.Platform.Security;
+
+namespace Vigil.Web.Tests.Subjects;
+
+/// <summary>Deconfliction searches the whole network, shows records the asker may see, masks the rest
+/// down to "a match exists, this strong, ask this unit", and tells the owner who asked and why.</summary>
+public sealed class DeconflictionTests(VigilApp app) : IClassFixture<VigilApp>
+{
+    private static async Task<(Guid Id, string Surname)> RecordAsync(HttpClient api, string surname, string classification, string phone, string vehicle)
+    {
+        var response = await api.PostAsJsonAsync("/api/v1/subjects", new
+        {
+            givenName = "Deconflict",
+            surname,
+            classification,
+            contacts = new[] { new { kind = "Phone", value = phone } },
+            vehicles = new[] { new { registration = vehicle } },
+            addresses = new[] { new { text = "9 Check Lane", postcode = "ZZ9 9ZZ" } },
+        });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return ((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid(), surname);
+    }
+
+    [Fact]
+    public async Task Check_RecordAskerMayNotSee_IsMaskedAndOwnerIsTold()
+    {
+        using var northWest = await app.ApiClientAsync(DemoUsers.InvestigatorNorthWest);
+        var (id, surname) = await RecordAsync(northWest, "Maskington", "Official", "07700 900771", "DC11 AAA");
+
+        using var wales = await app.ApiClientAsync(DemoUsers.AnalystWales);
+        var response = await wales.PostAsJsonAsync("/api/v1/deconfliction/checks", new { purpose = "Operation DEMOFIELD: phone from a seized handset", phone = "+44 7700 900771" });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var raw = await response.Content.ReadAsStringAsync();
+        Assert.DoesNotContain(surname, raw, StringComparison.Ordinal);
+        Assert.DoesNotContain(id.ToString(), raw, StringComparison.Ordinal);
+        var hit = JsonDocument.Parse(raw).RootElement.GetProperty("hits").EnumerateArray().Single();
+        Assert.False(hit.GetProperty("visible").GetBoolean());
+        Assert.Equal("phone", hit.GetProperty("matchedOn").GetString());
+        Assert.Equal(1.0, hit.GetProperty("strength").GetDouble());
+        Assert.Equal("North West", hit.GetProperty("owningUnit").GetString());
+        Assert.Contains("duty.north-west@", hit.GetProperty("contact").GetString(), StringComparison.Ordinal);
+        Assert.Equal(JsonValueKind.Null, hit.GetProperty("subject").ValueKind);
+        Assert.Equal(JsonValueKind.Null, hit.GetProperty("explanation").ValueKind);
+
+        var inbox = await northWest.GetFromJsonAsync<JsonElement>("/api/v1/inbox/");
+        var message = inbox.GetProperty("items").EnumerateArray().First(i => i.GetProperty("recordId").GetString() == id.ToString());
+        Assert.Contains(DemoUsers.AnalystWales, message.GetProperty("body").GetString(), StringComparison.Ordinal);
+        Assert.Contains("Operation DEMOFIELD", message.GetProperty("body").GetString(), StringComparison.Ordinal);
+        var walesInbox = await wales.GetFromJsonAsync<JsonElement>("/api/v1/inbox/");
+        Assert.DoesNotContain(walesInbox.GetProperty("items").EnumerateArray(), i => i.GetProperty("recordId").GetString() == id.ToString());
+
+        var audit = await app.AsSystemAsync(db => db.AuditEntries.Where(e => e.UserName == DemoUsers.AnalystWales && e.Action.StartsWith("deconfliction")).ToListAsync());
+        Assert.Contains(audit, e => e.Action == "deconfliction-check" && e.Purpose!.Contains("DEMOFIELD"));
+        Assert.Contains(audit, e => e.Action == "deconfliction-hit" && e.RecordId == id.ToString() && e.Outcome == "denied");
+    }
+
+    [Fact]
+    public async Task Check_RecordAskerMaySee_ShowsItAndTellsNobody()
+    {
+        using var northWest = await app.ApiClientAsync(DemoUsers.InvestigatorNorthWest);
+        var (id, surname) = await RecordAsync(northWest, "Openshaw", "Official", "07700 900772", "DC22 BBB");
+        var result = await (await northWest.PostAsJsonAsync("/api/v1/deconfliction/checks", new { purpose = "before recording a new subject", vehicle = "dc22bbb" }))
+            .Content.ReadFromJsonAsync<JsonElement>();
+        var hit = result.GetProperty("hits").EnumerateArray().Single();
+        Assert.True(hit.GetProperty("visible").GetBoolean());
+        Assert.Equal(id, hit.GetProperty("subject").GetProperty("id").GetGuid());
+        Assert.Equal(surname, hit.GetProperty("subject").GetProperty("surname").GetString());
+        Assert.Equal("vehicle", hit.GetProperty("matchedOn").GetString());
+        Assert.False(await app.AsSystemAsync(db => db.Set<Vigil.Web.Platform.Inbox.InboxItem>().AnyAsync(i => i.RecordId == id.ToString())));
+    }
+
+    [Fact]
+    public async Task Check_SameUnitAboveClearance_IsMasked()
+    {
+        var email = "secret.officer@test.vigil.example";
+        await app.CreateUserAsync(email, Roles.Investigator, "wales", Classification.Secret);
+        using var secret = await app.ApiClientAsync(email);
+        var (id, surname) = await RecordAsync(secret, "Highclear", "Secret", "07700 900773", "DC33 CCC");
+        using var official = await app.ApiClientAsync(DemoUsers.AnalystWales);
+        var raw = await (await official.PostAsJsonAsync("/api/v1/deconfliction/checks", new { purpose = "routine check of a postcode", postcode = "zz99zz" })).Content.ReadAsStringAsync();
+        Assert.DoesNotContain(surname, raw, StringComparison.Ordinal);
+        var hits = JsonDocument.Parse(raw).RootElement.GetProperty("hits").EnumerateArray().ToList();
+        Assert.Contains(hits, h => !h.GetProperty("visible").GetBoolean() && h.GetProperty("owningUnit").GetString() == "Wales");
+        Assert.DoesNotContain(id.ToString(), raw, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("""{"phone":"07700900771"}""", "purpose")]
+    [InlineData("""{"purpose":"no subject of the check given"}""", "person")]
+    [InlineData("""{"purpose":"ok purpose","phone":"12"}""", "phone")]
+    public async Task Check_Incomplete_Is400NamingTheField(string body, string field)
+    {
+        using var api = await app.ApiClientAsync(DemoUsers.AnalystWales);
+        var response = await api.PostAsync("/api/v1/deconfliction/checks", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        Assert.Contains(errors.EnumerateObject(), e => string.Equals(e.Name, field, StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public async Task CheckPage_ShowsVisibleAndMaskedRows()
+    {
+        using var northWest = await app.ApiClientAsync(DemoUsers.InvestigatorNorthWest);
+        var (_, surname) = await RecordAsync(northWest, "Pagecheck", "Official", "07700 900774", "DC44 DDD");
+        var wales = await app.SignInAsync(DemoUsers.AnalystWales);
+        var masked = await wales.SubmitAsync("/deconfliction", "check", new() { ["Input.Purpose"] = "page check of a vehicle", ["Input.Vehicle"] = "DC44 DDD" });
+        var html = await masked.Content.ReadAsStringAsync();
+        Assert.Contains("data-testid=\"masked-hit\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(surname, html, StringComparison.Ordinal);
+
+        var nw = await app.SignInAsync(DemoUsers.InvestigatorNorthWest);
+        var visible = await nw.SubmitAsync("/deconfliction", "check", new() { ["Input.Purpose"] = "page check of a vehicle", ["Input.Vehicle"] = "DC44 DDD" });
+        var visibleHtml = await visible.Content.ReadAsStringAsync();
+        Assert.Contains("data-testid=\"visible-hit\"", visibleHtml, StringComparison.Ordinal);
+        Assert.Contains(surname, visibleHtml, StringComparison.Ordinal);
+
+        var noPurpose = await nw.SubmitAsync("/deconfliction", "check", new() { ["Input.Purpose"] = "", ["Input.Vehicle"] = "DC44 DDD" });
+        Assert.Contains("Say why you are running this check", await noPurpose.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+}
