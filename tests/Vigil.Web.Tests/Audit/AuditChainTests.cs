@@ -184,6 +184,32 @@ public sealed class AuditChainTests(VigilApp app) : IClassFixture<VigilApp>
     }
 
     [Fact]
+    public async Task FailedAuditWrite_OnARead_ShowsTheErrorPageNotTheRecord()
+    {
+        var page = await app.SignInAsync(DemoUsers.InvestigatorNorthWest);
+        var id = await app.AsSystemAsync(db => db.Set<Subject>().Where(s => s.Classification == Vigil.Web.Platform.Security.Classification.Official
+            && !s.NeedToKnow.Any() && s.OwningUnitId == db.Set<Vigil.Web.Network.Unit>().Single(u => u.Code == "north-west").Id).Select(s => new { s.Id, s.Surname }).FirstAsync());
+        var (block, unblock) = VigilApp.OnPostgres
+            ? ("CREATE FUNCTION test_block_reads() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'audit store unavailable'; END $$; CREATE TRIGGER test_block_reads BEFORE INSERT ON \"AuditEntries\" FOR EACH ROW EXECUTE FUNCTION test_block_reads();",
+               "DROP TRIGGER test_block_reads ON \"AuditEntries\"; DROP FUNCTION test_block_reads();")
+            : ("CREATE TRIGGER test_block_reads BEFORE INSERT ON \"AuditEntries\" BEGIN SELECT RAISE(ABORT, 'audit store unavailable'); END;", "DROP TRIGGER test_block_reads;");
+        await SqlAsync(block);
+        (HttpResponseMessage Response, AngleSharp.Html.Dom.IHtmlDocument Document) view;
+        try
+        {
+            view = await page.GetAsync($"/subjects/{id.Id}");
+        }
+        finally
+        {
+            await SqlAsync(unblock);
+        }
+        Assert.Equal(HttpStatusCode.InternalServerError, view.Response.StatusCode);
+        Assert.Equal("Sorry, there is a problem with the service", view.Document.QuerySelector("h1")!.TextContent.Trim());
+        Assert.DoesNotContain(id.Surname, view.Document.Body!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", view.Document.Body!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ConcurrentWriters_KeepOneUnbrokenChain()
     {
         using var api = await app.ApiClientAsync(DemoUsers.InvestigatorNorthWest);

@@ -28,6 +28,7 @@ public static class DataSetup
     {
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<AccessContext>();
+        services.AddSingleton<RecordChangeHub>();
         if (Provider(config) == DatabaseProvider.Postgres)
         {
             var connection = config.GetConnectionString("Vigil")

@@ -14,7 +14,7 @@ namespace Vigil.Web.Platform.Data;
 /// protected record, and every save appends the audit entries it produced to the hash chain in the same
 /// transaction (if the audit write fails, the change fails).
 /// </summary>
-public abstract class VigilDb(DbContextOptions options, AccessContext access, TimeProvider clock)
+public abstract class VigilDb(DbContextOptions options, AccessContext access, TimeProvider clock, RecordChangeHub changes)
     : IdentityDbContext<VigilUser, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
 {
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
@@ -77,6 +77,14 @@ public abstract class VigilDb(DbContextOptions options, AccessContext access, Ti
     }
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var touched = RecordChangeHub.Collect(this);
+        var written = await SaveAndAuditAsync(acceptAllChangesOnSuccess, cancellationToken);
+        await changes.PublishAsync(touched, cancellationToken);
+        return written;
+    }
+
+    private async Task<int> SaveAndAuditAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
     {
         AuditTrackedChanges();
         if (pendingAudit.Count == 0)
@@ -178,7 +186,7 @@ public abstract class VigilDb(DbContextOptions options, AccessContext access, Ti
     }
 }
 
-public sealed class SqliteVigilDb(DbContextOptions<SqliteVigilDb> options, AccessContext access, TimeProvider clock) : VigilDb(options, access, clock)
+public sealed class SqliteVigilDb(DbContextOptions<SqliteVigilDb> options, AccessContext access, TimeProvider clock, RecordChangeHub changes) : VigilDb(options, access, clock, changes)
 {
     protected override bool IsPostgres => false;
 
@@ -193,7 +201,7 @@ public sealed class SqliteVigilDb(DbContextOptions<SqliteVigilDb> options, Acces
         v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));
 }
 
-public sealed class PostgresVigilDb(DbContextOptions<PostgresVigilDb> options, AccessContext access, TimeProvider clock) : VigilDb(options, access, clock)
+public sealed class PostgresVigilDb(DbContextOptions<PostgresVigilDb> options, AccessContext access, TimeProvider clock, RecordChangeHub changes) : VigilDb(options, access, clock, changes)
 {
     protected override bool IsPostgres => true;
 }
