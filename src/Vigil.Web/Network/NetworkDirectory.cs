@@ -6,22 +6,22 @@ namespace Vigil.Web.Network;
 
 internal sealed class NetworkDirectory(VigilDb db) : IOrganisationDirectory
 {
-    public async Task<IReadOnlyList<Organisation>> UnitsAsync(CancellationToken ct) =>
-        await db.Set<Unit>().AsNoTracking().OrderBy(u => u.Name).Select(u => new Organisation(u.Id, u.Code, u.Name, true)).ToListAsync(ct);
+    public async Task<IReadOnlyList<UnitOrAgency>> UnitsAsync(CancellationToken ct) =>
+        await db.Set<Unit>().AsNoTracking().OrderBy(u => u.Name).Select(u => new UnitOrAgency(u.Id, u.Code, u.Name, true)).ToListAsync(ct);
 
-    public async Task<IReadOnlyList<Organisation>> PartnersAsync(CancellationToken ct) =>
-        await db.Set<PartnerAgency>().AsNoTracking().OrderBy(p => p.Name).Select(p => new Organisation(p.Id, p.Code, p.Name, false)).ToListAsync(ct);
+    public async Task<IReadOnlyList<UnitOrAgency>> PartnersAsync(CancellationToken ct) =>
+        await db.Set<PartnerAgency>().AsNoTracking().OrderBy(p => p.Name).Select(p => new UnitOrAgency(p.Id, p.Code, p.Name, false)).ToListAsync(ct);
 
-    public Task<Organisation?> UnitAsync(string code, CancellationToken ct) =>
-        db.Set<Unit>().AsNoTracking().Where(u => u.Code == code).Select(u => new Organisation(u.Id, u.Code, u.Name, true)).FirstOrDefaultAsync(ct);
+    public Task<UnitOrAgency?> UnitAsync(string code, CancellationToken ct) =>
+        db.Set<Unit>().AsNoTracking().Where(u => u.Code == code).Select(u => new UnitOrAgency(u.Id, u.Code, u.Name, true)).FirstOrDefaultAsync(ct);
 
-    public Task<Organisation?> PartnerAsync(string code, CancellationToken ct) =>
-        db.Set<PartnerAgency>().AsNoTracking().Where(p => p.Code == code).Select(p => new Organisation(p.Id, p.Code, p.Name, false)).FirstOrDefaultAsync(ct);
+    public Task<UnitOrAgency?> PartnerAsync(string code, CancellationToken ct) =>
+        db.Set<PartnerAgency>().AsNoTracking().Where(p => p.Code == code).Select(p => new UnitOrAgency(p.Id, p.Code, p.Name, false)).FirstOrDefaultAsync(ct);
 
-    public async Task<Organisation?> OfAsync(Guid? unitId, Guid? partnerId, CancellationToken ct) => unitId is { } unit
-        ? await db.Set<Unit>().AsNoTracking().Where(u => u.Id == unit).Select(u => new Organisation(u.Id, u.Code, u.Name, true)).FirstOrDefaultAsync(ct)
+    public async Task<UnitOrAgency?> OfAsync(Guid? unitId, Guid? partnerId, CancellationToken ct) => unitId is { } unit
+        ? await db.Set<Unit>().AsNoTracking().Where(u => u.Id == unit).Select(u => new UnitOrAgency(u.Id, u.Code, u.Name, true)).FirstOrDefaultAsync(ct)
         : partnerId is { } partner
-            ? await db.Set<PartnerAgency>().AsNoTracking().Where(p => p.Id == partner).Select(p => new Organisation(p.Id, p.Code, p.Name, false)).FirstOrDefaultAsync(ct)
+            ? await db.Set<PartnerAgency>().AsNoTracking().Where(p => p.Id == partner).Select(p => new UnitOrAgency(p.Id, p.Code, p.Name, false)).FirstOrDefaultAsync(ct)
             : null;
 }
 

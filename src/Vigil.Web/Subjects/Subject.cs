@@ -23,6 +23,7 @@ public sealed class Subject : IProtectedRecord, IAuditedRecord
     public List<SubjectVehicle> Vehicles { get; set; } = [];
     public List<SubjectNationality> Nationalities { get; set; } = [];
     public List<WarningMarker> WarningMarkers { get; set; } = [];
+    public List<SubjectLink> Links { get; set; } = [];
 
     /// <summary>Subject-of-interest tier, its owner (an officer) and when it must next be reviewed.</summary>
     public Guid? TierId { get; set; }

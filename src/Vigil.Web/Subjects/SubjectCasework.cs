@@ -154,6 +154,7 @@ public sealed class SubjectCasework(VigilDb db, AccessContext access)
         Move(duplicate.Vehicles, survivor.Vehicles, from);
         Move(duplicate.Nationalities, survivor.Nationalities, from);
         Move(duplicate.WarningMarkers, survivor.WarningMarkers, from);
+        Move(duplicate.Links, survivor.Links, from);
         duplicate.MergedIntoId = survivor.Id;
         foreach (var s in new[] { survivor, duplicate })
         {
@@ -192,6 +193,7 @@ public sealed class SubjectCasework(VigilDb db, AccessContext access)
         Return(survivor.Vehicles, duplicate.Vehicles, from);
         Return(survivor.Nationalities, duplicate.Nationalities, from);
         Return(survivor.WarningMarkers, duplicate.WarningMarkers, from);
+        Return(survivor.Links, duplicate.Links, from);
         duplicate.MergedIntoId = null;
         foreach (var s in new[] { survivor, duplicate })
         {

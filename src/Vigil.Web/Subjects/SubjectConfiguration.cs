@@ -63,6 +63,13 @@ internal sealed class SubjectConfiguration : IEntityTypeConfiguration<Subject>
             Detail(n, "SubjectNationalities");
             n.Property(x => x.Country).HasMaxLength(100);
         });
+        b.OwnsMany(s => s.Links, l =>
+        {
+            Detail(l, "SubjectLinks");
+            l.Property(x => x.Type).HasConversion<string>().HasMaxLength(32);
+            l.HasIndex(x => x.ToSubjectId);
+            l.HasIndex(x => x.ToOrganisationId);
+        });
         b.OwnsMany(s => s.WarningMarkers, w =>
         {
             Detail(w, "SubjectWarningMarkers");

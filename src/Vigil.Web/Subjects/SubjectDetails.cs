@@ -122,6 +122,27 @@ public sealed class WarningMarker : SubjectDetail
     public string AddedBy { get; set; } = "";
 }
 
+public enum LinkType
+{
+    Associate,
+    Family,
+    Partner,
+    Employee,
+    Member,
+    Leader,
+    Other,
+}
+
+/// <summary>A link from this subject to another subject or to an organisation, with its kind, source and dates.</summary>
+public sealed class SubjectLink : SubjectDetail
+{
+    public LinkType Type { get; set; }
+    public Guid? ToSubjectId { get; set; }
+    public Guid? ToOrganisationId { get; set; }
+    public DateOnly? From { get; set; }
+    public DateOnly? To { get; set; }
+}
+
 /// <summary>Subject-of-interest tiering, kept as reference data (e.g. priority, of interest, closed).</summary>
 public sealed class SubjectTier
 {

@@ -28,6 +28,9 @@ public sealed record VehicleDetail(Guid? Id,
 
 public sealed record NationalityDetail(Guid? Id, [property: Required, StringLength(100)] string Country, Guid? FromSubjectId = null);
 
+public sealed record LinkDetail(Guid? Id, LinkType Type, Guid? ToSubjectId = null, Guid? ToOrganisationId = null, DateOnly? From = null, DateOnly? To = null,
+    [property: StringLength(200)] string? Source = null, Guid? FromSubjectId = null);
+
 public sealed record WarningDetail(Guid Id, WarningKind Kind, string Notes, DateTimeOffset AddedAt, string AddedBy);
 
 /// <summary>Checks, normalises and applies the lists of details a request carries. A list left out of a
@@ -42,6 +45,18 @@ public static partial class SubjectDetails
         Each(request.Contacts, nameof(SubjectRequest.Contacts), errors);
         Each(request.Vehicles, nameof(SubjectRequest.Vehicles), errors);
         Each(request.Nationalities, nameof(SubjectRequest.Nationalities), errors);
+        Each(request.Links, nameof(SubjectRequest.Links), errors);
+        foreach (var (link, i) in (request.Links ?? []).Select((l, i) => (l, i)))
+        {
+            if ((link.ToSubjectId is null) == (link.ToOrganisationId is null))
+            {
+                ApiValidation.Add(errors, $"{nameof(SubjectRequest.Links)}[{i}]", "A link goes to one subject or one organisation");
+            }
+            if (link.From > link.To)
+            {
+                ApiValidation.Add(errors, $"{nameof(SubjectRequest.Links)}[{i}]", "A link's 'from' date must be on or before its 'to' date");
+            }
+        }
         foreach (var (address, i) in (request.Addresses ?? []).Select((a, i) => (a, i)))
         {
             if (address.From > address.To)
@@ -129,6 +144,10 @@ public static partial class SubjectDetails
         {
             subject.Vehicles = Replace(subject.Vehicles, vehicles.Select(v => (v.Id, (Func<SubjectVehicle>)(() => new SubjectVehicle { Registration = NormaliseRegistration(v.Registration), Description = v.Description?.Trim() ?? "", Source = v.Source?.Trim() ?? "" }))));
         }
+        if (request.Links is { } links)
+        {
+            subject.Links = Replace(subject.Links, links.Select(l => (l.Id, (Func<SubjectLink>)(() => new SubjectLink { Type = l.Type, ToSubjectId = l.ToSubjectId, ToOrganisationId = l.ToOrganisationId, From = l.From, To = l.To, Source = l.Source?.Trim() ?? "" }))));
+        }
         if (request.Nationalities is { } nationalities)
         {
             subject.Nationalities = Replace(subject.Nationalities, nationalities.Select(n => (n.Id, (Func<SubjectNationality>)(() => new SubjectNationality { Country = n.Country.Trim() }))));
@@ -164,17 +183,20 @@ public static partial class SubjectDetails
         }
     }
 
-    public static SubjectDetailsDto ToDto(Subject s) => new(
+    /// <summary>The details as the user may see them: links to records they may not see are left out.</summary>
+    public static SubjectDetailsDto ToDto(Subject s, IReadOnlySet<Guid> visibleTargets) => new(
         s.OtherNames.Select(n => new NameDetail(n.Id, n.Kind, n.GivenName, n.Surname, n.Source, n.FromSubjectId)).ToList(),
         s.Identifiers.Select(i => new IdentifierDetail(i.Id, i.Kind, i.Value, i.IssuingCountry, i.Source, i.FromSubjectId)).ToList(),
         s.Addresses.OrderByDescending(a => a.From).Select(a => new AddressDetail(a.Id, a.Text, a.Postcode, a.From, a.To, a.Source, a.FromSubjectId)).ToList(),
         s.Contacts.Select(c => new ContactDetail(c.Id, c.Kind, c.Value, c.Platform, c.Source, c.FromSubjectId)).ToList(),
         s.Vehicles.Select(v => new VehicleDetail(v.Id, v.Registration, v.Description, v.Source, v.FromSubjectId)).ToList(),
         s.Nationalities.Select(n => new NationalityDetail(n.Id, n.Country, n.FromSubjectId)).ToList(),
-        s.WarningMarkers.OrderBy(w => w.AddedAt).Select(w => new WarningDetail(w.Id, w.Kind, w.Notes, w.AddedAt, w.AddedBy)).ToList());
+        s.WarningMarkers.OrderBy(w => w.AddedAt).Select(w => new WarningDetail(w.Id, w.Kind, w.Notes, w.AddedAt, w.AddedBy)).ToList(),
+        s.Links.Where(l => visibleTargets.Contains(l.ToSubjectId ?? l.ToOrganisationId ?? Guid.Empty))
+            .Select(l => new LinkDetail(l.Id, l.Type, l.ToSubjectId, l.ToOrganisationId, l.From, l.To, l.Source, l.FromSubjectId)).ToList());
 }
 
 public sealed record SubjectDetailsDto(
     IReadOnlyList<NameDetail> OtherNames, IReadOnlyList<IdentifierDetail> Identifiers, IReadOnlyList<AddressDetail> Addresses,
     IReadOnlyList<ContactDetail> Contacts, IReadOnlyList<VehicleDetail> Vehicles, IReadOnlyList<NationalityDetail> Nationalities,
-    IReadOnlyList<WarningDetail> WarningMarkers);
+    IReadOnlyList<WarningDetail> WarningMarkers, IReadOnlyList<LinkDetail> Links);

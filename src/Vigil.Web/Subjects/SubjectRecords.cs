@@ -50,6 +50,7 @@ public sealed record SubjectRequest
     public List<ContactDetail>? Contacts { get; init; }
     public List<VehicleDetail>? Vehicles { get; init; }
     public List<NationalityDetail>? Nationalities { get; init; }
+    public List<LinkDetail>? Links { get; init; }
 
     /// <summary>Required on update: the version read, so a stale edit is refused (409), never applied.</summary>
     public Guid? Version { get; init; }
@@ -225,6 +226,16 @@ public sealed class SubjectRecords(VigilDb db, AccessContext access)
         {
             ApiValidation.Add(errors, nameof(SubjectRequest.DateOfBirth), dob > today ? "Date of birth must be in the past" : "Date of birth must be after 1900");
         }
+        foreach (var (link, i) in (request.Links ?? []).Select((l, i) => (l, i)))
+        {
+            // A target the user may not see is reported exactly as one that does not exist.
+            var exists = link.ToSubjectId is { } sid ? await db.Set<Subject>().AnyAsync(x => x.Id == sid, ct)
+                : link.ToOrganisationId is { } oid && await db.Set<Organisation>().AnyAsync(x => x.Id == oid, ct);
+            if (!exists && (link.ToSubjectId ?? link.ToOrganisationId) is not null)
+            {
+                ApiValidation.Add(errors, $"{nameof(SubjectRequest.Links)}[{i}]", "There is no such record to link to");
+            }
+        }
         Guid? owner = access.UnitId;
         if (!string.IsNullOrWhiteSpace(request.OwningUnit))
         {
@@ -272,10 +283,26 @@ public sealed class SubjectRecords(VigilDb db, AccessContext access)
         }
     }
 
+    private async Task<HashSet<Guid>> VisibleLinkTargetsAsync(Subject s, CancellationToken ct)
+    {
+        var subjects = s.Links.Where(l => l.ToSubjectId is not null).Select(l => l.ToSubjectId!.Value).ToList();
+        var organisations = s.Links.Where(l => l.ToOrganisationId is not null).Select(l => l.ToOrganisationId!.Value).ToList();
+        var visible = new HashSet<Guid>();
+        if (subjects.Count > 0)
+        {
+            visible.UnionWith(await db.Set<Subject>().Where(x => subjects.Contains(x.Id)).Select(x => x.Id).ToListAsync(ct));
+        }
+        if (organisations.Count > 0)
+        {
+            visible.UnionWith(await db.Set<Organisation>().Where(x => organisations.Contains(x.Id)).Select(x => x.Id).ToListAsync(ct));
+        }
+        return visible;
+    }
+
     private async Task<SubjectDto> ToDtoAsync(Subject s, CancellationToken ct)
     {
         var unit = await db.Set<Network.Unit>().Where(u => u.Id == s.OwningUnitId).Select(u => u.Code).FirstAsync(ct);
         return new SubjectDto(s.Id, s.GivenName, s.Surname, s.DateOfBirth, s.DateOfBirthAccuracy, s.Gender, s.Summary, s.Classification, s.OfficialSensitive, unit,
-            s.NeedToKnow.Select(g => g.GroupId).ToList(), SubjectDetails.ToDto(s), s.MergedIntoId, s.CreatedAt, s.UpdatedAt, s.Version);
+            s.NeedToKnow.Select(g => g.GroupId).ToList(), SubjectDetails.ToDto(s, await VisibleLinkTargetsAsync(s, ct)), s.MergedIntoId, s.CreatedAt, s.UpdatedAt, s.Version);
     }
 }

@@ -10,6 +10,7 @@ public static class SubjectsModule
     public static IServiceCollection AddSubjects(this IServiceCollection services) => services
         .AddScoped<SubjectRecords>()
         .AddScoped<SubjectCasework>()
+        .AddScoped<OrganisationRecords>()
         .AddScoped<Deconfliction.DeconflictionService>()
         .AddScoped<ISeed, SubjectTierSeed>()
         .AddScoped<ISeed, SubjectsDemoSeed>();
@@ -62,6 +63,8 @@ public static class SubjectsModule
                 return result is null ? TypedResults.ValidationProblem(errors) : TypedResults.Ok(result);
             })
             .RequireAuthorization(SecuritySetup.ApiPolicy).WithTags("Deconfliction");
+
+        OrganisationRecords.MapApi(app);
 
         api.MapDelete("/{id:guid}", async Task<Results<NoContent, NotFound>> (Guid id, string? purpose, SubjectRecords records, CancellationToken ct) =>
             await records.DeleteAsync(id, purpose, ct) ? TypedResults.NoContent() : TypedResults.NotFound());

@@ -19,6 +19,7 @@ public sealed class AccessMatrix : VigilApp
     public static readonly string[] Units = ["london", "north-west", "wales"];
     public List<Person> People { get; } = [];
     public List<Label> Records { get; } = [];
+    public List<Label> Organisations { get; } = [];
     public Dictionary<string, string> Tokens { get; } = [];
     public Dictionary<string, Guid> GroupIds { get; } = [];
 
@@ -63,6 +64,15 @@ public sealed class AccessMatrix : VigilApp
                         };
                         db.Add(subject);
                         Records.Add(new Label(subject.Id, classification, unit, groups.ToHashSet()));
+                        var organisation = new Organisation
+                        {
+                            Name = $"Matrix Organisation {Organisations.Count:D2}",
+                            Classification = classification,
+                            OwningUnitId = unitIds[unit],
+                            NeedToKnow = groups.Select(g => new RecordGroup { GroupId = GroupIds[g] }).ToList(),
+                        };
+                        db.Add(organisation);
+                        Organisations.Add(new Label(organisation.Id, classification, unit, groups.ToHashSet()));
                     }
                 }
             }
@@ -95,6 +105,38 @@ public sealed class AccessMatrixTests(AccessMatrix matrix) : IClassFixture<Acces
                 {
                     wrong.Add($"{person} GET {record}: {(int)response.StatusCode}, expected {(int)expected}");
                 }
+            }
+        }
+        Assert.True(wrong.Count == 0, string.Join("\n", wrong.Take(30)));
+    }
+
+    [Fact]
+    public async Task ApiReadOrganisations_EveryPersonEveryRecord_MatchesOracle()
+    {
+        var wrong = new List<string>();
+        foreach (var person in matrix.People)
+        {
+            using var api = matrix.Api(person);
+            foreach (var record in matrix.Organisations)
+            {
+                var response = await api.GetAsync($"/api/v1/organisations/{record.Id}");
+                var expected = MayRead(person, record) ? HttpStatusCode.OK : HttpStatusCode.NotFound;
+                if (response.StatusCode != expected)
+                {
+                    wrong.Add($"{person} GET organisation {record}: {(int)response.StatusCode}, expected {(int)expected}");
+                }
+            }
+            var list = await api.GetFromJsonAsync<JsonElement>("/api/v1/organisations/?name=Matrix%20Organisation&pageSize=200");
+            var seen = list.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetGuid()).ToHashSet();
+            if (!seen.SetEquals(matrix.Organisations.Where(r => MayRead(person, r)).Select(r => r.Id)))
+            {
+                wrong.Add($"{person}: organisation search saw {seen.Count}");
+            }
+            var create = await api.PostAsJsonAsync("/api/v1/organisations/", new { });
+            var expectedCreate = SubjectWriterRoles.Contains(person.Role) ? HttpStatusCode.BadRequest : HttpStatusCode.NotFound;
+            if (create.StatusCode != expectedCreate)
+            {
+                wrong.Add($"{person.Email} POST /api/v1/organisations: {(int)create.StatusCode}, expected {(int)expectedCreate}");
             }
         }
         Assert.True(wrong.Count == 0, string.Join("\n", wrong.Take(30)));
@@ -328,6 +370,9 @@ public sealed class AccessMatrixTests(AccessMatrix matrix) : IClassFixture<Acces
         ["PUT /api/v1/subjects/{id:guid}/tier"] = "record: ApiWrite",
         ["POST /api/v1/subjects/{id:guid}/merge"] = "record: ApiWrite",
         ["POST /api/v1/subjects/{id:guid}/unmerge"] = "record: ApiWrite",
+        ["GET /api/v1/organisations/"] = "record: ApiReadOrganisations",
+        ["GET /api/v1/organisations/{id:guid}"] = "record: ApiReadOrganisations",
+        ["POST /api/v1/organisations/"] = "role: ApiReadOrganisations",
         ["POST /api/v1/deconfliction/checks"] = "masked by policy: DeconflictionTests",
         ["GET /deconfliction"] = "masked by policy: DeconflictionTests",
         ["POST /deconfliction"] = "masked by policy: DeconflictionTests",

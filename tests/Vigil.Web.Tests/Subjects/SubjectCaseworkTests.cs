@@ -136,6 +136,38 @@ public sealed class SubjectCaseworkTests(VigilApp app) : IClassFixture<VigilApp>
     }
 
     [Fact]
+    public async Task Links_ToRecordsTheReaderMayNotSee_AreLeftOut()
+    {
+        var kestrel = await app.GroupIdAsync(Vigil.Web.Platform.Data.DemoData.KestrelGroup);
+        using var sio = await app.ApiClientAsync(DemoUsers.SioLondon);
+        var restricted = (await CreateAsync(sio, new { givenName = "Hidden", surname = "Associate", classification = "Official", needToKnowGroups = new[] { kestrel } })).GetProperty("id").GetGuid();
+        var open = (await CreateAsync(sio, new { givenName = "Open", surname = "Associate", classification = "Official" })).GetProperty("id").GetGuid();
+        var org = await (await sio.PostAsJsonAsync("/api/v1/organisations/", new { name = "Fictional Reading Circle", kind = "online community", classification = "Official" })).Content.ReadFromJsonAsync<JsonElement>();
+        var main = await CreateAsync(sio, new
+        {
+            givenName = "Linked", surname = "Centre", classification = "Official",
+            links = new object[]
+            {
+                new { type = "Associate", toSubjectId = restricted, source = "surveillance log" },
+                new { type = "Family", toSubjectId = open },
+                new { type = "Member", toOrganisationId = org.GetProperty("id").GetGuid(), from = "2024-01-01" },
+            },
+        });
+        var id = main.GetProperty("id").GetGuid();
+        Assert.Equal(3, main.GetProperty("details").GetProperty("links").GetArrayLength());
+
+        using var disclosure = await app.ApiClientAsync(DemoUsers.DisclosureLondon);
+        var seen = await disclosure.GetFromJsonAsync<JsonElement>($"/api/v1/subjects/{id}");
+        var links = seen.GetProperty("details").GetProperty("links").EnumerateArray().ToList();
+        Assert.Equal(2, links.Count);
+        Assert.DoesNotContain(restricted.ToString(), seen.GetRawText(), StringComparison.Ordinal);
+
+        var missing = await sio.PostAsJsonAsync("/api/v1/subjects", new { givenName = "X", surname = "Y", classification = "Official", links = new[] { new { type = "Associate", toSubjectId = Guid.NewGuid() } } });
+        Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
+        Assert.Contains("There is no such record to link to", await missing.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Merge_WithRecordUserCannotSee_IsNotFoundAndChangesNothing()
     {
         using var nw = await app.ApiClientAsync(DemoUsers.InvestigatorNorthWest);
