@@ -11,9 +11,13 @@ namespace Vigil.Web.Subjects;
 /// from a broad pool of locales through their own random stream; classification, unit, groups and dates
 /// each have their own stream, so a name says nothing about anything else.
 /// </summary>
-internal sealed class SubjectsDemoSeed : ISeed
+public sealed class SubjectsDemoSeed : ISeed
 {
     public int Order => 30;
+
+    /// <summary>Held on one North West demo record (documented in the README).</summary>
+    public const string WalkthroughPhone = "07700900111";
+    public const string WalkthroughVehicle = "DM51NWX";
 
     private static readonly WarningKind[] Warnings = Enum.GetValues<WarningKind>();
 
@@ -108,6 +112,14 @@ internal sealed class SubjectsDemoSeed : ISeed
                 subject.NeedToKnow.Add(new RecordGroup { GroupId = panel.Id });
             }
             AddDetails(subject, faker, details, tiers, i);
+            if (i == 1)
+            {
+                // A fixed walkthrough for the README: a North West record that others can find by phone or vehicle.
+                subject.Contacts.Add(new SubjectContact { Kind = ContactKind.Phone, Value = WalkthroughPhone, Source = "demo walkthrough" });
+                subject.Vehicles.Add(new SubjectVehicle { Registration = WalkthroughVehicle, Description = "demo walkthrough vehicle", Source = "demo walkthrough" });
+                subject.Classification = Classification.Official;
+                subject.NeedToKnow.Clear();
+            }
             db.Add(subject);
         }
     }

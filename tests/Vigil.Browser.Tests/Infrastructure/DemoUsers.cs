@@ -10,6 +10,7 @@ public static class DemoUsers
     public const string InvestigatorNorthWest = "investigator.northwest@vigil.example";
     public const string Auditor = "auditor.hq@vigil.example";
     public const string Admin = "admin.hq@vigil.example";
+    public const string AnalystWales = "analyst.wales@vigil.example";
 
     public const string Password = DemoData.Password;
 
