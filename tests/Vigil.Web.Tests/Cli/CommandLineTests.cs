@@ -112,6 +112,67 @@ public sealed class CommandLineTests(VigilApp app) : IClassFixture<VigilApp>
         Assert.Contains("Passwords must be at least 12 characters", weak.Err, StringComparison.Ordinal);
     }
 
+    private static string Linkage()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "shared", "data", "linkage");
+            if (Directory.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+        throw new InvalidOperationException("The labelled linkage data (../shared/data/linkage) was not found above " + AppContext.BaseDirectory);
+    }
+
+    [Fact]
+    public async Task MatchLink_Febrl4_WritesThePairsFile()
+    {
+        var data = Path.Combine(Linkage(), "febrl");
+        var output = Path.Combine(app.DataFolder, "pairs.csv");
+        var result = await RunAsync($"match link --left \"{Path.Combine(data, "dataset4a.csv")}\" --right \"{Path.Combine(data, "dataset4b.csv")}\" --out \"{output}\"");
+        Assert.True(result.Exit == 0, result.Err);
+        var lines = await File.ReadAllLinesAsync(output);
+        Assert.Equal("left_id,right_id,probability", lines[0]);
+        var pairs = lines.Skip(1).Select(l => l.Split(',')).ToList();
+        Assert.InRange(pairs.Count, 4950, 5050);
+        Assert.All(pairs, p => Assert.InRange(double.Parse(p[2], System.Globalization.CultureInfo.InvariantCulture), 0.5, 1.0));
+        // The truth rule: rec-N-org in 4a is rec-N-dup-0 in 4b.
+        var correct = pairs.Count(p => p[0].Replace("-org", "", StringComparison.Ordinal) == p[1].Replace("-dup-0", "", StringComparison.Ordinal));
+        Assert.True(correct >= pairs.Count * 0.99, $"{correct} of {pairs.Count} pairs are true");
+    }
+
+    [Fact]
+    public async Task MatchDedupe_WithColumnMap_ClustersEveryRecord()
+    {
+        var input = Path.Combine(app.DataFolder, "people.csv");
+        await File.WriteAllTextAsync(input, """
+            ref , forename , family_name , born
+            a1, Mohammed, Rahman, 1990-03-27
+            a2, Muhammad, Rahman, 27/03/1990
+            a3, Orla, Fenwick, 1985-11-02
+            a4, Bartholomew, Quayle, 1972-06-15
+            """);
+        var output = Path.Combine(app.DataFolder, "clusters.csv");
+        var result = await RunAsync($"match dedupe --input \"{input}\" --out \"{output}\" --map ref=id --map forename=given_name --map family_name=surname --map born=date_of_birth --threshold 0.5");
+        Assert.True(result.Exit == 0, result.Err);
+        var rows = (await File.ReadAllLinesAsync(output)).Skip(1).Select(l => l.Split(',')).ToDictionary(r => r[0], r => r[1]);
+        Assert.Equal(["a1", "a2", "a3", "a4"], rows.Keys.Order());
+    }
+
+    [Fact]
+    public async Task MatchDedupe_MalformedCsv_NamesTheLineAndWritesNothing()
+    {
+        var input = Path.Combine(app.DataFolder, "bad.csv");
+        await File.WriteAllTextAsync(input, "id,given_name,surname\nx1,Ann,Lee\nx2,\"unterminated,Lee\n");
+        var output = Path.Combine(app.DataFolder, "never.csv");
+        var result = await RunAsync($"match dedupe --input \"{input}\" --out \"{output}\"");
+        Assert.Equal(2, result.Exit);
+        Assert.Contains("line 3", result.Err, StringComparison.Ordinal);
+        Assert.False(File.Exists(output));
+        Assert.False(File.Exists(output + ".part"));
+    }
+
     [Fact]
     public async Task SeedDemo_OutsideDemoMode_IsRefused()
     {

@@ -11,7 +11,7 @@ namespace Vigil.Web.Platform.Cli;
 /// checkpoint, tokens create, users create-admin. Run from source as `dotnet run --project src/Vigil.Web -- VERB`.</summary>
 public static class VigilCommands
 {
-    private static readonly string[] Verbs = ["serve", "migrate", "seed-demo", "audit", "tokens", "users", "--help", "-h", "-?"];
+    private static readonly string[] Verbs = ["serve", "migrate", "seed-demo", "audit", "tokens", "users", "match", "--help", "-h", "-?"];
 
     public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
 
@@ -55,6 +55,7 @@ public static class VigilCommands
         root.Subcommands.Add(AuditCommand(buildApp));
         root.Subcommands.Add(TokensCommand(buildApp));
         root.Subcommands.Add(UsersCommand(buildApp));
+        root.Subcommands.Add(MatchCommands.Build());
 
         // Options such as --demo or --urls are for the host; System.CommandLine must not reject them.
         var parse = root.Parse(args.Where(a => a != "--demo").ToArray());

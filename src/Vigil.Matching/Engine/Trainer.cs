@@ -1,0 +1,583 @@
+namespace Vigil.Matching.Engine;
+
+/// <summary>
+/// Unsupervised Fellegi-Sunter training, after Splink. u (how non-matches compare) is measured on
+/// uniformly random pairs, which are almost all non-matches; a field that depends on another among
+/// non-matches (the town on the postcode) gets its u per level of that other field. m (how matches
+/// compare) comes from expectation-maximisation sessions, one per blocking rule, over the candidate pairs
+/// that share that rule's key, each estimating only the fields the rule does not fix: within a block, the
+/// blocked fields agree by construction and would let the EM find "same postcode" or "same surname"
+/// instead of "same person". Sessions with at least three free fields come first (with two, families in
+/// one place are a third kind of pair that a two-class mixture mistakes for matches). A field's m is the
+/// average of its sessions' estimates. The prior is then the match share of all candidates under those m
+/// and u (a one-parameter EM), spread over every possible pair. Finally u is cleaned of the few true
+/// matches that random sampling catches (u_raw = prior * m + (1 - prior) * u), which matters for
+/// near-unique fields such as identifiers.
+/// </summary>
+internal static class Trainer
+{
+    private const int MinSessionPairs = 30;
+
+    public static MatchModel Train(FieldValue?[] cells, ComparisonSpace space, PairComparer comparer, BlockingRule[] rules, Candidates candidates, MatchOptions options, TrainingReport report)
+    {
+        var fields = comparer.Fields;
+        var k = fields.Length;
+        var levelCounts = new int[k];
+        var parents = new int[k];
+        for (var c = 0; c < k; c++)
+        {
+            levelCounts[c] = Comparisons.LevelNames(fields[c]).Length;
+            parents[c] = Comparisons.DependsOn(fields[c]) is { } other ? Array.IndexOf(fields, other) : -1;
+        }
+
+        var samples = (int)Math.Min(options.USampleSize, Math.Max(1, space.PairCount));
+        var sample = SampleU(cells, space, comparer, levelCounts, parents, samples, options);
+
+        var uRaw = sample.U;
+        var uFloor = 0.5 / samples;
+
+        var patterns = Patterns(candidates, k);
+        var m = EstimateM(patterns, fields, levelCounts, rules, uRaw, options.MaxEmIterations, report);
+
+        // The prior with u as measured, then u without the matches that sampling caught, then the prior again.
+        var prior = 1e-6;
+        MatchModel model = null!;
+        for (var round = 0; round < 3; round++)
+        {
+            var list = new List<ComparisonParameters>(k);
+            var u = new double[k][];
+            for (var c = 0; c < k; c++)
+            {
+                u[c] = new double[levelCounts[c]];
+                for (var l = 0; l < u[c].Length; l++)
+                {
+                    // Never below a twentieth of what was measured: a wrong prior must not erase u.
+                    u[c][l] = round == 0 ? uRaw[c][l] : Math.Max((uRaw[c][l] - (prior * m[c][l])) / (1 - prior), uRaw[c][l] / 20);
+                }
+
+                Floor(u[c], uFloor);
+            }
+
+            for (var c = 0; c < k; c++)
+            {
+                var parameters = new ComparisonParameters(fields[c], Comparisons.LevelNames(fields[c]), m[c], u[c], Comparisons.TermFrequencyByDefault(fields[c]));
+                if (parents[c] >= 0)
+                {
+                    parameters = parameters with
+                    {
+                        ConditionedOn = fields[parents[c]],
+                        ConditionalU = ConditionalU(sample.Joint[c]!, levelCounts[parents[c]], m[parents[c]], u[parents[c]], m[c], u[c], round == 0 ? 0 : prior, uFloor),
+                    };
+                }
+
+                list.Add(parameters);
+            }
+
+            model = new MatchModel(list, prior, 1);
+            var share = MatchShare(patterns, new Scorer(model, fields, null, 0.5));
+            prior = Prior(share, candidates.Count, space);
+            report.CandidateMatchShare = share;
+        }
+
+        report.USamples = samples;
+        var expected = space.Count == 0 ? 0 : 2 * prior * space.PairCount / space.Count;
+        return new MatchModel(model.Comparisons, prior, expected);
+    }
+
+    /// <summary>
+    /// P(level | non-match, level of the field depended on) from the joint counts of the random pairs,
+    /// smoothed towards the unconditional u and cleaned of the matches the sample caught, which are
+    /// many more among pairs that agree on the other field than overall.
+    /// </summary>
+    private static double[][] ConditionalU(long[] joint, int parentLevels, double[] mParent, double[] uParent, double[] m, double[] u, double prior, double floor)
+    {
+        const double Smoothing = 20;
+        var levels = m.Length;
+        var rows = new double[parentLevels + 1][];
+        for (var r = 0; r < parentLevels; r++)
+        {
+            double n = 0;
+            for (var l = 0; l < levels; l++)
+            {
+                n += joint[(r * 8) + l];
+            }
+
+            var matchShare = prior * mParent[r] / ((prior * mParent[r]) + ((1 - prior) * uParent[r]));
+            var row = new double[levels];
+            for (var l = 0; l < levels; l++)
+            {
+                var raw = (joint[(r * 8) + l] + (Smoothing * u[l])) / (n + Smoothing);
+                row[l] = Math.Max((raw - (matchShare * m[l])) / (1 - matchShare), raw / 20);
+            }
+
+            Floor(row, floor);
+            rows[r] = row;
+        }
+
+        rows[parentLevels] = (double[])u.Clone();
+        return rows;
+    }
+
+    private static double Prior(double share, int candidates, ComparisonSpace space) =>
+        space.PairCount == 0 ? 1e-6 : Math.Clamp(share * candidates / space.PairCount, 1e-12, 0.5);
+
+    /// <summary>Distinct (levels, rules) combinations of the candidates with their counts.</summary>
+    private static List<(byte[] Levels, uint Rules, double Count)> Patterns(Candidates candidates, int k)
+    {
+        var counts = new Dictionary<(ulong, uint), int>();
+        for (var i = 0; i < candidates.Count; i++)
+        {
+            var row = candidates.Row(i);
+            ulong key = 0;
+            for (var c = 0; c < k; c++)
+            {
+                key = (key << 3) | (row[c] == Comparisons.Null ? 7UL : row[c]);
+            }
+
+            var both = (key, candidates.Rules[i]);
+            counts[both] = counts.GetValueOrDefault(both) + 1;
+        }
+
+        var list = new List<(byte[], uint, double)>(counts.Count);
+        foreach (var ((key, mask), count) in counts)
+        {
+            var levels = new byte[k];
+            var x = key;
+            for (var c = k - 1; c >= 0; c--)
+            {
+                var v = (byte)(x & 7);
+                levels[c] = v == 7 ? Comparisons.Null : v;
+                x >>= 3;
+            }
+
+            list.Add((levels, mask, count));
+        }
+
+        return list;
+    }
+
+    private static double[][] EstimateM(List<(byte[] Levels, uint Rules, double Count)> patterns, PersonField[] fields, int[] levelCounts, BlockingRule[] rules, double[][] uRaw, int maxIterations, TrainingReport report)
+    {
+        var k = fields.Length;
+        var sum = new double[k][];
+        var weight = new double[k];
+        for (var c = 0; c < k; c++)
+        {
+            sum[c] = new double[levelCounts[c]];
+        }
+
+        // Sessions with at least three free fields first: with two, a block of one place holds
+        // families (same surname, other given name) as a third kind of pair, and a two-class mixture
+        // mistakes them for matches. Sessions with two free fields only for fields still without an estimate.
+        for (var minimum = 3; minimum >= 2; minimum--)
+        {
+            for (var r = 0; r < rules.Length; r++)
+            {
+                var free = FreeFields(rules[r], fields);
+                var freeCount = free.Count(f => f);
+                if (freeCount < minimum || (minimum == 2 && (freeCount != 2 || !Enumerable.Range(0, k).Any(c => free[c] && weight[c] == 0))))
+                {
+                    continue;
+                }
+
+                var m = Session(patterns, r, free, fields, levelCounts, uRaw, maxIterations, report);
+                if (m is null)
+                {
+                    continue;
+                }
+
+                for (var c = 0; c < k; c++)
+                {
+                    if (!free[c] || (minimum == 2 && weight[c] > 0))
+                    {
+                        continue;
+                    }
+
+                    // Sessions count equally (as in Splink): a session's own match count says more
+                    // about its blocking rule than about the quality of its estimate.
+                    weight[c] += 1;
+                    for (var l = 0; l < levelCounts[c]; l++)
+                    {
+                        sum[c][l] += m[c][l];
+                    }
+                }
+            }
+        }
+
+        var result = new double[k][];
+        for (var c = 0; c < k; c++)
+        {
+            result[c] = weight[c] > 0 ? sum[c] : MatchModel.DefaultM(fields[c], levelCounts[c]);
+            Normalise(result[c]);
+            Floor(result[c], 0.002);
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// The fields a session on this rule estimates: not those its key holds exactly, nor those related
+    /// to them (blocking on postcode makes the town agree too, match or not). Fields blocked only
+    /// coarsely (initial, Soundex, year) still vary within a block and stay free; the session's own u
+    /// absorbs their greater agreement among non-matches.
+    /// </summary>
+    private static bool[] FreeFields(BlockingRule rule, PersonField[] fields)
+    {
+        var free = new bool[fields.Length];
+        for (var c = 0; c < fields.Length; c++)
+        {
+            free[c] = true;
+            foreach (var used in fields)
+            {
+                if (rule.UsesExactly(used) && (used == fields[c] || (Family(used) != 0 && Family(used) == Family(fields[c]))))
+                {
+                    free[c] = false;
+                }
+            }
+        }
+
+        return free;
+    }
+
+    private static double[][]? Session(List<(byte[] Levels, uint Rules, double Count)> patterns, int r, bool[] free, PersonField[] fields, int[] levelCounts, double[][] uRaw, int maxIterations, TrainingReport report)
+    {
+        var k = fields.Length;
+        var session = new Dictionary<ulong, (byte[] Levels, double Count)>();
+        var total = 0.0;
+        foreach (var (levels, mask, count) in patterns)
+        {
+            if ((mask & (1u << r)) == 0)
+            {
+                continue;
+            }
+
+            ulong key = 0;
+            var masked = new byte[k];
+            for (var c = 0; c < k; c++)
+            {
+                masked[c] = free[c] ? levels[c] : Comparisons.Null;
+                key = (key << 3) | (masked[c] == Comparisons.Null ? 7UL : masked[c]);
+            }
+
+            session[key] = session.TryGetValue(key, out var e) ? (e.Levels, e.Count + count) : (masked, count);
+            total += count;
+        }
+
+        if (total < MinSessionPairs)
+        {
+            return null;
+        }
+
+        var (m, share, iterations) = ExpectationMaximisation([.. session.Values], fields, levelCounts, uRaw, maxIterations);
+        report.EmIterations += iterations;
+        report.EmSessions++;
+        return share * total < 5 ? null : m;
+    }
+
+    /// <summary>Fields that move together among non-matches (0 for a field on its own).</summary>
+    private static int Family(PersonField field) => field switch
+    {
+        PersonField.Postcode or PersonField.Address or PersonField.Locality or PersonField.Region => 1,
+        _ => 0,
+    };
+
+    /// <summary>The share of matches among the candidates under fixed m and u: EM on the prior alone.</summary>
+    private static double MatchShare(List<(byte[] Levels, uint Rules, double Count)> patterns, Scorer scorer)
+    {
+        var ratio = new double[patterns.Count];
+        var total = 0.0;
+        for (var i = 0; i < patterns.Count; i++)
+        {
+            ratio[i] = Math.Pow(2, scorer.BaseWeight(patterns[i].Levels));
+            total += patterns[i].Count;
+        }
+
+        if (total == 0)
+        {
+            return 0;
+        }
+
+        var share = 0.1;
+        for (var it = 0; it < 500; it++)
+        {
+            var odds = share / (1 - share);
+            var expected = 0.0;
+            for (var i = 0; i < patterns.Count; i++)
+            {
+                var o = odds * ratio[i];
+                expected += patterns[i].Count * (o / (1 + o));
+            }
+
+            var next = Math.Clamp(expected / total, 1e-9, 1 - 1e-9);
+            var done = Math.Abs(next - share) < 1e-9;
+            share = next;
+            if (done)
+            {
+                break;
+            }
+        }
+
+        return share;
+    }
+
+    private static void Floor(double[] p, double floor)
+    {
+        for (var l = 0; l < p.Length; l++)
+        {
+            p[l] = Math.Max(p[l], floor);
+        }
+
+        Normalise(p);
+    }
+
+    private sealed record Sample(double[][] U, long[]?[] Joint);
+
+    private static Sample SampleU(FieldValue?[] cells, ComparisonSpace space, PairComparer comparer, int[] levelCounts, int[] parents, int samples, MatchOptions options)
+    {
+        var k = levelCounts.Length;
+        var parts = Math.Max(1, options.Parallelism);
+        var counts = new long[parts][];
+        var joints = new long[parts][][];
+        Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism }, p =>
+        {
+            var random = new Random(options.Seed + (p * 7919));
+            var local = new long[k * 8];
+            var joint = new long[k][];
+            for (var c = 0; c < k; c++)
+            {
+                joint[c] = new long[64];
+            }
+
+            Span<byte> levels = stackalloc byte[comparer.Width];
+            var n = (samples / parts) + (p < samples % parts ? 1 : 0);
+            for (var s = 0; s < n; s++)
+            {
+                var (a, b) = space.RandomPair(random);
+                comparer.Compare(
+                    cells.AsSpan(a * RecordEncoder.FieldCount, RecordEncoder.FieldCount),
+                    cells.AsSpan(b * RecordEncoder.FieldCount, RecordEncoder.FieldCount),
+                    levels);
+                for (var c = 0; c < k; c++)
+                {
+                    var l = levels[c];
+                    if (l == Comparisons.Null)
+                    {
+                        continue;
+                    }
+
+                    local[(c * 8) + l]++;
+                    var q = parents[c];
+                    if (q >= 0 && levels[q] != Comparisons.Null)
+                    {
+                        joint[c][(levels[q] * 8) + l]++;
+                    }
+                }
+            }
+
+            counts[p] = local;
+            joints[p] = joint;
+        });
+
+        var u = new double[k][];
+        var jointTotal = new long[]?[k];
+        for (var c = 0; c < k; c++)
+        {
+            if (parents[c] >= 0)
+            {
+                jointTotal[c] = new long[64];
+                foreach (var part in joints)
+                {
+                    for (var i = 0; i < 64; i++)
+                    {
+                        jointTotal[c]![i] += part[c][i];
+                    }
+                }
+            }
+
+            u[c] = new double[levelCounts[c]];
+            for (var l = 0; l < levelCounts[c]; l++)
+            {
+                long total = 0;
+                foreach (var part in counts)
+                {
+                    total += part[(c * 8) + l];
+                }
+
+                u[c][l] = total;
+            }
+
+            var sum = 0.0;
+            foreach (var x in u[c])
+            {
+                sum += x;
+            }
+
+            if (sum == 0)
+            {
+                u[c] = MatchModel.DefaultU(comparer.Fields[c], levelCounts[c]);
+                continue;
+            }
+
+            for (var l = 0; l < u[c].Length; l++)
+            {
+                u[c][l] /= sum;
+            }
+        }
+
+        return new Sample(u, jointTotal);
+    }
+
+    /// <summary>
+    /// Two-class EM (m, u and the match share all free) over distinct comparison patterns; returns m,
+    /// the match share and the iterations used.
+    /// </summary>
+    private static (double[][] M, double Share, int Iterations) ExpectationMaximisation((byte[] Levels, double Count)[] patterns, PersonField[] fields, int[] levelCounts, double[][] uStart, int maxIterations)
+    {
+        var k = fields.Length;
+        var keys = new byte[patterns.Length][];
+        var weights = new double[patterns.Length];
+        var total0 = 0.0;
+        for (var p = 0; p < patterns.Length; p++)
+        {
+            keys[p] = patterns[p].Levels;
+            weights[p] = patterns[p].Count;
+            total0 += weights[p];
+        }
+
+        var m = new double[k][];
+        var u = new double[k][];
+        for (var c = 0; c < k; c++)
+        {
+            m[c] = MatchModel.DefaultM(fields[c], levelCounts[c]);
+            u[c] = new double[levelCounts[c]];
+            for (var l = 0; l < levelCounts[c]; l++)
+            {
+                u[c][l] = Math.Max(uStart[c][l], 1e-6);
+            }
+
+            Normalise(u[c]);
+        }
+
+        if (total0 == 0)
+        {
+            return (m, 0, 0);
+        }
+
+        var share = 0.3;
+        var mSum = new double[k][];
+        var uSum = new double[k][];
+        for (var c = 0; c < k; c++)
+        {
+            mSum[c] = new double[levelCounts[c]];
+            uSum[c] = new double[levelCounts[c]];
+        }
+
+        var iterations = 0;
+        for (; iterations < maxIterations; iterations++)
+        {
+            for (var c = 0; c < k; c++)
+            {
+                Array.Clear(mSum[c]);
+                Array.Clear(uSum[c]);
+            }
+
+            var matchTotal = 0.0;
+            var total = 0.0;
+            for (var i = 0; i < keys.Length; i++)
+            {
+                var levels = keys[i];
+                var pm = share;
+                var pu = 1 - share;
+                for (var c = 0; c < k; c++)
+                {
+                    var l = levels[c];
+                    if (l != Comparisons.Null)
+                    {
+                        pm *= m[c][l];
+                        pu *= u[c][l];
+                    }
+                }
+
+                var w = pm / (pm + pu);
+                var n = weights[i];
+                matchTotal += n * w;
+                total += n;
+                for (var c = 0; c < k; c++)
+                {
+                    var l = levels[c];
+                    if (l != Comparisons.Null)
+                    {
+                        mSum[c][l] += n * w;
+                        uSum[c][l] += n * (1 - w);
+                    }
+                }
+            }
+
+            var change = Math.Abs((matchTotal / total) - share);
+            share = Math.Clamp(matchTotal / total, 1e-9, 1 - 1e-9);
+            for (var c = 0; c < k; c++)
+            {
+                change = Math.Max(change, Update(m[c], mSum[c]));
+                Update(u[c], uSum[c]);
+            }
+
+            if (change < 1e-6)
+            {
+                iterations++;
+                break;
+            }
+        }
+
+        return (m, share, iterations);
+    }
+
+    private static double Update(double[] target, double[] sums)
+    {
+        var total = 0.0;
+        foreach (var s in sums)
+        {
+            total += s;
+        }
+
+        if (total <= 0)
+        {
+            return 0;
+        }
+
+        var change = 0.0;
+        for (var l = 0; l < target.Length; l++)
+        {
+            var v = (sums[l] + 1e-3) / (total + (1e-3 * target.Length));
+            change = Math.Max(change, Math.Abs(v - target[l]));
+            target[l] = v;
+        }
+
+        return change;
+    }
+
+    private static void Normalise(double[] p)
+    {
+        var sum = 0.0;
+        foreach (var x in p)
+        {
+            sum += x;
+        }
+
+        for (var l = 0; l < p.Length; l++)
+        {
+            p[l] /= sum;
+        }
+    }
+}
+
+/// <summary>What training did, for statistics.</summary>
+internal sealed class TrainingReport
+{
+    public int EmIterations { get; set; }
+
+    public int EmSessions { get; set; }
+
+    public double CandidateMatchShare { get; set; }
+
+    public int USamples { get; set; }
+}

@@ -1,0 +1,146 @@
+using Vigil.Matching.Engine;
+
+namespace Vigil.Matching;
+
+/// <summary>How one field compared in a pair, and the evidence it gave.</summary>
+/// <param name="Field">The field.</param>
+/// <param name="Level">The comparison level (0 = exact), or -1 when either value is missing.</param>
+/// <param name="LevelName">The level's description, or "missing".</param>
+/// <param name="Weight">log2(m/u) of the level: positive for agreement, negative for disagreement.</param>
+/// <param name="TermFrequencyAdjustment">Added for exact agreement on a rarer (positive) or commoner (negative) value than average.</param>
+public sealed record FieldComparison(PersonField Field, int Level, string LevelName, double Weight, double TermFrequencyAdjustment)
+{
+    /// <summary>The field's whole contribution to the match weight.</summary>
+    public double TotalWeight => Weight + TermFrequencyAdjustment;
+}
+
+/// <summary>
+/// Why a pair scored as it did: the prior weight plus each field's weight is the match weight, and the
+/// probability is 2^w / (1 + 2^w).
+/// </summary>
+/// <param name="PriorWeight">log2 of the prior odds that two records of this population match.</param>
+/// <param name="Fields">Every compared field, in comparison order.</param>
+/// <param name="NamesSwapped">True when given name and surname were compared crosswise.</param>
+public sealed record MatchExplanation(double PriorWeight, IReadOnlyList<FieldComparison> Fields, bool NamesSwapped)
+{
+    /// <summary>The match weight: prior plus every field's total weight.</summary>
+    public double MatchWeight
+    {
+        get
+        {
+            var w = PriorWeight;
+            foreach (var f in Fields)
+            {
+                w += f.TotalWeight;
+            }
+
+            return w;
+        }
+    }
+
+    /// <summary>The match probability.</summary>
+    public double Probability => Scorer.Probability(MatchWeight);
+}
+
+/// <summary>A pair of records scored at or above the threshold.</summary>
+public sealed class MatchPair
+{
+    private readonly Func<MatchExplanation> explain;
+    private MatchExplanation? explanation;
+
+    internal MatchPair(PersonRecord left, PersonRecord right, double weight, Func<MatchExplanation> explain)
+    {
+        Left = left;
+        Right = right;
+        MatchWeight = weight;
+        Probability = Scorer.Probability(weight);
+        this.explain = explain;
+    }
+
+    /// <summary>The left record (in a dedupe, the one that came first in the input).</summary>
+    public PersonRecord Left { get; }
+
+    /// <summary>The right record.</summary>
+    public PersonRecord Right { get; }
+
+    /// <summary>The left record's id.</summary>
+    public string LeftId => Left.Id;
+
+    /// <summary>The right record's id.</summary>
+    public string RightId => Right.Id;
+
+    /// <summary>Probability that the two records are the same person.</summary>
+    public double Probability { get; }
+
+    /// <summary>The Fellegi-Sunter match weight (log2 odds).</summary>
+    public double MatchWeight { get; }
+
+    /// <summary>Field-by-field evidence (built on first use).</summary>
+    public MatchExplanation Explanation => explanation ??= explain();
+}
+
+/// <summary>The person (cluster) a record was assigned to by a dedupe.</summary>
+/// <param name="Record">The record.</param>
+/// <param name="ClusterId">The cluster's number, from 1, in order of each cluster's first record in the input.</param>
+/// <param name="ClusterSize">Records in the cluster (1 for a record matched with nothing).</param>
+public sealed record ClusterAssignment(PersonRecord Record, int ClusterId, int ClusterSize)
+{
+    /// <summary>The record's id.</summary>
+    public string Id => Record.Id;
+}
+
+/// <summary>Counts and timings of one linkage run.</summary>
+public sealed record MatchStatistics
+{
+    /// <summary>Records read (both sides of a link).</summary>
+    public required int Records { get; init; }
+
+    /// <summary>All pairs that could be compared (left x right, or n(n-1)/2).</summary>
+    public required long PossiblePairs { get; init; }
+
+    /// <summary>Candidate pairs compared field by field (after blocking).</summary>
+    public required long Comparisons { get; init; }
+
+    /// <summary>Pairs at or above the threshold.</summary>
+    public required int PairsFound { get; init; }
+
+    /// <summary>Blocks skipped for exceeding <see cref="MatchOptions.MaxBlockSize"/>.</summary>
+    public int SkippedBlocks { get; init; }
+
+    /// <summary>The prior match probability used.</summary>
+    public double PriorProbability { get; init; }
+
+    /// <summary>Expectation-maximisation iterations (0 when a trained model was supplied).</summary>
+    public int EmIterations { get; init; }
+
+    /// <summary>Normalising and encoding the records.</summary>
+    public TimeSpan Preparing { get; init; }
+
+    /// <summary>Blocking: keys, sorting, blocks (before any comparison).</summary>
+    public TimeSpan Blocking { get; init; }
+
+    /// <summary>Comparing the candidate pairs field by field (after blocking).</summary>
+    public TimeSpan Comparing { get; init; }
+
+    /// <summary>Estimating u and m (zero when a model was supplied).</summary>
+    public TimeSpan Training { get; init; }
+
+    /// <summary>Scoring, thresholding and clustering.</summary>
+    public TimeSpan Scoring { get; init; }
+
+    /// <summary>The whole run.</summary>
+    public TimeSpan Total { get; init; }
+}
+
+/// <summary>The result of linking two files.</summary>
+/// <param name="Pairs">Left-right pairs at or above the threshold, in a stable order.</param>
+/// <param name="Model">The model used (trained on the input unless one was given).</param>
+/// <param name="Statistics">Counts and timings.</param>
+public sealed record LinkResult(IReadOnlyList<MatchPair> Pairs, MatchModel Model, MatchStatistics Statistics);
+
+/// <summary>The result of deduplicating one file (or several, by source).</summary>
+/// <param name="Pairs">Pairs at or above the threshold.</param>
+/// <param name="Clusters">Every input record with its cluster: the connected components of the pairs.</param>
+/// <param name="Model">The model used.</param>
+/// <param name="Statistics">Counts and timings.</param>
+public sealed record DedupeResult(IReadOnlyList<MatchPair> Pairs, IReadOnlyList<ClusterAssignment> Clusters, MatchModel Model, MatchStatistics Statistics);
