@@ -12,6 +12,9 @@ public static class SubjectsModule
         .AddScoped<SubjectCasework>()
         .AddScoped<OrganisationRecords>()
         .AddScoped<Deconfliction.DeconflictionService>()
+        .AddSingleton<Deconfliction.SubjectIndex>()
+        .AddSingleton<Deconfliction.IPersonMatcher>(sp => sp.GetRequiredService<Deconfliction.SubjectIndex>())
+        .AddHostedService<Deconfliction.SubjectIndexWarmUp>()
         .AddScoped<ISeed, SubjectTierSeed>()
         .AddScoped<ISeed, SubjectsDemoSeed>();
 

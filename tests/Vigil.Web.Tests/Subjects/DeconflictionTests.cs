@@ -85,6 +85,63 @@ public sealed class DeconflictionTests(VigilApp app) : IClassFixture<VigilApp>
         Assert.DoesNotContain(id.ToString(), raw, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task CheckPerson_TransliteratedNameAndSameBirthDate_FindsTheRecordWithExplanation()
+    {
+        using var northWest = await app.ApiClientAsync(DemoUsers.InvestigatorNorthWest);
+        var created = await northWest.PostAsJsonAsync("/api/v1/subjects", new { givenName = "Mohammed", surname = "Quarshie-Lind", dateOfBirth = "1990-03-27", classification = "Official" });
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+
+        var own = await (await northWest.PostAsJsonAsync("/api/v1/deconfliction/checks", new
+        {
+            purpose = "person check before an interview",
+            person = new { givenName = "Muhammad", surname = "Quarshie Lind", dateOfBirth = "1990-03-27" },
+        })).Content.ReadFromJsonAsync<JsonElement>();
+        var hit = own.GetProperty("hits").EnumerateArray().Single(h => h.GetProperty("subject").ValueKind == JsonValueKind.Object && h.GetProperty("subject").GetProperty("id").GetGuid() == id);
+        Assert.Equal("person", hit.GetProperty("matchedOn").GetString());
+        Assert.True(hit.GetProperty("strength").GetDouble() >= 0.5);
+        Assert.Contains(hit.GetProperty("explanation").EnumerateArray(), line => line.GetString()!.StartsWith("DateOfBirth", StringComparison.Ordinal));
+
+        using var wales = await app.ApiClientAsync(DemoUsers.AnalystWales);
+        var raw = await (await wales.PostAsJsonAsync("/api/v1/deconfliction/checks", new
+        {
+            purpose = "person check for a referral",
+            person = new { givenName = "Mohamed", surname = "Quarshie-Lind", dateOfBirth = "1990-03-27" },
+        })).Content.ReadAsStringAsync();
+        Assert.DoesNotContain(id.ToString(), raw, StringComparison.Ordinal);
+        Assert.DoesNotContain("Quarshie", raw, StringComparison.Ordinal);
+        Assert.Contains(JsonDocument.Parse(raw).RootElement.GetProperty("hits").EnumerateArray(),
+            h => !h.GetProperty("visible").GetBoolean() && h.GetProperty("matchedOn").GetString() == "person" && h.GetProperty("owningUnit").GetString() == "North West");
+    }
+
+    [Fact]
+    public async Task CheckPerson_ByAnAliasAddedLater_FindsTheRecord()
+    {
+        using var northWest = await app.ApiClientAsync(DemoUsers.InvestigatorNorthWest);
+        var created = await (await northWest.PostAsJsonAsync("/api/v1/subjects", new { givenName = "Tobias", surname = "Wrenfield", dateOfBirth = "1979-08-01", classification = "Official" }))
+            .Content.ReadFromJsonAsync<JsonElement>();
+        var id = created.GetProperty("id").GetGuid();
+        async Task<bool> FoundAsync() => (await (await northWest.PostAsJsonAsync("/api/v1/deconfliction/checks", new
+        {
+            purpose = "alias check",
+            person = new { givenName = "Yusuf", surname = "Karimov", dateOfBirth = "1979-08-01" },
+        })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("hits").EnumerateArray()
+            .Any(h => h.GetProperty("subject").ValueKind == JsonValueKind.Object && h.GetProperty("subject").GetProperty("id").GetGuid() == id);
+        Assert.False(await FoundAsync());
+
+        var update = await northWest.PutAsJsonAsync($"/api/v1/subjects/{id}", new
+        {
+            givenName = "Tobias", surname = "Wrenfield", dateOfBirth = "1979-08-01", classification = "Official",
+            otherNames = new[] { new { kind = "Alias", givenName = "Youssef", surname = "Karimov" } },
+            version = created.GetProperty("version").GetGuid(),
+        });
+        Assert.Equal(HttpStatusCode.OK, update.StatusCode);
+        Assert.True(await FoundAsync(), "the index is kept current on every change");
+
+        Assert.Equal(HttpStatusCode.NoContent, (await northWest.DeleteAsync($"/api/v1/subjects/{id}?purpose=test")).StatusCode);
+        Assert.False(await FoundAsync(), "a deleted subject leaves the index");
+    }
+
     [Theory]
     [InlineData("""{"phone":"07700900771"}""", "purpose")]
     [InlineData("""{"purpose":"no subject of the check given"}""", "person")]
