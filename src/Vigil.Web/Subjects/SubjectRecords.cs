@@ -52,6 +52,10 @@ public sealed record SubjectRequest
     public List<NationalityDetail>? Nationalities { get; init; }
     public List<LinkDetail>? Links { get; init; }
 
+    /// <summary>On create: the check run first found possible matches, the user looked at them and records a
+    /// new subject all the same.</summary>
+    public bool AcknowledgedCandidates { get; init; }
+
     /// <summary>Required on update: the version read, so a stale edit is refused (409), never applied.</summary>
     public Guid? Version { get; init; }
 }
@@ -67,7 +71,7 @@ public enum SubjectSort
 /// <summary>The use cases on subject records, shared by the pages and the API. Every read and search is
 /// audited in the same transaction as its entry; a record the user may not see is reported exactly as
 /// a missing one, after its refusal is audited.</summary>
-public sealed class SubjectRecords(VigilDb db, AccessContext access)
+public sealed class SubjectRecords(VigilDb db, AccessContext access, Deconfliction.DeconflictionService deconfliction)
 {
     public async Task<Paged<SubjectListItem>> SearchAsync(string? name, SubjectSort sort, bool descending, int? page, int? pageSize, CancellationToken ct)
     {
@@ -113,17 +117,38 @@ public sealed class SubjectRecords(VigilDb db, AccessContext access)
         return await ToDtoAsync(subject, ct);
     }
 
-    public async Task<(SubjectDto? Created, Dictionary<string, string[]> Errors)> CreateAsync(SubjectRequest request, CancellationToken ct)
+    public const string CheckBeforeCreatePurpose = "Check before recording a new subject";
+
+    /// <summary>Records a new subject. Unless the user has already seen and set aside the candidates, a
+    /// deconfliction check runs first (audited, owners told, hidden records masked) and any matches are
+    /// returned instead, so that duplicates are avoided at the door.</summary>
+    public async Task<(SubjectDto? Created, Dictionary<string, string[]> Errors, IReadOnlyList<Deconfliction.DeconflictionHit> Candidates)> CreateAsync(SubjectRequest request, CancellationToken ct)
     {
         var (label, errors) = await CheckAsync(request, ct);
         if (errors.Count > 0)
         {
-            return (null, errors);
+            return (null, errors, []);
+        }
+        if (!request.AcknowledgedCandidates)
+        {
+            var (check, _) = await deconfliction.CheckAsync(new Deconfliction.DeconflictionRequest
+            {
+                Purpose = CheckBeforeCreatePurpose,
+                Person = new Deconfliction.PersonQuery(request.GivenName, request.Surname, request.DateOfBirth, request.Gender),
+                Phone = request.Contacts?.FirstOrDefault(c => c.Kind == ContactKind.Phone)?.Value,
+                Vehicle = request.Vehicles?.FirstOrDefault()?.Registration,
+                Identifier = request.Identifiers?.FirstOrDefault()?.Value,
+                Email = request.Contacts?.FirstOrDefault(c => c.Kind == ContactKind.Email)?.Value,
+            }, ct);
+            if (check is { Hits.Count: > 0 })
+            {
+                return (null, errors, check.Hits);
+            }
         }
         if (!access.Roles.Any(Roles.SubjectWriters.Contains))
         {
             ApiValidation.Add(errors, "", "Your roles do not allow you to create subject records.");
-            return (null, errors);
+            return (null, errors, []);
         }
         var now = db.Clock.GetUtcNow();
         var subject = new Subject
@@ -136,7 +161,7 @@ public sealed class SubjectRecords(VigilDb db, AccessContext access)
         Apply(subject, request, label!);
         db.Add(subject);
         await db.SaveChangesAsync(ct);
-        return (await ToDtoAsync(subject, ct), errors);
+        return (await ToDtoAsync(subject, ct), errors, []);
     }
 
     public enum UpdateOutcome { Updated, NotFound, Invalid, Conflict }

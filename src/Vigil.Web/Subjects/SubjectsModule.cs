@@ -28,9 +28,16 @@ public static class SubjectsModule
         api.MapGet("/{id:guid}", async Task<Results<Ok<SubjectDto>, NotFound>> (Guid id, string? purpose, SubjectRecords records, CancellationToken ct) =>
             await records.ReadAsync(id, purpose, ct) is { } subject ? TypedResults.Ok(subject) : TypedResults.NotFound());
 
-        api.MapPost("/", async Task<Results<Created<SubjectDto>, ValidationProblem>> (SubjectRequest request, SubjectRecords records, CancellationToken ct) =>
+        api.MapPost("/", async Task<Results<Created<SubjectDto>, ValidationProblem, ProblemHttpResult>> (SubjectRequest request, SubjectRecords records, CancellationToken ct) =>
         {
-            var (created, errors) = await records.CreateAsync(request, ct);
+            var (created, errors, candidates) = await records.CreateAsync(request, ct);
+            if (candidates.Count > 0)
+            {
+                return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "This person may already be known",
+                    detail: "A deconfliction check found possible matches (records you may not see are masked and their owners told). "
+                        + "If none is the person, send the request again with \"acknowledgedCandidates\": true.",
+                    extensions: new Dictionary<string, object?> { ["candidates"] = candidates });
+            }
             return created is null ? TypedResults.ValidationProblem(errors) : TypedResults.Created($"/api/v1/subjects/{created.Id}", created);
         }).RequireAuthorization(p => p.RequireRole(Roles.SubjectWriters));
 

@@ -142,6 +142,33 @@ public sealed class DeconflictionTests(VigilApp app) : IClassFixture<VigilApp>
         Assert.False(await FoundAsync(), "a deleted subject leaves the index");
     }
 
+    [Fact]
+    public async Task CreateSubject_PossiblyAlreadyKnown_ShowsCandidatesUntilAcknowledged()
+    {
+        using var wales = await app.ApiClientAsync(DemoUsers.AnalystWales);
+        var first = await wales.PostAsJsonAsync("/api/v1/subjects", new { givenName = "Aleksander", surname = "Brightwater", dateOfBirth = "1983-12-09", classification = "Official" });
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        var id = (await first.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+
+        var again = new { givenName = "Alexander", surname = "Brightwater", dateOfBirth = "1983-12-09", classification = "Official" };
+        var refused = await wales.PostAsJsonAsync("/api/v1/subjects", again);
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        var problem = await refused.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Contains(problem.GetProperty("candidates").EnumerateArray(), c => c.GetProperty("subject").GetProperty("id").GetGuid() == id);
+        Assert.Equal(1, await app.AsSystemAsync(db => db.Set<Vigil.Web.Subjects.Subject>().CountAsync(s => s.Surname == "Brightwater")));
+
+        var acknowledged = await wales.PostAsJsonAsync("/api/v1/subjects", new { again.givenName, again.surname, again.dateOfBirth, again.classification, acknowledgedCandidates = true });
+        Assert.Equal(HttpStatusCode.Created, acknowledged.StatusCode);
+        Assert.True(await app.AsSystemAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "deconfliction-check" && e.Purpose == Vigil.Web.Subjects.SubjectRecords.CheckBeforeCreatePurpose && e.UserName == DemoUsers.AnalystWales)));
+
+        var page = await app.SignInAsync(DemoUsers.AnalystWales);
+        var form = await page.SubmitAsync("/subjects/new", "subject", new() { ["Input.GivenName"] = "Aleksandr", ["Input.Surname"] = "Brightwater", ["Input.DateOfBirth"] = "1983-12-09", ["Input.Classification"] = "Official" });
+        Assert.Equal(HttpStatusCode.OK, form.StatusCode);
+        Assert.Contains("data-testid=\"candidates\"", await form.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var confirmed = await page.SubmitAsync("/subjects/new", "subject", new() { ["Input.GivenName"] = "Aleksandr", ["Input.Surname"] = "Brightwater", ["Input.DateOfBirth"] = "1983-12-09", ["Input.Classification"] = "Official", ["Input.AcknowledgedCandidates"] = "true" });
+        Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
+    }
+
     [Theory]
     [InlineData("""{"phone":"07700900771"}""", "purpose")]
     [InlineData("""{"purpose":"no subject of the check given"}""", "person")]

@@ -26,6 +26,8 @@ public sealed class SubjectCaseworkTests(VigilApp app) : IClassFixture<VigilApp>
         contacts = contacts.Select(c => new { kind = c.Kind, value = c.Value }).ToArray(),
         vehicles = new[] { new { registration = "ab12 cde", description = "blue hatchback" } },
         nationalities = new[] { new { country = "Ruritania" } },
+        // These tests record look-alikes on purpose (to merge them): the check at the door is tested elsewhere.
+        acknowledgedCandidates = true,
     };
 
     [Fact]
