@@ -46,6 +46,13 @@ public sealed class Subject : IProtectedRecord, IAuditedRecord
 
     public string FullName => $"{GivenName} {Surname}";
 
+    /// <summary>Marks a change: a new version, so that any edit still holding the old one is refused.</summary>
+    public void Touch(DateTimeOffset now)
+    {
+        UpdatedAt = now;
+        Version = Guid.NewGuid();
+    }
+
     public string AuditRecordType => "subject";
     public string AuditRecordId => Id.ToString();
 }

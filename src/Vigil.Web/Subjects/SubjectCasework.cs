@@ -54,8 +54,7 @@ public sealed class SubjectCasework(VigilDb db, AccessContext access)
             return (Outcome.Invalid, errors);
         }
         subject.WarningMarkers.Add(new WarningMarker { Kind = request.Kind!.Value, Notes = request.Notes?.Trim() ?? "", AddedAt = db.Clock.GetUtcNow(), AddedBy = access.UserName ?? "" });
-        subject.UpdatedAt = db.Clock.GetUtcNow();
-        subject.Version = Guid.NewGuid();
+        subject.Touch(db.Clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
         return (Outcome.Done, errors);
     }
@@ -95,8 +94,7 @@ public sealed class SubjectCasework(VigilDb db, AccessContext access)
         subject.TierId = tier!.Id;
         subject.TierOwnerId = owner;
         subject.TierReviewDue = request.ReviewDue ?? today.AddDays(tier.ReviewIntervalDays);
-        subject.UpdatedAt = db.Clock.GetUtcNow();
-        subject.Version = Guid.NewGuid();
+        subject.Touch(db.Clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
         return (Outcome.Done, errors);
     }
@@ -156,11 +154,8 @@ public sealed class SubjectCasework(VigilDb db, AccessContext access)
         Move(duplicate.WarningMarkers, survivor.WarningMarkers, from);
         Move(duplicate.Links, survivor.Links, from);
         duplicate.MergedIntoId = survivor.Id;
-        foreach (var s in new[] { survivor, duplicate })
-        {
-            s.UpdatedAt = db.Clock.GetUtcNow();
-            s.Version = Guid.NewGuid();
-        }
+        survivor.Touch(db.Clock.GetUtcNow());
+        duplicate.Touch(db.Clock.GetUtcNow());
         db.Audit(AuditActions.Merge, AuditOutcomes.Success, "subject", survivor.Id.ToString(), request.Purpose, $"merged {from} into {survivor.Id}");
         await db.SaveChangesAsync(ct);
         return (Outcome.Done, errors);
@@ -195,11 +190,8 @@ public sealed class SubjectCasework(VigilDb db, AccessContext access)
         Return(survivor.WarningMarkers, duplicate.WarningMarkers, from);
         Return(survivor.Links, duplicate.Links, from);
         duplicate.MergedIntoId = null;
-        foreach (var s in new[] { survivor, duplicate })
-        {
-            s.UpdatedAt = db.Clock.GetUtcNow();
-            s.Version = Guid.NewGuid();
-        }
+        survivor.Touch(db.Clock.GetUtcNow());
+        duplicate.Touch(db.Clock.GetUtcNow());
         db.Audit(AuditActions.Unmerge, AuditOutcomes.Success, "subject", survivor.Id.ToString(), request.Purpose, $"separated {from} from {survivor.Id}");
         await db.SaveChangesAsync(ct);
         return (Outcome.Done, errors);

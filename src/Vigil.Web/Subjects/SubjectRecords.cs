@@ -192,8 +192,7 @@ public sealed class SubjectRecords(VigilDb db, AccessContext access, Deconflicti
         }
         db.Entry(subject).Property(s => s.Version).OriginalValue = request.Version!.Value;
         Apply(subject, request, label!);
-        subject.UpdatedAt = db.Clock.GetUtcNow();
-        subject.Version = Guid.NewGuid();
+        subject.Touch(db.Clock.GetUtcNow());
         try
         {
             await db.SaveChangesAsync(ct);
