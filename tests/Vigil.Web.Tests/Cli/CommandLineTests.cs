@@ -174,6 +174,18 @@ public sealed class CommandLineTests(VigilApp app) : IClassFixture<VigilApp>
     }
 
     [Fact]
+    public async Task MatchDedupe_DuplicateIds_FailsClearly()
+    {
+        var input = Path.Combine(app.DataFolder, "twice.csv");
+        await File.WriteAllTextAsync(input, "id,given_name,surname\nd1,Ann,Lee\nd1,Bo,Lee\n");
+        var output = Path.Combine(app.DataFolder, "twice-out.csv");
+        var result = await RunAsync($"match dedupe --input \"{input}\" --out \"{output}\"");
+        Assert.Equal(2, result.Exit);
+        Assert.Contains("d1", result.Err, StringComparison.Ordinal);
+        Assert.False(File.Exists(output));
+    }
+
+    [Fact]
     public async Task SeedDemo_OutsideDemoMode_IsRefused()
     {
         var result = await RunAsync("seed-demo");

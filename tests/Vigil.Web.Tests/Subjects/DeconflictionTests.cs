@@ -170,6 +170,20 @@ public sealed class DeconflictionTests(VigilApp app) : IClassFixture<VigilApp>
     }
 
     [Theory]
+    [InlineData("Мухаммед", "Рахман", "1990-03-27")]
+    [InlineData("محمد", "رحمن", null)]
+    [InlineData("", "O'Neill-Ó Súilleabháin", "2000-02-29")]
+    [InlineData("李", "小龙", "1940-11-27")]
+    public async Task CheckPerson_UnusualNames_AnswersWithoutError(string given, string surname, string? dob)
+    {
+        using var api = await app.ApiClientAsync(DemoUsers.AnalystWales);
+        var response = await api.PostAsJsonAsync("/api/v1/deconfliction/checks", new { purpose = "bad input check", person = new { givenName = given, surname, dateOfBirth = dob } });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var tooLong = await api.PostAsJsonAsync("/api/v1/deconfliction/checks", new { purpose = "bad input check", person = new { givenName = new string('x', 10_000), surname } });
+        Assert.Equal(HttpStatusCode.BadRequest, tooLong.StatusCode);
+    }
+
+    [Theory]
     [InlineData("""{"phone":"07700900771"}""", "purpose")]
     [InlineData("""{"purpose":"no subject of the check given"}""", "person")]
     [InlineData("""{"purpose":"ok purpose","phone":"12"}""", "phone")]
