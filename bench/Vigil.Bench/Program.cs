@@ -142,6 +142,12 @@ if (mode == "calibration")
     return 0;
 }
 
+if (mode is "throughput" or "index" && args.Length < 2)
+{
+    Console.Error.WriteLine(mode == "index" ? "usage: index PEOPLE (e.g. index 1000000)" : "usage: throughput SET (e.g. throughput historical_50k)");
+    return 2;
+}
+
 if (mode == "throughput")
 {
     Console.WriteLine("THROUGHPUT " + Throughput.ToJson(Throughput.Run(Datasets.All.Single(d => d.Name == args[1]), dataDir)));
