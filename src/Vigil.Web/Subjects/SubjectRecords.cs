@@ -117,6 +117,15 @@ public sealed class SubjectRecords(VigilDb db, AccessContext access, Deconflicti
         return await ToDtoAsync(subject, ct);
     }
 
+    /// <summary>A request that would leave the subject exactly as the user sees it: the base for a page
+    /// that changes one thing.</summary>
+    public static SubjectRequest RequestFrom(SubjectDto s) => new()
+    {
+        GivenName = s.GivenName, Surname = s.Surname, DateOfBirth = s.DateOfBirth, DateOfBirthAccuracy = s.DateOfBirthAccuracy, Gender = s.Gender,
+        Summary = s.Summary, Classification = s.Classification, OfficialSensitive = s.OfficialSensitive, OwningUnit = s.OwningUnit,
+        NeedToKnowGroups = s.NeedToKnowGroups.ToList(), Version = s.Version,
+    };
+
     public const string CheckBeforeCreatePurpose = "Check before recording a new subject";
 
     /// <summary>Records a new subject. Unless the user has already seen and set aside the candidates, a
@@ -191,7 +200,14 @@ public sealed class SubjectRecords(VigilDb db, AccessContext access, Deconflicti
             return (UpdateOutcome.Conflict, null, []);
         }
         db.Entry(subject).Property(s => s.Version).OriginalValue = request.Version!.Value;
+        // Links to records this user may not see were never shown to them: a new list cannot have meant to drop them.
+        var visible = await VisibleLinkTargetsAsync(subject, ct);
+        var unseen = subject.Links.Where(l => !visible.Contains(l.ToSubjectId ?? l.ToOrganisationId ?? Guid.Empty)).ToList();
         Apply(subject, request, label!);
+        if (request.Links is not null)
+        {
+            subject.Links.AddRange(unseen.Where(l => !subject.Links.Contains(l)));
+        }
         subject.Touch(db.Clock.GetUtcNow());
         try
         {
