@@ -90,6 +90,10 @@ public sealed class OrganisationRecords(VigilDb db, AccessContext access)
     public async Task<(OrganisationDto? Created, Dictionary<string, string[]> Errors)> CreateAsync(OrganisationRequest request, CancellationToken ct)
     {
         var errors = ApiValidation.Validate(request);
+        if (!access.Roles.Any(Roles.SubjectWriters.Contains))
+        {
+            ApiValidation.Add(errors, "", "Your roles do not allow you to record organisations.");
+        }
         if (errors.Count > 0)
         {
             return (null, errors);

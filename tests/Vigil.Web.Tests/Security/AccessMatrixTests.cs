@@ -238,6 +238,15 @@ public sealed class AccessMatrixTests(AccessMatrix matrix) : IClassFixture<Acces
                     wrong.Add($"{person} edit page {record}: {(int)edit.StatusCode}, expected {(int)expectedEdit}");
                 }
             }
+            foreach (var organisation in matrix.Organisations)
+            {
+                var (view, _) = await page.GetAsync($"/organisations/{organisation.Id}");
+                var expected = MayRead(person, organisation) ? HttpStatusCode.OK : HttpStatusCode.NotFound;
+                if (view.StatusCode != expected)
+                {
+                    wrong.Add($"{person} organisation page {organisation}: {(int)view.StatusCode}, expected {(int)expected}");
+                }
+            }
             var (list, listDocument) = await page.GetAsync("/subjects?name=Matrix");
             var listed = listDocument.QuerySelectorAll("[data-testid=subjects] a").Select(a => Guid.Parse(a.GetAttribute("href")!.Split('/').Last())).ToHashSet();
             if (!listed.SetEquals(matrix.Records.Where(r => MayRead(person, r)).Select(r => r.Id)))
@@ -371,6 +380,10 @@ public sealed class AccessMatrixTests(AccessMatrix matrix) : IClassFixture<Acces
         ["POST /api/v1/subjects/{id:guid}/merge"] = "record: ApiWrite",
         ["POST /api/v1/subjects/{id:guid}/unmerge"] = "record: ApiWrite",
         ["GET /api/v1/organisations/"] = "record: ApiReadOrganisations",
+        ["GET /organisations"] = "record: filtered list",
+        ["POST /organisations"] = "role: writers only (the form is shown to writers)",
+        ["GET /organisations/{Id:guid}"] = "record: Pages_EveryPersonEveryRecord_MatchOracle",
+        ["POST /organisations/{Id:guid}"] = "record: Pages_EveryPersonEveryRecord_MatchOracle",
         ["GET /api/v1/organisations/{id:guid}"] = "record: ApiReadOrganisations",
         ["POST /api/v1/organisations/"] = "role: ApiReadOrganisations",
         ["POST /api/v1/deconfliction/checks"] = "masked by policy: DeconflictionTests",

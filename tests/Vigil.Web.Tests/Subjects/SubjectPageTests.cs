@@ -66,3 +66,28 @@ public sealed class SubjectPageTests(VigilApp app) : IClassFixture<VigilApp>
         Assert.Equal(JsonValueKind.Null, (await api.GetFromJsonAsync<JsonElement>($"/api/v1/subjects/{duplicate}")).GetProperty("mergedInto").ValueKind);
     }
 }
+
+public sealed class OrganisationPageTests(VigilApp app) : IClassFixture<VigilApp>
+{
+    [Fact]
+    public async Task OrganisationPage_WriterRecordsOne_OthersCannot()
+    {
+        var writer = await app.SignInAsync(DemoUsers.InvestigatorNorthWest);
+        var created = await writer.SubmitAsync("/organisations", "organisation", new() { ["New.Name"] = "Fictional Allotment Society", ["New.Kind"] = "club", ["New.Classification"] = "Official" });
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var (view, document) = await writer.GetAsync(PageClient.PathOf(created));
+        Assert.Equal(HttpStatusCode.OK, view.StatusCode);
+        Assert.Equal("Fictional Allotment Society", document.QuerySelector("[data-testid=organisation-name]")!.TextContent.Trim());
+
+        var empty = await writer.SubmitAsync("/organisations", "organisation", new() { ["New.Name"] = "", ["New.Classification"] = "Official" });
+        Assert.Contains("Enter the organisation", await empty.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        // An auditor has no form, and a crafted post records nothing.
+        var auditor = await app.SignInAsync(DemoUsers.Auditor);
+        var (_, list) = await auditor.GetAsync("/organisations");
+        Assert.Null(list.QuerySelector("[data-testid=new-organisation]"));
+        var token = ((AngleSharp.Html.Dom.IHtmlInputElement)list.QuerySelector("input[name=__RequestVerificationToken]")!).Value;
+        await auditor.PostFormAsync("/organisations", [new("_handler", "organisation"), new("__RequestVerificationToken", token), new("New.Name", "Crafted"), new("New.Classification", "Official")]);
+        Assert.False(await app.AsSystemAsync(db => db.Set<Vigil.Web.Subjects.Organisation>().IgnoreQueryFilters().AnyAsync(o => o.Name == "Crafted")));
+    }
+}
