@@ -51,6 +51,8 @@ public sealed class PersonalAccessTokenHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, VigilDb db)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
+    private static readonly TimeSpan LastUsedResolution = TimeSpan.FromMinutes(1);
+
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var header = Request.Headers.Authorization.ToString();
@@ -71,8 +73,12 @@ public sealed class PersonalAccessTokenHandler(
             await db.SaveChangesAsync(Context.RequestAborted);
             return AuthenticateResult.Fail(why);
         }
-        token.LastUsedAt = now;
-        await db.SaveChangesAsync(Context.RequestAborted);
+        // Recorded at most once a minute: a write on every API call would serialise reads behind the write lock.
+        if (token.LastUsedAt is null || now - token.LastUsedAt > LastUsedResolution)
+        {
+            token.LastUsedAt = now;
+            await db.SaveChangesAsync(Context.RequestAborted);
+        }
         var identity = new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, token.UserId.ToString()), new Claim("token", token.Id.ToString())], Scheme.Name);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Scheme.Name));
     }
