@@ -135,7 +135,11 @@ public sealed class ProductionModeTests(ProductionApp app) : IClassFixture<Produ
         Assert.False(await app.AsSystemAsync(db => db.Set<Vigil.Web.Subjects.Subject>().IgnoreQueryFilters().AnyAsync()));
         Assert.Equal(11, await app.AsSystemAsync(db => db.Set<Vigil.Web.Network.Unit>().CountAsync(u => u.Kind == Vigil.Web.Network.UnitKind.Ctu || u.Kind == Vigil.Web.Network.UnitKind.Ctiu)));
     }
+}
 
+/// <summary>Its own fixture (class fixtures are per class): this test copies demo accounts into the database.</summary>
+public sealed class ProductionModeDemoCopyTests(ProductionApp app) : IClassFixture<ProductionApp>
+{
     [Fact]
     public async Task DemoAccount_InProduction_CannotSignIn()
     {
