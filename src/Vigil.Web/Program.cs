@@ -5,6 +5,7 @@ using Vigil.Web.Platform.Inbox;
 using Vigil.Web.Platform.Cli;
 using Vigil.Web.Platform.Security;
 using Vigil.Web.Platform.Ui;
+using Vigil.Web.Pursue;
 using Vigil.Web.Subjects;
 
 namespace Vigil.Web;
@@ -30,12 +31,14 @@ public partial class Program
         builder.AddPlatform(args);
         builder.Services.AddNetwork();
         builder.Services.AddSubjects();
+        builder.AddPursue();
 
         var app = builder.Build();
         app.UsePlatform();
         app.MapPlatform();
         app.MapNetworkApi();
         app.MapSubjectsApi();
+        app.MapPursueApi();
         app.MapAuditApi();
         app.MapAccountApi();
         app.MapAdministrationApi();

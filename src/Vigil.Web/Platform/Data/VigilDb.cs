@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -36,6 +37,7 @@ public abstract class VigilDb(DbContextOptions options, AccessContext access, Ti
     internal Classification AccessClearance => access.Clearance;
     internal Guid? AccessUnitId => access.UnitId;
     internal List<Guid> AccessGroupIds => access.GroupIds;
+    internal Guid? AccessPartnerAgencyId => access.PartnerAgencyId;
 
     protected abstract bool IsPostgres { get; }
 
@@ -49,6 +51,46 @@ public abstract class VigilDb(DbContextOptions options, AccessContext access, Ti
             typeof(VigilDb).GetMethod(nameof(ConfigureProtected), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!
                 .MakeGenericMethod(type).Invoke(this, [builder]);
         }
+        foreach (var type in builder.Model.GetEntityTypes().Select(t => t.ClrType).ToList())
+        {
+            var child = type.GetInterfaces().FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IProtectedChild<,>));
+            if (child is not null)
+            {
+                typeof(VigilDb).GetMethod(nameof(ConfigureProtectedChild), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!
+                    .MakeGenericMethod(type, child.GetGenericArguments()[1]).Invoke(this, [builder]);
+            }
+        }
+    }
+
+    // A child is visible when its parent is (the parent's own filter applies inside the subquery), or,
+    // for a record shared with partners, to a member of a named agency cleared for it.
+    private void ConfigureProtectedChild<TChild, TParent>(ModelBuilder builder)
+        where TChild : class, IProtectedChild<TChild, TParent> where TParent : class, IProtectedRecord
+    {
+        var child = Expression.Parameter(typeof(TChild), "child");
+        var parentKey = new ParameterReplacer(TChild.Parent.Parameters[0], child).Visit(TChild.Parent.Body);
+        Expression<Func<Guid, bool>> parentVisible = key => AccessBypass || Set<TParent>().Any(p => p.Id == key);
+        Expression body = new ParameterReplacer(parentVisible.Parameters[0], parentKey).Visit(parentVisible.Body);
+        if (typeof(IPartnerShared).IsAssignableFrom(typeof(TChild)))
+        {
+            builder.Entity<TChild>().OwnsMany<PartnerShare>(nameof(IPartnerShared.SharedWith), s =>
+            {
+                s.ToTable(typeof(TChild).Name + "Shares");
+                s.WithOwner().HasForeignKey("RecordId");
+                s.Property<int>("Id");
+                s.HasKey("Id");
+            });
+            Expression<Func<TChild, bool>> shared = r => AccessAuthenticated && AccessPartnerAgencyId != null
+                && EF.Property<Classification>(r, nameof(IPartnerShared.Classification)) <= AccessClearance
+                && EF.Property<List<PartnerShare>>(r, nameof(IPartnerShared.SharedWith)).Any(s => s.AgencyId == AccessPartnerAgencyId);
+            body = Expression.OrElse(body, new ParameterReplacer(shared.Parameters[0], child).Visit(shared.Body));
+        }
+        builder.Entity<TChild>().HasQueryFilter(Expression.Lambda<Func<TChild, bool>>(body, child));
+    }
+
+    private sealed class ParameterReplacer(ParameterExpression from, Expression to) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : base.VisitParameter(node);
     }
 
     private void ConfigureProtected<T>(ModelBuilder builder) where T : class, IProtectedRecord

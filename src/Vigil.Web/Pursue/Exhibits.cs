@@ -1,0 +1,267 @@
+using System.ComponentModel.DataAnnotations;
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using Vigil.Web.Platform;
+using Vigil.Web.Platform.Api;
+using Vigil.Web.Platform.Audit;
+using Vigil.Web.Platform.Data;
+using Vigil.Web.Platform.Security;
+
+namespace Vigil.Web.Pursue;
+
+public sealed record RecordExhibit(
+    [property: Required(ErrorMessage = "Enter the exhibit reference, for example RA/1"), StringLength(32, ErrorMessage = "The reference must be 32 characters or fewer")] string? Reference,
+    [property: Required(ErrorMessage = "Describe the exhibit"), StringLength(1000)] string? Description,
+    [property: Required(ErrorMessage = "Enter who seized it"), StringLength(200)] string? SeizedBy,
+    [property: Required(ErrorMessage = "Enter where it was seized"), StringLength(500)] string? SeizedFrom,
+    [property: Required(ErrorMessage = "Enter when it was seized")] DateTimeOffset? SeizedAt,
+    [property: StringLength(200)] string? Custodian = null);
+
+public sealed record RecordHandover(
+    [property: Required(ErrorMessage = "Enter who received the exhibit"), StringLength(200)] string? To,
+    [property: Required(ErrorMessage = "Enter when it was handed over")] DateTimeOffset? At,
+    [property: Required(ErrorMessage = "Say why it was handed over"), StringLength(1000)] string? Reason);
+
+public sealed record HandoverDto(string From, string To, DateTimeOffset At, string Reason, string RecordedBy);
+
+public sealed record ExhibitDto(
+    Guid Id, string Reference, string Description, string SeizedBy, string SeizedFrom, DateTimeOffset SeizedAt, string Custodian,
+    IReadOnlyList<HandoverDto> Continuity, string? FileName, string? ContentType, long? FileSize, string? Sha256);
+
+/// <summary>Where digital exhibits are kept and what may be uploaded (Vigil:Exhibits in configuration).</summary>
+public sealed class ExhibitStorageOptions
+{
+    public string Folder { get; set; } = "";
+    public long MaxBytes { get; set; } = 25 * 1024 * 1024;
+    /// <summary>Accepted file types by extension; each must also look like what it claims to be.</summary>
+    public Dictionary<string, string> AllowedTypes { get; set; } = new(StringComparer.OrdinalIgnoreCase)
+    {
+        [".pdf"] = "application/pdf",
+        [".png"] = "image/png",
+        [".jpg"] = "image/jpeg",
+        [".jpeg"] = "image/jpeg",
+        [".txt"] = "text/plain",
+        [".csv"] = "text/csv",
+        [".zip"] = "application/zip",
+    };
+}
+
+/// <summary>Exhibits with their chain of custody, and digital exhibit files: stored outside the
+/// database under a name of our choosing, hashed with SHA-256 on the way in, and checked against that
+/// hash on every way out. A file that no longer matches is never served.</summary>
+public sealed class Exhibits(VigilDb db, AccessContext access, InvestigationGate gate, ExhibitStorageOptions options)
+{
+    public async Task<PursueResult<ExhibitDto>> RecordAsync(Guid id, RecordExhibit request, CancellationToken ct)
+    {
+        var standing = await gate.EnterAsync(id, ct);
+        if (standing is null)
+        {
+            return PursueResult<ExhibitDto>.Missing();
+        }
+        if (!standing.IsTeam)
+        {
+            return PursueResult<ExhibitDto>.Forbidden("Only members of the team may record exhibits.");
+        }
+        var errors = ApiValidation.Validate(request);
+        var reference = request.Reference?.Trim().ToUpperInvariant() ?? "";
+        if (reference.Length > 0 && await db.Set<Exhibit>().AnyAsync(e => e.InvestigationId == id && e.Reference == reference, ct))
+        {
+            ApiValidation.Add(errors, nameof(RecordExhibit.Reference), $"Exhibit {reference} is already recorded in this investigation");
+        }
+        if (request.SeizedAt > db.Clock.GetUtcNow().AddMinutes(5))
+        {
+            ApiValidation.Add(errors, nameof(RecordExhibit.SeizedAt), "The time of seizure cannot be in the future");
+        }
+        if (errors.Count > 0)
+        {
+            return PursueResult<ExhibitDto>.Invalid(errors);
+        }
+        var exhibit = new Exhibit
+        {
+            InvestigationId = id, Reference = reference, Description = request.Description!.Trim(), SeizedBy = request.SeizedBy!.Trim(),
+            SeizedFrom = request.SeizedFrom!.Trim(), SeizedAt = request.SeizedAt!.Value,
+            Custodian = string.IsNullOrWhiteSpace(request.Custodian) ? request.SeizedBy!.Trim() : request.Custodian.Trim(),
+        };
+        db.Add(exhibit);
+        await db.SaveChangesAsync(ct);
+        return PursueResult<ExhibitDto>.Ok(ToDto(exhibit));
+    }
+
+    public async Task<PursueResult<ExhibitDto>> HandOverAsync(Guid id, Guid exhibitId, RecordHandover request, CancellationToken ct)
+    {
+        var (exhibit, refusal) = await WritableAsync(id, exhibitId, ct);
+        if (exhibit is null)
+        {
+            return refusal!;
+        }
+        var errors = ApiValidation.Validate(request);
+        var last = exhibit.Continuity.Count > 0 ? exhibit.Continuity.Max(h => h.At) : exhibit.SeizedAt;
+        if (request.At < last)
+        {
+            ApiValidation.Add(errors, nameof(RecordHandover.At), $"A handover cannot be earlier than the last movement ({last:dd MMM yyyy HH:mm})");
+        }
+        if (request.At > db.Clock.GetUtcNow().AddMinutes(5))
+        {
+            ApiValidation.Add(errors, nameof(RecordHandover.At), "A handover cannot be in the future");
+        }
+        if (string.Equals(request.To?.Trim(), exhibit.Custodian, StringComparison.OrdinalIgnoreCase))
+        {
+            ApiValidation.Add(errors, nameof(RecordHandover.To), $"{exhibit.Custodian} already holds this exhibit");
+        }
+        if (errors.Count > 0)
+        {
+            return PursueResult<ExhibitDto>.Invalid(errors);
+        }
+        exhibit.Continuity.Add(new Handover
+        {
+            From = exhibit.Custodian, To = request.To!.Trim(), At = request.At!.Value, Reason = request.Reason!.Trim(),
+            RecordedBy = access.DisplayName ?? access.UserName ?? "",
+        });
+        exhibit.Custodian = request.To!.Trim();
+        await db.SaveChangesAsync(ct);
+        return PursueResult<ExhibitDto>.Ok(ToDto(exhibit));
+    }
+
+    /// <summary>Attaches the file of a digital exhibit, once. Checked for size and type before anything
+    /// is written; stored under a new name; the record and the file are kept together or not at all.</summary>
+    public async Task<PursueResult<ExhibitDto>> AttachAsync(Guid id, Guid exhibitId, string fileName, Stream content, CancellationToken ct)
+    {
+        var (exhibit, refusal) = await WritableAsync(id, exhibitId, ct);
+        if (exhibit is null)
+        {
+            return refusal!;
+        }
+        if (exhibit.Sha256 is not null)
+        {
+            return PursueResult<ExhibitDto>.Conflict("This exhibit already has its file. A digital exhibit is never replaced; record a new exhibit instead.");
+        }
+        var errors = new Dictionary<string, string[]>();
+        var extension = Path.GetExtension(fileName);
+        if (!options.AllowedTypes.TryGetValue(extension, out var contentType))
+        {
+            ApiValidation.Add(errors, "File", $"Files of type '{extension}' cannot be stored; use one of {string.Join(", ", options.AllowedTypes.Keys)}");
+            return PursueResult<ExhibitDto>.Invalid(errors);
+        }
+        Directory.CreateDirectory(options.Folder);
+        var storedAs = $"{Guid.CreateVersion7():N}.bin";
+        var path = Path.Combine(options.Folder, storedAs);
+        var (size, hash, head) = await CopyAsync(content, path, ct);
+        if (size > options.MaxBytes || size == 0 || !LooksLike(contentType, head))
+        {
+            File.Delete(path);
+            ApiValidation.Add(errors, "File", size > options.MaxBytes ? $"The file must be {options.MaxBytes / (1024 * 1024)} MB or smaller"
+                : size == 0 ? "The file is empty" : $"The file's content is not a {extension} file");
+            return PursueResult<ExhibitDto>.Invalid(errors);
+        }
+        exhibit.FileName = Path.GetFileName(fileName);
+        exhibit.ContentType = contentType;
+        exhibit.FileSize = size;
+        exhibit.Sha256 = hash;
+        exhibit.StoredAs = storedAs;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch
+        {
+            File.Delete(path);
+            throw;
+        }
+        return PursueResult<ExhibitDto>.Ok(ToDto(exhibit));
+    }
+
+    // Copies at most MaxBytes + 1 bytes, hashing on the way; a larger file is cut off and refused.
+    private async Task<(long Size, string Hash, byte[] Head)> CopyAsync(Stream content, string path, CancellationToken ct)
+    {
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var head = new List<byte>(16);
+        long size = 0;
+        var buffer = new byte[81920];
+        await using (var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write))
+        {
+            int read;
+            while ((read = await content.ReadAsync(buffer, ct)) > 0 && size <= options.MaxBytes)
+            {
+                sha.AppendData(buffer, 0, read);
+                head.AddRange(buffer.Take(Math.Max(0, Math.Min(read, 16 - head.Count))));
+                await file.WriteAsync(buffer.AsMemory(0, read), ct);
+                size += read;
+            }
+        }
+        return (size, Convert.ToHexStringLower(sha.GetHashAndReset()), head.ToArray());
+    }
+
+    private static bool LooksLike(string contentType, byte[] head) => contentType switch
+    {
+        "application/pdf" => head.AsSpan().StartsWith("%PDF"u8),
+        "image/png" => head.AsSpan().StartsWith(new byte[] { 0x89, 0x50, 0x4E, 0x47 }),
+        "image/jpeg" => head.AsSpan().StartsWith(new byte[] { 0xFF, 0xD8, 0xFF }),
+        "application/zip" => head.AsSpan().StartsWith("PK"u8),
+        _ => !head.Contains((byte)0),
+    };
+
+    public sealed record Download(Stream Content, string FileName, string ContentType);
+
+    /// <summary>The exhibit's file, after checking its SHA-256 against the recorded one. A mismatch is
+    /// audited as an integrity failure and the file is not served.</summary>
+    public async Task<PursueResult<Download>> DownloadAsync(Guid id, Guid exhibitId, CancellationToken ct)
+    {
+        if (await gate.EnterAsync(id, ct, track: false) is null)
+        {
+            return PursueResult<Download>.Missing();
+        }
+        var exhibit = await gate.ChildAsync<Exhibit>(id, exhibitId, ct);
+        if (exhibit?.StoredAs is null)
+        {
+            return PursueResult<Download>.Missing();
+        }
+        var path = Path.Combine(options.Folder, exhibit.StoredAs);
+        string? actual = null;
+        if (File.Exists(path))
+        {
+            await using var file = File.OpenRead(path);
+            actual = Convert.ToHexStringLower(await SHA256.HashDataAsync(file, ct));
+        }
+        if (actual != exhibit.Sha256)
+        {
+            db.Audit(AuditActions.Export, AuditOutcomes.Failure, "exhibit", exhibitId.ToString(),
+                detail: actual is null ? "integrity failure: the exhibit file is missing" : $"integrity failure: recorded {exhibit.Sha256}, file now {actual}");
+            await db.SaveChangesAsync(ct);
+            return PursueResult<Download>.Conflict($"Exhibit {exhibit.Reference}'s file no longer matches the SHA-256 recorded when it was seized, so it is not served. Report this to the exhibits officer.");
+        }
+        db.Audit(AuditActions.Export, AuditOutcomes.Success, "exhibit", exhibitId.ToString(), detail: $"downloaded {exhibit.FileName}, sha256 verified");
+        await db.SaveChangesAsync(ct);
+        return PursueResult<Download>.Ok(new Download(File.OpenRead(path), exhibit.FileName!, exhibit.ContentType!));
+    }
+
+    public async Task<IReadOnlyList<ExhibitDto>?> ListAsync(Guid id, CancellationToken ct)
+    {
+        if (await gate.EnterAsync(id, ct, track: false) is null)
+        {
+            return null;
+        }
+        var exhibits = await db.Set<Exhibit>().AsNoTracking().Where(e => e.InvestigationId == id).ToListAsync(ct);
+        db.Audit(AuditActions.Read, AuditOutcomes.Success, "exhibits", id.ToString(), detail: $"{exhibits.Count} exhibits");
+        await db.SaveChangesAsync(ct);
+        return exhibits.OrderBy(e => e.SeizedAt).ThenBy(e => e.Reference).Select(ToDto).ToList();
+    }
+
+    private async Task<(Exhibit?, PursueResult<ExhibitDto>?)> WritableAsync(Guid id, Guid exhibitId, CancellationToken ct)
+    {
+        var standing = await gate.EnterAsync(id, ct);
+        if (standing is null)
+        {
+            return (null, PursueResult<ExhibitDto>.Missing());
+        }
+        var exhibit = await gate.ChildAsync<Exhibit>(id, exhibitId, ct);
+        if (exhibit is null)
+        {
+            return (null, PursueResult<ExhibitDto>.Missing());
+        }
+        return standing.IsTeam ? (exhibit, null) : (null, PursueResult<ExhibitDto>.Forbidden("Only members of the team may record exhibits."));
+    }
+
+    public static ExhibitDto ToDto(Exhibit e) => new(e.Id, e.Reference, e.Description, e.SeizedBy, e.SeizedFrom, e.SeizedAt, e.Custodian,
+        e.Continuity.OrderBy(h => h.At).Select(h => new HandoverDto(h.From, h.To, h.At, h.Reason, h.RecordedBy)).ToList(),
+        e.FileName, e.ContentType, e.FileSize, e.Sha256);
+}

@@ -1,0 +1,426 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.EntityFrameworkCore;
+using Vigil.Web.Platform.Api;
+using Vigil.Web.Platform.Audit;
+using Vigil.Web.Platform.Data;
+using Vigil.Web.Platform.Security;
+
+namespace Vigil.Web.Pursue;
+
+public sealed record OpenInvestigation
+{
+    [Required(ErrorMessage = "Enter the operation name"), StringLength(100, MinimumLength = 3, ErrorMessage = "The operation name must be 3 to 100 characters")]
+    public string? OperationName { get; init; }
+    [StringLength(4000, ErrorMessage = "The summary must be 4000 characters or fewer")]
+    public string? Summary { get; init; }
+    [Required(ErrorMessage = "Say who leads: MI5-led, joint or police only")]
+    public Lead? Lead { get; init; }
+    [Required(ErrorMessage = "Choose the threat type")]
+    public string? ThreatType { get; init; }
+    public IReadOnlyList<string>? Activities { get; init; }
+    [Required(ErrorMessage = "Choose the risk level")]
+    public RiskLevel? Risk { get; init; }
+    [Required(ErrorMessage = "Choose the classification")]
+    public Classification? Classification { get; init; }
+    public bool OfficialSensitive { get; init; }
+}
+
+public sealed record Transition(
+    [property: Required(ErrorMessage = "Choose the phase to move to")] Phase? To,
+    [property: Required(ErrorMessage = "Give the reason for this change"), StringLength(2000, MinimumLength = 5, ErrorMessage = "Give the reason in 5 to 2000 characters")] string? Reason,
+    [property: StringLength(2000)] string? OpenActionsReason = null,
+    [property: StringLength(2000)] string? Outcome = null,
+    Guid? Version = null);
+
+public sealed record AddTeamMember(
+    [property: Required(ErrorMessage = "Enter the officer's e-mail"), StringLength(256)] string? Email,
+    [property: Required(ErrorMessage = "Choose their role in the team")] TeamRole? Role);
+
+public sealed record TeamMemberDto(Guid UserId, string Name, string Email, string Unit, TeamRole Role, DateTimeOffset AddedAt);
+public sealed record PhaseChangeDto(Phase From, Phase To, DateTimeOffset At, string By, string Reason);
+
+public sealed record InvestigationDto(
+    Guid Id, string OperationName, string Summary, Lead Lead, string ThreatType, string ThreatTypeName,
+    IReadOnlyList<string> Activities, RiskLevel Risk, Phase Phase, string? Outcome, DateTimeOffset OpenedAt, DateTimeOffset? ClosedAt,
+    string Unit, Classification Classification, bool OfficialSensitive, IReadOnlyList<TeamMemberDto> Team,
+    IReadOnlyList<PhaseChangeDto> PhaseChanges, Phase? NextPhase, TeamRole? YourRole, bool YouCommand, Guid Version);
+
+public sealed record InvestigationSummary(
+    Guid Id, string OperationName, string Unit, string UnitCode, Phase Phase, RiskLevel Risk, string ThreatType, Lead Lead,
+    Guid? SioId, string? Sio, int OpenActions, int OverdueActions, DateTimeOffset OpenedAt, Classification Classification);
+
+public enum CaseloadSort { Operation, Phase, Risk, Opened, OverdueActions }
+
+public sealed record CaseloadFilter(
+    string? Unit = null, Guid? Sio = null, Phase? Phase = null, RiskLevel? Risk = null, string? Threat = null,
+    bool Overdue = false, bool Mine = false, bool IncludeClosed = false, CaseloadSort Sort = CaseloadSort.Opened, bool Descending = true,
+    int? Page = null, int? PageSize = null);
+
+public sealed record ReferenceItemDto(string Code, string Name);
+
+/// <summary>Opening investigations, the caseload, moving through the phases by the rules, and the team.</summary>
+public sealed class Investigations(VigilDb db, AccessContext access, InvestigationGate gate, IOrganisationDirectory directory)
+{
+    public static readonly IReadOnlySet<string> Openers = new HashSet<string>(StringComparer.Ordinal) { Roles.Sio, Roles.Investigator };
+
+    public async Task<PursueResult<InvestigationDto>> OpenAsync(OpenInvestigation request, CancellationToken ct)
+    {
+        if (!access.Roles.Any(Openers.Contains) || access.UnitId is null)
+        {
+            return PursueResult<InvestigationDto>.Forbidden("Only an SIO or investigator of a unit may open an investigation.");
+        }
+        var errors = ApiValidation.Validate(request);
+        var name = request.OperationName?.Trim() ?? "";
+        if (name.Length > 0 && !name.StartsWith("Operation ", StringComparison.OrdinalIgnoreCase))
+        {
+            name = "Operation " + name;
+        }
+        if (name.Length > 0 && await db.Set<Investigation>().IgnoreQueryFilters().AnyAsync(i => i.OperationName.ToUpper() == name.ToUpper(), ct))
+        {
+            ApiValidation.Add(errors, nameof(OpenInvestigation.OperationName), "That operation name is already in use; choose another");
+        }
+        await CheckReferenceAsync(errors, request.ThreatType, request.Activities, ct);
+        if (request.Classification is { } classification)
+        {
+            if (AccessPolicy.LabelRefusal(access, new ProtectiveLabel(classification, request.OfficialSensitive, access.UnitId.Value, [])) is { } refusal)
+            {
+                ApiValidation.Add(errors, nameof(OpenInvestigation.Classification), refusal);
+            }
+        }
+        if (errors.Count > 0)
+        {
+            return PursueResult<InvestigationDto>.Invalid(errors);
+        }
+        var now = db.Clock.GetUtcNow();
+        var unitName = access.UnitName ?? "";
+        var group = new NeedToKnowGroup { Name = $"{name} ({unitName})", Description = $"The team of {name}.", OwningUnitId = access.UnitId };
+        var investigation = new Investigation
+        {
+            OperationName = name,
+            Summary = request.Summary?.Trim() ?? "",
+            Lead = request.Lead!.Value,
+            ThreatType = request.ThreatType!,
+            Activities = (request.Activities ?? []).Distinct().Select(a => new InvestigationActivity { Code = a }).ToList(),
+            Risk = request.Risk!.Value,
+            Phase = Phase.IntelligenceDevelopment,
+            OpenedAt = now,
+            UpdatedAt = now,
+            GroupId = group.Id,
+            NeedToKnow = [new RecordGroup { GroupId = group.Id }],
+            Classification = request.Classification!.Value,
+            OfficialSensitive = request.OfficialSensitive,
+            OwningUnitId = access.UnitId.Value,
+            Team = [new TeamMember { UserId = access.UserId!.Value, Role = access.IsInRole(Roles.Sio) ? TeamRole.Sio : TeamRole.Officer, AddedAt = now }],
+        };
+        db.Add(group);
+        db.Add(new GroupMembership { GroupId = group.Id, UserId = access.UserId!.Value });
+        db.Add(investigation);
+        db.Audit(AuditActions.Update, AuditOutcomes.Success, "need-to-know-group", group.Id.ToString(), detail: $"created for {name}; {access.UserName} joined");
+        await db.SaveChangesAsync(ct);
+        access.GroupIds.Add(group.Id);
+        return PursueResult<InvestigationDto>.Ok((await ReadAsync(investigation.Id, ct))!);
+    }
+
+    private async Task CheckReferenceAsync(Dictionary<string, string[]> errors, string? threat, IReadOnlyList<string>? activities, CancellationToken ct)
+    {
+        var known = await db.Set<PursueReferenceItem>().AsNoTracking().Where(r => r.Active).ToListAsync(ct);
+        if (threat is not null && !known.Any(r => r.Kind == PursueReferenceItem.ThreatType && r.Code == threat))
+        {
+            ApiValidation.Add(errors, nameof(OpenInvestigation.ThreatType), $"There is no threat type '{threat}'");
+        }
+        foreach (var activity in activities ?? [])
+        {
+            if (!known.Any(r => r.Kind == PursueReferenceItem.ActivityType && r.Code == activity))
+            {
+                ApiValidation.Add(errors, nameof(OpenInvestigation.Activities), $"There is no activity type '{activity}'");
+            }
+        }
+    }
+
+    public async Task<IReadOnlyList<ReferenceItemDto>> ReferenceAsync(string kind, CancellationToken ct) =>
+        await db.Set<PursueReferenceItem>().AsNoTracking().Where(r => r.Kind == kind && r.Active).OrderBy(r => r.Name)
+            .Select(r => new ReferenceItemDto(r.Code, r.Name)).ToListAsync(ct);
+
+    /// <summary>The investigation as its team sees it; the read is audited. Null when missing or hidden.</summary>
+    public async Task<InvestigationDto?> ReadAsync(Guid id, CancellationToken ct, string? section = null)
+    {
+        var standing = await gate.EnterAsync(id, ct, track: false);
+        if (standing is null)
+        {
+            return null;
+        }
+        var i = standing.Investigation;
+        var userIds = i.Team.Select(m => m.UserId).ToList();
+        var users = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName, u.Email, u.UnitId }).ToListAsync(ct);
+        var units = (await directory.UnitsAsync(ct)).ToDictionary(u => u.Id);
+        var threat = await db.Set<PursueReferenceItem>().AsNoTracking().Where(r => r.Kind == PursueReferenceItem.ThreatType && r.Code == i.ThreatType).Select(r => r.Name).FirstOrDefaultAsync(ct);
+        var team = i.Team.OrderBy(m => m.Role).ThenBy(m => m.AddedAt).Select(m =>
+        {
+            var u = users.FirstOrDefault(x => x.Id == m.UserId);
+            return new TeamMemberDto(m.UserId, u?.DisplayName ?? "(unknown)", u?.Email ?? "", u?.UnitId is { } unit && units.TryGetValue(unit, out var n) ? n.Name : "", m.Role, m.AddedAt);
+        }).ToList();
+        db.Audit(AuditActions.Read, AuditOutcomes.Success, "investigation", id.ToString(), detail: section);
+        await db.SaveChangesAsync(ct);
+        return new InvestigationDto(i.Id, i.OperationName, i.Summary, i.Lead, i.ThreatType, threat ?? i.ThreatType,
+            i.Activities.Select(a => a.Code).ToList(), i.Risk, i.Phase, i.Outcome, i.OpenedAt, i.ClosedAt,
+            units.TryGetValue(i.OwningUnitId, out var owner) ? owner.Name : "", i.Classification, i.OfficialSensitive, team,
+            i.PhaseChanges.OrderBy(p => p.At).Select(p => new PhaseChangeDto(p.From, p.To, p.At, p.By, p.Reason)).ToList(),
+            NextPhase(i.Phase), standing.Member?.Role, standing.HasCommand, i.Version);
+    }
+
+    public static Phase? NextPhase(Phase phase) => phase is Phase.Closed ? null : phase + 1;
+
+    /// <summary>The caseload: investigations the user may see, filtered, sorted and paged. Audited as a search.</summary>
+    public async Task<Paged<InvestigationSummary>> CaseloadAsync(CaseloadFilter filter, CancellationToken ct)
+    {
+        var today = DateOnly.FromDateTime(db.Clock.GetUtcNow().UtcDateTime);
+        var query = db.Set<Investigation>().AsNoTracking();
+        if (!filter.IncludeClosed && filter.Phase != Phase.Closed)
+        {
+            query = query.Where(i => i.Phase != Phase.Closed);
+        }
+        if (filter.Phase is { } phase)
+        {
+            query = query.Where(i => i.Phase == phase);
+        }
+        if (filter.Risk is { } risk)
+        {
+            query = query.Where(i => i.Risk == risk);
+        }
+        if (!string.IsNullOrWhiteSpace(filter.Threat))
+        {
+            query = query.Where(i => i.ThreatType == filter.Threat);
+        }
+        if (filter.Sio is { } sio)
+        {
+            query = query.Where(i => i.Team.Any(m => m.Role == TeamRole.Sio && m.UserId == sio));
+        }
+        if (filter.Mine && access.UserId is { } me)
+        {
+            query = query.Where(i => i.Team.Any(m => m.UserId == me));
+        }
+        var units = (await directory.UnitsAsync(ct)).ToDictionary(u => u.Id);
+        if (!string.IsNullOrWhiteSpace(filter.Unit))
+        {
+            var unitId = units.Values.FirstOrDefault(u => u.Code == filter.Unit)?.Id ?? Guid.Empty;
+            query = query.Where(i => i.OwningUnitId == unitId);
+        }
+        var rows = await query.Select(i => new
+        {
+            i.Id, i.OperationName, i.OwningUnitId, i.Phase, i.Risk, i.ThreatType, i.Lead, i.OpenedAt, i.Classification,
+            SioId = i.Team.Where(m => m.Role == TeamRole.Sio).Select(m => (Guid?)m.UserId).FirstOrDefault(),
+            Open = db.Set<InvestigationAction>().Count(a => a.InvestigationId == i.Id && a.State != ActionState.Filed),
+            Overdue = db.Set<InvestigationAction>().Count(a => a.InvestigationId == i.Id && a.State != ActionState.Filed && a.DueDate != null && a.DueDate < today),
+        }).ToListAsync(ct);
+        var sioIds = rows.Where(r => r.SioId is not null).Select(r => r.SioId!.Value).Distinct().ToList();
+        var sios = await db.Users.AsNoTracking().Where(u => sioIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        var items = rows
+            .Where(r => !filter.Overdue || r.Overdue > 0)
+            .Select(r => new InvestigationSummary(r.Id, r.OperationName, units.TryGetValue(r.OwningUnitId, out var u) ? u.Name : "", u?.Code ?? "",
+                r.Phase, r.Risk, r.ThreatType, r.Lead, r.SioId, r.SioId is { } s && sios.TryGetValue(s, out var n) ? n : null, r.Open, r.Overdue, r.OpenedAt, r.Classification))
+            .ToList();
+        IEnumerable<InvestigationSummary> sorted = filter.Sort switch
+        {
+            CaseloadSort.Operation => items.OrderBy(i => i.OperationName, StringComparer.OrdinalIgnoreCase),
+            CaseloadSort.Phase => items.OrderBy(i => i.Phase).ThenBy(i => i.OperationName, StringComparer.OrdinalIgnoreCase),
+            CaseloadSort.Risk => items.OrderBy(i => i.Risk).ThenBy(i => i.OperationName, StringComparer.OrdinalIgnoreCase),
+            CaseloadSort.OverdueActions => items.OrderBy(i => i.OverdueActions).ThenBy(i => i.OperationName, StringComparer.OrdinalIgnoreCase),
+            _ => items.OrderBy(i => i.OpenedAt),
+        };
+        if (filter.Descending)
+        {
+            sorted = sorted.Reverse();
+        }
+        var (page, size) = Paging.Normalise(filter.Page, filter.PageSize);
+        db.Audit(AuditActions.Search, AuditOutcomes.Success, "investigation", null, detail: $"caseload {filter with { Page = page, PageSize = size }}; {items.Count} found");
+        await db.SaveChangesAsync(ct);
+        return new Paged<InvestigationSummary>(sorted.Skip((page - 1) * size).Take(size).ToList(), page, size, items.Count);
+    }
+
+    /// <summary>Moves the investigation to its next phase, or closes it, by the rules; the reason is kept.</summary>
+    public async Task<PursueResult<InvestigationDto>> TransitionAsync(Guid id, Transition request, CancellationToken ct)
+    {
+        var standing = await gate.EnterAsync(id, ct);
+        if (standing is null)
+        {
+            return PursueResult<InvestigationDto>.Missing();
+        }
+        if (!standing.HasCommand)
+        {
+            return PursueResult<InvestigationDto>.Forbidden("Only the SIO or deputy SIO may move the investigation between phases.");
+        }
+        var i = standing.Investigation;
+        if (request.Version is { } version && version != i.Version)
+        {
+            return PursueResult<InvestigationDto>.Conflict("Someone else changed this investigation first. Read it again; nothing was changed.");
+        }
+        var errors = ApiValidation.Validate(request);
+        if (errors.Count > 0)
+        {
+            return PursueResult<InvestigationDto>.Invalid(errors);
+        }
+        var to = request.To!.Value;
+        if (i.Phase == Phase.Closed)
+        {
+            return PursueResult<InvestigationDto>.Conflict("This investigation is closed. It cannot move to another phase.");
+        }
+        if (to != Phase.Closed && to != NextPhase(i.Phase))
+        {
+            ApiValidation.Add(errors, nameof(Transition.To),
+                $"From {PhaseNames.Display(i.Phase)} the investigation can only move to {PhaseNames.Display(NextPhase(i.Phase)!.Value)}, or be closed");
+            return PursueResult<InvestigationDto>.Invalid(errors);
+        }
+        if (to == Phase.ExecutiveAction)
+        {
+            if (i.SioId is null)
+            {
+                ApiValidation.Add(errors, nameof(Transition.To), "Executive action needs an SIO: add one to the team first");
+            }
+            if (i.Risk == RiskLevel.High && !await db.Set<ElgMeeting>().AnyAsync(m => m.InvestigationId == id && m.Decisions.Any(d => d.AuthorisesExecutiveAction), ct))
+            {
+                ApiValidation.Add(errors, nameof(Transition.To), "This is a high-risk case: record the Executive Liaison Group's decision authorising executive action first");
+            }
+        }
+        if (to == Phase.Charge && !await db.Set<InvestigationSubject>().AnyAsync(s => s.InvestigationId == id && s.Role == SubjectRole.Suspect, ct))
+        {
+            ApiValidation.Add(errors, nameof(Transition.To), "A charge needs a suspect: link the person charged to the investigation first");
+        }
+        if (to == Phase.Outcome && string.IsNullOrWhiteSpace(request.Outcome))
+        {
+            ApiValidation.Add(errors, nameof(Transition.Outcome), "Record the outcome (for example the verdicts and sentences)");
+        }
+        var openActions = to == Phase.Closed ? await db.Set<InvestigationAction>().CountAsync(a => a.InvestigationId == id && a.State != ActionState.Filed, ct) : 0;
+        if (openActions > 0 && string.IsNullOrWhiteSpace(request.OpenActionsReason))
+        {
+            ApiValidation.Add(errors, nameof(Transition.OpenActionsReason),
+                $"{openActions} action{(openActions == 1 ? " is" : "s are")} still open: record why the investigation may close with them open, or file them first");
+        }
+        if (errors.Count > 0)
+        {
+            return PursueResult<InvestigationDto>.Invalid(errors);
+        }
+        var now = db.Clock.GetUtcNow();
+        i.PhaseChanges.Add(new PhaseChange { From = i.Phase, To = to, At = now, By = access.DisplayName ?? access.UserName ?? "", Reason = request.Reason!.Trim() });
+        if (to == Phase.Outcome)
+        {
+            i.Outcome = request.Outcome!.Trim();
+        }
+        if (to == Phase.Closed)
+        {
+            i.ClosedAt = now;
+        }
+        if (openActions > 0)
+        {
+            await PolicyFile.AppendAsync(db, i.Id, access, $"Investigation closed with {openActions} action{(openActions == 1 ? "" : "s")} open",
+                request.OpenActionsReason!.Trim(), null, ct);
+        }
+        i.Phase = to;
+        i.Touch(now);
+        await db.SaveChangesAsync(ct);
+        return PursueResult<InvestigationDto>.Ok((await ReadAsync(id, ct))!);
+    }
+
+    /// <summary>Adds an officer to the team: they join the investigation's need-to-know group at once.</summary>
+    public async Task<PursueResult<InvestigationDto>> AddMemberAsync(Guid id, AddTeamMember request, CancellationToken ct)
+    {
+        var standing = await gate.EnterAsync(id, ct);
+        if (standing is null)
+        {
+            return PursueResult<InvestigationDto>.Missing();
+        }
+        if (!standing.HasCommand)
+        {
+            return PursueResult<InvestigationDto>.Forbidden("Only the SIO or deputy SIO may change the team.");
+        }
+        var errors = ApiValidation.Validate(request);
+        if (errors.Count > 0)
+        {
+            return PursueResult<InvestigationDto>.Invalid(errors);
+        }
+        var i = standing.Investigation;
+        var email = request.Email!.Trim().ToUpperInvariant();
+        var user = await db.Users.Include(u => u.Groups).FirstOrDefaultAsync(u => u.NormalizedEmail == email && !u.IsDisabled, ct);
+        var role = request.Role!.Value;
+        if (user is null)
+        {
+            ApiValidation.Add(errors, nameof(AddTeamMember.Email), "There is no active officer with that e-mail");
+        }
+        else if (user.UnitId is null)
+        {
+            ApiValidation.Add(errors, nameof(AddTeamMember.Email), "Only police officers and staff of a unit can join an investigation team; partners see what the ELG shares with them");
+        }
+        else if (user.Clearance < i.Classification)
+        {
+            ApiValidation.Add(errors, nameof(AddTeamMember.Email), $"This officer is not cleared to {i.Classification.ToString().ToUpperInvariant()}");
+        }
+        else if (i.Team.Any(m => m.UserId == user.Id))
+        {
+            ApiValidation.Add(errors, nameof(AddTeamMember.Email), "This officer is already in the team");
+        }
+        else if (role == TeamRole.Sio)
+        {
+            var roles = await db.UserRoles.Where(r => r.UserId == user.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name).ToListAsync(ct);
+            if (!roles.Contains(Roles.Sio))
+            {
+                ApiValidation.Add(errors, nameof(AddTeamMember.Role), "Only an officer accredited as an SIO can lead the investigation");
+            }
+            else if (i.SioId is not null)
+            {
+                ApiValidation.Add(errors, nameof(AddTeamMember.Role), "The investigation already has an SIO; remove them from the team first");
+            }
+        }
+        if (errors.Count > 0)
+        {
+            return PursueResult<InvestigationDto>.Invalid(errors);
+        }
+        var now = db.Clock.GetUtcNow();
+        i.Team.Add(new TeamMember { UserId = user!.Id, Role = role, AddedAt = now });
+        if (!user.Groups.Any(g => g.GroupId == i.GroupId))
+        {
+            db.Add(new GroupMembership { GroupId = i.GroupId, UserId = user.Id });
+        }
+        db.Audit(AuditActions.Update, AuditOutcomes.Success, "need-to-know-group", i.GroupId.ToString(), detail: $"{user.Email} joined the team of {i.OperationName} as {role}");
+        i.Touch(now);
+        await db.SaveChangesAsync(ct);
+        return PursueResult<InvestigationDto>.Ok((await ReadAsync(id, ct))!);
+    }
+
+    /// <summary>Removes an officer from the team; their access ends with this save.</summary>
+    public async Task<PursueResult<InvestigationDto>> RemoveMemberAsync(Guid id, Guid userId, CancellationToken ct)
+    {
+        var standing = await gate.EnterAsync(id, ct);
+        if (standing is null)
+        {
+            return PursueResult<InvestigationDto>.Missing();
+        }
+        if (!standing.HasCommand)
+        {
+            return PursueResult<InvestigationDto>.Forbidden("Only the SIO or deputy SIO may change the team.");
+        }
+        var i = standing.Investigation;
+        var member = i.Team.FirstOrDefault(m => m.UserId == userId);
+        if (member is null)
+        {
+            return PursueResult<InvestigationDto>.Invalid(new() { ["UserId"] = ["That officer is not in the team"] });
+        }
+        if (i.Team.Count == 1)
+        {
+            return PursueResult<InvestigationDto>.Invalid(new() { ["UserId"] = ["The last member of the team cannot be removed"] });
+        }
+        i.Team.Remove(member);
+        var membership = await db.GroupMemberships.FirstOrDefaultAsync(m => m.GroupId == i.GroupId && m.UserId == userId, ct);
+        if (membership is not null)
+        {
+            db.Remove(membership);
+        }
+        db.Audit(AuditActions.Update, AuditOutcomes.Success, "need-to-know-group", i.GroupId.ToString(), detail: $"{userId} left the team of {i.OperationName}");
+        i.Touch(db.Clock.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        if (userId == access.UserId)
+        {
+            access.GroupIds.Remove(i.GroupId);
+            return PursueResult<InvestigationDto>.Missing();
+        }
+        return PursueResult<InvestigationDto>.Ok((await ReadAsync(id, ct))!);
+    }
+}

@@ -1,0 +1,76 @@
+using Microsoft.EntityFrameworkCore;
+using Vigil.Web.Platform.Api;
+using Vigil.Web.Platform.Audit;
+using Vigil.Web.Platform.Data;
+using Vigil.Web.Platform.Security;
+
+namespace Vigil.Web.Pursue;
+
+public enum PursueStatus { Done, NotFound, Invalid, Forbidden, Conflict }
+
+/// <summary>What a Pursue operation came to: a value, or why not (missing, invalid with field messages,
+/// not allowed for this team member, or in conflict with the record's state or a newer edit).</summary>
+public sealed record PursueResult<T>(PursueStatus Status, T? Value, Dictionary<string, string[]> Errors, string? Message)
+{
+    public static PursueResult<T> Ok(T value) => new(PursueStatus.Done, value, [], null);
+    public static PursueResult<T> Missing() => new(PursueStatus.NotFound, default, [], null);
+    public static PursueResult<T> Invalid(Dictionary<string, string[]> errors) => new(PursueStatus.Invalid, default, errors, null);
+    public static PursueResult<T> Forbidden(string message) => new(PursueStatus.Forbidden, default, [], message);
+    public static PursueResult<T> Conflict(string message) => new(PursueStatus.Conflict, default, [], message);
+
+    public PursueResult<TOther> As<TOther>() => new(Status, default, Errors, Message);
+
+    /// <summary>Every message, for a page's error summary.</summary>
+    public IEnumerable<string> Messages => Message is not null ? [Message] : Errors.SelectMany(e => e.Value);
+}
+
+/// <summary>What the current user is to an investigation they can see.</summary>
+public sealed record Standing(Investigation Investigation, TeamMember? Member, bool HasCommand)
+{
+    public bool IsTeam => Member is not null;
+    public bool IsDisclosureOfficer => Member?.Role is TeamRole.DisclosureOfficer;
+}
+
+/// <summary>
+/// The one way into an investigation for every Pursue operation: load it through the access filter
+/// (a hidden one answers exactly like a missing one, and the refusal is audited), then say what the user
+/// is to it. Command (phases, team, policy file, ELG, reviews) belongs to the SIO and deputy; while the
+/// team has neither, to any member, so that someone can appoint one.
+/// </summary>
+public sealed class InvestigationGate(VigilDb db, AccessContext access)
+{
+    public async Task<Standing?> EnterAsync(Guid id, CancellationToken ct, bool track = true)
+    {
+        var query = db.Set<Investigation>().AsQueryable();
+        var investigation = await (track ? query : query.AsNoTracking()).FirstOrDefaultAsync(i => i.Id == id, ct);
+        if (investigation is null)
+        {
+            if (await db.Set<Investigation>().IgnoreQueryFilters().AnyAsync(i => i.Id == id, ct))
+            {
+                db.ChangeTracker.Clear();
+                db.Audit(AuditActions.Refused, AuditOutcomes.Denied, "investigation", id.ToString());
+                await db.SaveChangesAsync(ct);
+            }
+            return null;
+        }
+        var member = investigation.Team.FirstOrDefault(m => m.UserId == access.UserId);
+        var commanders = investigation.Team.Where(m => m.Role is TeamRole.Sio or TeamRole.DeputySio).ToList();
+        var command = member is not null && (member.Role is TeamRole.Sio or TeamRole.DeputySio || commanders.Count == 0);
+        return new Standing(investigation, member, command);
+    }
+
+    /// <summary>A child record of a visible investigation, or null (audited as refused when it exists).</summary>
+    public async Task<T?> ChildAsync<T>(Guid investigationId, Guid id, CancellationToken ct) where T : class
+    {
+        var found = await db.Set<T>().FirstOrDefaultAsync(x => EF.Property<Guid>(x, "Id") == id && EF.Property<Guid>(x, "InvestigationId") == investigationId, ct);
+        if (found is null && await db.Set<T>().IgnoreQueryFilters().AnyAsync(x => EF.Property<Guid>(x, "Id") == id, ct))
+        {
+            db.ChangeTracker.Clear();
+            db.Audit(AuditActions.Refused, AuditOutcomes.Denied, typeof(T).Name, id.ToString());
+            await db.SaveChangesAsync(ct);
+        }
+        return found;
+    }
+
+    public static Dictionary<string, string[]> Validate(object request) => ApiValidation.Validate(request);
+}
