@@ -232,7 +232,7 @@ public sealed class IncidentRoom(VigilDb db, AccessContext access, Investigation
         {
             return PursueResult<ActionDto>.Conflict("Another action was raised at the same moment; raise this one again.");
         }
-        return PursueResult<ActionDto>.Ok((await ActionsQuery().Where(r => r.Action.Id == action.Id).ToListAsync(ct)).Select(Project).Single());
+        return PursueResult<ActionDto>.Ok((await ActionsQuery(db.Set<InvestigationAction>().Where(a => a.Id == action.Id)).ToListAsync(ct)).Select(Project).Single());
     }
 
     public enum Step { Allocate, Result, Review, File }
@@ -337,11 +337,11 @@ public sealed class IncidentRoom(VigilDb db, AccessContext access, Investigation
         {
             return PursueResult<ActionDto>.Conflict("Someone else changed this action first. Read it again and re-apply your change; nothing was overwritten.");
         }
-        return PursueResult<ActionDto>.Ok((await ActionsQuery().Where(r => r.Action.Id == action.Id).ToListAsync(ct)).Select(Project).Single());
+        return PursueResult<ActionDto>.Ok((await ActionsQuery(db.Set<InvestigationAction>().Where(a => a.Id == action.Id)).ToListAsync(ct)).Select(Project).Single());
     }
 
-    private IQueryable<ActionRow> ActionsQuery() =>
-        from a in db.Set<InvestigationAction>().AsNoTracking()
+    private IQueryable<ActionRow> ActionsQuery(IQueryable<InvestigationAction> actions) =>
+        from a in actions.AsNoTracking()
         join i in db.Set<Investigation>() on a.InvestigationId equals i.Id
         select new ActionRow(a, i.OperationName,
             db.Users.Where(u => u.Id == a.AllocatedToId).Select(u => u.DisplayName).FirstOrDefault(),
@@ -367,30 +367,30 @@ public sealed class IncidentRoom(VigilDb db, AccessContext access, Investigation
             return null;
         }
         var today = Today;
-        var query = ActionsQuery();
+        var query = db.Set<InvestigationAction>().AsQueryable();
         if (investigationId is { } only)
         {
-            query = query.Where(r => r.Action.InvestigationId == only);
+            query = query.Where(a => a.InvestigationId == only);
         }
         if (filter.State is { } state)
         {
-            query = query.Where(r => r.Action.State == state);
+            query = query.Where(a => a.State == state);
         }
         if (filter.OpenOnly || filter.Overdue || filter.Mine)
         {
-            query = query.Where(r => r.Action.State != ActionState.Filed);
+            query = query.Where(a => a.State != ActionState.Filed);
         }
         if (filter.Overdue)
         {
-            query = query.Where(r => r.Action.DueDate != null && r.Action.DueDate < today);
+            query = query.Where(a => a.DueDate != null && a.DueDate < today);
         }
         var officer = filter.Mine ? access.UserId : filter.Officer;
         if (officer is not null)
         {
-            query = query.Where(r => r.Action.AllocatedToId == officer);
+            query = query.Where(a => a.AllocatedToId == officer);
         }
         var (page, size) = Paging.Normalise(filter.Page, filter.PageSize);
-        var rows = await query.ToListAsync(ct);
+        var rows = await ActionsQuery(query).ToListAsync(ct);
         var ordered = rows.OrderBy(r => r.Action.DueDate is null).ThenBy(r => r.Action.DueDate).ThenBy(r => r.Action.Priority).ThenBy(r => r.Operation).ThenBy(r => r.Action.Number).ToList();
         db.Audit(AuditActions.Search, AuditOutcomes.Success, "action", investigationId?.ToString(), detail: $"actions {filter}; {rows.Count} found");
         await db.SaveChangesAsync(ct);
@@ -405,7 +405,7 @@ public sealed class IncidentRoom(VigilDb db, AccessContext access, Investigation
         }
         db.Audit(AuditActions.Read, AuditOutcomes.Success, "action", actionId.ToString());
         await db.SaveChangesAsync(ct);
-        return (await ActionsQuery().Where(a => a.Action.Id == actionId).ToListAsync(ct)).Select(Project).Single();
+        return (await ActionsQuery(db.Set<InvestigationAction>().Where(a => a.Id == actionId)).ToListAsync(ct)).Select(Project).Single();
     }
 
     // ---- Policy file ----

@@ -68,7 +68,8 @@ public abstract class VigilDb(DbContextOptions options, AccessContext access, Ti
         where TChild : class, IProtectedChild<TChild, TParent> where TParent : class, IProtectedRecord
     {
         var child = Expression.Parameter(typeof(TChild), "child");
-        var parentKey = new ParameterReplacer(TChild.Parent.Parameters[0], child).Visit(TChild.Parent.Body);
+        var parent = TChild.Parent;
+        var parentKey = new ParameterReplacer(parent.Parameters[0], child).Visit(parent.Body);
         Expression<Func<Guid, bool>> parentVisible = key => AccessBypass || Set<TParent>().Any(p => p.Id == key);
         Expression body = new ParameterReplacer(parentVisible.Parameters[0], parentKey).Visit(parentVisible.Body);
         if (typeof(IPartnerShared).IsAssignableFrom(typeof(TChild)))

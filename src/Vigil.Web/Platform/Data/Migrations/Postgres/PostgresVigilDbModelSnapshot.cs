@@ -1431,14 +1431,14 @@ namespace Vigil.Web.Platform.Data.Migrations.Postgres
 
                     b.OwnsMany("Vigil.Web.Pursue.ElgAttendee", "Attendees", b1 =>
                         {
-                            b1.Property<Guid>("MeetingId")
-                                .HasColumnType("uuid");
-
                             b1.Property<int>("Id")
                                 .ValueGeneratedOnAdd()
                                 .HasColumnType("integer");
 
                             NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Id"));
+
+                            b1.Property<Guid>("MeetingId")
+                                .HasColumnType("uuid");
 
                             b1.Property<string>("Name")
                                 .IsRequired()
@@ -1450,7 +1450,9 @@ namespace Vigil.Web.Platform.Data.Migrations.Postgres
                                 .HasMaxLength(200)
                                 .HasColumnType("character varying(200)");
 
-                            b1.HasKey("MeetingId", "Id");
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("MeetingId");
 
                             b1.ToTable("ElgAttendees", (string)null);
 
@@ -1460,9 +1462,6 @@ namespace Vigil.Web.Platform.Data.Migrations.Postgres
 
                     b.OwnsMany("Vigil.Web.Pursue.ElgDecision", "Decisions", b1 =>
                         {
-                            b1.Property<Guid>("MeetingId")
-                                .HasColumnType("uuid");
-
                             b1.Property<int>("Id")
                                 .ValueGeneratedOnAdd()
                                 .HasColumnType("integer");
@@ -1482,12 +1481,17 @@ namespace Vigil.Web.Platform.Data.Migrations.Postgres
                                 .HasMaxLength(2000)
                                 .HasColumnType("character varying(2000)");
 
+                            b1.Property<Guid>("MeetingId")
+                                .HasColumnType("uuid");
+
                             b1.Property<string>("Rationale")
                                 .IsRequired()
                                 .HasMaxLength(4000)
                                 .HasColumnType("character varying(4000)");
 
-                            b1.HasKey("MeetingId", "Id");
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("MeetingId");
 
                             b1.ToTable("ElgDecisions", (string)null);
 
@@ -1536,9 +1540,6 @@ namespace Vigil.Web.Platform.Data.Migrations.Postgres
 
                     b.OwnsMany("Vigil.Web.Pursue.Handover", "Continuity", b1 =>
                         {
-                            b1.Property<Guid>("ExhibitId")
-                                .HasColumnType("uuid");
-
                             b1.Property<int>("Id")
                                 .ValueGeneratedOnAdd()
                                 .HasColumnType("integer");
@@ -1547,6 +1548,9 @@ namespace Vigil.Web.Platform.Data.Migrations.Postgres
 
                             b1.Property<DateTimeOffset>("At")
                                 .HasColumnType("timestamp with time zone");
+
+                            b1.Property<Guid>("ExhibitId")
+                                .HasColumnType("uuid");
 
                             b1.Property<string>("From")
                                 .IsRequired()
@@ -1568,7 +1572,9 @@ namespace Vigil.Web.Platform.Data.Migrations.Postgres
                                 .HasMaxLength(200)
                                 .HasColumnType("character varying(200)");
 
-                            b1.HasKey("ExhibitId", "Id");
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("ExhibitId");
 
                             b1.ToTable("ExhibitHandovers", (string)null);
 
@@ -1595,9 +1601,6 @@ namespace Vigil.Web.Platform.Data.Migrations.Postgres
 
                     b.OwnsMany("Vigil.Web.Pursue.InvestigationActivity", "Activities", b1 =>
                         {
-                            b1.Property<Guid>("InvestigationId")
-                                .HasColumnType("uuid");
-
                             b1.Property<int>("Id")
                                 .ValueGeneratedOnAdd()
                                 .HasColumnType("integer");
@@ -1609,7 +1612,12 @@ namespace Vigil.Web.Platform.Data.Migrations.Postgres
                                 .HasMaxLength(64)
                                 .HasColumnType("character varying(64)");
 
-                            b1.HasKey("InvestigationId", "Id");
+                            b1.Property<Guid>("InvestigationId")
+                                .HasColumnType("uuid");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("InvestigationId");
 
                             b1.ToTable("InvestigationActivities", (string)null);
 
@@ -1619,9 +1627,6 @@ namespace Vigil.Web.Platform.Data.Migrations.Postgres
 
                     b.OwnsMany("Vigil.Web.Pursue.PhaseChange", "PhaseChanges", b1 =>
                         {
-                            b1.Property<Guid>("InvestigationId")
-                                .HasColumnType("uuid");
-
                             b1.Property<int>("Id")
                                 .ValueGeneratedOnAdd()
                                 .HasColumnType("integer");
@@ -1641,6 +1646,9 @@ namespace Vigil.Web.Platform.Data.Migrations.Postgres
                                 .HasMaxLength(32)
                                 .HasColumnType("character varying(32)");
 
+                            b1.Property<Guid>("InvestigationId")
+                                .HasColumnType("uuid");
+
                             b1.Property<string>("Reason")
                                 .IsRequired()
                                 .HasMaxLength(2000)
@@ -1651,7 +1659,9 @@ namespace Vigil.Web.Platform.Data.Migrations.Postgres
                                 .HasMaxLength(32)
                                 .HasColumnType("character varying(32)");
 
-                            b1.HasKey("InvestigationId", "Id");
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("InvestigationId");
 
                             b1.ToTable("InvestigationPhaseChanges", (string)null);
 
@@ -1661,9 +1671,6 @@ namespace Vigil.Web.Platform.Data.Migrations.Postgres
 
                     b.OwnsMany("Vigil.Web.Pursue.TeamMember", "Team", b1 =>
                         {
-                            b1.Property<Guid>("InvestigationId")
-                                .HasColumnType("uuid");
-
                             b1.Property<int>("Id")
                                 .ValueGeneratedOnAdd()
                                 .HasColumnType("integer");
@@ -1673,6 +1680,9 @@ namespace Vigil.Web.Platform.Data.Migrations.Postgres
                             b1.Property<DateTimeOffset>("AddedAt")
                                 .HasColumnType("timestamp with time zone");
 
+                            b1.Property<Guid>("InvestigationId")
+                                .HasColumnType("uuid");
+
                             b1.Property<string>("Role")
                                 .IsRequired()
                                 .HasMaxLength(32)
@@ -1681,7 +1691,9 @@ namespace Vigil.Web.Platform.Data.Migrations.Postgres
                             b1.Property<Guid>("UserId")
                                 .HasColumnType("uuid");
 
-                            b1.HasKey("InvestigationId", "Id");
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("InvestigationId");
 
                             b1.HasIndex("UserId");
 

@@ -1420,12 +1420,12 @@ namespace Vigil.Web.Platform.Data.Migrations.Sqlite
 
                     b.OwnsMany("Vigil.Web.Pursue.ElgAttendee", "Attendees", b1 =>
                         {
-                            b1.Property<Guid>("MeetingId")
-                                .HasColumnType("TEXT");
-
                             b1.Property<int>("Id")
                                 .ValueGeneratedOnAdd()
                                 .HasColumnType("INTEGER");
+
+                            b1.Property<Guid>("MeetingId")
+                                .HasColumnType("TEXT");
 
                             b1.Property<string>("Name")
                                 .IsRequired()
@@ -1437,7 +1437,9 @@ namespace Vigil.Web.Platform.Data.Migrations.Sqlite
                                 .HasMaxLength(200)
                                 .HasColumnType("TEXT");
 
-                            b1.HasKey("MeetingId", "Id");
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("MeetingId");
 
                             b1.ToTable("ElgAttendees", (string)null);
 
@@ -1447,9 +1449,6 @@ namespace Vigil.Web.Platform.Data.Migrations.Sqlite
 
                     b.OwnsMany("Vigil.Web.Pursue.ElgDecision", "Decisions", b1 =>
                         {
-                            b1.Property<Guid>("MeetingId")
-                                .HasColumnType("TEXT");
-
                             b1.Property<int>("Id")
                                 .ValueGeneratedOnAdd()
                                 .HasColumnType("INTEGER");
@@ -1467,12 +1466,17 @@ namespace Vigil.Web.Platform.Data.Migrations.Sqlite
                                 .HasMaxLength(2000)
                                 .HasColumnType("TEXT");
 
+                            b1.Property<Guid>("MeetingId")
+                                .HasColumnType("TEXT");
+
                             b1.Property<string>("Rationale")
                                 .IsRequired()
                                 .HasMaxLength(4000)
                                 .HasColumnType("TEXT");
 
-                            b1.HasKey("MeetingId", "Id");
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("MeetingId");
 
                             b1.ToTable("ElgDecisions", (string)null);
 
@@ -1519,15 +1523,15 @@ namespace Vigil.Web.Platform.Data.Migrations.Sqlite
 
                     b.OwnsMany("Vigil.Web.Pursue.Handover", "Continuity", b1 =>
                         {
-                            b1.Property<Guid>("ExhibitId")
-                                .HasColumnType("TEXT");
-
                             b1.Property<int>("Id")
                                 .ValueGeneratedOnAdd()
                                 .HasColumnType("INTEGER");
 
                             b1.Property<long>("At")
                                 .HasColumnType("INTEGER");
+
+                            b1.Property<Guid>("ExhibitId")
+                                .HasColumnType("TEXT");
 
                             b1.Property<string>("From")
                                 .IsRequired()
@@ -1549,7 +1553,9 @@ namespace Vigil.Web.Platform.Data.Migrations.Sqlite
                                 .HasMaxLength(200)
                                 .HasColumnType("TEXT");
 
-                            b1.HasKey("ExhibitId", "Id");
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("ExhibitId");
 
                             b1.ToTable("ExhibitHandovers", (string)null);
 
@@ -1576,9 +1582,6 @@ namespace Vigil.Web.Platform.Data.Migrations.Sqlite
 
                     b.OwnsMany("Vigil.Web.Pursue.InvestigationActivity", "Activities", b1 =>
                         {
-                            b1.Property<Guid>("InvestigationId")
-                                .HasColumnType("TEXT");
-
                             b1.Property<int>("Id")
                                 .ValueGeneratedOnAdd()
                                 .HasColumnType("INTEGER");
@@ -1588,7 +1591,12 @@ namespace Vigil.Web.Platform.Data.Migrations.Sqlite
                                 .HasMaxLength(64)
                                 .HasColumnType("TEXT");
 
-                            b1.HasKey("InvestigationId", "Id");
+                            b1.Property<Guid>("InvestigationId")
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("InvestigationId");
 
                             b1.ToTable("InvestigationActivities", (string)null);
 
@@ -1598,9 +1606,6 @@ namespace Vigil.Web.Platform.Data.Migrations.Sqlite
 
                     b.OwnsMany("Vigil.Web.Pursue.PhaseChange", "PhaseChanges", b1 =>
                         {
-                            b1.Property<Guid>("InvestigationId")
-                                .HasColumnType("TEXT");
-
                             b1.Property<int>("Id")
                                 .ValueGeneratedOnAdd()
                                 .HasColumnType("INTEGER");
@@ -1618,6 +1623,9 @@ namespace Vigil.Web.Platform.Data.Migrations.Sqlite
                                 .HasMaxLength(32)
                                 .HasColumnType("TEXT");
 
+                            b1.Property<Guid>("InvestigationId")
+                                .HasColumnType("TEXT");
+
                             b1.Property<string>("Reason")
                                 .IsRequired()
                                 .HasMaxLength(2000)
@@ -1628,7 +1636,9 @@ namespace Vigil.Web.Platform.Data.Migrations.Sqlite
                                 .HasMaxLength(32)
                                 .HasColumnType("TEXT");
 
-                            b1.HasKey("InvestigationId", "Id");
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("InvestigationId");
 
                             b1.ToTable("InvestigationPhaseChanges", (string)null);
 
@@ -1638,15 +1648,15 @@ namespace Vigil.Web.Platform.Data.Migrations.Sqlite
 
                     b.OwnsMany("Vigil.Web.Pursue.TeamMember", "Team", b1 =>
                         {
-                            b1.Property<Guid>("InvestigationId")
-                                .HasColumnType("TEXT");
-
                             b1.Property<int>("Id")
                                 .ValueGeneratedOnAdd()
                                 .HasColumnType("INTEGER");
 
                             b1.Property<long>("AddedAt")
                                 .HasColumnType("INTEGER");
+
+                            b1.Property<Guid>("InvestigationId")
+                                .HasColumnType("TEXT");
 
                             b1.Property<string>("Role")
                                 .IsRequired()
@@ -1656,7 +1666,9 @@ namespace Vigil.Web.Platform.Data.Migrations.Sqlite
                             b1.Property<Guid>("UserId")
                                 .HasColumnType("TEXT");
 
-                            b1.HasKey("InvestigationId", "Id");
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("InvestigationId");
 
                             b1.HasIndex("UserId");
 
