@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.Metadata;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Diagnostics;
@@ -61,11 +63,17 @@ public static class PlatformSetup
         app.Use(async (http, next) =>
         {
             // Kestrel enforces the limit on the wire (also for chunked bodies); this answers early and
-            // clearly for a declared length, whatever server is in front.
-            if (http.Request.ContentLength > MaxRequestBodyBytes)
+            // clearly for a declared length, whatever server is in front. An upload endpoint raises the
+            // limit for itself with [RequestSizeLimit] (routing has already chosen the endpoint here).
+            var limit = http.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize ?? MaxRequestBodyBytes;
+            if (limit != MaxRequestBodyBytes && http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } body)
+            {
+                body.MaxRequestBodySize = limit;
+            }
+            if (http.Request.ContentLength > limit)
             {
                 http.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
-                await WriteStatusAsync(http, StatusCodes.Status413PayloadTooLarge, $"The limit is {MaxRequestBodyBytes / 1024} KB.");
+                await WriteStatusAsync(http, StatusCodes.Status413PayloadTooLarge, $"The limit is {limit / 1024} KB.");
                 return;
             }
             await next(http);

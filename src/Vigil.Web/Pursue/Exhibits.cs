@@ -31,6 +31,10 @@ public sealed record ExhibitDto(
 /// <summary>Where digital exhibits are kept and what may be uploaded (Vigil:Exhibits in configuration).</summary>
 public sealed class ExhibitStorageOptions
 {
+    /// <summary>The HTTP request limit of the upload endpoints (a constant, for [RequestSizeLimit]): above
+    /// any sensible <see cref="MaxBytes"/>, which the service enforces with a clear message.</summary>
+    public const long UploadRequestLimit = 128L * 1024 * 1024;
+
     public string Folder { get; set; } = "";
     public long MaxBytes { get; set; } = 25 * 1024 * 1024;
     /// <summary>Accepted file types by extension; each must also look like what it claims to be.</summary>

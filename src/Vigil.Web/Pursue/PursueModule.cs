@@ -28,7 +28,8 @@ public static class PursueModule
             .AddScoped<IncidentRoom>()
             .AddScoped<Exhibits>()
             .AddScoped<Disclosure>()
-            .AddScoped<ISeed, PursueReferenceSeed>();
+            .AddScoped<ISeed, PursueReferenceSeed>()
+            .AddScoped<ISeed, PursueDemoSeed>();
         return builder;
     }
 
@@ -123,7 +124,8 @@ public static class PursueModule
                 await using var content = file.OpenReadStream();
                 return Answer(await exhibits.AttachAsync(id, exhibitId, file.FileName, content, ct), TypedResults.Ok);
             })
-            .DisableAntiforgery();
+            .DisableAntiforgery()
+            .WithMetadata(new RequestSizeLimitAttribute(ExhibitStorageOptions.UploadRequestLimit));
         api.MapGet("/{id:guid}/exhibits/{exhibitId:guid}/file", DownloadExhibit);
 
         api.MapGet("/{id:guid}/disclosure", async (Guid id, Disclosure disclosure, CancellationToken ct) => Found(await disclosure.SchedulesAsync(id, ct)));
