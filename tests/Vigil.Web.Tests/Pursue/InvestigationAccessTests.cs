@@ -84,7 +84,13 @@ public sealed class InvestigationAccessTests(VigilApp app) : IClassFixture<Vigil
             }
             else
             {
+                // A form post to a page of a hidden investigation answers exactly as one to a missing investigation.
                 response = await page.PostFormAsync(url, [new("__RequestVerificationToken", antiforgery), new("_handler", "anything")]);
+                var missing = await page.PostFormAsync(url.Replace(built.Id.ToString(), Guid.NewGuid().ToString(), StringComparison.Ordinal),
+                    [new("__RequestVerificationToken", antiforgery), new("_handler", "anything")]);
+                Assert.True(missing.StatusCode == response.StatusCode && (int)response.StatusCode >= 400, $"{method} {route}: {(int)response.StatusCode} vs missing {(int)missing.StatusCode}");
+                Assert.DoesNotContain(built.Operation, await response.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+                continue;
             }
             var body = await response.Content.ReadAsStringAsync();
             Assert.True(response.StatusCode == HttpStatusCode.NotFound, $"{method} {route}: {(int)response.StatusCode}");
