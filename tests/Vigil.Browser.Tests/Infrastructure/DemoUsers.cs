@@ -7,6 +7,8 @@ namespace Vigil.Browser.Tests.Infrastructure;
 public static class DemoUsers
 {
     public const string SioLondon = "sio.london@vigil.example";
+    public const string InvestigatorLondon = "investigator.london@vigil.example";
+    public const string DisclosureLondon = "disclosure.london@vigil.example";
     public const string InvestigatorNorthWest = "investigator.northwest@vigil.example";
     public const string Auditor = "auditor.hq@vigil.example";
     public const string Admin = "admin.hq@vigil.example";
