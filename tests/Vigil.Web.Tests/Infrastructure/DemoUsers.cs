@@ -6,6 +6,8 @@ public static class DemoUsers
     public const string SioLondon = "sio.london@vigil.example";
     public const string InvestigatorLondon = "investigator.london@vigil.example";
     public const string DisclosureLondon = "disclosure.london@vigil.example";
+    public const string SioNorthWest = "sio.northwest@vigil.example";
+    public const string SioWestMidlands = "sio.westmidlands@vigil.example";
     public const string InvestigatorNorthWest = "investigator.northwest@vigil.example";
     public const string PreventNorthWest = "prevent.northwest@vigil.example";
     public const string AnalystWales = "analyst.wales@vigil.example";

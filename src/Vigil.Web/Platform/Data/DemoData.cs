@@ -7,9 +7,10 @@ using Vigil.Web.Platform.Security;
 namespace Vigil.Web.Platform.Data;
 
 /// <summary>
-/// The demo accounts (one per role across London, North West and Wales, plus headquarters and the
-/// operations centre) and two need-to-know groups. Everything is fictional. Seeded only in demo mode;
-/// modules seed their own demo records after this (see their ISeed implementations).
+/// The demo accounts (one per role across London, North West and Wales, an SIO for North West and
+/// West Midlands, plus headquarters and the operations centre) and two need-to-know groups. Everything
+/// is fictional. Seeded only in demo mode; modules seed their own demo records after this (see their
+/// ISeed implementations).
 /// </summary>
 public sealed class DemoData(UserManager<VigilUser> users, IOrganisationDirectory directory) : ISeed
 {
@@ -32,8 +33,10 @@ public sealed class DemoData(UserManager<VigilUser> users, IOrganisationDirector
         new("sio.london@vigil.example", "DCI Morgan Ellery", Roles.Sio, "london", null, Classification.Secret),
         new("investigator.london@vigil.example", "DS Rowan Achebe", Roles.Investigator, "london", null, Classification.Secret),
         new("disclosure.london@vigil.example", "DC Sam Okonkwo-Hart", Roles.DisclosureOfficer, "london", null, Classification.Official),
+        new("sio.northwest@vigil.example", "DCI Imani Halvorsen", Roles.Sio, "north-west", null, Classification.Secret),
         new("investigator.northwest@vigil.example", "DC Jordan Castellano", Roles.Investigator, "north-west", null, Classification.Official),
         new("prevent.northwest@vigil.example", "PC Avery Lindqvist", Roles.PreventOfficer, "north-west", null, Classification.Official),
+        new("sio.westmidlands@vigil.example", "DCI Tariq Beaumont", Roles.Sio, "west-midlands", null, Classification.Secret),
         new("analyst.wales@vigil.example", "Analyst Rhian Takahashi", Roles.Analyst, "wales", null, Classification.Official),
         new("ctsa.wales@vigil.example", "PS Dylan Moreau", Roles.SecurityAdviser, "wales", null, Classification.Official),
         new("coordinator.noc@vigil.example", "Insp Casey Novak", Roles.OperationsCoordinator, "noc-coordination-centre", null, Classification.Secret),
