@@ -220,7 +220,11 @@ public sealed class SubjectRecords(VigilDb db, AccessContext access, Deconflicti
         return (UpdateOutcome.Updated, await ToDtoAsync(subject, ct), []);
     }
 
-    public async Task<bool> DeleteAsync(Guid id, string? purpose, CancellationToken ct)
+    public enum DeleteOutcome { Deleted, NotFound, InUse }
+
+    /// <summary>Deletes a subject the user may change. One that other records still point at (an
+    /// investigation's linked people, a merge) is refused, nothing deleted.</summary>
+    public async Task<DeleteOutcome> DeleteAsync(Guid id, string? purpose, CancellationToken ct)
     {
         var subject = await FindAsync(id, ct, tracked: true);
         if (subject is null || !AccessPolicy.CanWrite(access, ProtectiveLabel.Of(subject), Roles.SubjectWriters))
@@ -229,12 +233,19 @@ public sealed class SubjectRecords(VigilDb db, AccessContext access, Deconflicti
             {
                 await RefuseAsync(id, ct);
             }
-            return false;
+            return DeleteOutcome.NotFound;
         }
         db.Remove(subject);
         db.Audit(AuditActions.Delete, AuditOutcomes.Success, "subject", id.ToString(), purpose, "deleted at the user's request");
-        await db.SaveChangesAsync(ct);
-        return true;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            return DeleteOutcome.InUse;
+        }
+        return DeleteOutcome.Deleted;
     }
 
     /// <summary>The record if the user may see it. If it exists but is hidden from them the refusal is

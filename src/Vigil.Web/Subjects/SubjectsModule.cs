@@ -76,8 +76,14 @@ public static class SubjectsModule
 
         OrganisationRecords.MapApi(app);
 
-        api.MapDelete("/{id:guid}", async Task<Results<NoContent, NotFound>> (Guid id, string? purpose, SubjectRecords records, CancellationToken ct) =>
-            await records.DeleteAsync(id, purpose, ct) ? TypedResults.NoContent() : TypedResults.NotFound());
+        api.MapDelete("/{id:guid}", async Task<Results<NoContent, NotFound, ProblemHttpResult>> (Guid id, string? purpose, SubjectRecords records, CancellationToken ct) =>
+            await records.DeleteAsync(id, purpose, ct) switch
+            {
+                SubjectRecords.DeleteOutcome.Deleted => TypedResults.NoContent(),
+                SubjectRecords.DeleteOutcome.InUse => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "This subject is still in use",
+                    detail: "Other records point at this subject (for example an investigation's linked people or a merge). Nothing was deleted."),
+                _ => TypedResults.NotFound(),
+            });
         return app;
     }
 

@@ -174,4 +174,21 @@ public sealed class PursueBadInputTests(VigilApp app) : IClassFixture<VigilApp>
         Assert.Contains("closed", again.GetProperty("detail").GetString(), StringComparison.Ordinal);
         await ExpectAsync(await sio.PostAsJsonAsync($"/api/v1/investigations/{id}/actions", new { title = "One more thing" }), HttpStatusCode.Conflict);
     }
+
+    [Fact]
+    public async Task DeletingASubjectLinkedToAnInvestigation_IsRefused_AndDeletesNothing()
+    {
+        var (sio, id) = await OpenedAsync();
+        using var _ = sio;
+        var linked = await PostAsync(sio, $"/api/v1/investigations/{id}/subjects", new
+        {
+            role = "Associate",
+            person = new { givenName = "Perpetua", surname = "Linkedtwice-Q", classification = "Official", acknowledgedCandidates = true },
+        }, HttpStatusCode.Created);
+        var subjectId = linked.GetProperty("linked").GetProperty("subjectId").GetGuid();
+        var problem = await ExpectAsync(await sio.DeleteAsync($"/api/v1/subjects/{subjectId}"), HttpStatusCode.Conflict);
+        Assert.Contains("Nothing was deleted", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await sio.GetAsync($"/api/v1/subjects/{subjectId}")).StatusCode);
+        Assert.Single((await sio.GetFromJsonAsync<JsonElement>($"/api/v1/investigations/{id}/subjects")).EnumerateArray());
+    }
 }
