@@ -45,14 +45,10 @@ public sealed class Disclosure(VigilDb db, AccessContext access, InvestigationGa
 
     public async Task<PursueResult<DisclosureItemDto>> ScheduleAsync(Guid id, ScheduleItem request, CancellationToken ct)
     {
-        var standing = await gate.EnterAsync(id, ct);
+        var (standing, refusal) = await gate.RequireAsync<DisclosureItemDto>(id, s => s.IsDisclosureOfficer || s.HasCommand, "Only the disclosure officer, the SIO or deputy SIO may schedule unused material.", ct);
         if (standing is null)
         {
-            return PursueResult<DisclosureItemDto>.Missing();
-        }
-        if (!standing.IsDisclosureOfficer && !standing.HasCommand)
-        {
-            return PursueResult<DisclosureItemDto>.Forbidden("Only the disclosure officer, the SIO or deputy SIO may schedule unused material.");
+            return refusal!;
         }
         var errors = ApiValidation.Validate(request);
         if (request.Schedule == Schedule.Mg6D && string.IsNullOrWhiteSpace(request.PublicInterestReason))
@@ -90,14 +86,10 @@ public sealed class Disclosure(VigilDb db, AccessContext access, InvestigationGa
     /// <summary>The disclosure officer signs a schedule as it stands; a nil schedule is signed too.</summary>
     public async Task<PursueResult<SignOffDto>> SignAsync(Guid id, string form, CancellationToken ct)
     {
-        var standing = await gate.EnterAsync(id, ct);
+        var (standing, refusal) = await gate.RequireAsync<SignOffDto>(id, s => s.IsDisclosureOfficer, "Only the investigation's disclosure officer signs the schedules.", ct);
         if (standing is null)
         {
-            return PursueResult<SignOffDto>.Missing();
-        }
-        if (!standing.IsDisclosureOfficer)
-        {
-            return PursueResult<SignOffDto>.Forbidden("Only the investigation's disclosure officer signs the schedules.");
+            return refusal!;
         }
         form = form.ToUpperInvariant();
         if (!Forms.Contains(form))

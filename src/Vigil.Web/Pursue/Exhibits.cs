@@ -57,14 +57,10 @@ public sealed class Exhibits(VigilDb db, AccessContext access, InvestigationGate
 {
     public async Task<PursueResult<ExhibitDto>> RecordAsync(Guid id, RecordExhibit request, CancellationToken ct)
     {
-        var standing = await gate.EnterAsync(id, ct);
+        var (standing, refusal) = await gate.RequireAsync<ExhibitDto>(id, s => s.IsTeam, "Only members of the team may record exhibits.", ct);
         if (standing is null)
         {
-            return PursueResult<ExhibitDto>.Missing();
-        }
-        if (!standing.IsTeam)
-        {
-            return PursueResult<ExhibitDto>.Forbidden("Only members of the team may record exhibits.");
+            return refusal!;
         }
         var errors = ApiValidation.Validate(request);
         var reference = request.Reference?.Trim().ToUpperInvariant() ?? "";

@@ -120,14 +120,11 @@ public sealed class IncidentRoom(VigilDb db, AccessContext access, Investigation
 
     private async Task<(Standing? Standing, PursueResult<T>? Refusal)> TeamAsync<T>(Guid id, bool command, string what, CancellationToken ct)
     {
-        var standing = await gate.EnterAsync(id, ct);
+        var (standing, refusal) = await gate.RequireAsync<T>(id, s => command ? s.HasCommand : s.IsTeam,
+            command ? $"Only the SIO or deputy SIO may {what}." : $"Only members of the team may {what}.", ct);
         if (standing is null)
         {
-            return (null, PursueResult<T>.Missing());
-        }
-        if (command ? !standing.HasCommand : !standing.IsTeam)
-        {
-            return (null, PursueResult<T>.Forbidden(command ? $"Only the SIO or deputy SIO may {what}." : $"Only members of the team may {what}."));
+            return (null, refusal);
         }
         if (standing.Investigation.Phase == Phase.Closed)
         {

@@ -240,14 +240,10 @@ public sealed class Investigations(VigilDb db, AccessContext access, Investigati
     /// <summary>Moves the investigation to its next phase, or closes it, by the rules; the reason is kept.</summary>
     public async Task<PursueResult<InvestigationDto>> TransitionAsync(Guid id, Transition request, CancellationToken ct)
     {
-        var standing = await gate.EnterAsync(id, ct);
+        var (standing, refusal) = await gate.RequireAsync<InvestigationDto>(id, s => s.HasCommand, "Only the SIO or deputy SIO may move the investigation between phases.", ct);
         if (standing is null)
         {
-            return PursueResult<InvestigationDto>.Missing();
-        }
-        if (!standing.HasCommand)
-        {
-            return PursueResult<InvestigationDto>.Forbidden("Only the SIO or deputy SIO may move the investigation between phases.");
+            return refusal!;
         }
         var i = standing.Investigation;
         if (request.Version is { } version && version != i.Version)
@@ -323,14 +319,10 @@ public sealed class Investigations(VigilDb db, AccessContext access, Investigati
     /// <summary>Adds an officer to the team: they join the investigation's need-to-know group at once.</summary>
     public async Task<PursueResult<InvestigationDto>> AddMemberAsync(Guid id, AddTeamMember request, CancellationToken ct)
     {
-        var standing = await gate.EnterAsync(id, ct);
+        var (standing, refusal) = await gate.RequireAsync<InvestigationDto>(id, s => s.HasCommand, "Only the SIO or deputy SIO may change the team.", ct);
         if (standing is null)
         {
-            return PursueResult<InvestigationDto>.Missing();
-        }
-        if (!standing.HasCommand)
-        {
-            return PursueResult<InvestigationDto>.Forbidden("Only the SIO or deputy SIO may change the team.");
+            return refusal!;
         }
         var errors = ApiValidation.Validate(request);
         if (errors.Count > 0)
@@ -388,14 +380,10 @@ public sealed class Investigations(VigilDb db, AccessContext access, Investigati
     /// <summary>Removes an officer from the team; their access ends with this save.</summary>
     public async Task<PursueResult<InvestigationDto>> RemoveMemberAsync(Guid id, Guid userId, CancellationToken ct)
     {
-        var standing = await gate.EnterAsync(id, ct);
+        var (standing, refusal) = await gate.RequireAsync<InvestigationDto>(id, s => s.HasCommand, "Only the SIO or deputy SIO may change the team.", ct);
         if (standing is null)
         {
-            return PursueResult<InvestigationDto>.Missing();
-        }
-        if (!standing.HasCommand)
-        {
-            return PursueResult<InvestigationDto>.Forbidden("Only the SIO or deputy SIO may change the team.");
+            return refusal!;
         }
         var i = standing.Investigation;
         var member = i.Team.FirstOrDefault(m => m.UserId == userId);

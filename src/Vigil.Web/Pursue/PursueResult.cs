@@ -59,6 +59,18 @@ public sealed class InvestigationGate(VigilDb db, AccessContext access)
         return new Standing(investigation, member, command);
     }
 
+    /// <summary>The investigation, when visible and the user's part in it allows the step; otherwise the
+    /// answer to give (missing, or forbidden with the reason).</summary>
+    public async Task<(Standing? Standing, PursueResult<T>? Refusal)> RequireAsync<T>(Guid id, Func<Standing, bool> allowed, string refusal, CancellationToken ct)
+    {
+        var standing = await EnterAsync(id, ct);
+        if (standing is null)
+        {
+            return (null, PursueResult<T>.Missing());
+        }
+        return allowed(standing) ? (standing, null) : (null, PursueResult<T>.Forbidden(refusal));
+    }
+
     /// <summary>A child record of a visible investigation, or null (audited as refused when it exists).</summary>
     public async Task<T?> ChildAsync<T>(Guid investigationId, Guid id, CancellationToken ct) where T : class
     {
