@@ -62,6 +62,8 @@ public static class PlatformSetup
         });
         app.Use(async (http, next) =>
         {
+            // Every answer (exhibit files and CSVs included) is taken for what it says it is.
+            http.Response.Headers.XContentTypeOptions = "nosniff";
             // Kestrel enforces the limit on the wire (also for chunked bodies); this answers early and
             // clearly for a declared length, whatever server is in front. An upload endpoint raises the
             // limit for itself with [RequestSizeLimit] (routing has already chosen the endpoint here).
@@ -133,6 +135,9 @@ public static class PlatformSetup
         Microsoft.AspNetCore.Antiforgery.AntiforgeryValidationException => StatusCodes.Status400BadRequest,
         JsonException => StatusCodes.Status400BadRequest,
         DbUpdateConcurrencyException => StatusCodes.Status409Conflict,
+        // A concurrent write won a race on a unique key (two actions numbered at once): the whole
+        // transaction was rolled back, so nothing was saved; the request can simply be repeated.
+        DbUpdateException => StatusCodes.Status409Conflict,
         _ => StatusCodes.Status500InternalServerError,
     };
 

@@ -15,7 +15,7 @@ namespace Vigil.Web.Pursue;
 
 public sealed record ScheduleItem(
     [property: Required(ErrorMessage = "Describe the item of unused material"), StringLength(1000)] string? Description,
-    [property: Required(ErrorMessage = "Choose the schedule: MG6C (non-sensitive) or MG6D (sensitive)")] Schedule? Schedule,
+    [property: Required(ErrorMessage = "Choose the schedule: MG6C (non-sensitive) or MG6D (sensitive)"), EnumDataType(typeof(Schedule), ErrorMessage = "Choose the schedule: MG6C (non-sensitive) or MG6D (sensitive)")] Schedule? Schedule,
     [property: StringLength(500)] string? Location = null,
     [property: StringLength(2000)] string? PublicInterestReason = null,
     bool FlaggedForProsecutor = false,
@@ -163,7 +163,8 @@ public sealed class Disclosure(VigilDb db, AccessContext access, InvestigationGa
             {
                 foreach (var field in row)
                 {
-                    csv.WriteField(field);
+                    // A spreadsheet must not run a description as a formula.
+                    csv.WriteField(field.Length > 0 && "=+-@\t\r".Contains(field[0], StringComparison.Ordinal) ? "'" + field : field);
                 }
                 csv.EndRecord();
             }

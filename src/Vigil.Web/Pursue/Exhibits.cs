@@ -118,6 +118,7 @@ public sealed class Exhibits(VigilDb db, AccessContext access, InvestigationGate
             RecordedBy = access.DisplayName ?? access.UserName ?? "",
         });
         exhibit.Custodian = request.To!.Trim();
+        exhibit.Version = Guid.NewGuid();
         await db.SaveChangesAsync(ct);
         return PursueResult<ExhibitDto>.Ok(ToDto(exhibit));
     }
@@ -145,7 +146,19 @@ public sealed class Exhibits(VigilDb db, AccessContext access, InvestigationGate
         Directory.CreateDirectory(options.Folder);
         var storedAs = $"{Guid.CreateVersion7():N}.bin";
         var path = Path.Combine(options.Folder, storedAs);
-        var (size, hash, head) = await CopyAsync(content, path, ct);
+        long size;
+        string hash;
+        byte[] head;
+        try
+        {
+            (size, hash, head) = await CopyAsync(content, path, ct);
+        }
+        catch
+        {
+            // An aborted upload leaves nothing behind.
+            File.Delete(path);
+            throw;
+        }
         if (size > options.MaxBytes || size == 0 || !LooksLike(contentType, head))
         {
             File.Delete(path);
@@ -153,7 +166,9 @@ public sealed class Exhibits(VigilDb db, AccessContext access, InvestigationGate
                 : size == 0 ? "The file is empty" : $"The file's content is not a {extension} file");
             return PursueResult<ExhibitDto>.Invalid(errors);
         }
-        exhibit.FileName = Path.GetFileName(fileName);
+        var name = Path.GetFileName(fileName.Replace('\\', '/'));
+        exhibit.FileName = name.Length > 255 ? name[^255..] : name;
+        exhibit.Version = Guid.NewGuid();
         exhibit.ContentType = contentType;
         exhibit.FileSize = size;
         exhibit.Sha256 = hash;
@@ -216,14 +231,20 @@ public sealed class Exhibits(VigilDb db, AccessContext access, InvestigationGate
             return PursueResult<Download>.Missing();
         }
         var path = Path.Combine(options.Folder, exhibit.StoredAs);
+        // Hash and serve the same open stream, so what is served is exactly what was checked.
+        var file = File.Exists(path) ? new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read) : null;
         string? actual = null;
-        if (File.Exists(path))
+        if (file is not null)
         {
-            await using var file = File.OpenRead(path);
             actual = Convert.ToHexStringLower(await SHA256.HashDataAsync(file, ct));
+            file.Position = 0;
         }
         if (actual != exhibit.Sha256)
         {
+            if (file is not null)
+            {
+                await file.DisposeAsync();
+            }
             db.Audit(AuditActions.Export, AuditOutcomes.Failure, "exhibit", exhibitId.ToString(),
                 detail: actual is null ? "integrity failure: the exhibit file is missing" : $"integrity failure: recorded {exhibit.Sha256}, file now {actual}");
             await db.SaveChangesAsync(ct);
@@ -231,7 +252,7 @@ public sealed class Exhibits(VigilDb db, AccessContext access, InvestigationGate
         }
         db.Audit(AuditActions.Export, AuditOutcomes.Success, "exhibit", exhibitId.ToString(), detail: $"downloaded {exhibit.FileName}, sha256 verified");
         await db.SaveChangesAsync(ct);
-        return PursueResult<Download>.Ok(new Download(File.OpenRead(path), exhibit.FileName!, exhibit.ContentType!));
+        return PursueResult<Download>.Ok(new Download(file!, exhibit.FileName!, exhibit.ContentType!));
     }
 
     public async Task<IReadOnlyList<ExhibitDto>?> ListAsync(Guid id, CancellationToken ct)

@@ -168,6 +168,8 @@ public sealed class Exhibit : IProtectedChild<Exhibit, Investigation>, IAuditedR
     public string? Sha256 { get; set; }
     /// <summary>The file's name in the exhibits folder (never the uploaded name).</summary>
     public string? StoredAs { get; set; }
+    /// <summary>Optimistic concurrency: two handovers or two uploads at once cannot both win.</summary>
+    public Guid Version { get; set; } = Guid.NewGuid();
 
     public static Expression<Func<Exhibit, Guid>> Parent => x => x.InvestigationId;
     public string AuditRecordType => "exhibit";

@@ -12,7 +12,7 @@ namespace Vigil.Web.Pursue;
 public sealed record RaiseAction(
     [property: Required(ErrorMessage = "Enter what the action is"), StringLength(200, ErrorMessage = "The title must be 200 characters or fewer")] string? Title,
     [property: StringLength(4000)] string? Description,
-    ActionPriority? Priority,
+    [property: EnumDataType(typeof(ActionPriority), ErrorMessage = "Choose the priority: high, medium or low")] ActionPriority? Priority,
     DateOnly? DueDate,
     int? LineOfEnquiry = null,
     [property: StringLength(256)] string? AllocateTo = null);
@@ -49,7 +49,7 @@ public sealed record LinkSubject
     /// <summary>An existing subject record; or leave empty and describe a new person in <see cref="Person"/>.</summary>
     public Guid? SubjectId { get; init; }
     public SubjectRequest? Person { get; init; }
-    [Required(ErrorMessage = "Choose the person's role in the investigation")]
+    [Required(ErrorMessage = "Choose the person's role in the investigation"), EnumDataType(typeof(SubjectRole), ErrorMessage = "Choose the person's role in the investigation")]
     public SubjectRole? Role { get; init; }
     [StringLength(1000)]
     public string? Notes { get; init; }
@@ -82,7 +82,7 @@ public sealed record ElgAttendeeDto(
 public sealed record ElgDecisionDto(
     [property: Required(ErrorMessage = "Enter each decision"), StringLength(2000)] string? Decision,
     [property: Required(ErrorMessage = "Enter the rationale of each decision"), StringLength(4000)] string? Rationale,
-    ElgBalance Balance = ElgBalance.Both,
+    [property: EnumDataType(typeof(ElgBalance), ErrorMessage = "Choose what the decision weighed")] ElgBalance Balance = ElgBalance.Both,
     bool AuthorisesExecutiveAction = false);
 
 public sealed record ElgMeetingDto(Guid Id, Guid InvestigationId, string Operation, DateTimeOffset HeldAt, IReadOnlyList<ElgAttendeeDto> Attendees,
@@ -170,6 +170,8 @@ public sealed class IncidentRoom(VigilDb db, AccessContext access, Investigation
         var lines = await db.Set<LineOfEnquiry>().AsNoTracking().Where(l => l.InvestigationId == id).OrderBy(l => l.Number).ToListAsync(ct);
         var open = await db.Set<InvestigationAction>().AsNoTracking().Where(a => a.InvestigationId == id && a.State != ActionState.Filed && a.LineOfEnquiryId != null)
             .GroupBy(a => a.LineOfEnquiryId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        db.Audit(AuditActions.Read, AuditOutcomes.Success, "lines-of-enquiry", id.ToString(), detail: $"{lines.Count} lines");
+        await db.SaveChangesAsync(ct);
         return lines.Select(l => new LineOfEnquiryDto(l.Number, l.Title, l.Description, open.FirstOrDefault(o => o.Key == l.Id)?.Count ?? 0)).ToList();
     }
 
@@ -483,7 +485,15 @@ public sealed class IncidentRoom(VigilDb db, AccessContext access, Investigation
         {
             return PursueResult<LinkOutcome>.Invalid(errors);
         }
-        var investigation = standing.Investigation;
+        // The new person, the check's audit and the link are saved together or not at all.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var outcome = await LinkInsideAsync(id, standing.Investigation, request, errors, ct);
+        await transaction.CommitAsync(ct);
+        return outcome;
+    }
+
+    private async Task<PursueResult<LinkOutcome>> LinkInsideAsync(Guid id, Investigation investigation, LinkSubject request, Dictionary<string, string[]> errors, CancellationToken ct)
+    {
         var purpose = $"{investigation.OperationName}: linking a {request.Role!.Value.ToString().ToLowerInvariant()}";
         SubjectDto? subject;
         IReadOnlyList<DeconflictionHit> hits = [];

@@ -13,20 +13,20 @@ public sealed record OpenInvestigation
     public string? OperationName { get; init; }
     [StringLength(4000, ErrorMessage = "The summary must be 4000 characters or fewer")]
     public string? Summary { get; init; }
-    [Required(ErrorMessage = "Say who leads: MI5-led, joint or police only")]
+    [Required(ErrorMessage = "Say who leads: MI5-led, joint or police only"), EnumDataType(typeof(Lead), ErrorMessage = "Say who leads: MI5-led, joint or police only")]
     public Lead? Lead { get; init; }
     [Required(ErrorMessage = "Choose the threat type")]
     public string? ThreatType { get; init; }
     public IReadOnlyList<string>? Activities { get; init; }
-    [Required(ErrorMessage = "Choose the risk level")]
+    [Required(ErrorMessage = "Choose the risk level"), EnumDataType(typeof(RiskLevel), ErrorMessage = "Choose the risk level")]
     public RiskLevel? Risk { get; init; }
-    [Required(ErrorMessage = "Choose the classification")]
+    [Required(ErrorMessage = "Choose the classification"), EnumDataType(typeof(Classification), ErrorMessage = "Choose the classification")]
     public Classification? Classification { get; init; }
     public bool OfficialSensitive { get; init; }
 }
 
 public sealed record Transition(
-    [property: Required(ErrorMessage = "Choose the phase to move to")] Phase? To,
+    [property: Required(ErrorMessage = "Choose the phase to move to"), EnumDataType(typeof(Phase), ErrorMessage = "Choose the phase to move to")] Phase? To,
     [property: Required(ErrorMessage = "Give the reason for this change"), StringLength(2000, MinimumLength = 5, ErrorMessage = "Give the reason in 5 to 2000 characters")] string? Reason,
     [property: StringLength(2000)] string? OpenActionsReason = null,
     [property: StringLength(2000)] string? Outcome = null,
@@ -34,7 +34,7 @@ public sealed record Transition(
 
 public sealed record AddTeamMember(
     [property: Required(ErrorMessage = "Enter the officer's e-mail"), StringLength(256)] string? Email,
-    [property: Required(ErrorMessage = "Choose their role in the team")] TeamRole? Role);
+    [property: Required(ErrorMessage = "Choose their role in the team"), EnumDataType(typeof(TeamRole), ErrorMessage = "Choose their role in the team")] TeamRole? Role);
 
 public sealed record TeamMemberDto(Guid UserId, string Name, string Email, string Unit, TeamRole Role, DateTimeOffset AddedAt);
 public sealed record PhaseChangeDto(Phase From, Phase To, DateTimeOffset At, string By, string Reason);
@@ -43,7 +43,7 @@ public sealed record InvestigationDto(
     Guid Id, string OperationName, string Summary, Lead Lead, string ThreatType, string ThreatTypeName,
     IReadOnlyList<string> Activities, RiskLevel Risk, Phase Phase, string? Outcome, DateTimeOffset OpenedAt, DateTimeOffset? ClosedAt,
     string Unit, Classification Classification, bool OfficialSensitive, IReadOnlyList<TeamMemberDto> Team,
-    IReadOnlyList<PhaseChangeDto> PhaseChanges, Phase? NextPhase, TeamRole? YourRole, bool YouCommand, Guid Version);
+    IReadOnlyList<PhaseChangeDto> PhaseChanges, Phase? NextPhase, TeamRole? YourRole, bool YouCommand, bool YouMayAppoint, Guid Version);
 
 public sealed record InvestigationSummary(
     Guid Id, string OperationName, string Unit, string UnitCode, Phase Phase, RiskLevel Risk, string ThreatType, Lead Lead,
@@ -75,9 +75,14 @@ public sealed class Investigations(VigilDb db, AccessContext access, Investigati
         {
             name = "Operation " + name;
         }
+        // Operation names are one network-wide register (two operations must never share a name), so a
+        // clash is reported whoever holds the other one; it says nothing else, and it is audited, so that
+        // probing the register shows in the audit log.
         if (name.Length > 0 && await db.Set<Investigation>().IgnoreQueryFilters().AnyAsync(i => i.OperationName.ToUpper() == name.ToUpper(), ct))
         {
             ApiValidation.Add(errors, nameof(OpenInvestigation.OperationName), "That operation name is already in use; choose another");
+            db.Audit(AuditActions.Refused, AuditOutcomes.Denied, "operation-name", name, detail: "operation name already registered");
+            await db.SaveChangesAsync(ct);
         }
         await CheckReferenceAsync(errors, request.ThreatType, request.Activities, ct);
         if (request.Classification is { } classification)
@@ -165,7 +170,7 @@ public sealed class Investigations(VigilDb db, AccessContext access, Investigati
             i.Activities.Select(a => a.Code).ToList(), i.Risk, i.Phase, i.Outcome, i.OpenedAt, i.ClosedAt,
             units.TryGetValue(i.OwningUnitId, out var owner) ? owner.Name : "", i.Classification, i.OfficialSensitive, team,
             i.PhaseChanges.OrderBy(p => p.At).Select(p => new PhaseChangeDto(p.From, p.To, p.At, p.By, p.Reason)).ToList(),
-            NextPhase(i.Phase), standing.Member?.Role, standing.HasCommand, i.Version);
+            NextPhase(i.Phase), standing.Member?.Role, standing.HasCommand, standing.CanAppoint, i.Version);
     }
 
     public static Phase? NextPhase(Phase phase) => phase is Phase.Closed ? null : phase + 1;
@@ -319,7 +324,7 @@ public sealed class Investigations(VigilDb db, AccessContext access, Investigati
     /// <summary>Adds an officer to the team: they join the investigation's need-to-know group at once.</summary>
     public async Task<PursueResult<InvestigationDto>> AddMemberAsync(Guid id, AddTeamMember request, CancellationToken ct)
     {
-        var (standing, refusal) = await gate.RequireAsync<InvestigationDto>(id, s => s.HasCommand, "Only the SIO or deputy SIO may change the team.", ct);
+        var (standing, refusal) = await gate.RequireAsync<InvestigationDto>(id, s => s.CanAppoint, "Only the SIO or deputy SIO may change the team.", ct);
         if (standing is null)
         {
             return refusal!;
@@ -349,14 +354,18 @@ public sealed class Investigations(VigilDb db, AccessContext access, Investigati
         {
             ApiValidation.Add(errors, nameof(AddTeamMember.Email), "This officer is already in the team");
         }
-        else if (role == TeamRole.Sio)
+        else if (!standing.HasCommand && role is not (TeamRole.Sio or TeamRole.DeputySio))
+        {
+            ApiValidation.Add(errors, nameof(AddTeamMember.Role), "The team has no SIO or deputy yet: appoint one first");
+        }
+        else if (role is TeamRole.Sio or TeamRole.DeputySio)
         {
             var roles = await db.UserRoles.Where(r => r.UserId == user.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name).ToListAsync(ct);
             if (!roles.Contains(Roles.Sio))
             {
-                ApiValidation.Add(errors, nameof(AddTeamMember.Role), "Only an officer accredited as an SIO can lead the investigation");
+                ApiValidation.Add(errors, nameof(AddTeamMember.Role), "Only an officer accredited as an SIO can lead the investigation or deputise");
             }
-            else if (i.SioId is not null)
+            else if (role == TeamRole.Sio && i.SioId is not null)
             {
                 ApiValidation.Add(errors, nameof(AddTeamMember.Role), "The investigation already has an SIO; remove them from the team first");
             }
@@ -395,7 +404,18 @@ public sealed class Investigations(VigilDb db, AccessContext access, Investigati
         {
             return PursueResult<InvestigationDto>.Invalid(new() { ["UserId"] = ["The last member of the team cannot be removed"] });
         }
+        if (member.Role is TeamRole.Sio or TeamRole.DeputySio && i.Team.Count(m => m.Role is TeamRole.Sio or TeamRole.DeputySio) == 1)
+        {
+            return PursueResult<InvestigationDto>.Invalid(new() { ["UserId"] = ["Appoint another SIO or deputy before removing the last one"] });
+        }
         i.Team.Remove(member);
+        // Their open actions go back to be allocated again: work is never left with someone outside the team.
+        foreach (var action in await db.Set<InvestigationAction>().Where(a => a.InvestigationId == id && a.AllocatedToId == userId && a.State == ActionState.Allocated).ToListAsync(ct))
+        {
+            action.AllocatedToId = null;
+            action.State = ActionState.Raised;
+            action.Version = Guid.NewGuid();
+        }
         var membership = await db.GroupMemberships.FirstOrDefaultAsync(m => m.GroupId == i.GroupId && m.UserId == userId, ct);
         if (membership is not null)
         {

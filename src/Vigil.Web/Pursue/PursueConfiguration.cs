@@ -161,6 +161,7 @@ internal sealed class ExhibitConfiguration : IEntityTypeConfiguration<Exhibit>
         b.Property(x => x.ContentType).HasMaxLength(100);
         b.Property(x => x.Sha256).HasMaxLength(64);
         b.Property(x => x.StoredAs).HasMaxLength(100);
+        b.Property(x => x.Version).IsConcurrencyToken();
         b.OwnsMany(x => x.Continuity, h =>
         {
             Child.Owned(h, "ExhibitHandovers", "ExhibitId");

@@ -27,6 +27,9 @@ public sealed record PursueResult<T>(PursueStatus Status, T? Value, Dictionary<s
 /// <summary>What the current user is to an investigation they can see.</summary>
 public sealed record Standing(Investigation Investigation, TeamMember? Member, bool HasCommand)
 {
+    /// <summary>A team without an SIO or deputy: any member may appoint one (and do nothing else of command).</summary>
+    public bool CanAppoint => HasCommand || (Member is not null && !Investigation.Team.Any(m => m.Role is TeamRole.Sio or TeamRole.DeputySio));
+
     public bool IsTeam => Member is not null;
     public bool IsDisclosureOfficer => Member?.Role is TeamRole.DisclosureOfficer;
 }
@@ -35,7 +38,7 @@ public sealed record Standing(Investigation Investigation, TeamMember? Member, b
 /// The one way into an investigation for every Pursue operation: load it through the access filter
 /// (a hidden one answers exactly like a missing one, and the refusal is audited), then say what the user
 /// is to it. Command (phases, team, policy file, ELG, reviews) belongs to the SIO and deputy; while the
-/// team has neither, to any member, so that someone can appoint one.
+/// team has neither, any member may appoint one, and nothing more.
 /// </summary>
 public sealed class InvestigationGate(VigilDb db, AccessContext access)
 {
@@ -54,9 +57,7 @@ public sealed class InvestigationGate(VigilDb db, AccessContext access)
             return null;
         }
         var member = investigation.Team.FirstOrDefault(m => m.UserId == access.UserId);
-        var commanders = investigation.Team.Where(m => m.Role is TeamRole.Sio or TeamRole.DeputySio).ToList();
-        var command = member is not null && (member.Role is TeamRole.Sio or TeamRole.DeputySio || commanders.Count == 0);
-        return new Standing(investigation, member, command);
+        return new Standing(investigation, member, member?.Role is TeamRole.Sio or TeamRole.DeputySio);
     }
 
     /// <summary>The investigation, when visible and the user's part in it allows the step; otherwise the

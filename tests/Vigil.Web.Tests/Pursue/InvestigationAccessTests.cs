@@ -188,7 +188,10 @@ public sealed class InvestigationAccessTests(VigilApp app) : IClassFixture<Vigil
 
         var opened = await OpenAsync(northWest);
         Assert.Equal("Officer", opened.GetProperty("yourRole").GetString());
-        Assert.True(opened.GetProperty("youCommand").GetBoolean());
+        Assert.False(opened.GetProperty("youCommand").GetBoolean());
+        Assert.True(opened.GetProperty("youMayAppoint").GetBoolean());
+        // Until an SIO or deputy is appointed, the team can do nothing else of command.
+        Assert.Equal(HttpStatusCode.Forbidden, (await northWest.PostAsJsonAsync($"/api/v1/investigations/{opened.GetProperty("id").GetGuid()}/transitions", new { to = "Investigation", reason = "Not mine to decide" })).StatusCode);
         var id = opened.GetProperty("id").GetGuid();
         // Only an accredited SIO can lead it.
         var notSio = await ExpectAsync(await northWest.PostAsJsonAsync($"/api/v1/investigations/{id}/team", new { email = DemoUsers.PreventNorthWest, role = "Sio" }), HttpStatusCode.BadRequest);

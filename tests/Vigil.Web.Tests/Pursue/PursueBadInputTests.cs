@@ -191,4 +191,36 @@ public sealed class PursueBadInputTests(VigilApp app) : IClassFixture<VigilApp>
         Assert.Equal(HttpStatusCode.OK, (await sio.GetAsync($"/api/v1/subjects/{subjectId}")).StatusCode);
         Assert.Single((await sio.GetFromJsonAsync<JsonElement>($"/api/v1/investigations/{id}/subjects")).EnumerateArray());
     }
+
+    [Fact]
+    public async Task TheLastCommanderStays_AndARemovedOfficersActionsReturnToBeAllocated()
+    {
+        var (sio, id) = await OpenedAsync();
+        using var _ = sio;
+        var team = await AddMemberAsync(sio, id, DemoUsers.InvestigatorLondon, "Officer");
+        var sioId = team.GetProperty("team").EnumerateArray().Single(m => m.GetProperty("role").GetString() == "Sio").GetProperty("userId").GetGuid();
+        var officerId = team.GetProperty("team").EnumerateArray().Single(m => m.GetProperty("role").GetString() == "Officer").GetProperty("userId").GetGuid();
+        var last = await ExpectAsync(await sio.DeleteAsync($"/api/v1/investigations/{id}/team/{sioId}"), HttpStatusCode.BadRequest);
+        Assert.Contains("Appoint another SIO or deputy", Errors(last), StringComparison.Ordinal);
+
+        var action = await PostAsync(sio, $"/api/v1/investigations/{id}/actions", new { title = "Visit the storage unit", allocateTo = DemoUsers.InvestigatorLondon }, HttpStatusCode.Created);
+        Assert.Equal(HttpStatusCode.NoContent, (await sio.DeleteAsync($"/api/v1/investigations/{id}/team/{officerId}")).StatusCode);
+        var after = await sio.GetFromJsonAsync<JsonElement>($"/api/v1/investigations/{id}/actions/{action.GetProperty("id").GetGuid()}");
+        Assert.Equal("Raised", after.GetProperty("state").GetString());
+        Assert.Equal(JsonValueKind.Null, after.GetProperty("allocatedToId").ValueKind);
+    }
+
+    [Fact]
+    public async Task ScheduleCsv_NeverCarriesAFormula_AndStepsAreNamedNotNumbered()
+    {
+        var (sio, id) = await OpenedAsync();
+        using var _ = sio;
+        await PostAsync(sio, $"/api/v1/investigations/{id}/disclosure/items", new { description = "=HYPERLINK(\"http://example.invalid\")", schedule = "Mg6C" }, HttpStatusCode.Created);
+        var csv = await sio.GetStringAsync($"/api/v1/investigations/{id}/disclosure/MG6C.csv");
+        Assert.Contains("'=HYPERLINK", csv, StringComparison.Ordinal);
+        var response = await sio.GetAsync($"/api/v1/investigations/{id}/disclosure/MG6C.csv");
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        var action = await PostAsync(sio, $"/api/v1/investigations/{id}/actions", new { title = "Numbered step" }, HttpStatusCode.Created);
+        Assert.Equal(HttpStatusCode.NotFound, (await sio.PostAsJsonAsync($"/api/v1/investigations/{id}/actions/{action.GetProperty("id").GetGuid()}/1", new { version = action.GetProperty("version").GetGuid(), result = "x" })).StatusCode);
+    }
 }
