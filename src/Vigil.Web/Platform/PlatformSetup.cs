@@ -137,8 +137,7 @@ public static class PlatformSetup
         DbUpdateConcurrencyException => StatusCodes.Status409Conflict,
         // A concurrent write won a race on a unique key (two actions numbered at once): the whole
         // transaction was rolled back, so nothing was saved; the request can simply be repeated.
-        DbUpdateException { InnerException: Microsoft.Data.Sqlite.SqliteException { SqliteExtendedErrorCode: 2067 } } => StatusCodes.Status409Conflict,
-        DbUpdateException { InnerException: Npgsql.PostgresException { SqlState: "23505" } } => StatusCodes.Status409Conflict,
+        DbUpdateException e when DbErrors.IsUniqueViolation(e) => StatusCodes.Status409Conflict,
         _ => StatusCodes.Status500InternalServerError,
     };
 

@@ -72,11 +72,7 @@ public sealed class Disclosure(VigilDb db, AccessContext access, InvestigationGa
             RecordedAt = db.Clock.GetUtcNow(), RecordedBy = access.DisplayName ?? access.UserName ?? "",
         };
         db.Add(item);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException)
+        if (!await db.SaveNewAsync(item, ct))
         {
             return PursueResult<DisclosureItemDto>.Conflict("Another item was scheduled at the same moment; schedule this one again.");
         }

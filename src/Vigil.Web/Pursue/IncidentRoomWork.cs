@@ -157,7 +157,10 @@ public sealed class IncidentRoom(VigilDb db, AccessContext access, Investigation
         var number = (await db.Set<LineOfEnquiry>().Where(l => l.InvestigationId == id).MaxAsync(l => (int?)l.Number, ct) ?? 0) + 1;
         var line = new LineOfEnquiry { InvestigationId = id, Number = number, Title = request.Title!.Trim(), Description = request.Description?.Trim() ?? "" };
         db.Add(line);
-        await db.SaveChangesAsync(ct);
+        if (!await db.SaveNewAsync(line, ct))
+        {
+            return PursueResult<LineOfEnquiryDto>.Conflict("Another line of enquiry was added at the same moment; add this one again.");
+        }
         return PursueResult<LineOfEnquiryDto>.Ok(new LineOfEnquiryDto(line.Number, line.Title, line.Description, 0));
     }
 
@@ -223,11 +226,7 @@ public sealed class IncidentRoom(VigilDb db, AccessContext access, Investigation
             RaisedAt = db.Clock.GetUtcNow(), RaisedBy = access.DisplayName ?? access.UserName ?? "",
         };
         db.Add(action);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException)
+        if (!await db.SaveNewAsync(action, ct))
         {
             return PursueResult<ActionDto>.Conflict("Another action was raised at the same moment; raise this one again.");
         }
@@ -426,11 +425,7 @@ public sealed class IncidentRoom(VigilDb db, AccessContext access, Investigation
             return PursueResult<PolicyEntryDto>.Invalid(errors);
         }
         var entry = await PolicyFile.AppendAsync(db, id, access, request.Decision!.Trim(), request.Rationale!.Trim(), request.Supersedes, ct);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException)
+        if (!await db.SaveNewAsync(entry, ct))
         {
             return PursueResult<PolicyEntryDto>.Conflict("Another entry was written at the same moment; write this one again.");
         }

@@ -12,11 +12,10 @@ public static class PursueModule
 {
     public static WebApplicationBuilder AddPursue(this WebApplicationBuilder builder)
     {
-        var storage = new ExhibitStorageOptions();
-        builder.Configuration.GetSection("Vigil:Exhibits").Bind(storage);
         builder.Services
             .AddSingleton(sp =>
             {
+                var storage = builder.Configuration.GetSection("Vigil:Exhibits").Get<ExhibitStorageOptions>() ?? new ExhibitStorageOptions();
                 if (storage.Folder.Length == 0)
                 {
                     storage.Folder = Path.Combine(sp.GetRequiredService<VigilOptions>().DataFolder, "exhibits");

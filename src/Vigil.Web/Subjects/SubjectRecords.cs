@@ -241,8 +241,9 @@ public sealed class SubjectRecords(VigilDb db, AccessContext access, Deconflicti
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (DbErrors.IsForeignKeyViolation(e))
         {
+            db.Entry(subject).State = EntityState.Detached;
             return DeleteOutcome.InUse;
         }
         return DeleteOutcome.Deleted;

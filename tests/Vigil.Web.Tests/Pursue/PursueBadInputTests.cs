@@ -223,4 +223,25 @@ public sealed class PursueBadInputTests(VigilApp app) : IClassFixture<VigilApp>
         var action = await PostAsync(sio, $"/api/v1/investigations/{id}/actions", new { title = "Numbered step" }, HttpStatusCode.Created);
         Assert.Equal(HttpStatusCode.NotFound, (await sio.PostAsJsonAsync($"/api/v1/investigations/{id}/actions/{action.GetProperty("id").GetGuid()}/1", new { version = action.GetProperty("version").GetGuid(), result = "x" })).StatusCode);
     }
+
+    [Fact]
+    public async Task TwoActionsNumberedAtOnce_TheLoserIsRefusedCleanly_AndTheUnitOfWorkGoesOn()
+    {
+        var (sio, id) = await OpenedAsync();
+        using var _ = sio;
+        var first = await PostAsync(sio, $"/api/v1/investigations/{id}/actions", new { title = "First" }, HttpStatusCode.Created);
+        var saved = await app.AsSystemAsync(async db =>
+        {
+            // A second writer that read the same "next number" before the first saved.
+            var loser = new InvestigationAction { InvestigationId = id, Number = first.GetProperty("number").GetInt32(), Title = "Second", RaisedBy = "test" };
+            db.Add(loser);
+            var won = await db.SaveNewAsync(loser, CancellationToken.None);
+            db.Audit(AuditActions.Refused, AuditOutcomes.Denied, "action", null, detail: "numbering race in a test");
+            await db.SaveChangesAsync();
+            return won;
+        });
+        Assert.False(saved);
+        Assert.Equal(1, await app.AsSystemAsync(db => db.Set<InvestigationAction>().CountAsync(a => a.InvestigationId == id)));
+        Assert.True(await app.AsSystemAsync(db => db.AuditEntries.AnyAsync(e => e.Detail == "numbering race in a test")));
+    }
 }

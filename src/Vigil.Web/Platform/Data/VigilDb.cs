@@ -165,6 +165,23 @@ public abstract class VigilDb(DbContextOptions options, AccessContext access, Ti
         }
     }
 
+    /// <summary>Saves a new record whose unique key (a number within its investigation, say) may be taken
+    /// by another writer at the same moment. False when it was: nothing is saved, and the record is
+    /// forgotten so that this unit of work can go on (to answer, and audit, the conflict).</summary>
+    public async Task<bool> SaveNewAsync(object record, CancellationToken ct)
+    {
+        try
+        {
+            await SaveChangesAsync(ct);
+            return true;
+        }
+        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
+        {
+            Entry(record).State = EntityState.Detached;
+            return false;
+        }
+    }
+
     /// <summary>Adds an audit entry to this unit of work; it is chained and written by the next save.</summary>
     public AuditEntry Audit(string action, string outcome, string? recordType = null, string? recordId = null, string? purpose = null, string? detail = null)
     {
