@@ -5,6 +5,7 @@ using Vigil.Web.Platform.Inbox;
 using Vigil.Web.Platform.Cli;
 using Vigil.Web.Platform.Security;
 using Vigil.Web.Platform.Ui;
+using Vigil.Web.Prevent;
 using Vigil.Web.Pursue;
 using Vigil.Web.Subjects;
 
@@ -32,6 +33,7 @@ public partial class Program
         builder.Services.AddNetwork();
         builder.Services.AddSubjects();
         builder.AddPursue();
+        builder.Services.AddPrevent();
 
         var app = builder.Build();
         app.UsePlatform();
@@ -39,6 +41,7 @@ public partial class Program
         app.MapNetworkApi();
         app.MapSubjectsApi();
         app.MapPursueApi();
+        app.MapPreventApi();
         app.MapAuditApi();
         app.MapAccountApi();
         app.MapAdministrationApi();

@@ -18,6 +18,8 @@ public static class PlatformSetup
     /// <summary>The largest request body the API accepts; uploads (issue 4) raise it per endpoint.</summary>
     public const long MaxRequestBodyBytes = 1_048_576;
 
+    public const string PublicFormPolicy = "public-form";
+
     public static WebApplicationBuilder AddPlatform(this WebApplicationBuilder builder, string[] args)
     {
         var options = VigilOptions.From(args, builder.Environment, builder.Configuration, SourceLayout.DataFolder());
@@ -36,6 +38,15 @@ public static class PlatformSetup
         builder.Services.AddRazorComponents();
         builder.Services.AddAntiforgery();
         builder.Services.AddProblemDetails();
+        // Anonymous forms (a public referral) are limited per address: PublicFormPolicy, Vigil:PublicForm:PermitsPerTenMinutes.
+        var permits = builder.Configuration.GetValue("Vigil:PublicForm:PermitsPerTenMinutes", 20);
+        builder.Services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(PublicFormPolicy, http => System.Threading.RateLimiting.RateLimitPartition.GetFixedWindowLimiter(
+                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new System.Threading.RateLimiting.FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(10) }));
+        });
         builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
         {
             doc.Info.Title = "Vigil API";
@@ -85,6 +96,7 @@ public static class PlatformSetup
         app.UseMiddleware<AccessContextMiddleware>();
         app.UseAuthorization();
         app.UseAntiforgery();
+        app.UseRateLimiter();
         app.Use(async (http, next) =>
         {
             // A form post whose antiforgery token is missing or forged is refused (400) by the framework; record it.

@@ -43,7 +43,7 @@ public sealed class Disclosure(VigilDb db, AccessContext access, InvestigationGa
     public static readonly IReadOnlyList<string> Forms = ["MG6C", "MG6D", "MG6E"];
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
-    public async Task<PursueResult<DisclosureItemDto>> ScheduleAsync(Guid id, ScheduleItem request, CancellationToken ct)
+    public async Task<WorkResult<DisclosureItemDto>> ScheduleAsync(Guid id, ScheduleItem request, CancellationToken ct)
     {
         var (standing, refusal) = await gate.RequireAsync<DisclosureItemDto>(id, s => s.IsDisclosureOfficer || s.HasCommand, "Only the disclosure officer, the SIO or deputy SIO may schedule unused material.", ct);
         if (standing is null)
@@ -61,7 +61,7 @@ public sealed class Disclosure(VigilDb db, AccessContext access, InvestigationGa
         }
         if (errors.Count > 0)
         {
-            return PursueResult<DisclosureItemDto>.Invalid(errors);
+            return WorkResult<DisclosureItemDto>.Invalid(errors);
         }
         var number = (await db.Set<DisclosureItem>().Where(d => d.InvestigationId == id).MaxAsync(d => (int?)d.Number, ct) ?? 0) + 1;
         var item = new DisclosureItem
@@ -74,13 +74,13 @@ public sealed class Disclosure(VigilDb db, AccessContext access, InvestigationGa
         db.Add(item);
         if (!await db.SaveNewAsync(item, ct))
         {
-            return PursueResult<DisclosureItemDto>.Conflict("Another item was scheduled at the same moment; schedule this one again.");
+            return WorkResult<DisclosureItemDto>.Conflict("Another item was scheduled at the same moment; schedule this one again.");
         }
-        return PursueResult<DisclosureItemDto>.Ok(ToDto(item));
+        return WorkResult<DisclosureItemDto>.Ok(ToDto(item));
     }
 
     /// <summary>The disclosure officer signs a schedule as it stands; a nil schedule is signed too.</summary>
-    public async Task<PursueResult<SignOffDto>> SignAsync(Guid id, string form, CancellationToken ct)
+    public async Task<WorkResult<SignOffDto>> SignAsync(Guid id, string form, CancellationToken ct)
     {
         var (standing, refusal) = await gate.RequireAsync<SignOffDto>(id, s => s.IsDisclosureOfficer, "Only the investigation's disclosure officer signs the schedules.", ct);
         if (standing is null)
@@ -90,7 +90,7 @@ public sealed class Disclosure(VigilDb db, AccessContext access, InvestigationGa
         form = form.ToUpperInvariant();
         if (!Forms.Contains(form))
         {
-            return PursueResult<SignOffDto>.Invalid(new() { ["Form"] = ["Choose a schedule to sign: MG6C, MG6D or MG6E"] });
+            return WorkResult<SignOffDto>.Invalid(new() { ["Form"] = ["Choose a schedule to sign: MG6C, MG6D or MG6E"] });
         }
         var items = await db.Set<DisclosureItem>().Where(d => d.InvestigationId == id).ToListAsync(ct);
         var signOff = new ScheduleSignOff
@@ -100,7 +100,7 @@ public sealed class Disclosure(VigilDb db, AccessContext access, InvestigationGa
         };
         db.Add(signOff);
         await db.SaveChangesAsync(ct);
-        return PursueResult<SignOffDto>.Ok(new SignOffDto(signOff.Form, signOff.ItemCount, signOff.SignedAt, signOff.SignedBy));
+        return WorkResult<SignOffDto>.Ok(new SignOffDto(signOff.Form, signOff.ItemCount, signOff.SignedAt, signOff.SignedBy));
     }
 
     private static IEnumerable<DisclosureItem> Of(IEnumerable<DisclosureItem> items, string form) => form switch
@@ -170,28 +170,28 @@ public sealed class Disclosure(VigilDb db, AccessContext access, InvestigationGa
 
     /// <summary>The digital case file for the CPS: selected statements, the exhibits list, the three
     /// schedules with their sign-offs, and a manifest with the SHA-256 of every file. Only for a charged case.</summary>
-    public async Task<PursueResult<byte[]>> BundleAsync(Guid id, BundleRequest request, CancellationToken ct)
+    public async Task<WorkResult<byte[]>> BundleAsync(Guid id, BundleRequest request, CancellationToken ct)
     {
         var standing = await gate.EnterAsync(id, ct, track: false);
         if (standing is null)
         {
-            return PursueResult<byte[]>.Missing();
+            return WorkResult<byte[]>.Missing();
         }
         if (!standing.HasCommand && !standing.IsDisclosureOfficer)
         {
-            return PursueResult<byte[]>.Forbidden("Only the SIO, deputy SIO or disclosure officer may prepare the case file.");
+            return WorkResult<byte[]>.Forbidden("Only the SIO, deputy SIO or disclosure officer may prepare the case file.");
         }
         var i = standing.Investigation;
         var charged = i.PhaseChanges.Any(p => p.To == Phase.Charge);
         if (!charged)
         {
-            return PursueResult<byte[]>.Conflict("A case file for the CPS is prepared once the case is charged.");
+            return WorkResult<byte[]>.Conflict("A case file for the CPS is prepared once the case is charged.");
         }
         var wanted = request.Statements ?? [];
         var statements = await db.Set<WitnessStatement>().AsNoTracking().Where(s => s.InvestigationId == id && wanted.Contains(s.Id)).ToListAsync(ct);
         if (statements.Count != wanted.Distinct().Count())
         {
-            return PursueResult<byte[]>.Invalid(new() { [nameof(BundleRequest.Statements)] = ["One of the chosen statements is not in this investigation"] });
+            return WorkResult<byte[]>.Invalid(new() { [nameof(BundleRequest.Statements)] = ["One of the chosen statements is not in this investigation"] });
         }
         var exhibits = await db.Set<Exhibit>().AsNoTracking().Where(e => e.InvestigationId == id).ToListAsync(ct);
         var schedules = await SchedulesAsync(id, ct);
@@ -230,7 +230,7 @@ public sealed class Disclosure(VigilDb db, AccessContext access, InvestigationGa
         db.Audit(AuditActions.Export, AuditOutcomes.Success, "cps-case-file", id.ToString(),
             detail: $"{statements.Count} statements, {exhibits.Count} exhibits listed, schedules MG6C/D/E; manifest sha256 {Convert.ToHexStringLower(SHA256.HashData(zip.ToArray()))}");
         await db.SaveChangesAsync(ct);
-        return PursueResult<byte[]>.Ok(zip.ToArray());
+        return WorkResult<byte[]>.Ok(zip.ToArray());
     }
 
     private static string ExhibitsCsv(IEnumerable<Exhibit> exhibits) => Csv(exhibits.OrderBy(e => e.Reference)

@@ -55,7 +55,7 @@ public sealed class ExhibitStorageOptions
 /// hash on every way out. A file that no longer matches is never served.</summary>
 public sealed class Exhibits(VigilDb db, AccessContext access, InvestigationGate gate, ExhibitStorageOptions options)
 {
-    public async Task<PursueResult<ExhibitDto>> RecordAsync(Guid id, RecordExhibit request, CancellationToken ct)
+    public async Task<WorkResult<ExhibitDto>> RecordAsync(Guid id, RecordExhibit request, CancellationToken ct)
     {
         var (standing, refusal) = await gate.RequireAsync<ExhibitDto>(id, s => s.IsTeam, "Only members of the team may record exhibits.", ct);
         if (standing is null)
@@ -74,7 +74,7 @@ public sealed class Exhibits(VigilDb db, AccessContext access, InvestigationGate
         }
         if (errors.Count > 0)
         {
-            return PursueResult<ExhibitDto>.Invalid(errors);
+            return WorkResult<ExhibitDto>.Invalid(errors);
         }
         var exhibit = new Exhibit
         {
@@ -84,10 +84,10 @@ public sealed class Exhibits(VigilDb db, AccessContext access, InvestigationGate
         };
         db.Add(exhibit);
         await db.SaveChangesAsync(ct);
-        return PursueResult<ExhibitDto>.Ok(ToDto(exhibit));
+        return WorkResult<ExhibitDto>.Ok(ToDto(exhibit));
     }
 
-    public async Task<PursueResult<ExhibitDto>> HandOverAsync(Guid id, Guid exhibitId, RecordHandover request, CancellationToken ct)
+    public async Task<WorkResult<ExhibitDto>> HandOverAsync(Guid id, Guid exhibitId, RecordHandover request, CancellationToken ct)
     {
         var (exhibit, refusal) = await WritableAsync(id, exhibitId, ct);
         if (exhibit is null)
@@ -110,7 +110,7 @@ public sealed class Exhibits(VigilDb db, AccessContext access, InvestigationGate
         }
         if (errors.Count > 0)
         {
-            return PursueResult<ExhibitDto>.Invalid(errors);
+            return WorkResult<ExhibitDto>.Invalid(errors);
         }
         exhibit.Continuity.Add(new Handover
         {
@@ -120,12 +120,12 @@ public sealed class Exhibits(VigilDb db, AccessContext access, InvestigationGate
         exhibit.Custodian = request.To!.Trim();
         exhibit.Version = Guid.NewGuid();
         await db.SaveChangesAsync(ct);
-        return PursueResult<ExhibitDto>.Ok(ToDto(exhibit));
+        return WorkResult<ExhibitDto>.Ok(ToDto(exhibit));
     }
 
     /// <summary>Attaches the file of a digital exhibit, once. Checked for size and type before anything
     /// is written; stored under a new name; the record and the file are kept together or not at all.</summary>
-    public async Task<PursueResult<ExhibitDto>> AttachAsync(Guid id, Guid exhibitId, string fileName, Stream content, CancellationToken ct)
+    public async Task<WorkResult<ExhibitDto>> AttachAsync(Guid id, Guid exhibitId, string fileName, Stream content, CancellationToken ct)
     {
         var (exhibit, refusal) = await WritableAsync(id, exhibitId, ct);
         if (exhibit is null)
@@ -134,14 +134,14 @@ public sealed class Exhibits(VigilDb db, AccessContext access, InvestigationGate
         }
         if (exhibit.Sha256 is not null)
         {
-            return PursueResult<ExhibitDto>.Conflict("This exhibit already has its file. A digital exhibit is never replaced; record a new exhibit instead.");
+            return WorkResult<ExhibitDto>.Conflict("This exhibit already has its file. A digital exhibit is never replaced; record a new exhibit instead.");
         }
         var errors = new Dictionary<string, string[]>();
         var extension = Path.GetExtension(fileName);
         if (!options.AllowedTypes.TryGetValue(extension, out var contentType))
         {
             ApiValidation.Add(errors, "File", $"Files of type '{extension}' cannot be stored; use one of {string.Join(", ", options.AllowedTypes.Keys)}");
-            return PursueResult<ExhibitDto>.Invalid(errors);
+            return WorkResult<ExhibitDto>.Invalid(errors);
         }
         Directory.CreateDirectory(options.Folder);
         var storedAs = $"{Guid.CreateVersion7():N}.bin";
@@ -164,7 +164,7 @@ public sealed class Exhibits(VigilDb db, AccessContext access, InvestigationGate
             File.Delete(path);
             ApiValidation.Add(errors, "File", size > options.MaxBytes ? $"The file must be {options.MaxBytes / (1024 * 1024)} MB or smaller"
                 : size == 0 ? "The file is empty" : $"The file's content is not a {extension} file");
-            return PursueResult<ExhibitDto>.Invalid(errors);
+            return WorkResult<ExhibitDto>.Invalid(errors);
         }
         var name = Path.GetFileName(fileName.Replace('\\', '/'));
         exhibit.FileName = name.Length > 255 ? name[^255..] : name;
@@ -182,7 +182,7 @@ public sealed class Exhibits(VigilDb db, AccessContext access, InvestigationGate
             File.Delete(path);
             throw;
         }
-        return PursueResult<ExhibitDto>.Ok(ToDto(exhibit));
+        return WorkResult<ExhibitDto>.Ok(ToDto(exhibit));
     }
 
     // Copies at most MaxBytes + 1 bytes, hashing on the way; a larger file is cut off and refused.
@@ -219,16 +219,16 @@ public sealed class Exhibits(VigilDb db, AccessContext access, InvestigationGate
 
     /// <summary>The exhibit's file, after checking its SHA-256 against the recorded one. A mismatch is
     /// audited as an integrity failure and the file is not served.</summary>
-    public async Task<PursueResult<Download>> DownloadAsync(Guid id, Guid exhibitId, CancellationToken ct)
+    public async Task<WorkResult<Download>> DownloadAsync(Guid id, Guid exhibitId, CancellationToken ct)
     {
         if (await gate.EnterAsync(id, ct, track: false) is null)
         {
-            return PursueResult<Download>.Missing();
+            return WorkResult<Download>.Missing();
         }
         var exhibit = await gate.ChildAsync<Exhibit>(id, exhibitId, ct);
         if (exhibit?.StoredAs is null)
         {
-            return PursueResult<Download>.Missing();
+            return WorkResult<Download>.Missing();
         }
         var path = Path.Combine(options.Folder, exhibit.StoredAs);
         // Hash and serve the same open stream, so what is served is exactly what was checked.
@@ -248,11 +248,11 @@ public sealed class Exhibits(VigilDb db, AccessContext access, InvestigationGate
             db.Audit(AuditActions.Export, AuditOutcomes.Failure, "exhibit", exhibitId.ToString(),
                 detail: actual is null ? "integrity failure: the exhibit file is missing" : $"integrity failure: recorded {exhibit.Sha256}, file now {actual}");
             await db.SaveChangesAsync(ct);
-            return PursueResult<Download>.Conflict($"Exhibit {exhibit.Reference}'s file no longer matches the SHA-256 recorded when it was seized, so it is not served. Report this to the exhibits officer.");
+            return WorkResult<Download>.Conflict($"Exhibit {exhibit.Reference}'s file no longer matches the SHA-256 recorded when it was seized, so it is not served. Report this to the exhibits officer.");
         }
         db.Audit(AuditActions.Export, AuditOutcomes.Success, "exhibit", exhibitId.ToString(), detail: $"downloaded {exhibit.FileName}, sha256 verified");
         await db.SaveChangesAsync(ct);
-        return PursueResult<Download>.Ok(new Download(file!, exhibit.FileName!, exhibit.ContentType!));
+        return WorkResult<Download>.Ok(new Download(file!, exhibit.FileName!, exhibit.ContentType!));
     }
 
     public async Task<IReadOnlyList<ExhibitDto>?> ListAsync(Guid id, CancellationToken ct)
@@ -267,19 +267,19 @@ public sealed class Exhibits(VigilDb db, AccessContext access, InvestigationGate
         return exhibits.OrderBy(e => e.SeizedAt).ThenBy(e => e.Reference).Select(ToDto).ToList();
     }
 
-    private async Task<(Exhibit?, PursueResult<ExhibitDto>?)> WritableAsync(Guid id, Guid exhibitId, CancellationToken ct)
+    private async Task<(Exhibit?, WorkResult<ExhibitDto>?)> WritableAsync(Guid id, Guid exhibitId, CancellationToken ct)
     {
         var standing = await gate.EnterAsync(id, ct);
         if (standing is null)
         {
-            return (null, PursueResult<ExhibitDto>.Missing());
+            return (null, WorkResult<ExhibitDto>.Missing());
         }
         var exhibit = await gate.ChildAsync<Exhibit>(id, exhibitId, ct);
         if (exhibit is null)
         {
-            return (null, PursueResult<ExhibitDto>.Missing());
+            return (null, WorkResult<ExhibitDto>.Missing());
         }
-        return standing.IsTeam ? (exhibit, null) : (null, PursueResult<ExhibitDto>.Forbidden("Only members of the team may record exhibits."));
+        return standing.IsTeam ? (exhibit, null) : (null, WorkResult<ExhibitDto>.Forbidden("Only members of the team may record exhibits."));
     }
 
     public static ExhibitDto ToDto(Exhibit e) => new(e.Id, e.Reference, e.Description, e.SeizedBy, e.SeizedFrom, e.SeizedAt, e.Custodian,

@@ -118,7 +118,7 @@ public sealed class IncidentRoom(VigilDb db, AccessContext access, Investigation
 {
     private DateOnly Today => DateOnly.FromDateTime(db.Clock.GetUtcNow().UtcDateTime);
 
-    private async Task<(Standing? Standing, PursueResult<T>? Refusal)> TeamAsync<T>(Guid id, bool command, string what, CancellationToken ct)
+    private async Task<(Standing? Standing, WorkResult<T>? Refusal)> TeamAsync<T>(Guid id, bool command, string what, CancellationToken ct)
     {
         var (standing, refusal) = await gate.RequireAsync<T>(id, s => command ? s.HasCommand : s.IsTeam,
             command ? $"Only the SIO or deputy SIO may {what}." : $"Only members of the team may {what}.", ct);
@@ -128,7 +128,7 @@ public sealed class IncidentRoom(VigilDb db, AccessContext access, Investigation
         }
         if (standing.Investigation.Phase == Phase.Closed)
         {
-            return (null, PursueResult<T>.Conflict($"This investigation is closed; you cannot {what}."));
+            return (null, WorkResult<T>.Conflict($"This investigation is closed; you cannot {what}."));
         }
         return (standing, null);
     }
@@ -142,7 +142,7 @@ public sealed class IncidentRoom(VigilDb db, AccessContext access, Investigation
 
     // ---- Lines of enquiry ----
 
-    public async Task<PursueResult<LineOfEnquiryDto>> AddLineAsync(Guid id, AddLineOfEnquiry request, CancellationToken ct)
+    public async Task<WorkResult<LineOfEnquiryDto>> AddLineAsync(Guid id, AddLineOfEnquiry request, CancellationToken ct)
     {
         var (standing, refusal) = await TeamAsync<LineOfEnquiryDto>(id, command: true, "set lines of enquiry", ct);
         if (standing is null)
@@ -152,16 +152,16 @@ public sealed class IncidentRoom(VigilDb db, AccessContext access, Investigation
         var errors = ApiValidation.Validate(request);
         if (errors.Count > 0)
         {
-            return PursueResult<LineOfEnquiryDto>.Invalid(errors);
+            return WorkResult<LineOfEnquiryDto>.Invalid(errors);
         }
         var number = (await db.Set<LineOfEnquiry>().Where(l => l.InvestigationId == id).MaxAsync(l => (int?)l.Number, ct) ?? 0) + 1;
         var line = new LineOfEnquiry { InvestigationId = id, Number = number, Title = request.Title!.Trim(), Description = request.Description?.Trim() ?? "" };
         db.Add(line);
         if (!await db.SaveNewAsync(line, ct))
         {
-            return PursueResult<LineOfEnquiryDto>.Conflict("Another line of enquiry was added at the same moment; add this one again.");
+            return WorkResult<LineOfEnquiryDto>.Conflict("Another line of enquiry was added at the same moment; add this one again.");
         }
-        return PursueResult<LineOfEnquiryDto>.Ok(new LineOfEnquiryDto(line.Number, line.Title, line.Description, 0));
+        return WorkResult<LineOfEnquiryDto>.Ok(new LineOfEnquiryDto(line.Number, line.Title, line.Description, 0));
     }
 
     public async Task<IReadOnlyList<LineOfEnquiryDto>?> LinesAsync(Guid id, CancellationToken ct)
@@ -180,7 +180,7 @@ public sealed class IncidentRoom(VigilDb db, AccessContext access, Investigation
 
     // ---- Actions ----
 
-    public async Task<PursueResult<ActionDto>> RaiseAsync(Guid id, RaiseAction request, CancellationToken ct)
+    public async Task<WorkResult<ActionDto>> RaiseAsync(Guid id, RaiseAction request, CancellationToken ct)
     {
         var (standing, refusal) = await TeamAsync<ActionDto>(id, command: false, "raise actions", ct);
         if (standing is null)
@@ -215,7 +215,7 @@ public sealed class IncidentRoom(VigilDb db, AccessContext access, Investigation
         }
         if (errors.Count > 0)
         {
-            return PursueResult<ActionDto>.Invalid(errors);
+            return WorkResult<ActionDto>.Invalid(errors);
         }
         var number = (await db.Set<InvestigationAction>().Where(a => a.InvestigationId == id).MaxAsync(a => (int?)a.Number, ct) ?? 0) + 1;
         var action = new InvestigationAction
@@ -228,16 +228,16 @@ public sealed class IncidentRoom(VigilDb db, AccessContext access, Investigation
         db.Add(action);
         if (!await db.SaveNewAsync(action, ct))
         {
-            return PursueResult<ActionDto>.Conflict("Another action was raised at the same moment; raise this one again.");
+            return WorkResult<ActionDto>.Conflict("Another action was raised at the same moment; raise this one again.");
         }
-        return PursueResult<ActionDto>.Ok((await ActionsQuery(db.Set<InvestigationAction>().Where(a => a.Id == action.Id)).ToListAsync(ct)).Select(Project).Single());
+        return WorkResult<ActionDto>.Ok((await ActionsQuery(db.Set<InvestigationAction>().Where(a => a.Id == action.Id)).ToListAsync(ct)).Select(Project).Single());
     }
 
     public enum Step { Allocate, Result, Review, File }
 
     /// <summary>Allocate (SIO or deputy, to a team member), result (the allocated officer), review (SIO or
     /// deputy: accept, or send back with a note), file (SIO or deputy, after review).</summary>
-    public async Task<PursueResult<ActionDto>> StepAsync(Guid id, Guid actionId, Step step, ActionStep request, CancellationToken ct)
+    public async Task<WorkResult<ActionDto>> StepAsync(Guid id, Guid actionId, Step step, ActionStep request, CancellationToken ct)
     {
         var (standing, refusal) = await TeamAsync<ActionDto>(id, command: step is not Step.Result, step switch
         {
@@ -253,16 +253,16 @@ public sealed class IncidentRoom(VigilDb db, AccessContext access, Investigation
         var action = await gate.ChildAsync<InvestigationAction>(id, actionId, ct);
         if (action is null)
         {
-            return PursueResult<ActionDto>.Missing();
+            return WorkResult<ActionDto>.Missing();
         }
         var errors = ApiValidation.Validate(request);
         if (errors.Count > 0)
         {
-            return PursueResult<ActionDto>.Invalid(errors);
+            return WorkResult<ActionDto>.Invalid(errors);
         }
         if (request.Version != action.Version)
         {
-            return PursueResult<ActionDto>.Conflict("Someone else changed this action first. Read it again and re-apply your change; nothing was overwritten.");
+            return WorkResult<ActionDto>.Conflict("Someone else changed this action first. Read it again and re-apply your change; nothing was overwritten.");
         }
         var stateError = (step, action.State) switch
         {
@@ -277,7 +277,7 @@ public sealed class IncidentRoom(VigilDb db, AccessContext access, Investigation
         };
         if (stateError is not null)
         {
-            return PursueResult<ActionDto>.Conflict(stateError + $"; this one is {action.State.ToString().ToLowerInvariant()}.");
+            return WorkResult<ActionDto>.Conflict(stateError + $"; this one is {action.State.ToString().ToLowerInvariant()}.");
         }
         var now = db.Clock.GetUtcNow();
         switch (step)
@@ -288,7 +288,7 @@ public sealed class IncidentRoom(VigilDb db, AccessContext access, Investigation
                 {
                     ApiValidation.Add(errors, nameof(ActionStep.AllocateTo), string.IsNullOrWhiteSpace(request.AllocateTo)
                         ? "Enter the e-mail of the officer to allocate it to" : "Actions can only be allocated to a member of the team");
-                    return PursueResult<ActionDto>.Invalid(errors);
+                    return WorkResult<ActionDto>.Invalid(errors);
                 }
                 action.AllocatedToId = officer;
                 action.State = ActionState.Allocated;
@@ -296,12 +296,12 @@ public sealed class IncidentRoom(VigilDb db, AccessContext access, Investigation
             case Step.Result:
                 if (action.AllocatedToId != access.UserId && !standing.HasCommand)
                 {
-                    return PursueResult<ActionDto>.Forbidden("Only the officer the action is allocated to may record its result.");
+                    return WorkResult<ActionDto>.Forbidden("Only the officer the action is allocated to may record its result.");
                 }
                 if (string.IsNullOrWhiteSpace(request.Result))
                 {
                     ApiValidation.Add(errors, nameof(ActionStep.Result), "Enter the result of the action");
-                    return PursueResult<ActionDto>.Invalid(errors);
+                    return WorkResult<ActionDto>.Invalid(errors);
                 }
                 action.Result = request.Result.Trim();
                 action.ResultedAt = now;
@@ -311,12 +311,12 @@ public sealed class IncidentRoom(VigilDb db, AccessContext access, Investigation
                 if (request.Accept is null)
                 {
                     ApiValidation.Add(errors, nameof(ActionStep.Accept), "Say whether the result is accepted or the action goes back to the officer");
-                    return PursueResult<ActionDto>.Invalid(errors);
+                    return WorkResult<ActionDto>.Invalid(errors);
                 }
                 if (request.Accept == false && string.IsNullOrWhiteSpace(request.Note))
                 {
                     ApiValidation.Add(errors, nameof(ActionStep.Note), "Say what more is needed when sending an action back");
-                    return PursueResult<ActionDto>.Invalid(errors);
+                    return WorkResult<ActionDto>.Invalid(errors);
                 }
                 action.ReviewNote = request.Note?.Trim();
                 action.State = request.Accept.Value ? ActionState.Reviewed : ActionState.Allocated;
@@ -333,9 +333,9 @@ public sealed class IncidentRoom(VigilDb db, AccessContext access, Investigation
         }
         catch (DbUpdateConcurrencyException)
         {
-            return PursueResult<ActionDto>.Conflict("Someone else changed this action first. Read it again and re-apply your change; nothing was overwritten.");
+            return WorkResult<ActionDto>.Conflict("Someone else changed this action first. Read it again and re-apply your change; nothing was overwritten.");
         }
-        return PursueResult<ActionDto>.Ok((await ActionsQuery(db.Set<InvestigationAction>().Where(a => a.Id == action.Id)).ToListAsync(ct)).Select(Project).Single());
+        return WorkResult<ActionDto>.Ok((await ActionsQuery(db.Set<InvestigationAction>().Where(a => a.Id == action.Id)).ToListAsync(ct)).Select(Project).Single());
     }
 
     private IQueryable<ActionRow> ActionsQuery(IQueryable<InvestigationAction> actions) =>
@@ -408,7 +408,7 @@ public sealed class IncidentRoom(VigilDb db, AccessContext access, Investigation
 
     // ---- Policy file ----
 
-    public async Task<PursueResult<PolicyEntryDto>> AddPolicyAsync(Guid id, AddPolicyEntry request, CancellationToken ct)
+    public async Task<WorkResult<PolicyEntryDto>> AddPolicyAsync(Guid id, AddPolicyEntry request, CancellationToken ct)
     {
         var (standing, refusal) = await TeamAsync<PolicyEntryDto>(id, command: true, "write in the policy file", ct);
         if (standing is null)
@@ -422,14 +422,14 @@ public sealed class IncidentRoom(VigilDb db, AccessContext access, Investigation
         }
         if (errors.Count > 0)
         {
-            return PursueResult<PolicyEntryDto>.Invalid(errors);
+            return WorkResult<PolicyEntryDto>.Invalid(errors);
         }
         var entry = await PolicyFile.AppendAsync(db, id, access, request.Decision!.Trim(), request.Rationale!.Trim(), request.Supersedes, ct);
         if (!await db.SaveNewAsync(entry, ct))
         {
-            return PursueResult<PolicyEntryDto>.Conflict("Another entry was written at the same moment; write this one again.");
+            return WorkResult<PolicyEntryDto>.Conflict("Another entry was written at the same moment; write this one again.");
         }
-        return PursueResult<PolicyEntryDto>.Ok(new PolicyEntryDto(entry.Number, entry.Decision, entry.Rationale, entry.RecordedAt, entry.AuthorName, entry.Supersedes, null));
+        return WorkResult<PolicyEntryDto>.Ok(new PolicyEntryDto(entry.Number, entry.Decision, entry.Rationale, entry.RecordedAt, entry.AuthorName, entry.Supersedes, null));
     }
 
     public async Task<IReadOnlyList<PolicyEntryDto>?> PolicyFileAsync(Guid id, CancellationToken ct)
@@ -447,20 +447,20 @@ public sealed class IncidentRoom(VigilDb db, AccessContext access, Investigation
 
     /// <summary>Any attempt to change or delete a policy entry: refused (409) when the entry is visible,
     /// 404 otherwise; both audited.</summary>
-    public async Task<PursueResult<bool>> RefuseEditAsync(Guid id, int number, CancellationToken ct)
+    public async Task<WorkResult<bool>> RefuseEditAsync(Guid id, int number, CancellationToken ct)
     {
         if (await gate.EnterAsync(id, ct, track: false) is null || !await db.Set<PolicyEntry>().AnyAsync(p => p.InvestigationId == id && p.Number == number, ct))
         {
-            return PursueResult<bool>.Missing();
+            return WorkResult<bool>.Missing();
         }
         db.Audit(AuditActions.Refused, AuditOutcomes.Denied, "policy-entry", $"{id}/{number}", detail: "attempt to edit a policy entry");
         await db.SaveChangesAsync(ct);
-        return PursueResult<bool>.Conflict($"Policy entries are never edited or deleted. Record a new entry that supersedes entry {number}.");
+        return WorkResult<bool>.Conflict($"Policy entries are never edited or deleted. Record a new entry that supersedes entry {number}.");
     }
 
     // ---- Subjects ----
 
-    public async Task<PursueResult<LinkOutcome>> LinkSubjectAsync(Guid id, LinkSubject request, CancellationToken ct)
+    public async Task<WorkResult<LinkOutcome>> LinkSubjectAsync(Guid id, LinkSubject request, CancellationToken ct)
     {
         var (standing, refusal) = await TeamAsync<LinkOutcome>(id, command: false, "link subjects", ct);
         if (standing is null)
@@ -478,7 +478,7 @@ public sealed class IncidentRoom(VigilDb db, AccessContext access, Investigation
         }
         if (errors.Count > 0)
         {
-            return PursueResult<LinkOutcome>.Invalid(errors);
+            return WorkResult<LinkOutcome>.Invalid(errors);
         }
         // The new person, the check's audit and the link are saved together or not at all.
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -487,7 +487,7 @@ public sealed class IncidentRoom(VigilDb db, AccessContext access, Investigation
         return outcome;
     }
 
-    private async Task<PursueResult<LinkOutcome>> LinkInsideAsync(Guid id, Investigation investigation, LinkSubject request, Dictionary<string, string[]> errors, CancellationToken ct)
+    private async Task<WorkResult<LinkOutcome>> LinkInsideAsync(Guid id, Investigation investigation, LinkSubject request, Dictionary<string, string[]> errors, CancellationToken ct)
     {
         var purpose = $"{investigation.OperationName}: linking a {request.Role!.Value.ToString().ToLowerInvariant()}";
         SubjectDto? subject;
@@ -498,7 +498,7 @@ public sealed class IncidentRoom(VigilDb db, AccessContext access, Investigation
             if (subject is null)
             {
                 ApiValidation.Add(errors, nameof(LinkSubject.SubjectId), "There is no subject with that reference");
-                return PursueResult<LinkOutcome>.Invalid(errors);
+                return WorkResult<LinkOutcome>.Invalid(errors);
             }
             // Deconfliction runs whenever someone is added: is this person known elsewhere, and to whom?
             var (check, _) = await deconfliction.CheckAsync(new DeconflictionRequest
@@ -519,11 +519,11 @@ public sealed class IncidentRoom(VigilDb db, AccessContext access, Investigation
             var (created, personErrors, candidates) = await subjects.CreateAsync(person, ct);
             if (candidates.Count > 0)
             {
-                return PursueResult<LinkOutcome>.Ok(new LinkOutcome(null, candidates, NeedsAcknowledgement: true));
+                return WorkResult<LinkOutcome>.Ok(new LinkOutcome(null, candidates, NeedsAcknowledgement: true));
             }
             if (created is null)
             {
-                return PursueResult<LinkOutcome>.Invalid(personErrors.ToDictionary(e => $"Person.{e.Key}", e => e.Value));
+                return WorkResult<LinkOutcome>.Invalid(personErrors.ToDictionary(e => $"Person.{e.Key}", e => e.Value));
             }
             subject = created;
         }
@@ -534,7 +534,7 @@ public sealed class IncidentRoom(VigilDb db, AccessContext access, Investigation
         };
         db.Add(link);
         await db.SaveChangesAsync(ct);
-        return PursueResult<LinkOutcome>.Ok(new LinkOutcome(
+        return WorkResult<LinkOutcome>.Ok(new LinkOutcome(
             new LinkedSubjectDto(subject.Id, $"{subject.GivenName} {subject.Surname}", subject.DateOfBirth, link.Role, link.Notes, link.AddedAt, link.AddedBy,
                 subject.Details.WarningMarkers.Select(w => w.Kind.ToString()).ToList()),
             hits, NeedsAcknowledgement: false));
@@ -560,7 +560,7 @@ public sealed class IncidentRoom(VigilDb db, AccessContext access, Investigation
 
     // ---- Sequence of events ----
 
-    public async Task<PursueResult<TimelineItem>> AddEventAsync(Guid id, AddTimelineEvent request, CancellationToken ct)
+    public async Task<WorkResult<TimelineItem>> AddEventAsync(Guid id, AddTimelineEvent request, CancellationToken ct)
     {
         var (standing, refusal) = await TeamAsync<TimelineItem>(id, command: false, "add to the sequence of events", ct);
         if (standing is null)
@@ -574,7 +574,7 @@ public sealed class IncidentRoom(VigilDb db, AccessContext access, Investigation
         }
         if (errors.Count > 0)
         {
-            return PursueResult<TimelineItem>.Invalid(errors);
+            return WorkResult<TimelineItem>.Invalid(errors);
         }
         var item = new TimelineEvent
         {
@@ -583,7 +583,7 @@ public sealed class IncidentRoom(VigilDb db, AccessContext access, Investigation
         };
         db.Add(item);
         await db.SaveChangesAsync(ct);
-        return PursueResult<TimelineItem>.Ok(new TimelineItem(item.OccurredAt, "event", item.Title, item.Detail));
+        return WorkResult<TimelineItem>.Ok(new TimelineItem(item.OccurredAt, "event", item.Title, item.Detail));
     }
 
     /// <summary>The sequence of events: recorded events with every other dated item of the investigation.</summary>
@@ -614,7 +614,7 @@ public sealed class IncidentRoom(VigilDb db, AccessContext access, Investigation
 
     // ---- Executive Liaison Group ----
 
-    public async Task<PursueResult<ElgMeetingDto>> RecordElgAsync(Guid id, RecordElgMeeting request, IOrganisationDirectory directory, CancellationToken ct)
+    public async Task<WorkResult<ElgMeetingDto>> RecordElgAsync(Guid id, RecordElgMeeting request, IOrganisationDirectory directory, CancellationToken ct)
     {
         var (standing, refusal) = await TeamAsync<ElgMeetingDto>(id, command: true, "record ELG meetings", ct);
         if (standing is null)
@@ -656,7 +656,7 @@ public sealed class IncidentRoom(VigilDb db, AccessContext access, Investigation
         }
         if (errors.Count > 0)
         {
-            return PursueResult<ElgMeetingDto>.Invalid(errors);
+            return WorkResult<ElgMeetingDto>.Invalid(errors);
         }
         var i = standing.Investigation;
         var meeting = new ElgMeeting
@@ -668,7 +668,7 @@ public sealed class IncidentRoom(VigilDb db, AccessContext access, Investigation
         };
         db.Add(meeting);
         await db.SaveChangesAsync(ct);
-        return PursueResult<ElgMeetingDto>.Ok(ToDto(meeting, partners.Values.ToList()));
+        return WorkResult<ElgMeetingDto>.Ok(ToDto(meeting, partners.Values.ToList()));
     }
 
     private static ElgMeetingDto ToDto(ElgMeeting m, IReadOnlyList<UnitOrAgency> partners) => new(
@@ -707,7 +707,7 @@ public sealed class IncidentRoom(VigilDb db, AccessContext access, Investigation
 
     // ---- Statements ----
 
-    public async Task<PursueResult<StatementDto>> AddStatementAsync(Guid id, AddStatement request, CancellationToken ct)
+    public async Task<WorkResult<StatementDto>> AddStatementAsync(Guid id, AddStatement request, CancellationToken ct)
     {
         var (standing, refusal) = await TeamAsync<StatementDto>(id, command: false, "record statements", ct);
         if (standing is null)
@@ -721,12 +721,12 @@ public sealed class IncidentRoom(VigilDb db, AccessContext access, Investigation
         }
         if (errors.Count > 0)
         {
-            return PursueResult<StatementDto>.Invalid(errors);
+            return WorkResult<StatementDto>.Invalid(errors);
         }
         var statement = new WitnessStatement { InvestigationId = id, Witness = request.Witness!.Trim(), TakenOn = request.TakenOn!.Value, TakenBy = access.DisplayName ?? access.UserName ?? "", Text = request.Text!.Trim() };
         db.Add(statement);
         await db.SaveChangesAsync(ct);
-        return PursueResult<StatementDto>.Ok(new StatementDto(statement.Id, statement.Witness, statement.TakenOn, statement.TakenBy, statement.Text));
+        return WorkResult<StatementDto>.Ok(new StatementDto(statement.Id, statement.Witness, statement.TakenOn, statement.TakenBy, statement.Text));
     }
 
     public async Task<IReadOnlyList<StatementDto>?> StatementsAsync(Guid id, CancellationToken ct)

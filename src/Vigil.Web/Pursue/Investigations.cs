@@ -63,11 +63,11 @@ public sealed class Investigations(VigilDb db, AccessContext access, Investigati
 {
     public static readonly IReadOnlySet<string> Openers = new HashSet<string>(StringComparer.Ordinal) { Roles.Sio, Roles.Investigator };
 
-    public async Task<PursueResult<InvestigationDto>> OpenAsync(OpenInvestigation request, CancellationToken ct)
+    public async Task<WorkResult<InvestigationDto>> OpenAsync(OpenInvestigation request, CancellationToken ct)
     {
         if (!access.Roles.Any(Openers.Contains) || access.UnitId is null)
         {
-            return PursueResult<InvestigationDto>.Forbidden("Only an SIO or investigator of a unit may open an investigation.");
+            return WorkResult<InvestigationDto>.Forbidden("Only an SIO or investigator of a unit may open an investigation.");
         }
         var errors = ApiValidation.Validate(request);
         var name = request.OperationName?.Trim() ?? "";
@@ -94,7 +94,7 @@ public sealed class Investigations(VigilDb db, AccessContext access, Investigati
         }
         if (errors.Count > 0)
         {
-            return PursueResult<InvestigationDto>.Invalid(errors);
+            return WorkResult<InvestigationDto>.Invalid(errors);
         }
         var now = db.Clock.GetUtcNow();
         var unitName = access.UnitName ?? "";
@@ -123,7 +123,7 @@ public sealed class Investigations(VigilDb db, AccessContext access, Investigati
         db.Audit(AuditActions.Update, AuditOutcomes.Success, "need-to-know-group", group.Id.ToString(), detail: $"created for {name}; {access.UserName} joined");
         await db.SaveChangesAsync(ct);
         access.GroupIds.Add(group.Id);
-        return PursueResult<InvestigationDto>.Ok((await ReadAsync(investigation.Id, ct))!);
+        return WorkResult<InvestigationDto>.Ok((await ReadAsync(investigation.Id, ct))!);
     }
 
     private async Task CheckReferenceAsync(Dictionary<string, string[]> errors, string? threat, IReadOnlyList<string>? activities, CancellationToken ct)
@@ -243,7 +243,7 @@ public sealed class Investigations(VigilDb db, AccessContext access, Investigati
     }
 
     /// <summary>Moves the investigation to its next phase, or closes it, by the rules; the reason is kept.</summary>
-    public async Task<PursueResult<InvestigationDto>> TransitionAsync(Guid id, Transition request, CancellationToken ct)
+    public async Task<WorkResult<InvestigationDto>> TransitionAsync(Guid id, Transition request, CancellationToken ct)
     {
         var (standing, refusal) = await gate.RequireAsync<InvestigationDto>(id, s => s.HasCommand, "Only the SIO or deputy SIO may move the investigation between phases.", ct);
         if (standing is null)
@@ -253,23 +253,23 @@ public sealed class Investigations(VigilDb db, AccessContext access, Investigati
         var i = standing.Investigation;
         if (request.Version is { } version && version != i.Version)
         {
-            return PursueResult<InvestigationDto>.Conflict("Someone else changed this investigation first. Read it again; nothing was changed.");
+            return WorkResult<InvestigationDto>.Conflict("Someone else changed this investigation first. Read it again; nothing was changed.");
         }
         var errors = ApiValidation.Validate(request);
         if (errors.Count > 0)
         {
-            return PursueResult<InvestigationDto>.Invalid(errors);
+            return WorkResult<InvestigationDto>.Invalid(errors);
         }
         var to = request.To!.Value;
         if (i.Phase == Phase.Closed)
         {
-            return PursueResult<InvestigationDto>.Conflict("This investigation is closed. It cannot move to another phase.");
+            return WorkResult<InvestigationDto>.Conflict("This investigation is closed. It cannot move to another phase.");
         }
         if (to != Phase.Closed && to != NextPhase(i.Phase))
         {
             ApiValidation.Add(errors, nameof(Transition.To),
                 $"From {PhaseNames.Display(i.Phase)} the investigation can only move to {PhaseNames.Display(NextPhase(i.Phase)!.Value)}, or be closed");
-            return PursueResult<InvestigationDto>.Invalid(errors);
+            return WorkResult<InvestigationDto>.Invalid(errors);
         }
         if (to == Phase.ExecutiveAction)
         {
@@ -298,7 +298,7 @@ public sealed class Investigations(VigilDb db, AccessContext access, Investigati
         }
         if (errors.Count > 0)
         {
-            return PursueResult<InvestigationDto>.Invalid(errors);
+            return WorkResult<InvestigationDto>.Invalid(errors);
         }
         var now = db.Clock.GetUtcNow();
         i.PhaseChanges.Add(new PhaseChange { From = i.Phase, To = to, At = now, By = access.DisplayName ?? access.UserName ?? "", Reason = request.Reason!.Trim() });
@@ -318,11 +318,11 @@ public sealed class Investigations(VigilDb db, AccessContext access, Investigati
         i.Phase = to;
         i.Touch(now);
         await db.SaveChangesAsync(ct);
-        return PursueResult<InvestigationDto>.Ok((await ReadAsync(id, ct))!);
+        return WorkResult<InvestigationDto>.Ok((await ReadAsync(id, ct))!);
     }
 
     /// <summary>Adds an officer to the team: they join the investigation's need-to-know group at once.</summary>
-    public async Task<PursueResult<InvestigationDto>> AddMemberAsync(Guid id, AddTeamMember request, CancellationToken ct)
+    public async Task<WorkResult<InvestigationDto>> AddMemberAsync(Guid id, AddTeamMember request, CancellationToken ct)
     {
         var (standing, refusal) = await gate.RequireAsync<InvestigationDto>(id, s => s.CanAppoint, "Only the SIO or deputy SIO may change the team.", ct);
         if (standing is null)
@@ -332,7 +332,7 @@ public sealed class Investigations(VigilDb db, AccessContext access, Investigati
         var errors = ApiValidation.Validate(request);
         if (errors.Count > 0)
         {
-            return PursueResult<InvestigationDto>.Invalid(errors);
+            return WorkResult<InvestigationDto>.Invalid(errors);
         }
         var i = standing.Investigation;
         var email = request.Email!.Trim().ToUpperInvariant();
@@ -372,7 +372,7 @@ public sealed class Investigations(VigilDb db, AccessContext access, Investigati
         }
         if (errors.Count > 0)
         {
-            return PursueResult<InvestigationDto>.Invalid(errors);
+            return WorkResult<InvestigationDto>.Invalid(errors);
         }
         var now = db.Clock.GetUtcNow();
         i.Team.Add(new TeamMember { UserId = user!.Id, Role = role, AddedAt = now });
@@ -383,11 +383,11 @@ public sealed class Investigations(VigilDb db, AccessContext access, Investigati
         db.Audit(AuditActions.Update, AuditOutcomes.Success, "need-to-know-group", i.GroupId.ToString(), detail: $"{user.Email} joined the team of {i.OperationName} as {role}");
         i.Touch(now);
         await db.SaveChangesAsync(ct);
-        return PursueResult<InvestigationDto>.Ok((await ReadAsync(id, ct))!);
+        return WorkResult<InvestigationDto>.Ok((await ReadAsync(id, ct))!);
     }
 
     /// <summary>Removes an officer from the team; their access ends with this save.</summary>
-    public async Task<PursueResult<InvestigationDto>> RemoveMemberAsync(Guid id, Guid userId, CancellationToken ct)
+    public async Task<WorkResult<InvestigationDto>> RemoveMemberAsync(Guid id, Guid userId, CancellationToken ct)
     {
         var (standing, refusal) = await gate.RequireAsync<InvestigationDto>(id, s => s.HasCommand, "Only the SIO or deputy SIO may change the team.", ct);
         if (standing is null)
@@ -398,15 +398,15 @@ public sealed class Investigations(VigilDb db, AccessContext access, Investigati
         var member = i.Team.FirstOrDefault(m => m.UserId == userId);
         if (member is null)
         {
-            return PursueResult<InvestigationDto>.Invalid(new() { ["UserId"] = ["That officer is not in the team"] });
+            return WorkResult<InvestigationDto>.Invalid(new() { ["UserId"] = ["That officer is not in the team"] });
         }
         if (i.Team.Count == 1)
         {
-            return PursueResult<InvestigationDto>.Invalid(new() { ["UserId"] = ["The last member of the team cannot be removed"] });
+            return WorkResult<InvestigationDto>.Invalid(new() { ["UserId"] = ["The last member of the team cannot be removed"] });
         }
         if (member.Role is TeamRole.Sio or TeamRole.DeputySio && i.Team.Count(m => m.Role is TeamRole.Sio or TeamRole.DeputySio) == 1)
         {
-            return PursueResult<InvestigationDto>.Invalid(new() { ["UserId"] = ["Appoint another SIO or deputy before removing the last one"] });
+            return WorkResult<InvestigationDto>.Invalid(new() { ["UserId"] = ["Appoint another SIO or deputy before removing the last one"] });
         }
         i.Team.Remove(member);
         // Their open actions go back to be allocated again: work is never left with someone outside the team.
@@ -427,8 +427,8 @@ public sealed class Investigations(VigilDb db, AccessContext access, Investigati
         if (userId == access.UserId)
         {
             access.GroupIds.Remove(i.GroupId);
-            return PursueResult<InvestigationDto>.Missing();
+            return WorkResult<InvestigationDto>.Missing();
         }
-        return PursueResult<InvestigationDto>.Ok((await ReadAsync(id, ct))!);
+        return WorkResult<InvestigationDto>.Ok((await ReadAsync(id, ct))!);
     }
 }

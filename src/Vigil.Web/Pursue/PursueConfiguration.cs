@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Vigil.Web.Platform.Data;
 
 namespace Vigil.Web.Pursue;
 
@@ -21,18 +22,18 @@ internal sealed class InvestigationConfiguration : IEntityTypeConfiguration<Inve
         b.HasOne<Platform.Security.NeedToKnowGroup>().WithMany().HasForeignKey(i => i.GroupId).OnDelete(DeleteBehavior.Restrict);
         b.OwnsMany(i => i.Activities, a =>
         {
-            Child.Owned(a, "InvestigationActivities", "InvestigationId");
+            OwnedList.Configure(a, "InvestigationActivities", "InvestigationId");
             a.Property(x => x.Code).HasMaxLength(64);
         });
         b.OwnsMany(i => i.Team, t =>
         {
-            Child.Owned(t, "InvestigationTeam", "InvestigationId");
+            OwnedList.Configure(t, "InvestigationTeam", "InvestigationId");
             t.Property(x => x.Role).HasConversion<string>().HasMaxLength(32);
             t.HasIndex(x => x.UserId);
         });
         b.OwnsMany(i => i.PhaseChanges, p =>
         {
-            Child.Owned(p, "InvestigationPhaseChanges", "InvestigationId");
+            OwnedList.Configure(p, "InvestigationPhaseChanges", "InvestigationId");
             p.Property(x => x.From).HasConversion<string>().HasMaxLength(32);
             p.Property(x => x.To).HasConversion<string>().HasMaxLength(32);
             p.Property(x => x.By).HasMaxLength(256);
@@ -132,13 +133,13 @@ internal sealed class ElgMeetingConfiguration : IEntityTypeConfiguration<ElgMeet
         b.Property(x => x.RecordedBy).HasMaxLength(256);
         b.OwnsMany(x => x.Attendees, a =>
         {
-            Child.Owned(a, "ElgAttendees", "MeetingId");
+            OwnedList.Configure(a, "ElgAttendees", "MeetingId");
             a.Property(x => x.Name).HasMaxLength(200);
             a.Property(x => x.Organisation).HasMaxLength(200);
         });
         b.OwnsMany(x => x.Decisions, d =>
         {
-            Child.Owned(d, "ElgDecisions", "MeetingId");
+            OwnedList.Configure(d, "ElgDecisions", "MeetingId");
             d.Property(x => x.Decision).HasMaxLength(2000);
             d.Property(x => x.Rationale).HasMaxLength(4000);
             d.Property(x => x.Balance).HasConversion<string>().HasMaxLength(32);
@@ -164,7 +165,7 @@ internal sealed class ExhibitConfiguration : IEntityTypeConfiguration<Exhibit>
         b.Property(x => x.Version).IsConcurrencyToken();
         b.OwnsMany(x => x.Continuity, h =>
         {
-            Child.Owned(h, "ExhibitHandovers", "ExhibitId");
+            OwnedList.Configure(h, "ExhibitHandovers", "ExhibitId");
             h.Property(x => x.From).HasMaxLength(200);
             h.Property(x => x.To).HasMaxLength(200);
             h.Property(x => x.Reason).HasMaxLength(1000);
@@ -211,15 +212,6 @@ internal sealed class WitnessStatementConfiguration : IEntityTypeConfiguration<W
 
 internal static class Child
 {
-    /// <summary>An owned list kept in its own table, keyed by its own generated id.</summary>
-    public static void Owned<TOwner, T>(OwnedNavigationBuilder<TOwner, T> b, string table, string foreignKey) where TOwner : class where T : class
-    {
-        b.ToTable(table);
-        b.WithOwner().HasForeignKey(foreignKey);
-        b.Property<int>("Id").ValueGeneratedOnAdd();
-        b.HasKey("Id");
-    }
-
     public static void Configure<T>(EntityTypeBuilder<T> b, System.Linq.Expressions.Expression<Func<T, object?>> key) where T : class
     {
         b.HasOne<Investigation>().WithMany().HasForeignKey(key).OnDelete(DeleteBehavior.Restrict);

@@ -1,3 +1,4 @@
+using Vigil.Web.Platform.Api;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Vigil.Web.Platform;
@@ -27,20 +28,13 @@ public static class PursueModule
             .AddScoped<IncidentRoom>()
             .AddScoped<Exhibits>()
             .AddScoped<Disclosure>()
+            .AddScoped<Subjects.Deconfliction.ISubjectInvolvement, PursueInvolvement>()
             .AddScoped<ISeed, PursueReferenceSeed>()
             .AddScoped<ISeed, PursueDemoSeed>();
         return builder;
     }
 
-    /// <summary>A Pursue outcome as HTTP: 404 for missing or hidden, ProblemDetails for the rest.</summary>
-    public static IResult Answer<T>(PursueResult<T> result, Func<T, IResult> ok) => result.Status switch
-    {
-        PursueStatus.Done => ok(result.Value!),
-        PursueStatus.Invalid => TypedResults.ValidationProblem(result.Errors),
-        PursueStatus.Forbidden => TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Not for your part in this investigation", detail: result.Message),
-        PursueStatus.Conflict => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "This cannot be done as things stand", detail: result.Message),
-        _ => TypedResults.NotFound(),
-    };
+    public static IResult Answer<T>(WorkResult<T> result, Func<T, IResult> ok) => WorkResults.Answer(result, ok);
 
     private static IResult Found<T>(T? value) where T : class => value is null ? TypedResults.NotFound() : TypedResults.Ok(value);
 
@@ -195,5 +189,18 @@ public sealed class PursueReferenceSeed : ISeed
             db.Add(new PursueReferenceItem { Kind = kind, Code = code, Name = name });
         }
         await db.SaveChangesAsync(ct);
+    }
+}
+
+/// <summary>Tells deconfliction which subjects are linked to an investigation that is not closed, and
+/// nothing more about it.</summary>
+public sealed class PursueInvolvement(VigilDb db) : Subjects.Deconfliction.ISubjectInvolvement
+{
+    public async Task<IReadOnlyDictionary<Guid, IReadOnlyList<string>>> DescribeAsync(IReadOnlyCollection<Guid> subjectIds, CancellationToken ct)
+    {
+        var live = await db.Set<InvestigationSubject>().IgnoreQueryFilters().Where(l => subjectIds.Contains(l.SubjectId))
+            .Join(db.Set<Investigation>().IgnoreQueryFilters().Where(i => i.Phase != Phase.Closed), l => l.InvestigationId, i => i.Id, (l, _) => l.SubjectId)
+            .Distinct().ToListAsync(ct);
+        return live.ToDictionary(id => id, IReadOnlyList<string> (_) => [Subjects.Deconfliction.SubjectInvolvements.LiveInvestigation]);
     }
 }

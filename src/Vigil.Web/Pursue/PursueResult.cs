@@ -6,24 +6,6 @@ using Vigil.Web.Platform.Security;
 
 namespace Vigil.Web.Pursue;
 
-public enum PursueStatus { Done, NotFound, Invalid, Forbidden, Conflict }
-
-/// <summary>What a Pursue operation came to: a value, or why not (missing, invalid with field messages,
-/// not allowed for this team member, or in conflict with the record's state or a newer edit).</summary>
-public sealed record PursueResult<T>(PursueStatus Status, T? Value, Dictionary<string, string[]> Errors, string? Message)
-{
-    public static PursueResult<T> Ok(T value) => new(PursueStatus.Done, value, [], null);
-    public static PursueResult<T> Missing() => new(PursueStatus.NotFound, default, [], null);
-    public static PursueResult<T> Invalid(Dictionary<string, string[]> errors) => new(PursueStatus.Invalid, default, errors, null);
-    public static PursueResult<T> Forbidden(string message) => new(PursueStatus.Forbidden, default, [], message);
-    public static PursueResult<T> Conflict(string message) => new(PursueStatus.Conflict, default, [], message);
-
-    public PursueResult<TOther> As<TOther>() => new(Status, default, Errors, Message);
-
-    /// <summary>Every message, for a page's error summary.</summary>
-    public IEnumerable<string> Messages => Message is not null ? [Message] : Errors.SelectMany(e => e.Value);
-}
-
 /// <summary>What the current user is to an investigation they can see.</summary>
 public sealed record Standing(Investigation Investigation, TeamMember? Member, bool HasCommand)
 {
@@ -62,14 +44,14 @@ public sealed class InvestigationGate(VigilDb db, AccessContext access)
 
     /// <summary>The investigation, when visible and the user's part in it allows the step; otherwise the
     /// answer to give (missing, or forbidden with the reason).</summary>
-    public async Task<(Standing? Standing, PursueResult<T>? Refusal)> RequireAsync<T>(Guid id, Func<Standing, bool> allowed, string refusal, CancellationToken ct)
+    public async Task<(Standing? Standing, WorkResult<T>? Refusal)> RequireAsync<T>(Guid id, Func<Standing, bool> allowed, string refusal, CancellationToken ct)
     {
         var standing = await EnterAsync(id, ct);
         if (standing is null)
         {
-            return (null, PursueResult<T>.Missing());
+            return (null, WorkResult<T>.Missing());
         }
-        return allowed(standing) ? (standing, null) : (null, PursueResult<T>.Forbidden(refusal));
+        return allowed(standing) ? (standing, null) : (null, WorkResult<T>.Forbidden(refusal));
     }
 
     /// <summary>A child record of a visible investigation, or null (audited as refused when it exists).</summary>

@@ -49,7 +49,8 @@ public sealed record DeconflictionHit(
     string OwningUnit,
     string? Contact,
     DeconflictionSubject? Subject,
-    IReadOnlyList<string>? Explanation);
+    IReadOnlyList<string>? Explanation,
+    IReadOnlyList<string> KnownTo);
 
 public sealed record DeconflictionSubject(Guid Id, string GivenName, string Surname, DateOnly? DateOfBirth, IReadOnlyList<string> WarningMarkers);
 
@@ -64,7 +65,7 @@ public sealed record DeconflictionCandidate(Guid SubjectId, string MatchedOn, do
 /// those the asker may not see and telling their owners who asked and why. Every check and every hit is
 /// audited.
 /// </summary>
-public sealed class DeconflictionService(VigilDb db, AccessContext access, UnitInbox inbox, IEnumerable<IPersonMatcher> personMatchers)
+public sealed class DeconflictionService(VigilDb db, AccessContext access, UnitInbox inbox, IEnumerable<IPersonMatcher> personMatchers, IEnumerable<ISubjectInvolvement> involvements)
 {
     public async Task<(DeconflictionResult? Result, Dictionary<string, string[]> Errors)> CheckAsync(DeconflictionRequest request, CancellationToken ct)
     {
@@ -146,6 +147,14 @@ public sealed class DeconflictionService(VigilDb db, AccessContext access, UnitI
             .ToDictionaryAsync(s => s.Id, ct);
         var unitIds = records.Values.Select(r => r.OwningUnitId).Distinct().ToList();
         var units = await db.Set<Network.Unit>().AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, ct);
+        var knownTo = new Dictionary<Guid, List<string>>();
+        foreach (var involvement in involvements)
+        {
+            foreach (var (id, phrases) in await involvement.DescribeAsync(records.Keys, ct))
+            {
+                (knownTo.TryGetValue(id, out var list) ? list : knownTo[id] = []).AddRange(phrases);
+            }
+        }
 
         var checkId = Guid.CreateVersion7();
         var hits = new List<DeconflictionHit>();
@@ -159,13 +168,14 @@ public sealed class DeconflictionService(VigilDb db, AccessContext access, UnitI
             var label = new ProtectiveLabel(record.Classification, record.OfficialSensitive, record.OwningUnitId, record.Groups);
             var visible = AccessPolicy.CanRead(access, label);
             var strength = Math.Round(candidate.Strength, 3);
+            var involved = knownTo.TryGetValue(record.Id, out var phrases) ? phrases.Distinct().ToList() : new List<string>();
             hits.Add(visible
                 ? new DeconflictionHit(candidate.MatchedOn, strength, true, unit.Name, null,
                     new DeconflictionSubject(record.Id, record.GivenName, record.Surname, record.DateOfBirth, record.Warnings.Select(w => w.ToString()).ToList()),
-                    candidate.Explanation)
-                : new DeconflictionHit(candidate.MatchedOn, strength, false, unit.Name, Contact(unit), null, null));
+                    candidate.Explanation, involved)
+                : new DeconflictionHit(candidate.MatchedOn, strength, false, unit.Name, Contact(unit), null, null, involved));
             db.Audit("deconfliction-hit", visible ? AuditOutcomes.Success : AuditOutcomes.Denied, "subject", record.Id.ToString(), request.Purpose,
-                $"check {checkId}; matched on {candidate.MatchedOn}; strength {strength}; {(visible ? "shown" : "masked")}");
+                $"check {checkId}; matched on {candidate.MatchedOn}; strength {strength}; {(visible ? "shown" : "masked")}{(involved.Count > 0 ? "; " + string.Join("; ", involved) : "")}");
             if (record.OwningUnitId != access.UnitId)
             {
                 inbox.Send(record.OwningUnitId, "A deconfliction check matched one of your records",

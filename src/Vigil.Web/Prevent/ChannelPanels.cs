@@ -1,0 +1,236 @@
+using Microsoft.EntityFrameworkCore;
+using Vigil.Web.Platform.Api;
+using Vigil.Web.Platform.Audit;
+using Vigil.Web.Platform.Data;
+using Vigil.Web.Platform.Security;
+
+namespace Vigil.Web.Prevent;
+
+/// <summary>
+/// Channel panels and their meetings. A panel is seen by its members and by the Prevent officers of the
+/// unit that serves it, and managed (members, chair) by those officers or its chair. Membership is the
+/// panel's need-to-know group: adding a member grants it, removing them revokes it, in the same save.
+/// </summary>
+public sealed class ChannelPanels(VigilDb db, AccessContext access)
+{
+    private DateTimeOffset Now => db.Clock.GetUtcNow();
+    private string Me => access.DisplayName ?? access.UserName ?? "";
+
+    public static bool CanSee(AccessContext user, ChannelPanel panel) =>
+        user.GroupIds.Contains(panel.GroupId) || (user.IsInRole(Roles.PreventOfficer) && user.UnitId == panel.UnitId);
+
+    public static bool CanManage(AccessContext user, ChannelPanel panel) =>
+        (user.IsInRole(Roles.PreventOfficer) && user.UnitId == panel.UnitId) || panel.Members.Any(m => m.IsChair && m.UserId == user.UserId);
+
+    public async Task<IReadOnlyList<PanelListItem>> ListAsync(CancellationToken ct)
+    {
+        var panels = (await db.Set<ChannelPanel>().AsNoTracking().OrderBy(p => p.LocalAuthority).ToListAsync(ct)).Where(p => CanSee(access, p)).ToList();
+        var units = await db.Set<Network.Unit>().AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+        var ids = panels.Select(p => p.Id).ToList();
+        var open = await db.Set<PreventCase>().AsNoTracking().Where(c => ids.Contains(c.PanelId) && c.Stage != PreventStage.Closed)
+            .GroupBy(c => c.PanelId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        return panels.Select(p => new PanelListItem(p.Code, p.LocalAuthority, units.GetValueOrDefault(p.UnitId, ""), p.Members.Count, open.GetValueOrDefault(p.Id))).ToList();
+    }
+
+    public async Task<PanelDto?> ReadAsync(string code, CancellationToken ct)
+    {
+        var panel = await VisibleAsync(code, track: false, ct);
+        return panel is null ? null : await ToDtoAsync(panel, ct);
+    }
+
+    public async Task<WorkResult<PanelDto>> CreateAsync(PanelRequest request, CancellationToken ct)
+    {
+        if (!access.IsInRole(Roles.PreventOfficer) || access.UnitId is not { } unitId)
+        {
+            return WorkResult<PanelDto>.Forbidden("Only a Prevent officer may set up a Channel panel for their unit's area.");
+        }
+        var errors = ApiValidation.Validate(request);
+        if (request.Code is not null && await db.Set<ChannelPanel>().AnyAsync(p => p.Code == request.Code, ct))
+        {
+            ApiValidation.Add(errors, nameof(PanelRequest.Code), "There is already a panel with that code");
+        }
+        if (errors.Count > 0)
+        {
+            return WorkResult<PanelDto>.Invalid(errors);
+        }
+        var group = new NeedToKnowGroup
+        {
+            Name = $"Channel panel: {request.LocalAuthority!.Trim()}", OwningUnitId = unitId,
+            Description = $"Members of the {request.LocalAuthority.Trim()} Channel panel: they see the cases referred to it.",
+        };
+        var panel = new ChannelPanel { Code = request.Code!, LocalAuthority = request.LocalAuthority.Trim(), UnitId = unitId, GroupId = group.Id, Chair = request.Chair?.Trim() ?? "" };
+        db.AddRange(group, panel);
+        db.Add(new GroupMembership { GroupId = group.Id, UserId = access.UserId!.Value });
+        panel.Members.Add(new PanelMember { UserId = access.UserId!.Value, Represents = "Police (Prevent)", AddedAt = Now });
+        if (!await db.SaveNewAsync(panel, ct))
+        {
+            return WorkResult<PanelDto>.Invalid(nameof(PanelRequest.Code), "There is already a panel with that code");
+        }
+        return WorkResult<PanelDto>.Ok(await ToDtoAsync(panel, ct));
+    }
+
+    public async Task<WorkResult<PanelDto>> AddMemberAsync(string code, PanelMemberRequest request, CancellationToken ct)
+    {
+        var panel = await VisibleAsync(code, track: true, ct);
+        if (panel is null)
+        {
+            return WorkResult<PanelDto>.Missing();
+        }
+        if (!CanManage(access, panel))
+        {
+            return WorkResult<PanelDto>.Forbidden("Only the panel's chair or the area's Prevent officers may change its members.");
+        }
+        var errors = ApiValidation.Validate(request);
+        if (errors.Count > 0)
+        {
+            return WorkResult<PanelDto>.Invalid(errors);
+        }
+        var email = request.Email!.Trim().ToUpperInvariant();
+        var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.NormalizedEmail == email && !u.IsDisabled, ct);
+        if (user is null)
+        {
+            return WorkResult<PanelDto>.Invalid(nameof(PanelMemberRequest.Email), "There is no active Vigil account with that e-mail address");
+        }
+        if (user.PartnerAgencyId is null && user.UnitId != panel.UnitId)
+        {
+            return WorkResult<PanelDto>.Invalid(nameof(PanelMemberRequest.Email), "A police member must be from the unit that serves this area");
+        }
+        if (panel.Members.Any(m => m.UserId == user.Id))
+        {
+            return WorkResult<PanelDto>.Invalid(nameof(PanelMemberRequest.Email), "They are already a member of this panel");
+        }
+        if (request.IsChair)
+        {
+            panel.Members.ForEach(m => m.IsChair = false);
+        }
+        panel.Members.Add(new PanelMember { UserId = user.Id, Represents = request.Represents!.Trim(), IsChair = request.IsChair, AddedAt = Now });
+        if (!await db.Set<GroupMembership>().AnyAsync(g => g.GroupId == panel.GroupId && g.UserId == user.Id, ct))
+        {
+            db.Add(new GroupMembership { GroupId = panel.GroupId, UserId = user.Id });
+        }
+        if (request.IsChair)
+        {
+            panel.Chair = user.DisplayName;
+        }
+        db.Audit("panel-member-added", AuditOutcomes.Success, "channel-panel", panel.Code, detail: $"{user.Email} representing {request.Represents!.Trim()}{(request.IsChair ? " (chair)" : "")}, by {Me}");
+        await db.SaveChangesAsync(ct);
+        return WorkResult<PanelDto>.Ok(await ToDtoAsync(panel, ct));
+    }
+
+    public async Task<WorkResult<PanelDto>> RemoveMemberAsync(string code, Guid userId, CancellationToken ct)
+    {
+        var panel = await VisibleAsync(code, track: true, ct);
+        if (panel is null)
+        {
+            return WorkResult<PanelDto>.Missing();
+        }
+        if (!CanManage(access, panel))
+        {
+            return WorkResult<PanelDto>.Forbidden("Only the panel's chair or the area's Prevent officers may change its members.");
+        }
+        var member = panel.Members.FirstOrDefault(m => m.UserId == userId);
+        if (member is null)
+        {
+            return WorkResult<PanelDto>.Missing();
+        }
+        panel.Members.Remove(member);
+        var grants = await db.Set<GroupMembership>().Where(g => g.GroupId == panel.GroupId && g.UserId == userId).ToListAsync(ct);
+        db.RemoveRange(grants);
+        db.Audit("panel-member-removed", AuditOutcomes.Success, "channel-panel", panel.Code, detail: $"user {userId}, by {Me}");
+        await db.SaveChangesAsync(ct);
+        return WorkResult<PanelDto>.Ok(await ToDtoAsync(panel, ct));
+    }
+
+    public async Task<IReadOnlyList<MeetingDto>?> MeetingsAsync(string code, CancellationToken ct)
+    {
+        var panel = await VisibleAsync(code, track: false, ct);
+        if (panel is null)
+        {
+            return null;
+        }
+        var meetings = await db.Set<PanelMeeting>().AsNoTracking().Where(m => m.PanelId == panel.Id).OrderByDescending(m => m.HeldOn).ToListAsync(ct);
+        var result = new List<MeetingDto>();
+        foreach (var m in meetings)
+        {
+            result.Add(await MeetingDtoAsync(panel, m, ct));
+        }
+        db.Audit(AuditActions.Read, AuditOutcomes.Success, "panel-meeting", panel.Code, detail: $"{meetings.Count} meetings");
+        await db.SaveChangesAsync(ct);
+        return result;
+    }
+
+    public async Task<MeetingDto?> MeetingAsync(string code, Guid id, CancellationToken ct)
+    {
+        var panel = await VisibleAsync(code, track: false, ct);
+        var meeting = panel is null ? null : await db.Set<PanelMeeting>().AsNoTracking().FirstOrDefaultAsync(m => m.Id == id && m.PanelId == panel.Id, ct);
+        if (panel is null || meeting is null)
+        {
+            return null;
+        }
+        db.Audit(AuditActions.Read, AuditOutcomes.Success, "panel-meeting", id.ToString());
+        await db.SaveChangesAsync(ct);
+        return await MeetingDtoAsync(panel, meeting, ct);
+    }
+
+    public async Task<WorkResult<MeetingDto>> AddMeetingAsync(string code, MeetingRequest request, CancellationToken ct)
+    {
+        var panel = await VisibleAsync(code, track: false, ct);
+        if (panel is null)
+        {
+            return WorkResult<MeetingDto>.Missing();
+        }
+        var errors = ApiValidation.Validate(request);
+        if (request.HeldOn is { } held && held > DateOnly.FromDateTime(Now.UtcDateTime).AddYears(1))
+        {
+            ApiValidation.Add(errors, nameof(MeetingRequest.HeldOn), "A meeting can be planned at most a year ahead");
+        }
+        if (errors.Count > 0)
+        {
+            return WorkResult<MeetingDto>.Invalid(errors);
+        }
+        var meeting = new PanelMeeting
+        {
+            PanelId = panel.Id, HeldOn = request.HeldOn!.Value, Location = request.Location?.Trim() ?? "", Attendees = request.Attendees?.Trim() ?? "",
+            Notes = request.Notes?.Trim() ?? "", RecordedAt = Now, RecordedBy = Me,
+        };
+        db.Add(meeting);
+        await db.SaveChangesAsync(ct);
+        return WorkResult<MeetingDto>.Ok(await MeetingDtoAsync(panel, meeting, ct));
+    }
+
+    private async Task<MeetingDto> MeetingDtoAsync(ChannelPanel panel, PanelMeeting m, CancellationToken ct)
+    {
+        // Only the discussions of cases this reader may see (the child filter follows the case).
+        var discussed = await db.Set<PanelDiscussion>().AsNoTracking().Where(d => d.MeetingId == m.Id)
+            .Join(db.Set<PreventCase>().AsNoTracking(), d => d.CaseId, c => c.Id, (d, c) => new { d, c.Reference, c.SubjectId }).ToListAsync(ct);
+        var ids = discussed.Select(x => x.SubjectId).ToList();
+        var names = await db.Set<Subjects.Subject>().AsNoTracking().Where(s => ids.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.GivenName + " " + s.Surname, ct);
+        return new MeetingDto(m.Id, panel.Code, m.HeldOn, m.Location, m.Attendees, m.Notes, m.RecordedBy,
+            discussed.Select(x => new MeetingCaseItem(x.d.CaseId, x.Reference, names.GetValueOrDefault(x.SubjectId, "(withheld)"), x.d.Decision, x.d.Rationale)).ToList());
+    }
+
+    private async Task<ChannelPanel?> VisibleAsync(string code, bool track, CancellationToken ct)
+    {
+        var query = db.Set<ChannelPanel>().AsQueryable();
+        var panel = await (track ? query : query.AsNoTracking()).FirstOrDefaultAsync(p => p.Code == code, ct);
+        if (panel is not null && !CanSee(access, panel))
+        {
+            db.ChangeTracker.Clear();
+            db.Audit(AuditActions.Refused, AuditOutcomes.Denied, "channel-panel", code);
+            await db.SaveChangesAsync(ct);
+            return null;
+        }
+        return panel;
+    }
+
+    private async Task<PanelDto> ToDtoAsync(ChannelPanel panel, CancellationToken ct)
+    {
+        var ids = panel.Members.Select(m => m.UserId).ToList();
+        var users = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, ct);
+        var unit = await db.Set<Network.Unit>().AsNoTracking().Where(u => u.Id == panel.UnitId).Select(u => u.Name).FirstAsync(ct);
+        return new PanelDto(panel.Id, panel.Code, panel.LocalAuthority, unit, panel.Chair, CanManage(access, panel),
+            panel.Members.OrderByDescending(m => m.IsChair).ThenBy(m => m.AddedAt).Select(m => users.TryGetValue(m.UserId, out var u)
+                ? new PanelMemberDto(m.UserId, u.DisplayName, u.Email ?? "", m.Represents, m.IsChair, u.PartnerAgencyId is not null)
+                : new PanelMemberDto(m.UserId, "(account removed)", "", m.Represents, m.IsChair, false)).ToList());
+    }
+}
