@@ -25,6 +25,8 @@ public sealed class PreventCases(VigilDb db, AccessContext access, Deconfliction
     /// <summary>How long the police have to screen a referral (Channel Duty Guidance: about 5 days).</summary>
     public const int GatewayTargetDays = 5;
 
+    private const string DeconflictionEvent = "Deconfliction check";
+
     private DateTimeOffset Now => db.Clock.GetUtcNow();
     private DateOnly Today => DateOnly.FromDateTime(Now.UtcDateTime);
     private string Me => access.DisplayName ?? access.UserName ?? "";
@@ -142,6 +144,11 @@ public sealed class PreventCases(VigilDb db, AccessContext access, Deconfliction
         }).ToList();
     }
 
+    /// <summary>The factors of the vulnerability assessment framework in force, in the framework's order
+    /// (reference data, the same for every reader).</summary>
+    public async Task<IReadOnlyList<VafFactor>> FactorsAsync(CancellationToken ct) =>
+        await db.Set<VafFactor>().AsNoTracking().Where(f => f.FrameworkVersion == PreventReferenceSeed.VafVersion).OrderBy(f => f.Order).ToListAsync(ct);
+
     // ---- The gateway (police) ----
 
     /// <summary>Runs the network-wide deconfliction check on the person (is this person already known, to
@@ -178,7 +185,7 @@ public sealed class PreventCases(VigilDb db, AccessContext access, Deconfliction
         var live = others.Any(h => h.KnownTo.Any(k => k.StartsWith(SubjectInvolvements.LiveInvestigation, StringComparison.Ordinal)));
         found.DeconflictedAt = Now;
         found.DeconflictionSummary = (live ? "LIVE INVESTIGATION: speak to the owning unit before any Prevent contact.\n" : "") + summary;
-        found.Record(Now, Me, "Deconfliction check", $"check {check.CheckId}: {others.Count} other record(s){(live ? ", one in a live investigation" : "")}");
+        found.Record(Now, Me, DeconflictionEvent, $"check {check.CheckId}: {others.Count} other record(s){(live ? ", one in a live investigation" : "")}");
         await db.SaveChangesAsync(ct);
         return WorkResult<PreventCaseDto>.Ok(await ToDtoAsync(found, ct));
     }
@@ -293,7 +300,8 @@ public sealed class PreventCases(VigilDb db, AccessContext access, Deconfliction
         }
         foreach (var unknown in given.Where(j => j.Judgement is null || factors.All(f => f.Code != j.Factor)))
         {
-            ApiValidation.Add(errors, $"Judgements.{unknown.Factor}", unknown.Judgement is null ? $"Choose a judgement for {unknown.Factor}" : $"\"{unknown.Factor}\" is not a factor of the framework");
+            var factor = factors.FirstOrDefault(f => f.Code == unknown.Factor);
+            ApiValidation.Add(errors, $"Judgements.{unknown.Factor}", factor is null ? $"\"{unknown.Factor}\" is not a factor of the framework" : $"Choose a judgement for \"{factor.Name}\"");
         }
         if (given.Any(j => j.Notes is { Length: > 2000 }))
         {
@@ -391,6 +399,10 @@ public sealed class PreventCases(VigilDb db, AccessContext access, Deconfliction
         if (request.MeetingId is not null && meeting is null)
         {
             ApiValidation.Add(errors, nameof(DecisionRequest.MeetingId), "Choose a meeting of this case's panel");
+        }
+        else if (meeting is not null && meeting.HeldOn < DateOnly.FromDateTime(found.ReferredAt.UtcDateTime))
+        {
+            ApiValidation.Add(errors, nameof(DecisionRequest.MeetingId), "That meeting was held before the referral: choose a later one");
         }
         if (errors.Count > 0)
         {
@@ -583,7 +595,7 @@ public sealed class PreventCases(VigilDb db, AccessContext access, Deconfliction
         await CancelPendingReviewsAsync(id, ct);
         db.Add(new CaseReview { CaseId = id, Kind = ReviewKind.SixMonth, DueOn = request.ExitedOn!.Value.AddMonths(6) });
         db.Add(new CaseReview { CaseId = id, Kind = ReviewKind.TwelveMonth, DueOn = request.ExitedOn!.Value.AddMonths(12) });
-        found.Record(Now, Me, "Left Channel", $"{found.ExitReason}{(found.ExitWithConcerns ? " (terrorism-related concerns remain)" : "")}. Reviews due {request.ExitedOn.Value.AddMonths(6):d MMMM yyyy} and {request.ExitedOn.Value.AddMonths(12):d MMMM yyyy}.");
+        found.Record(Now, Me, "Left Channel", $"{found.ExitReason.TrimEnd('.')}{(found.ExitWithConcerns ? " (terrorism-related concerns remain)" : "")}. Reviews due {request.ExitedOn.Value.AddMonths(6):d MMMM yyyy} and {request.ExitedOn.Value.AddMonths(12):d MMMM yyyy}.");
         await db.SaveChangesAsync(ct);
         return WorkResult<PreventCaseDto>.Ok(await ToDtoAsync(found, ct));
     }
@@ -742,7 +754,9 @@ public sealed class PreventCases(VigilDb db, AccessContext access, Deconfliction
             discussions.Select(d => new DiscussionDto(d.Id, d.MeetingId, meetings.GetValueOrDefault(d.MeetingId), d.Decision, d.Rationale, d.AlternativeSupport, d.RecordedBy)).ToList(),
             interventions.Select(i => new InterventionDto(i.Id, i.Type, i.Provider, i.StartsOn, i.EndsOn, i.Notes)).ToList(),
             reviews.Select(r => new ReviewDto(r.Id, r.Kind, r.DueOn, r.CompletedOn, r.Cancelled, r.IsDue && r.DueOn < Today, r.Notes, r.ConcernsRemain, r.CompletedBy)).ToList(),
-            c.History.OrderBy(h => h.At).ThenBy(h => h.Id).Select(h => new HistoryItem(h.At, h.By, h.What, h.Detail)).ToList(),
+            // What the deconfliction check found (how many other records, whether one is in a live
+            // investigation) is for police eyes only, in the history as on the case.
+            c.History.OrderBy(h => h.At).ThenBy(h => h.Id).Select(h => new HistoryItem(h.At, h.By, h.What, IsPolice || h.What != DeconflictionEvent ? h.Detail : "")).ToList(),
             c.Version);
     }
 }

@@ -66,7 +66,7 @@ public sealed record SubmissionReceipt(string Reference, string Message);
 public sealed record SubmissionDto(
     Guid Id, string Reference, DateTimeOffset ReceivedAt, string Panel, ReferrerSector Sector, string ReferrerName, string ReferrerOrganisation,
     string ReferrerRole, string ReferrerContact, string GivenName, string Surname, DateOnly? DateOfBirth, Gender Gender, string Address, string Postcode,
-    string ConcernType, string WhatPrompted, SubmissionState State, string? Case, string DeclineReason);
+    string ConcernType, string WhatPrompted, SubmissionState State, Guid? CaseId, string? Case, string DeclineReason);
 
 public sealed record GatewayRequest
 {

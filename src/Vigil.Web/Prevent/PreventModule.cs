@@ -16,6 +16,7 @@ public static class PreventModule
         .AddScoped<PreventCases>()
         .AddScoped<Referrals>()
         .AddScoped<ChannelPanels>()
+        .AddScoped<PreventStatistics>()
         .AddScoped<Subjects.Deconfliction.ISubjectInvolvement, PreventInvolvement>()
         .AddScoped<ISeed, PreventReferenceSeed>()
         .AddScoped<ISeed, PreventDemoSeed>();
@@ -80,6 +81,7 @@ public static class PreventModule
         api.MapPost("/panels/{code}/meetings", async (string code, MeetingRequest request, ChannelPanels panels, CancellationToken ct) =>
             WorkResults.Answer(await panels.AddMeetingAsync(code, request, ct), m => TypedResults.Created($"/api/v1/prevent/panels/{code}/meetings/{m.Id}", m)));
         api.MapGet("/panels/{code}/meetings/{id:guid}", async (string code, Guid id, ChannelPanels panels, CancellationToken ct) => Found(await panels.MeetingAsync(code, id, ct)));
+        app.MapPreventStatistics();
         return app;
     }
 }

@@ -75,10 +75,11 @@ public sealed class Referrals(VigilDb db, AccessContext access, SubjectRecords s
         var open = await OpenCasesFor(request, ct);
         if (request.JoinCase is { } joinId)
         {
-            var target = await cases.FindAsync(joinId, ct);
+            // Only a case offered for this person may be joined: never attach a referral to someone else.
+            var target = open.Any(o => o.Id == joinId) ? await cases.FindAsync(joinId, ct) : null;
             if (target is null || !target.IsOpen)
             {
-                return WorkResult<ReferralOutcome>.Invalid(nameof(ReferralRequest.JoinCase), "Choose an open case to add this referral to");
+                return WorkResult<ReferralOutcome>.Invalid(nameof(ReferralRequest.JoinCase), "Choose one of the open cases offered for this person");
             }
             target.Referrals.Add(ToReferral(request, scheme!, fromPublicForm, receivedAt));
             target.Record(Now, Me, "Further referral joined", $"from {PreventNames.Display(request.Sector!.Value)}: {request.WhatPrompted!.Trim()}");
@@ -309,7 +310,7 @@ public sealed class Referrals(VigilDb db, AccessContext access, SubjectRecords s
         return rows.Select(r => new SubmissionDto(r.Id, r.Reference, r.ReceivedAt, panels.GetValueOrDefault(r.PanelId, ""), r.Sector, r.ReferrerName, r.ReferrerOrganisation,
             r.ReferrerRole, r.ReferrerContact, r.GivenName, r.Surname, r.DateOfBirth, r.Gender, r.Address, r.Postcode,
             concerns.GetValueOrDefault((r.ConcernScheme, r.ConcernCode), r.ConcernCode), r.WhatPrompted, r.State,
-            r.CaseId is { } cid ? refs.GetValueOrDefault(cid) : null, r.DeclineReason)).ToList();
+            r.CaseId, r.CaseId is { } cid ? refs.GetValueOrDefault(cid) : null, r.DeclineReason)).ToList();
     }
 }
 

@@ -81,7 +81,6 @@ public sealed class PursueDemoSeed : ISeed
     /// <summary>The operation names of the demo caseload, in the order they are built.</summary>
     public static IReadOnlyList<string> OperationNames { get; } = Plans.Select(p => "Operation " + p.Name).ToList();
 
-    private static readonly string[] NameLocales = ["en", "en_GB", "en_IND", "fr", "de", "es", "it", "pl", "tr", "vi", "nl", "pt_BR", "sv", "id_ID", "ro", "hr", "nb_NO", "en_NG", "af_ZA", "cz"];
 
     public async Task SeedAsync(VigilDb db, bool demo, CancellationToken ct)
     {
@@ -208,10 +207,9 @@ public sealed class PursueDemoSeed : ISeed
         private readonly (string Code, string Name)[] threats = Deal(Threats, new Random(2_027));
         private readonly RiskLevel[] risks = Deal(Enum.GetValues<RiskLevel>(), new Random(2_028));
         private int built;
-        private readonly Random names = new(20_261_201);
+        private readonly DemoNames names = new(20_261_201);
         private readonly Random links = new(1_717);
         private readonly Random work = new(311);
-        private readonly Faker[] fakers = NameLocales.Select(l => new Faker(l)).ToArray();
         private readonly HashSet<Guid> linked = [];
         private readonly DateOnly today = DateOnly.FromDateTime(now.UtcDateTime);
 
@@ -226,8 +224,7 @@ public sealed class PursueDemoSeed : ISeed
         /// <summary>A person's name from a broad pool of locales, drawn from its own stream only.</summary>
         private string PersonName()
         {
-            var faker = fakers[names.Next(fakers.Length)];
-            faker.Random = new Randomizer(names.Next());
+            var faker = names.Next();
             return $"{faker.Name.FirstName()} {faker.Name.LastName()}";
         }
 

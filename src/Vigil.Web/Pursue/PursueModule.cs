@@ -40,7 +40,7 @@ public static class PursueModule
 
     public static IEndpointRouteBuilder MapPursueApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1/investigations").RequireAuthorization(SecuritySetup.ApiPolicy).WithTags("Pursue");
+        var api = app.MapGroup("/api/v1/investigations").RequireAuthorization(SecuritySetup.OfficerPolicy).WithTags("Pursue");
 
         api.MapGet("/", async ([AsParameters] CaseloadQuery q, Investigations investigations, CancellationToken ct) =>
             TypedResults.Ok(await investigations.CaseloadAsync(q.ToFilter(), ct)));

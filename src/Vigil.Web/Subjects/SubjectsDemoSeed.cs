@@ -56,8 +56,6 @@ public sealed class SubjectsDemoSeed : ISeed
 
     private static readonly string[] DemoRegions = ["london", "north-west", "wales"];
 
-    private static readonly string[] NameLocales = ["en", "en_GB", "en_IND", "fr", "de", "es", "it", "pl", "tr", "vi", "nl", "pt_BR", "sv", "id_ID", "ro", "hr", "nb_NO", "en_NG", "af_ZA", "cz"];
-
     public async Task SeedAsync(VigilDb db, bool demo, CancellationToken ct)
     {
         if (!demo || await db.Set<Subject>().IgnoreQueryFilters().AnyAsync(ct))
@@ -75,18 +73,16 @@ public sealed class SubjectsDemoSeed : ISeed
     /// stream, so a name says nothing about classification, unit or anything else.</summary>
     private static void SeedSubjects(VigilDb db, Dictionary<string, Unit> units, NeedToKnowGroup kestrel, NeedToKnowGroup panel)
     {
-        var names = new Random(20261128);
+        var names = new DemoNames(20261128);
         var details = new Random(99);
         var tiers = db.Set<SubjectTier>().OrderBy(t => t.Order).ToList();
         var labels = new Random(7);
         var dates = new Random(42);
-        var fakers = NameLocales.Select(l => new Faker(l)).ToArray();
         var regional = units.Values.Where(u => u.IsRegional).OrderBy(u => u.Code).ToArray();
         var start = new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero);
         for (var i = 0; i < 120; i++)
         {
-            var faker = fakers[names.Next(fakers.Length)];
-            faker.Random = new Randomizer(names.Next());
+            var faker = names.Next();
             // The first few go to the three demo regions so that every demo account has records to see.
             var unit = i < 36 ? units[DemoRegions[i % DemoRegions.Length]] : regional[labels.Next(regional.Length)];
             var roll = labels.Next(100);

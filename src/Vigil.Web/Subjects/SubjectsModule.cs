@@ -72,7 +72,7 @@ public static class SubjectsModule
                 var (result, errors) = await service.CheckAsync(request, ct);
                 return result is null ? TypedResults.ValidationProblem(errors) : TypedResults.Ok(result);
             })
-            .RequireAuthorization(SecuritySetup.ApiPolicy).WithTags("Deconfliction");
+            .RequireAuthorization(SecuritySetup.OfficerPolicy).WithTags("Deconfliction");
 
         OrganisationRecords.MapApi(app);
 

@@ -163,7 +163,6 @@ public sealed class InvestigationAccessTests(VigilApp app) : IClassFixture<Vigil
     [Theory]
     [InlineData(DemoUsers.PreventNorthWest)]
     [InlineData(DemoUsers.AnalystWales)]
-    [InlineData(DemoUsers.ChannelManchester)]
     [InlineData(DemoUsers.Auditor)]
     public async Task Opening_NeedsAnSioOrInvestigatorOfAUnit(string email)
     {
@@ -174,6 +173,19 @@ public sealed class InvestigationAccessTests(VigilApp app) : IClassFixture<Vigil
         });
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task APartnerAgencysMember_FindsNoInvestigationsApiAtAll()
+    {
+        using var api = await app.ApiClientAsync(DemoUsers.ChannelManchester);
+        var open = await api.PostAsJsonAsync("/api/v1/investigations", new
+        {
+            operationName = UniqueOperation("REFUSED"), lead = "Joint", threatType = "extreme-right-wing", risk = "Low", classification = "Official",
+        });
+        Assert.Equal(HttpStatusCode.NotFound, open.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await api.GetAsync("/api/v1/investigations")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await api.GetAsync("/api/v1/investigations/actions")).StatusCode);
     }
 
     [Fact]

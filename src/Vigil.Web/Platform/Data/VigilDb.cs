@@ -41,6 +41,37 @@ public abstract class VigilDb(DbContextOptions options, AccessContext access, Ti
 
     protected abstract bool IsPostgres { get; }
 
+    private readonly List<RecordChange> uncommitted = [];
+
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) => optionsBuilder.AddInterceptors(PublishOnCommit.Instance);
+
+    private async Task PublishCommittedAsync(CancellationToken ct)
+    {
+        var committed = uncommitted.ToList();
+        uncommitted.Clear();
+        await changes.PublishAsync(committed, ct);
+    }
+
+    /// <summary>Publishes the changes saved inside a transaction once it commits; drops them if it does not.</summary>
+    private sealed class PublishOnCommit : Microsoft.EntityFrameworkCore.Diagnostics.DbTransactionInterceptor
+    {
+        public static readonly PublishOnCommit Instance = new();
+
+        public override async Task TransactionCommittedAsync(System.Data.Common.DbTransaction transaction, Microsoft.EntityFrameworkCore.Diagnostics.TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+        {
+            if (eventData.Context is VigilDb db)
+            {
+                await db.PublishCommittedAsync(cancellationToken);
+            }
+        }
+
+        public override Task TransactionRolledBackAsync(System.Data.Common.DbTransaction transaction, Microsoft.EntityFrameworkCore.Diagnostics.TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+        {
+            (eventData.Context as VigilDb)?.uncommitted.Clear();
+            return Task.CompletedTask;
+        }
+    }
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -123,7 +154,15 @@ public abstract class VigilDb(DbContextOptions options, AccessContext access, Ti
     {
         var touched = RecordChangeHub.Collect(this);
         var written = await SaveAndAuditAsync(acceptAllChangesOnSuccess, cancellationToken);
-        await changes.PublishAsync(touched, cancellationToken);
+        if (Database.CurrentTransaction is null)
+        {
+            await changes.PublishAsync(touched, cancellationToken);
+        }
+        else
+        {
+            // Subscribers read the records back on their own connections: tell them only once they can.
+            uncommitted.AddRange(touched);
+        }
         return written;
     }
 

@@ -13,6 +13,7 @@ public static class SecuritySetup
     /// through <see cref="AccessContextMiddleware"/>. Policies must not name a scheme: that would
     /// re-authenticate and drop the roles loaded there.</summary>
     public const string ApiPolicy = "api";
+    public const string OfficerPolicy = "officer";
 
     public static IServiceCollection AddVigilSecurity(this IServiceCollection services)
     {
@@ -65,8 +66,26 @@ public static class SecuritySetup
 
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
-            .AddPolicy(ApiPolicy, p => p.RequireAuthenticatedUser());
+            .AddPolicy(ApiPolicy, p => p.RequireAuthenticatedUser())
+            // Police officers of a unit; not a partner agency's member (who sees only what is shared with them).
+            .AddPolicy(OfficerPolicy, p => p.RequireAuthenticatedUser().AddRequirements(new OfficerRequirement()));
+        services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, OfficerHandler>();
         return services;
+    }
+}
+
+/// <summary>A police officer of a unit, not a partner agency's member.</summary>
+public sealed class OfficerRequirement : Microsoft.AspNetCore.Authorization.IAuthorizationRequirement;
+
+internal sealed class OfficerHandler(AccessContext access) : Microsoft.AspNetCore.Authorization.AuthorizationHandler<OfficerRequirement>
+{
+    protected override Task HandleRequirementAsync(Microsoft.AspNetCore.Authorization.AuthorizationHandlerContext context, OfficerRequirement requirement)
+    {
+        if (access is { IsAuthenticated: true, UnitId: not null, PartnerAgencyId: null })
+        {
+            context.Succeed(requirement);
+        }
+        return Task.CompletedTask;
     }
 }
 

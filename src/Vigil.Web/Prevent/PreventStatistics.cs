@@ -1,0 +1,398 @@
+using System.Globalization;
+using CsvHelper;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using MiniExcelLibs;
+using Vigil.Web.Platform.Audit;
+using Vigil.Web.Platform.Data;
+using Vigil.Web.Platform.Security;
+using Vigil.Web.Subjects;
+
+namespace Vigil.Web.Prevent;
+
+/// <summary>One line of a statistics table. <see cref="Count"/> and <see cref="Percentage"/> are null
+/// when the cell is suppressed (shown as "*"), so a suppressed figure never leaves the server.</summary>
+/// <param name="OfWhich">A part of the row above it ("of which"): not added into the table's total, and
+/// its percentage is of all referrals.</param>
+public sealed record StatisticsRow(string Label, int? Count, int? Percentage, bool Suppressed, bool OfWhich = false)
+{
+    /// <summary>The count as the release prints it: "*" when suppressed, digits otherwise.</summary>
+    public string CountText => Suppressed ? PreventStatistics.SuppressedMark : Count!.Value.ToString(CultureInfo.InvariantCulture);
+
+    public string PercentageText => Suppressed ? PreventStatistics.SuppressedMark : Percentage!.Value.ToString(CultureInfo.InvariantCulture);
+}
+
+/// <summary>One table of the release: its rows (mutually exclusive, summing to the total, then any
+/// "of which" rows), and the total of all referrals in the year.</summary>
+public sealed record StatisticsTable(string Key, string Title, string Dimension, string SheetName, IReadOnlyList<StatisticsRow> Rows, StatisticsRow Total);
+
+/// <summary>The Prevent statistics for one statistical year (1 April to 31 March), as the Home Office
+/// release "Individuals referred to and supported through the Prevent Programme" tabulates them. Aggregate
+/// counts only: no reference, name or other detail of any person.</summary>
+public sealed record StatisticsReport(int Year, string Period, DateOnly From, DateOnly To, bool Suppression, int? Total, IReadOnlyList<StatisticsTable> Tables)
+{
+    public bool HasReferrals => Total is not 0;
+
+    /// <summary>"prevent-statistics-2017-18": the download's file name without its extension.</summary>
+    public string FileStem => $"prevent-statistics-{Year}-{(Year + 1) % 100:00}";
+}
+
+/// <summary>
+/// The official Prevent statistics: referrals in a statistical year (cases whose first referral was
+/// received from 1 April of <c>year</c> to 31 March of the next, UTC) counted by referring sector, type of
+/// concern, age group at referral, gender, region (the owning regional unit) and outcome stage.
+/// <para>
+/// The figures count every Prevent case in the network, whoever may see it: a deliberate and documented
+/// bypass of the record filter (<c>IgnoreQueryFilters</c>). Only counts grouped in the database leave the
+/// query; no reference, name, date of birth or free text is read, so nothing about any person reaches the
+/// reader. Every report and every export is audited ("prevent-statistics", with the year).
+/// </para>
+/// <para>
+/// Percentages are of the year's referrals, as whole numbers rounded half away from zero, as the release
+/// prints them (so a table's percentages may not add up to exactly 100).
+/// </para>
+/// <para>
+/// Small-number suppression, for publishing (<c>suppress</c> true):
+/// <list type="number">
+/// <item>Primary: any count from 1 to 4 is shown as "*", count and percentage alike. Zeros are shown as 0.</item>
+/// <item>Secondary: if a table then has exactly one suppressed cell among its mutually exclusive rows, the
+/// smallest non-zero cell left (the first in table order on a tie) is suppressed too, so that the hidden
+/// one cannot be worked out by taking the others from the total.</item>
+/// <item>"Of which" rows (adopted, left Channel) are parts of a row, not of the total: they take primary
+/// suppression only, and do not count towards the secondary rule.</item>
+/// <item>The total is shown, unless it is itself from 1 to 4 (then every cell of every table is
+/// suppressed, and so is the total).</item>
+/// </list>
+/// </para>
+/// </summary>
+public sealed class PreventStatistics(VigilDb db, AccessContext access)
+{
+    /// <summary>Who may read the statistics: aggregate figures only, so more roles than work the cases.</summary>
+    public const string ReaderRoles = Roles.PreventOfficer + "," + Roles.Analyst + "," + Roles.OperationsCoordinator + "," + Roles.Auditor + "," + Roles.Administrator;
+
+    public static readonly string[] Readers = ReaderRoles.Split(',');
+
+    public const string SuppressedMark = "*";
+
+    /// <summary>Counts from 1 to this are suppressed.</summary>
+    public const int SuppressBelowOrAt = 4;
+
+    public const int FirstYear = 2000;
+    public const int LastYear = 2100;
+
+    public const string NotKnown = "Not known";
+
+    public static readonly IReadOnlyList<string> AgeGroups = ["Under 15", "15 to 20", "21 to 30", "31 to 40", "41 to 50", "Over 50", NotKnown];
+
+    public const string NoFurtherAction = "No further action";
+    public const string Signposted = "Signposted to other services";
+    public const string Discussed = "Discussed at a Channel panel";
+    public const string AtGateway = "Still at the gateway or withdrawn before it";
+    public const string Adopted = "Adopted as a Channel case";
+    public const string LeftChannel = "Left Channel";
+    public const string TotalLabel = "Total";
+
+    /// <summary>The statistical year an instant falls in: 2017 for 1 April 2017 to 31 March 2018 (UTC).</summary>
+    public static int StatisticalYearOf(DateTimeOffset at)
+    {
+        var utc = at.UtcDateTime;
+        return utc.Month >= 4 ? utc.Year : utc.Year - 1;
+    }
+
+    /// <summary>"2017/18".</summary>
+    public static string PeriodOf(int year) => $"{year}/{(year + 1) % 100:00}";
+
+    public static bool IsValidYear(int year) => year is >= FirstYear and <= LastYear;
+
+    /// <summary>The statistical year today is in.</summary>
+    public int CurrentYear => StatisticalYearOf(db.Clock.GetUtcNow());
+
+    private static DateTimeOffset StartOf(int year) => new(year, 4, 1, 0, 0, 0, TimeSpan.Zero);
+
+    /// <summary>The statistical years that have at least one referral, latest first (counts nothing, reveals
+    /// only that a year has data).</summary>
+    public async Task<IReadOnlyList<int>> YearsAsync(CancellationToken ct)
+    {
+        Guard();
+        // Deliberate bypass of the record filter: only the years are read (see the class summary).
+        var all = db.Set<PreventCase>().IgnoreQueryFilters().AsNoTracking();
+        var first = await all.MinAsync(c => (DateTimeOffset?)c.ReferredAt, ct);
+        var last = await all.MaxAsync(c => (DateTimeOffset?)c.ReferredAt, ct);
+        if (first is null || last is null)
+        {
+            return [];
+        }
+        var years = new List<int>();
+        for (var year = StatisticalYearOf(last.Value); year >= StatisticalYearOf(first.Value); year--)
+        {
+            var (from, until) = (StartOf(year), StartOf(year + 1));
+            if (await all.AnyAsync(c => c.ReferredAt >= from && c.ReferredAt < until, ct))
+            {
+                years.Add(year);
+            }
+        }
+        return years;
+    }
+
+    /// <summary>The tables for the statistical year starting on 1 April of <paramref name="year"/>; audited as a read.</summary>
+    public Task<StatisticsReport> BuildAsync(int year, bool suppress, CancellationToken ct) => BuildAsync(year, suppress, AuditActions.Read, "tables", ct);
+
+    /// <summary>The tables as CSV (columns Table, Label, Count, Percentage); audited as an export.</summary>
+    public async Task<(byte[] Content, string FileName)> CsvAsync(int year, bool suppress, CancellationToken ct)
+    {
+        var report = await BuildAsync(year, suppress, AuditActions.Export, "CSV", ct);
+        return (System.Text.Encoding.UTF8.GetBytes(Csv(report)), report.FileStem + ".csv");
+    }
+
+    /// <summary>The tables as an XLSX workbook, one sheet per table (Label, Count, Percentage); audited as an export.</summary>
+    public async Task<(byte[] Content, string FileName)> XlsxAsync(int year, bool suppress, CancellationToken ct)
+    {
+        var report = await BuildAsync(year, suppress, AuditActions.Export, "XLSX", ct);
+        return (await XlsxAsync(report, ct), report.FileStem + ".xlsx");
+    }
+
+    private void Guard()
+    {
+        // The endpoints and the page already require one of these roles; this keeps the bypass of the
+        // record filter from being reached any other way.
+        if (!access.IsSystem && !Readers.Any(access.IsInRole))
+        {
+            throw new InvalidOperationException("The Prevent statistics are for the roles in PreventStatistics.ReaderRoles only.");
+        }
+    }
+
+    private async Task<StatisticsReport> BuildAsync(int year, bool suppress, string action, string what, CancellationToken ct)
+    {
+        Guard();
+        if (!IsValidYear(year))
+        {
+            throw new ArgumentOutOfRangeException(nameof(year), year, $"A statistical year from {FirstYear} to {LastYear}.");
+        }
+        var (from, until) = (StartOf(year), StartOf(year + 1));
+
+        // Deliberate, documented bypass of the record filter: the statistics count every Prevent case in the
+        // network. Each query below groups in the database and returns counts only; no personal data leave it.
+        var cases = db.Set<PreventCase>().IgnoreQueryFilters().AsNoTracking().Where(c => c.ReferredAt >= from && c.ReferredAt < until);
+        var bySector = await cases.GroupBy(c => c.Sector).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        var byConcern = await cases.GroupBy(c => new { c.ConcernScheme, c.ConcernCode }).Select(g => new { g.Key.ConcernScheme, g.Key.ConcernCode, Count = g.Count() }).ToListAsync(ct);
+        var byAge = await cases.GroupBy(c => c.AgeAtReferral).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        var byGender = await cases.GroupBy(c => c.Gender).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        var byUnit = await cases.GroupBy(c => c.OwningUnitId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        var byOutcome = await cases
+            .GroupBy(c => new { c.GatewayOutcome, Adopted = c.AdoptedAt != null, Exited = c.ExitedOn != null, Withdrawn = c.Closure == CaseClosure.Withdrawn })
+            .Select(g => new { g.Key.GatewayOutcome, g.Key.Adopted, g.Key.Exited, g.Key.Withdrawn, Count = g.Count() }).ToListAsync(ct);
+        var total = bySector.Values.Sum();
+
+        var schemes = await db.Set<ConcernScheme>().AsNoTracking().ToListAsync(ct);
+        var units = await db.Set<Network.Unit>().AsNoTracking().Select(u => new { u.Id, u.Name, u.Kind }).ToListAsync(ct);
+
+        var tables = new List<StatisticsTable>
+        {
+            Table("sector", "Referrals by referring sector", "Referring sector", "Sector", total, suppress,
+                Enum.GetValues<ReferrerSector>().Select(s => (PreventNames.Display(s), bySector.GetValueOrDefault(s), false))),
+            Table("concern", "Referrals by type of concern", "Type of concern", "Type of concern", total, suppress, ConcernRows(schemes, year,
+                byConcern.Select(c => (c.ConcernScheme, c.ConcernCode, c.Count)).ToList())),
+            Table("age", "Referrals by age group at referral", "Age at referral", "Age", total, suppress,
+                AgeGroups.Select((label, i) => (label, byAge.Where(a => AgeGroup(a.Key) == i).Sum(a => a.Count), false))),
+            Table("gender", "Referrals by gender", "Gender", "Gender", total, suppress,
+                new[] { Gender.Male, Gender.Female, Gender.Other, Gender.NotKnown }.Select(g => (GenderLabel(g), byGender.GetValueOrDefault(g), false))),
+            Table("region", "Referrals by region", "Region", "Region", total, suppress,
+                units.Where(u => u.Kind is Network.UnitKind.Ctu or Network.UnitKind.Ctiu || byUnit.ContainsKey(u.Id))
+                    .OrderBy(u => u.Name, StringComparer.Ordinal).Select(u => (u.Name, byUnit.GetValueOrDefault(u.Id), false))),
+            Table("outcome", "Referrals by outcome stage", "Outcome stage", "Outcome", total, suppress,
+            [
+                (NoFurtherAction, byOutcome.Where(o => o.GatewayOutcome == GatewayOutcome.NoFurtherAction).Sum(o => o.Count), false),
+                (Signposted, byOutcome.Where(o => o.GatewayOutcome == GatewayOutcome.Signposted).Sum(o => o.Count), false),
+                (Discussed, byOutcome.Where(o => o.GatewayOutcome == GatewayOutcome.ReferredToChannel).Sum(o => o.Count), false),
+                (AtGateway, byOutcome.Where(o => o.GatewayOutcome == null).Sum(o => o.Count), false),
+                (Adopted, byOutcome.Where(o => o.Adopted).Sum(o => o.Count), true),
+                (LeftChannel, byOutcome.Where(o => o.Adopted && (o.Exited || o.Withdrawn)).Sum(o => o.Count), true),
+            ]),
+        };
+
+        var shownTotal = suppress && IsSmall(total) ? (int?)null : total;
+        var report = new StatisticsReport(year, PeriodOf(year), DateOnly.FromDateTime(from.UtcDateTime), DateOnly.FromDateTime(until.UtcDateTime).AddDays(-1), suppress, shownTotal, tables);
+        db.Audit(action, AuditOutcomes.Success, "prevent-statistics", report.Period,
+            detail: $"Prevent statistics {report.Period} ({what}); suppression {(suppress ? "on" : "off")}; {total} referrals counted across all units; aggregate counts only");
+        await db.SaveChangesAsync(ct);
+        return report;
+    }
+
+    /// <summary>Index into <see cref="AgeGroups"/>.</summary>
+    private static int AgeGroup(int? age) => age switch
+    {
+        null => 6,
+        < 15 => 0,
+        <= 20 => 1,
+        <= 30 => 2,
+        <= 40 => 3,
+        <= 50 => 4,
+        _ => 5,
+    };
+
+    public static string GenderLabel(Gender gender) => gender switch
+    {
+        Gender.Male => "Male",
+        Gender.Female => "Female",
+        Gender.Other => "Other",
+        _ => NotKnown,
+    };
+
+    /// <summary>The concern types of the schemes the year's cases used (in the order the schemes took
+    /// effect, then each scheme's own order; a code in two schemes is one row, named as the first lists it),
+    /// or of the scheme in force at the start of the year when it has none. A code no scheme knows is
+    /// counted under the code itself.</summary>
+    private static List<(string Label, int Count, bool OfWhich)> ConcernRows(List<ConcernScheme> schemes, int year, List<(string Scheme, string Code, int Count)> counts)
+    {
+        var used = schemes.Where(s => counts.Any(c => c.Scheme == s.Code)).OrderBy(s => s.EffectiveFrom).ToList();
+        if (used.Count == 0)
+        {
+            var start = new DateOnly(year, 4, 1);
+            var inForce = schemes.Where(s => s.EffectiveFrom <= start).OrderByDescending(s => s.EffectiveFrom).FirstOrDefault()
+                ?? schemes.OrderBy(s => s.EffectiveFrom).FirstOrDefault();
+            used = inForce is null ? [] : [inForce];
+        }
+        var rows = new List<(string Code, string Label)>();
+        foreach (var type in used.SelectMany(s => s.Types.OrderBy(t => t.Order)))
+        {
+            if (rows.All(r => r.Code != type.Code))
+            {
+                rows.Add((type.Code, type.Name));
+            }
+        }
+        foreach (var code in counts.Select(c => c.Code).Distinct().Where(code => rows.All(r => r.Code != code)).Order(StringComparer.Ordinal))
+        {
+            rows.Add((code, code));
+        }
+        return rows.Select(r => (r.Label, counts.Where(c => c.Code == r.Code).Sum(c => c.Count), false)).ToList();
+    }
+
+    private static bool IsSmall(int count) => count is >= 1 and <= SuppressBelowOrAt;
+
+    /// <summary>Percentage of the total as a whole number, rounded half away from zero.</summary>
+    public static int PercentageOf(int count, int total) => total == 0 ? 0 : (int)Math.Round(100m * count / total, MidpointRounding.AwayFromZero);
+
+    private static StatisticsTable Table(string key, string title, string dimension, string sheet, int total, bool suppress,
+        IEnumerable<(string Label, int Count, bool OfWhich)> cells)
+    {
+        var list = cells.ToList();
+        var hidden = new bool[list.Count];
+        if (suppress)
+        {
+            for (var i = 0; i < list.Count; i++)
+            {
+                hidden[i] = IsSmall(list[i].Count);
+            }
+            var parts = Enumerable.Range(0, list.Count).Where(i => !list[i].OfWhich).ToList();
+            if (parts.Count(i => hidden[i]) == 1)
+            {
+                var next = parts.Where(i => !hidden[i] && list[i].Count > 0).OrderBy(i => list[i].Count).ThenBy(i => i).Cast<int?>().FirstOrDefault();
+                if (next is { } n)
+                {
+                    hidden[n] = true;
+                }
+            }
+        }
+        var rows = list.Select((c, i) => hidden[i]
+            ? new StatisticsRow(c.Label, null, null, true, c.OfWhich)
+            : new StatisticsRow(c.Label, c.Count, PercentageOf(c.Count, total), false, c.OfWhich)).ToList();
+        // Mutually exclusive rows first, then the "of which" rows, as the page and the exports print them.
+        rows = [.. rows.Where(r => !r.OfWhich), .. rows.Where(r => r.OfWhich)];
+        var totalRow = suppress && IsSmall(total)
+            ? new StatisticsRow(TotalLabel, null, null, true)
+            : new StatisticsRow(TotalLabel, total, total == 0 ? 0 : 100, false);
+        return new StatisticsTable(key, title, dimension, sheet, rows, totalRow);
+    }
+
+    /// <summary>The label of a row in an export: "of which: ..." for a part of the row above.</summary>
+    public static string ExportLabel(StatisticsRow row) => row.OfWhich ? $"of which: {row.Label}" : row.Label;
+
+    /// <summary>The rows of a table in print order: its rows, the total, then the "of which" rows.</summary>
+    public static IEnumerable<StatisticsRow> PrintOrder(StatisticsTable table) =>
+        table.Rows.Where(r => !r.OfWhich).Append(table.Total).Concat(table.Rows.Where(r => r.OfWhich));
+
+    public static string Csv(StatisticsReport report)
+    {
+        using var writer = new StringWriter(CultureInfo.InvariantCulture);
+        using (var csv = CsvWriter.Create(writer, new CsvWriterOptions { NewLine = "\n" }, leaveOpen: true))
+        {
+            foreach (var field in new[] { "Table", "Label", "Count", "Percentage" })
+            {
+                csv.WriteField(field);
+            }
+            csv.EndRecord();
+            foreach (var table in report.Tables)
+            {
+                foreach (var row in PrintOrder(table))
+                {
+                    csv.WriteField(table.Title);
+                    // A spreadsheet must not run a label (a unit's name is editable) as a formula.
+                    var label = ExportLabel(row);
+                    csv.WriteField(label.Length > 0 && "=+-@\t\r".Contains(label[0], StringComparison.Ordinal) ? "'" + label : label);
+                    csv.WriteField(row.CountText);
+                    csv.WriteField(row.PercentageText);
+                    csv.EndRecord();
+                }
+            }
+        }
+        return writer.ToString();
+    }
+
+    public static async Task<byte[]> XlsxAsync(StatisticsReport report, CancellationToken ct)
+    {
+        var sheets = new Dictionary<string, object>();
+        foreach (var table in report.Tables)
+        {
+            sheets[table.SheetName] = PrintOrder(table).Select(row => new Dictionary<string, object>
+            {
+                ["Label"] = ExportLabel(row),
+                ["Count"] = row.Suppressed ? SuppressedMark : row.Count!.Value,
+                ["Percentage"] = row.Suppressed ? SuppressedMark : row.Percentage!.Value,
+            }).ToList();
+        }
+        using var stream = new MemoryStream();
+        await MiniExcel.SaveAsAsync(stream, sheets, cancellationToken: ct);
+        return stream.ToArray();
+    }
+}
+
+public static class PreventStatisticsEndpoints
+{
+    /// <summary>The statistics as JSON for the API (token), and as CSV and XLSX downloads for the page
+    /// (cookie). Only <see cref="PreventStatistics.ReaderRoles"/>; anyone else gets the 404 of a missing page.
+    /// No year means the current statistical year.</summary>
+    public static IEndpointRouteBuilder MapPreventStatistics(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/v1/prevent/statistics", async Task<Results<Ok<StatisticsReport>, ValidationProblem>> (int? year, bool? suppress, PreventStatistics statistics, CancellationToken ct) =>
+                YearProblem(year) is { } problem ? problem : TypedResults.Ok(await statistics.BuildAsync(year ?? statistics.CurrentYear, suppress ?? false, ct)))
+            .RequireAuthorization(p => p.RequireAuthenticatedUser().RequireRole(PreventStatistics.Readers)).WithTags("Prevent");
+        app.MapGet("/prevent/statistics.csv", async Task<Results<FileContentHttpResult, ValidationProblem>> (int? year, bool? suppress, PreventStatistics statistics, CancellationToken ct) =>
+            {
+                if (YearProblem(year) is { } problem)
+                {
+                    return problem;
+                }
+                var (content, name) = await statistics.CsvAsync(year ?? statistics.CurrentYear, suppress ?? false, ct);
+                return TypedResults.File(content, "text/csv; charset=utf-8", name);
+            })
+            .RequireAuthorization(p => p.RequireAuthenticatedUser().RequireRole(PreventStatistics.Readers));
+        app.MapGet("/prevent/statistics.xlsx", async Task<Results<FileContentHttpResult, ValidationProblem>> (int? year, bool? suppress, PreventStatistics statistics, CancellationToken ct) =>
+            {
+                if (YearProblem(year) is { } problem)
+                {
+                    return problem;
+                }
+                var (content, name) = await statistics.XlsxAsync(year ?? statistics.CurrentYear, suppress ?? false, ct);
+                return TypedResults.File(content, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name);
+            })
+            .RequireAuthorization(p => p.RequireAuthenticatedUser().RequireRole(PreventStatistics.Readers));
+        return app;
+    }
+
+    private static ValidationProblem? YearProblem(int? year) => year is { } y && !PreventStatistics.IsValidYear(y)
+        ? TypedResults.ValidationProblem(new Dictionary<string, string[]>
+        {
+            ["year"] = [$"Give the first calendar year of the statistical year, from {PreventStatistics.FirstYear} to {PreventStatistics.LastYear} (2017 for 2017/18)"],
+        })
+        : null;
+}
