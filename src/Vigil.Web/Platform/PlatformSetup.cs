@@ -43,9 +43,12 @@ public static class PlatformSetup
         builder.Services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.AddPolicy(PublicFormPolicy, http => System.Threading.RateLimiting.RateLimitPartition.GetFixedWindowLimiter(
-                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new System.Threading.RateLimiting.FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(10) }));
+            // Sending is limited, reading the form is not.
+            o.AddPolicy(PublicFormPolicy, http => HttpMethods.IsPost(http.Request.Method)
+                ? System.Threading.RateLimiting.RateLimitPartition.GetFixedWindowLimiter(
+                    http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new System.Threading.RateLimiting.FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(10) })
+                : System.Threading.RateLimiting.RateLimitPartition.GetNoLimiter("read"));
         });
         builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
         {

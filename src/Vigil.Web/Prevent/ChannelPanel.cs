@@ -96,6 +96,8 @@ public sealed class PublicReferral : IProtectedRecord, IAuditedRecord
     public string HandledBy { get; set; } = "";
     public Guid? CaseId { get; set; }
     public string DeclineReason { get; set; } = "";
+    /// <summary>Optimistic concurrency: of two officers dealing with it at once, the second is refused.</summary>
+    public Guid Version { get; set; } = Guid.NewGuid();
 
     public Classification Classification { get; set; }
     public bool OfficialSensitive { get; set; }

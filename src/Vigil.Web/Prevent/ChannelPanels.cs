@@ -25,6 +25,8 @@ public sealed class ChannelPanels(VigilDb db, AccessContext access)
     public async Task<IReadOnlyList<PanelListItem>> ListAsync(CancellationToken ct)
     {
         var panels = (await db.Set<ChannelPanel>().AsNoTracking().OrderBy(p => p.LocalAuthority).ToListAsync(ct)).Where(p => CanSee(access, p)).ToList();
+        db.Audit(AuditActions.Search, AuditOutcomes.Success, "channel-panel", detail: string.Join(",", panels.Select(p => p.Code)));
+        await db.SaveChangesAsync(ct);
         var units = await db.Set<Network.Unit>().AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Name, ct);
         var ids = panels.Select(p => p.Id).ToList();
         var open = await db.Set<PreventCase>().AsNoTracking().Where(c => ids.Contains(c.PanelId) && c.Stage != PreventStage.Closed)
@@ -35,7 +37,13 @@ public sealed class ChannelPanels(VigilDb db, AccessContext access)
     public async Task<PanelDto?> ReadAsync(string code, CancellationToken ct)
     {
         var panel = await VisibleAsync(code, track: false, ct);
-        return panel is null ? null : await ToDtoAsync(panel, ct);
+        if (panel is null)
+        {
+            return null;
+        }
+        db.Audit(AuditActions.Read, AuditOutcomes.Success, "channel-panel", panel.Code);
+        await db.SaveChangesAsync(ct);
+        return await ToDtoAsync(panel, ct);
     }
 
     public async Task<WorkResult<PanelDto>> CreateAsync(PanelRequest request, CancellationToken ct)
@@ -43,6 +51,10 @@ public sealed class ChannelPanels(VigilDb db, AccessContext access)
         if (!access.IsInRole(Roles.PreventOfficer) || access.UnitId is not { } unitId)
         {
             return WorkResult<PanelDto>.Forbidden("Only a Prevent officer may set up a Channel panel for their unit's area.");
+        }
+        if (!await db.Set<PreventTeam>().AnyAsync(t => t.UnitId == unitId && access.GroupIds.Contains(t.GroupId), ct))
+        {
+            return WorkResult<PanelDto>.Forbidden("Only a member of a regional unit's Prevent team may set up a Channel panel for its area.");
         }
         var errors = ApiValidation.Validate(request);
         if (request.Code is not null && await db.Set<ChannelPanel>().AnyAsync(p => p.Code == request.Code, ct))
@@ -85,25 +97,27 @@ public sealed class ChannelPanels(VigilDb db, AccessContext access)
         {
             return WorkResult<PanelDto>.Invalid(errors);
         }
+        // A member is a partner agency's panel member, or a Prevent officer of the unit serving the area
+        // (added by a Prevent officer). One answer for every refusal, so the form cannot be used to
+        // find out who has an account.
         var email = request.Email!.Trim().ToUpperInvariant();
         var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.NormalizedEmail == email && !u.IsDisabled, ct);
-        if (user is null)
+        var roles = user is null ? [] : await db.UserRoles.Where(r => r.UserId == user.Id).Join(db.Roles, r => r.RoleId, x => x.Id, (_, x) => x.Name).ToListAsync(ct);
+        var eligible = user is not null && !panel.Members.Any(m => m.UserId == user.Id) && (user.PartnerAgencyId is not null
+            ? roles.Contains(Roles.ChannelPanelMember)
+            : user.UnitId == panel.UnitId && roles.Contains(Roles.PreventOfficer) && access.IsInRole(Roles.PreventOfficer));
+        if (!eligible)
         {
-            return WorkResult<PanelDto>.Invalid(nameof(PanelMemberRequest.Email), "There is no active Vigil account with that e-mail address");
-        }
-        if (user.PartnerAgencyId is null && user.UnitId != panel.UnitId)
-        {
-            return WorkResult<PanelDto>.Invalid(nameof(PanelMemberRequest.Email), "A police member must be from the unit that serves this area");
-        }
-        if (panel.Members.Any(m => m.UserId == user.Id))
-        {
-            return WorkResult<PanelDto>.Invalid(nameof(PanelMemberRequest.Email), "They are already a member of this panel");
+            db.Audit("panel-member-refused", AuditOutcomes.Denied, "channel-panel", panel.Code, detail: $"{request.Email!.Trim()} by {Me}");
+            await db.SaveChangesAsync(ct);
+            return WorkResult<PanelDto>.Invalid(nameof(PanelMemberRequest.Email),
+                "That account cannot be added: members are partner agencies' Channel panel members, or Prevent officers of the unit serving this area, not already on the panel");
         }
         if (request.IsChair)
         {
             panel.Members.ForEach(m => m.IsChair = false);
         }
-        panel.Members.Add(new PanelMember { UserId = user.Id, Represents = request.Represents!.Trim(), IsChair = request.IsChair, AddedAt = Now });
+        panel.Members.Add(new PanelMember { UserId = user!.Id, Represents = request.Represents!.Trim(), IsChair = request.IsChair, AddedAt = Now });
         if (!await db.Set<GroupMembership>().AnyAsync(g => g.GroupId == panel.GroupId && g.UserId == user.Id, ct))
         {
             db.Add(new GroupMembership { GroupId = panel.GroupId, UserId = user.Id });
@@ -154,7 +168,7 @@ public sealed class ChannelPanels(VigilDb db, AccessContext access)
         {
             result.Add(await MeetingDtoAsync(panel, m, ct));
         }
-        db.Audit(AuditActions.Read, AuditOutcomes.Success, "panel-meeting", panel.Code, detail: $"{meetings.Count} meetings");
+        db.Audit(AuditActions.Read, AuditOutcomes.Success, "panel-meeting", panel.Code, detail: $"{meetings.Count} meetings; cases shown: {string.Join(",", result.SelectMany(m => m.Discussed).Select(d => d.Reference).Distinct())}");
         await db.SaveChangesAsync(ct);
         return result;
     }
@@ -165,11 +179,17 @@ public sealed class ChannelPanels(VigilDb db, AccessContext access)
         var meeting = panel is null ? null : await db.Set<PanelMeeting>().AsNoTracking().FirstOrDefaultAsync(m => m.Id == id && m.PanelId == panel.Id, ct);
         if (panel is null || meeting is null)
         {
+            if (panel is not null && await db.Set<PanelMeeting>().AnyAsync(m => m.Id == id, ct))
+            {
+                db.Audit(AuditActions.Refused, AuditOutcomes.Denied, "panel-meeting", id.ToString(), detail: $"asked under panel {code}");
+                await db.SaveChangesAsync(ct);
+            }
             return null;
         }
-        db.Audit(AuditActions.Read, AuditOutcomes.Success, "panel-meeting", id.ToString());
+        var dto = await MeetingDtoAsync(panel, meeting, ct);
+        db.Audit(AuditActions.Read, AuditOutcomes.Success, "panel-meeting", id.ToString(), detail: $"cases shown: {string.Join(",", dto.Discussed.Select(d => d.Reference))}");
         await db.SaveChangesAsync(ct);
-        return await MeetingDtoAsync(panel, meeting, ct);
+        return dto;
     }
 
     public async Task<WorkResult<MeetingDto>> AddMeetingAsync(string code, MeetingRequest request, CancellationToken ct)
@@ -230,7 +250,7 @@ public sealed class ChannelPanels(VigilDb db, AccessContext access)
         var unit = await db.Set<Network.Unit>().AsNoTracking().Where(u => u.Id == panel.UnitId).Select(u => u.Name).FirstAsync(ct);
         return new PanelDto(panel.Id, panel.Code, panel.LocalAuthority, unit, panel.Chair, CanManage(access, panel),
             panel.Members.OrderByDescending(m => m.IsChair).ThenBy(m => m.AddedAt).Select(m => users.TryGetValue(m.UserId, out var u)
-                ? new PanelMemberDto(m.UserId, u.DisplayName, u.Email ?? "", m.Represents, m.IsChair, u.PartnerAgencyId is not null)
+                ? new PanelMemberDto(m.UserId, u.DisplayName, access.IsInRole(Roles.PreventOfficer) || u.PartnerAgencyId is not null ? u.Email ?? "" : "", m.Represents, m.IsChair, u.PartnerAgencyId is not null)
                 : new PanelMemberDto(m.UserId, "(account removed)", "", m.Represents, m.IsChair, false)).ToList());
     }
 }

@@ -109,13 +109,16 @@ public sealed class PreventCase : IProtectedRecord, IAuditedRecord
     public ConsentRecord? CurrentConsent => Consents.OrderBy(c => c.RecordedAt).ThenBy(c => c.Id).LastOrDefault();
 
     /// <summary>Consent that allows support to start: given, and for a child by a parent or guardian.</summary>
-    public bool HasValidConsent => CurrentConsent is { Given: true } c && (!IsChild || c.GivenBy == ConsentGiver.ParentOrGuardian);
+    /// <summary>A child's parent or guardian; an adult with capacity themselves; for an adult without
+    /// capacity, whoever may consent on their behalf.</summary>
+    public bool HasValidConsent => CurrentConsent is { Given: true } c
+        && (IsChild ? c.GivenBy == ConsentGiver.ParentOrGuardian : c.GivenBy == ConsentGiver.Person ? c.HasCapacity : !c.HasCapacity);
 
     public bool IsOpen => Stage is not PreventStage.Closed;
 
-    public void Record(DateTimeOffset at, string by, string what, string detail = "")
+    public void Record(DateTimeOffset at, string by, string what, string detail = "", bool policeOnly = false)
     {
-        History.Add(new CaseEvent { At = at, By = by, What = what, Detail = detail });
+        History.Add(new CaseEvent { At = at, By = by, What = what, Detail = detail, PoliceOnly = policeOnly });
         UpdatedAt = at;
         Version = Guid.NewGuid();
     }
@@ -166,6 +169,9 @@ public sealed class CaseEvent
     public required string By { get; set; }
     public required string What { get; set; }
     public string Detail { get; set; } = "";
+    /// <summary>Police work (the gateway, deconfliction, a police withdrawal or re-opening): the detail is
+    /// withheld from the panel's partner members, who see only that the step happened.</summary>
+    public bool PoliceOnly { get; set; }
 }
 
 /// <summary>What a partner agency told the panel about the person (information gathering).</summary>

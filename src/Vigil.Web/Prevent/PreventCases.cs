@@ -105,7 +105,7 @@ public sealed class PreventCases(VigilDb db, AccessContext access, Deconfliction
     {
         var rows = await db.Set<PreventCase>().AsNoTracking().Where(c => c.Stage == PreventStage.Gateway)
             .OrderBy(c => c.GatewayDue).ThenBy(c => c.Number).Take(500).ToListAsync(ct);
-        db.Audit(AuditActions.Search, AuditOutcomes.Success, "prevent-case", detail: $"assessments due: {rows.Count}");
+        db.Audit(AuditActions.Search, AuditOutcomes.Success, "prevent-case", detail: $"assessments due: {string.Join(",", rows.Select(r => r.Reference))}");
         await db.SaveChangesAsync(ct);
         return await ListItemsAsync(rows, ct);
     }
@@ -135,7 +135,7 @@ public sealed class PreventCases(VigilDb db, AccessContext access, Deconfliction
         var caseIds = reviews.Select(r => r.CaseId).Distinct().ToList();
         var cases = await db.Set<PreventCase>().AsNoTracking().Where(c => caseIds.Contains(c.Id)).ToListAsync(ct);
         var items = (await ListItemsAsync(cases, ct)).ToDictionary(i => i.Id);
-        db.Audit(AuditActions.Search, AuditOutcomes.Success, "prevent-review", detail: $"reviews due within {withinDays} days: {reviews.Count}");
+        db.Audit(AuditActions.Search, AuditOutcomes.Success, "prevent-review", detail: $"reviews due within {withinDays} days: {string.Join(",", reviews.Where(r => items.ContainsKey(r.CaseId)).Select(r => items[r.CaseId].Reference))}");
         await db.SaveChangesAsync(ct);
         return reviews.Where(r => items.ContainsKey(r.CaseId)).Select(r =>
         {
@@ -177,15 +177,15 @@ public sealed class PreventCases(VigilDb db, AccessContext access, Deconfliction
         var others = check.Hits.Where(h => h.Subject?.Id != found.SubjectId).ToList();
         var summary = others.Count == 0
             ? "No other record of this person anywhere in the network."
+            // Kept masked whatever the officer could see: later readers may not see those records.
             : string.Join("\n", others.Select(h =>
-                $"{(h.Visible ? $"{h.Subject!.GivenName} {h.Subject.Surname}" : "A record you may not see")} held by {h.OwningUnit}"
-                + $" (matched on {h.MatchedOn}, strength {h.Strength:0.00})"
+                $"A record held by {h.OwningUnit} (matched on {h.MatchedOn}, strength {h.Strength:0.00})"
                 + (h.KnownTo.Count > 0 ? $"; {string.Join("; ", h.KnownTo)}" : "")
-                + (h.Contact is { Length: > 0 } contact ? $"; contact {contact}" : "")));
+                + $"; contact {(h.Contact is { Length: > 0 } contact ? contact : "the holding unit")}"));
         var live = others.Any(h => h.KnownTo.Any(k => k.StartsWith(SubjectInvolvements.LiveInvestigation, StringComparison.Ordinal)));
         found.DeconflictedAt = Now;
         found.DeconflictionSummary = (live ? "LIVE INVESTIGATION: speak to the owning unit before any Prevent contact.\n" : "") + summary;
-        found.Record(Now, Me, DeconflictionEvent, $"check {check.CheckId}: {others.Count} other record(s){(live ? ", one in a live investigation" : "")}");
+        found.Record(Now, Me, DeconflictionEvent, $"check {check.CheckId}: {others.Count} other record(s){(live ? ", one in a live investigation" : "")}", policeOnly: true);
         await db.SaveChangesAsync(ct);
         return WorkResult<PreventCaseDto>.Ok(await ToDtoAsync(found, ct));
     }
@@ -238,7 +238,7 @@ public sealed class PreventCases(VigilDb db, AccessContext access, Deconfliction
                 break;
         }
         found.Record(Now, Me, $"Gateway: {PreventNames.Display(request.Outcome!.Value)}",
-            $"{PreventNames.Display(request.Finding!.Value)}. {found.GatewayReason}{(found.SignpostedTo.Length > 0 ? $" Signposted to: {found.SignpostedTo}." : "")}");
+            $"{PreventNames.Display(request.Finding!.Value)}. {found.GatewayReason}{(found.SignpostedTo.Length > 0 ? $" Signposted to: {found.SignpostedTo}." : "")}", policeOnly: true);
         await db.SaveChangesAsync(ct);
         return WorkResult<PreventCaseDto>.Ok(await ToDtoAsync(found, ct));
     }
@@ -293,12 +293,16 @@ public sealed class PreventCases(VigilDb db, AccessContext access, Deconfliction
         }
         var errors = ApiValidation.Validate(request);
         var factors = await db.Set<VafFactor>().AsNoTracking().Where(f => f.FrameworkVersion == PreventReferenceSeed.VafVersion).OrderBy(f => f.Order).ToListAsync(ct);
-        var given = request.Judgements ?? [];
+        var given = request.Judgements?.Where(j => j is not null).ToList() ?? [];
+        if (request.Judgements?.Any(j => j is null) == true)
+        {
+            ApiValidation.Add(errors, nameof(AssessmentRequest.Judgements), "Every judgement must name a factor and a judgement");
+        }
         foreach (var factor in factors.Where(f => given.Count(j => j.Factor == f.Code) != 1))
         {
             ApiValidation.Add(errors, $"Judgements.{factor.Code}", $"Record one judgement for \"{factor.Name}\"");
         }
-        foreach (var unknown in given.Where(j => j.Judgement is null || factors.All(f => f.Code != j.Factor)))
+        foreach (var unknown in given.Where(j => j.Judgement is not { } v || !Enum.IsDefined(v) || factors.All(f => f.Code != j.Factor)))
         {
             var factor = factors.FirstOrDefault(f => f.Code == unknown.Factor);
             ApiValidation.Add(errors, $"Judgements.{unknown.Factor}", factor is null ? $"\"{unknown.Factor}\" is not a factor of the framework" : $"Choose a judgement for \"{factor.Name}\"");
@@ -358,6 +362,10 @@ public sealed class PreventCases(VigilDb db, AccessContext access, Deconfliction
         if (request.Given && request.GivenBy is ConsentGiver.Person && !request.HasCapacity)
         {
             ApiValidation.Add(errors, nameof(ConsentRequest.HasCapacity), "Consent from the person needs them to have capacity to give it; record who consents on their behalf instead");
+        }
+        if (request.Given && !found.IsChild && request.GivenBy is ConsentGiver.ParentOrGuardian && request.HasCapacity)
+        {
+            ApiValidation.Add(errors, nameof(ConsentRequest.GivenBy), "An adult with capacity must give consent themselves");
         }
         if (request.GivenBy is ConsentGiver.ParentOrGuardian && string.IsNullOrWhiteSpace(request.Relationship))
         {
@@ -462,6 +470,14 @@ public sealed class PreventCases(VigilDb db, AccessContext access, Deconfliction
             return refusal!;
         }
         var errors = ApiValidation.Validate(request);
+        if (request.StartsOn is { } begins && (begins < Today.AddYears(-5) || begins > Today.AddYears(5)))
+        {
+            ApiValidation.Add(errors, nameof(InterventionRequest.StartsOn), "The start date must be within five years of today");
+        }
+        if (request.EndsOn is { } finishes && finishes > Today.AddYears(10))
+        {
+            ApiValidation.Add(errors, nameof(InterventionRequest.EndsOn), "The end date must be within ten years of today");
+        }
         if (request.EndsOn is { } ends && request.StartsOn is { } starts && ends < starts)
         {
             ApiValidation.Add(errors, nameof(InterventionRequest.EndsOn), "The end date must be on or after the start date");
@@ -526,12 +542,22 @@ public sealed class PreventCases(VigilDb db, AccessContext access, Deconfliction
         var review = await db.Set<CaseReview>().FirstOrDefaultAsync(r => r.Id == reviewId && r.CaseId == id, ct);
         if (review is null)
         {
+            if (await db.Set<CaseReview>().IgnoreQueryFilters().AnyAsync(r => r.Id == reviewId, ct))
+            {
+                db.ChangeTracker.Clear();
+                db.Audit(AuditActions.Refused, AuditOutcomes.Denied, "prevent-review", reviewId.ToString(), detail: $"asked under case {id}");
+                await db.SaveChangesAsync(ct);
+            }
             return WorkResult<PreventCaseDto>.Missing();
         }
         var errors = ApiValidation.Validate(request);
         if (request.CompletedOn > Today)
         {
             ApiValidation.Add(errors, nameof(CompleteReviewRequest.CompletedOn), "A review cannot be dated in the future");
+        }
+        else if (request.CompletedOn < DateOnly.FromDateTime(found.ReferredAt.UtcDateTime))
+        {
+            ApiValidation.Add(errors, nameof(CompleteReviewRequest.CompletedOn), "A review cannot be dated before the referral");
         }
         if (errors.Count > 0)
         {
@@ -572,6 +598,10 @@ public sealed class PreventCases(VigilDb db, AccessContext access, Deconfliction
             return refusal!;
         }
         var errors = ApiValidation.Validate(request);
+        if (request.ExitedOn < Today.AddYears(-5))
+        {
+            ApiValidation.Add(errors, nameof(ExitRequest.ExitedOn), "The exit date must be within the last five years");
+        }
         if (request.ExitedOn > Today)
         {
             ApiValidation.Add(errors, nameof(ExitRequest.ExitedOn), "The exit date cannot be in the future");
@@ -633,7 +663,7 @@ public sealed class PreventCases(VigilDb db, AccessContext access, Deconfliction
         }
         found.Closure = null;
         found.ClosedAt = null;
-        found.Record(Now, Me, "Re-opened", $"back to the {(found.Stage is PreventStage.Panel ? "panel" : "gateway")}: {request.Reason!.Trim()}");
+        found.Record(Now, Me, "Re-opened", $"back to the {(found.Stage is PreventStage.Panel ? "panel" : "gateway")}: {request.Reason!.Trim()}", policeOnly: IsPolice);
         await db.SaveChangesAsync(ct);
         return WorkResult<PreventCaseDto>.Ok(await ToDtoAsync(found, ct));
     }
@@ -662,7 +692,7 @@ public sealed class PreventCases(VigilDb db, AccessContext access, Deconfliction
         var stage = found.Stage;
         await CancelPendingReviewsAsync(id, ct);
         Close(found, CaseClosure.Withdrawn);
-        found.Record(Now, Me, "Withdrawn", $"at the {PreventNames.Display(stage).ToLowerInvariant()} stage: {request.Reason!.Trim()}");
+        found.Record(Now, Me, "Withdrawn", $"at the {PreventNames.Display(stage).ToLowerInvariant()} stage: {request.Reason!.Trim()}", policeOnly: IsPolice);
         await db.SaveChangesAsync(ct);
         return WorkResult<PreventCaseDto>.Ok(await ToDtoAsync(found, ct));
     }
@@ -742,7 +772,7 @@ public sealed class PreventCases(VigilDb db, AccessContext access, Deconfliction
             panel.Code, panel.LocalAuthority, unit, c.Stage, c.Closure, c.ClosedAt,
             c.ConcernScheme, Concern(c.ConcernScheme, c.ConcernCode), c.Sector, c.ReferredAt,
             c.GatewayDue, c.Stage == PreventStage.Gateway && c.GatewayDue < Today, c.DeconflictedAt, IsPolice ? c.DeconflictionSummary : null,
-            c.GatewayOutcome, c.Finding, c.SignpostedTo, c.GatewayReason, c.GatewayAt, c.GatewayBy,
+            c.GatewayOutcome, c.Finding, c.SignpostedTo, IsPolice ? c.GatewayReason : "", c.GatewayAt, IsPolice ? c.GatewayBy : "",
             c.AdoptedAt, c.AlternativeSupport, c.ReviewIntervalDays, c.ExitedOn, c.ExitReason, c.ExitWithConcerns,
             c.HasValidConsent, IsPolice,
             c.Referrals.OrderBy(r => r.ReceivedAt).Select(r => new ReferralDto(r.ReceivedAt, r.Sector, r.FromPublicForm, r.ReferrerName, r.ReferrerOrganisation,
@@ -756,7 +786,7 @@ public sealed class PreventCases(VigilDb db, AccessContext access, Deconfliction
             reviews.Select(r => new ReviewDto(r.Id, r.Kind, r.DueOn, r.CompletedOn, r.Cancelled, r.IsDue && r.DueOn < Today, r.Notes, r.ConcernsRemain, r.CompletedBy)).ToList(),
             // What the deconfliction check found (how many other records, whether one is in a live
             // investigation) is for police eyes only, in the history as on the case.
-            c.History.OrderBy(h => h.At).ThenBy(h => h.Id).Select(h => new HistoryItem(h.At, h.By, h.What, IsPolice || h.What != DeconflictionEvent ? h.Detail : "")).ToList(),
+            c.History.OrderBy(h => h.At).ThenBy(h => h.Id).Select(h => new HistoryItem(h.At, h.By, h.What, IsPolice || !h.PoliceOnly ? h.Detail : "")).ToList(),
             c.Version);
     }
 }

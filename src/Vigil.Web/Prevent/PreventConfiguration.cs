@@ -192,6 +192,7 @@ internal sealed class ChannelPanelConfiguration : IEntityTypeConfiguration<Chann
         b.Property(x => x.State).HasConversion<string>().HasMaxLength(16);
         b.Property(x => x.HandledBy).HasMaxLength(256);
         b.Property(x => x.DeclineReason).HasMaxLength(2000);
+        b.Property(x => x.Version).IsConcurrencyToken();
     }
 
     public void Configure(EntityTypeBuilder<ConcernScheme> b)

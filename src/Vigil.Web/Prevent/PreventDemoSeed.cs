@@ -193,13 +193,13 @@ public sealed class PreventDemoSeed : ISeed
             c.GatewayAt = gatewayAt;
             c.GatewayBy = "system:demo";
             c.GatewayReason = "Demonstration gateway assessment.";
-            c.Record(gatewayAt.AddHours(-2), "system:demo", "Deconfliction check", "no other record");
+            c.Record(gatewayAt.AddHours(-2), "system:demo", "Deconfliction check", "no other record", policeOnly: true);
             if (roll < 0.51)
             {
                 c.GatewayOutcome = GatewayOutcome.NoFurtherAction;
                 c.Finding = VulnerabilityFinding.NotAppropriateForChannel;
                 Close(c, CaseClosure.NoFurtherAction, gatewayAt);
-                c.Record(gatewayAt, "system:demo", "Gateway: No further action");
+                c.Record(gatewayAt, "system:demo", "Gateway: No further action", c.GatewayReason, policeOnly: true);
                 return;
             }
             if (roll < 0.87)
@@ -208,7 +208,7 @@ public sealed class PreventDemoSeed : ISeed
                 c.Finding = VulnerabilityFinding.PossibleVulnerability;
                 c.SignpostedTo = work.Next(2) == 0 ? "Children's social care" : "Mental health services";
                 Close(c, CaseClosure.Signposted, gatewayAt);
-                c.Record(gatewayAt, "system:demo", "Gateway: Signposted to other services", c.SignpostedTo);
+                c.Record(gatewayAt, "system:demo", "Gateway: Signposted to other services", c.SignpostedTo, policeOnly: true);
                 return;
             }
             c.GatewayOutcome = GatewayOutcome.ReferredToChannel;
@@ -216,7 +216,7 @@ public sealed class PreventDemoSeed : ISeed
             c.Stage = PreventStage.Panel;
             c.NeedToKnow.Add(new RecordGroup { GroupId = panel.GroupId });
             person.NeedToKnow.Add(new RecordGroup { GroupId = panel.GroupId });
-            c.Record(gatewayAt, "system:demo", "Gateway: Referred to the Channel panel");
+            c.Record(gatewayAt, "system:demo", "Gateway: Referred to the Channel panel", c.GatewayReason, policeOnly: true);
 
             // Panels meet on the first Tuesday after the gateway (every week in the demo).
             var heldOn = gatewayOn.AddDays(1);

@@ -52,7 +52,9 @@ public static class PreventModule
         api.MapPost("/submissions/{id:guid}/decline", async (Guid id, DeclineSubmission request, Referrals referrals, CancellationToken ct) =>
             WorkResults.Answer(await referrals.DeclineAsync(id, request, ct), TypedResults.Ok));
 
-        api.MapGet("/cases", async ([AsParameters] CaseQuery q, PreventCases cases, CancellationToken ct) => TypedResults.Ok(await cases.ListAsync(q.ToFilter(), ct)));
+        api.MapGet("/cases", async ([AsParameters] CaseQuery q, PreventCases cases, CancellationToken ct) =>
+            ApiValidation.IsNamed(q.Stage) && ApiValidation.IsNamed(q.Sort) ? TypedResults.Ok(await cases.ListAsync(q.ToFilter(), ct))
+                : (IResult)TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["stage"] = ["Choose a stage and a sort order from the list"] }));
         api.MapGet("/cases/{id:guid}", async (Guid id, PreventCases cases, CancellationToken ct) => Found(await cases.ReadAsync(id, ct)));
         api.MapPost("/cases/{id:guid}/deconfliction", async (Guid id, PreventCases cases, CancellationToken ct) => WorkResults.Answer(await cases.DeconflictAsync(id, ct), TypedResults.Ok));
         api.MapPost("/cases/{id:guid}/gateway", async (Guid id, GatewayRequest request, PreventCases cases, CancellationToken ct) => WorkResults.Answer(await cases.GatewayAsync(id, request, ct), TypedResults.Ok));

@@ -107,6 +107,19 @@ public sealed class PreventStatistics(VigilDb db, AccessContext access)
     /// <summary>The statistical year today is in.</summary>
     public int CurrentYear => StatisticalYearOf(db.Clock.GetUtcNow());
 
+    /// <summary>Prevent officers manage the work and see the live figures. Everyone else (analysts, the
+    /// operations centre, auditors, administrators) sees finished years only, always suppressed: live,
+    /// unsuppressed counts taken a few minutes apart would reveal each new referral.</summary>
+    public bool SeesLiveFigures => access.IsInRole(Roles.PreventOfficer);
+
+    public int DefaultYear => SeesLiveFigures ? CurrentYear : CurrentYear - 1;
+
+    /// <summary>Why this reader may not have this year's figures, or null when they may.</summary>
+    public string? YearRefusal(int year) =>
+        !IsValidYear(year) ? $"Give the first calendar year of the statistical year, from {FirstYear} to {LastYear} (2017 for 2017/18)"
+        : !SeesLiveFigures && year >= CurrentYear ? "Figures for the current statistical year are for Prevent officers only: choose a finished year"
+        : null;
+
     private static DateTimeOffset StartOf(int year) => new(year, 4, 1, 0, 0, 0, TimeSpan.Zero);
 
     /// <summary>The statistical years that have at least one referral, latest first (counts nothing, reveals
@@ -164,10 +177,11 @@ public sealed class PreventStatistics(VigilDb db, AccessContext access)
     private async Task<StatisticsReport> BuildAsync(int year, bool suppress, string action, string what, CancellationToken ct)
     {
         Guard();
-        if (!IsValidYear(year))
+        if (YearRefusal(year) is { } refusal)
         {
-            throw new ArgumentOutOfRangeException(nameof(year), year, $"A statistical year from {FirstYear} to {LastYear}.");
+            throw new ArgumentOutOfRangeException(nameof(year), year, refusal);
         }
+        suppress |= !SeesLiveFigures;
         var (from, until) = (StartOf(year), StartOf(year + 1));
 
         // Deliberate, documented bypass of the record filter: the statistics count every Prevent case in the
@@ -364,35 +378,31 @@ public static class PreventStatisticsEndpoints
     public static IEndpointRouteBuilder MapPreventStatistics(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/v1/prevent/statistics", async Task<Results<Ok<StatisticsReport>, ValidationProblem>> (int? year, bool? suppress, PreventStatistics statistics, CancellationToken ct) =>
-                YearProblem(year) is { } problem ? problem : TypedResults.Ok(await statistics.BuildAsync(year ?? statistics.CurrentYear, suppress ?? false, ct)))
+                YearProblem(year, statistics) is { } problem ? problem : TypedResults.Ok(await statistics.BuildAsync(year ?? statistics.DefaultYear, suppress ?? false, ct)))
             .RequireAuthorization(p => p.RequireAuthenticatedUser().RequireRole(PreventStatistics.Readers)).WithTags("Prevent");
         app.MapGet("/prevent/statistics.csv", async Task<Results<FileContentHttpResult, ValidationProblem>> (int? year, bool? suppress, PreventStatistics statistics, CancellationToken ct) =>
             {
-                if (YearProblem(year) is { } problem)
+                if (YearProblem(year, statistics) is { } problem)
                 {
                     return problem;
                 }
-                var (content, name) = await statistics.CsvAsync(year ?? statistics.CurrentYear, suppress ?? false, ct);
+                var (content, name) = await statistics.CsvAsync(year ?? statistics.DefaultYear, suppress ?? false, ct);
                 return TypedResults.File(content, "text/csv; charset=utf-8", name);
             })
             .RequireAuthorization(p => p.RequireAuthenticatedUser().RequireRole(PreventStatistics.Readers));
         app.MapGet("/prevent/statistics.xlsx", async Task<Results<FileContentHttpResult, ValidationProblem>> (int? year, bool? suppress, PreventStatistics statistics, CancellationToken ct) =>
             {
-                if (YearProblem(year) is { } problem)
+                if (YearProblem(year, statistics) is { } problem)
                 {
                     return problem;
                 }
-                var (content, name) = await statistics.XlsxAsync(year ?? statistics.CurrentYear, suppress ?? false, ct);
+                var (content, name) = await statistics.XlsxAsync(year ?? statistics.DefaultYear, suppress ?? false, ct);
                 return TypedResults.File(content, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name);
             })
             .RequireAuthorization(p => p.RequireAuthenticatedUser().RequireRole(PreventStatistics.Readers));
         return app;
     }
 
-    private static ValidationProblem? YearProblem(int? year) => year is { } y && !PreventStatistics.IsValidYear(y)
-        ? TypedResults.ValidationProblem(new Dictionary<string, string[]>
-        {
-            ["year"] = [$"Give the first calendar year of the statistical year, from {PreventStatistics.FirstYear} to {PreventStatistics.LastYear} (2017 for 2017/18)"],
-        })
-        : null;
+    private static ValidationProblem? YearProblem(int? year, PreventStatistics statistics) =>
+        year is { } y && statistics.YearRefusal(y) is { } refusal ? TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["year"] = [refusal] }) : null;
 }

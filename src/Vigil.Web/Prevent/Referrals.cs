@@ -47,6 +47,7 @@ public sealed class Referrals(VigilDb db, AccessContext access, SubjectRecords s
             if (submission is not null)
             {
                 submission.State = SubmissionState.Accepted;
+                submission.Version = Guid.NewGuid();
                 submission.CaseId = caseId;
                 submission.HandledAt = Now;
                 submission.HandledBy = Me;
@@ -191,11 +192,15 @@ public sealed class Referrals(VigilDb db, AccessContext access, SubjectRecords s
         {
             ApiValidation.Add(errors, nameof(ReferralRequest.ReferrerContact), "Enter a phone number or e-mail address so the Prevent team can contact you");
         }
+        var team = panel is null ? null : await db.Set<PreventTeam>().AsNoTracking().FirstOrDefaultAsync(t => t.UnitId == panel.UnitId, ct);
+        if (panel is not null && team is null)
+        {
+            ApiValidation.Add(errors, nameof(ReferralRequest.Panel), "Choose a local authority area from the list");
+        }
         if (errors.Count > 0)
         {
             return WorkResult<SubmissionReceipt>.Invalid(errors);
         }
-        var team = await db.Set<PreventTeam>().AsNoTracking().FirstAsync(t => t.UnitId == panel!.UnitId, ct);
         var submission = new PublicReferral
         {
             Reference = "R-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(4)), ReceivedAt = Now, PanelId = panel!.Id,
@@ -205,7 +210,7 @@ public sealed class Referrals(VigilDb db, AccessContext access, SubjectRecords s
             Address = request.Address?.Trim() ?? "", Postcode = request.Postcode?.Trim().ToUpperInvariant() ?? "",
             ConcernScheme = scheme!.Code, ConcernCode = request.ConcernType!, WhatPrompted = request.WhatPrompted!.Trim(),
             Classification = Classification.Official, OfficialSensitive = true, OwningUnitId = panel.UnitId,
-            NeedToKnow = [new RecordGroup { GroupId = team.GroupId }],
+            NeedToKnow = [new RecordGroup { GroupId = team!.GroupId }],
         };
         db.Add(submission);
         if (!await db.SaveNewAsync(submission, ct))
@@ -281,6 +286,7 @@ public sealed class Referrals(VigilDb db, AccessContext access, SubjectRecords s
             return WorkResult<SubmissionDto>.Conflict("This referral has already been dealt with.");
         }
         row.State = SubmissionState.Declined;
+        row.Version = Guid.NewGuid();
         row.DeclineReason = request.Reason!.Trim();
         row.HandledAt = Now;
         row.HandledBy = Me;

@@ -139,6 +139,14 @@ public sealed class SubjectCasework(VigilDb db, AccessContext access)
         {
             ApiValidation.Add(errors, nameof(MergeRequest.Duplicate), "One of these records has already been merged");
         }
+        // Merging moves the duplicate's details under the survivor's label: only between records labelled
+        // alike, or details would reach people the duplicate's label kept them from (a Prevent person
+        // shared with a Channel panel, a record of another group).
+        if (duplicate is not null && (survivor.Classification != duplicate.Classification || survivor.OwningUnitId != duplicate.OwningUnitId
+            || !survivor.NeedToKnow.Select(g => g.GroupId).ToHashSet().SetEquals(duplicate.NeedToKnow.Select(g => g.GroupId))))
+        {
+            ApiValidation.Add(errors, nameof(MergeRequest.Duplicate), "These records are labelled differently (classification, owning unit or need-to-know groups): they cannot be merged");
+        }
         if (errors.Count > 0)
         {
             return (Outcome.Invalid, errors);

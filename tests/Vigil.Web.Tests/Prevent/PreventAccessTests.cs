@@ -102,6 +102,12 @@ public sealed class PreventAccessTests(VigilApp app) : IClassFixture<VigilApp>
 
         var seen = await PursueApi.ExpectAsync(await partner.GetAsync($"/api/v1/prevent/cases/{ours}"), HttpStatusCode.OK);
         Assert.Equal(JsonValueKind.Null, seen.GetProperty("deconfliction").ValueKind);
+        // The gateway's reasoning is police work: the panel sees that it happened, not why.
+        Assert.Equal("", seen.GetProperty("gatewayReason").GetString());
+        var gatewayLine = seen.GetProperty("history").EnumerateArray().Single(h => h.GetProperty("what").GetString()!.StartsWith("Gateway:", StringComparison.Ordinal));
+        Assert.Equal("", gatewayLine.GetProperty("detail").GetString());
+        var policeView = await prevent.GetFromJsonAsync<JsonElement>($"/api/v1/prevent/cases/{ours}");
+        Assert.Contains("Clear vulnerability", policeView.GetProperty("gatewayReason").GetString());
         Assert.False(seen.GetProperty("youArePolice").GetBoolean());
         Assert.Equal(HttpStatusCode.OK, (await partner.GetAsync($"/api/v1/subjects/{seen.GetProperty("subjectId").GetGuid()}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await partner.GetAsync($"/api/v1/prevent/cases/{atGateway}")).StatusCode);
@@ -154,9 +160,33 @@ public sealed class PreventAccessTests(VigilApp app) : IClassFixture<VigilApp>
         Assert.Equal(HttpStatusCode.Forbidden, (await health.PostAsJsonAsync("/api/v1/prevent/panels/manchester/members", new { email = "sio.northwest@vigil.example", represents = "Nobody", isChair = false })).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await prevent.DeleteAsync($"/api/v1/prevent/panels/manchester/members/{userId}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await health.GetAsync($"/api/v1/prevent/cases/{id}")).StatusCode);
-        // Police members come only from the unit that serves the area.
-        var outsider = await PursueApi.ExpectAsync(await prevent.PostAsJsonAsync("/api/v1/prevent/panels/manchester/members", new { email = "sio.london@vigil.example", represents = "Police", isChair = false }), HttpStatusCode.BadRequest);
-        Assert.Contains("unit that serves this area", PursueApi.Errors(outsider));
+        // Members are partner agencies' panel members or the area's Prevent officers: never a Pursue officer,
+        // even of the serving unit (they would see the people of the panel's cases), and the answer is the
+        // same whether or not the account exists.
+        using var chair = await app.ApiClientAsync(DemoUsers.ChannelManchester);
+        var answers = new List<string>();
+        foreach (var email in new[] { DemoUsers.InvestigatorNorthWest, DemoUsers.SioLondon, "nobody.at.all@vigil.example" })
+        {
+            var refused = await PursueApi.ExpectAsync(await chair.PostAsJsonAsync("/api/v1/prevent/panels/manchester/members", new { email, represents = "Police", isChair = false }), HttpStatusCode.BadRequest);
+            answers.Add(PursueApi.Errors(refused));
+        }
+        Assert.Single(answers.Distinct());
+        Assert.Contains("cannot be added", answers[0]);
+        using var investigator = await app.ApiClientAsync(DemoUsers.InvestigatorNorthWest);
+        Assert.Equal(HttpStatusCode.NotFound, (await investigator.GetAsync($"/api/v1/prevent/cases/{id}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Merging_RecordsLabelledDifferently_IsRefused_SoNothingReachesThePanel()
+    {
+        using var prevent = await app.ApiClientAsync(DemoUsers.PreventNorthWest);
+        var made = await ReferAsync(prevent);
+        var person = made.GetProperty("subjectId").GetGuid();
+        await ToPanelAsync(prevent, made.GetProperty("id").GetGuid());
+        var other = await PursueApi.PostAsync(prevent, "/api/v1/subjects", new { givenName = "Unit", surname = UniqueSurname("Record"), classification = "Official", acknowledgedCandidates = true }, HttpStatusCode.Created);
+        var merge = await PursueApi.ExpectAsync(await prevent.PostAsJsonAsync($"/api/v1/subjects/{person}/merge", new { duplicate = other.GetProperty("id").GetGuid(), purpose = "Same person, I think." }), HttpStatusCode.BadRequest);
+        Assert.Contains("labelled differently", PursueApi.Errors(merge));
+        Assert.Equal(0, await app.AsSystemAsync(db => db.Set<Vigil.Web.Subjects.Subject>().CountAsync(s => s.MergedIntoId == person)));
     }
 
     [Fact]
@@ -177,7 +207,8 @@ public sealed class PreventAccessTests(VigilApp app) : IClassFixture<VigilApp>
         var summary = checkedCase.GetProperty("deconfliction").GetString()!;
         Assert.StartsWith("LIVE INVESTIGATION", summary);
         Assert.Contains(SubjectInvolvements.LiveInvestigation, summary);
-        Assert.Contains("A record you may not see held by North West", summary);
+        Assert.Contains("A record held by North West", summary);
+        Assert.DoesNotContain("Marisol", summary);
         Assert.DoesNotContain(operation, checkedCase.ToString());
     }
 }

@@ -318,8 +318,8 @@ public sealed class PreventStatisticsTests(StatisticsApp app) : IClassFixture<St
         Assert.Equal(0, PreventStatistics.PercentageOf(1, 201));
         Assert.Equal(0, PreventStatistics.PercentageOf(0, 0));
         // The year boundaries are 1 April 00:00 UTC: the referrals a tick either side of 2017/18 are in the years either side.
-        var before = await ReportAsync(DemoUsers.Auditor, 2016, suppress: false);
-        var after = await ReportAsync(DemoUsers.Auditor, 2018, suppress: false);
+        var before = await ReportAsync(DemoUsers.PreventNorthWest, 2016, suppress: false);
+        var after = await ReportAsync(DemoUsers.PreventNorthWest, 2018, suppress: false);
         Assert.Equal(((int?)1, (int?)1), (before.Total, after.Total));
     }
 
@@ -377,7 +377,7 @@ public sealed class PreventStatisticsTests(StatisticsApp app) : IClassFixture<St
     [Fact]
     public async Task Suppression_HidesSmallCountsAndTheNextSmallest()
     {
-        var open = await ReportAsync(DemoUsers.Auditor, StatisticsApp.SmallYear, suppress: false);
+        var open = await ReportAsync(DemoUsers.PreventNorthWest, StatisticsApp.SmallYear, suppress: false);
         Assert.Equal(40, open.Total);
         Shown(Row(open, "sector", "Health"), 3, 8);
         Shown(Row(open, "sector", "Community"), 7, 18);
@@ -437,7 +437,7 @@ public sealed class PreventStatisticsTests(StatisticsApp app) : IClassFixture<St
     [Fact]
     public async Task Page_ShowsTablesChartsAndDownloads()
     {
-        var page = await app.SignInAsync(DemoUsers.AnalystWales);
+        var page = await app.SignInAsync(DemoUsers.PreventNorthWest);
         var (response, document) = await page.GetAsync("/prevent/statistics?year=2017");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Single(document.QuerySelectorAll("h1"));
@@ -503,10 +503,26 @@ public sealed class PreventStatisticsTests(StatisticsApp app) : IClassFixture<St
     [Theory]
     [InlineData(DemoUsers.CoordinatorNoc)]
     [InlineData(DemoUsers.Admin)]
-    public async Task ReaderRoles_MayReadTheStatistics(string email)
+    [InlineData(DemoUsers.AnalystWales)]
+    public async Task OtherReaders_SeeFinishedYearsOnly_AlwaysSuppressed(string email)
     {
         var report = await ReportAsync(email, StatisticsApp.Year, suppress: false);
         Assert.Equal(7318, report.Total);
+        Assert.True(report.Suppression);
+        var small = await ReportAsync(email, StatisticsApp.SmallYear, suppress: false);
+        Assert.Contains(small.Tables.SelectMany(t => t.Rows), r => r.Suppressed);
+        // Live figures would show each new referral as it arrives: the current year is for Prevent officers.
+        using var api = await app.ApiClientAsync(email);
+        var current = await api.GetAsync("/api/v1/prevent/statistics?year=2026");
+        Assert.Equal(HttpStatusCode.BadRequest, current.StatusCode);
+        Assert.Contains("Prevent officers", await current.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var page = await app.SignInAsync(email);
+        var (_, document) = await page.GetAsync("/prevent/statistics?year=2026&suppress=false");
+        Assert.NotNull(document.QuerySelector("[data-testid=finished-years-only]"));
+        Assert.Null(document.QuerySelector("input#suppress"));
+        Assert.DoesNotContain(document.QuerySelectorAll("select#year option"), o => o.GetAttribute("value") == "2026");
+        var (bad, _) = await page.GetAsync("/prevent/statistics?year=abc&suppress=maybe");
+        Assert.Equal(HttpStatusCode.OK, bad.StatusCode);
     }
 
     [Fact]

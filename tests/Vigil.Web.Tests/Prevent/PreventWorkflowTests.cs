@@ -168,6 +168,39 @@ public sealed class PreventWorkflowTests(VigilApp app) : IClassFixture<VigilApp>
     }
 
     [Fact]
+    public async Task UnlistedValuesAndBrokenBodies_GetA400_AndChangeNothing()
+    {
+        using var api = await app.ApiClientAsync(DemoUsers.PreventNorthWest);
+        var id = (await ReferAsync(api)).GetProperty("id").GetGuid();
+        await PursueApi.PostAsync(api, $"/api/v1/prevent/cases/{id}/deconfliction", new { });
+        // A combination of names is not a value: it would slip past the rule "not appropriate cannot go to Channel".
+        var combined = await api.PostAsJsonAsync($"/api/v1/prevent/cases/{id}/gateway", new { finding = "PossibleVulnerability, NotAppropriateForChannel", outcome = "Signposted, ReferredToChannel", reason = "Trying a combination." });
+        Assert.Equal(HttpStatusCode.BadRequest, combined.StatusCode);
+        using var anonymous = app.CreateClient();
+        var sector = await anonymous.PostAsJsonAsync("/api/v1/prevent/public-referrals", Referral(UniqueSurname(), sector: "Other, Police"));
+        Assert.Equal(HttpStatusCode.BadRequest, sector.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("/api/v1/prevent/submissions")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await api.GetAsync("/api/v1/prevent/cases?stage=99")).StatusCode);
+
+        await StepAsync(api, id, "gateway", new { finding = "ClearVulnerability", outcome = "ReferredToChannel", reason = "Clear vulnerability." });
+        var meeting = await MeetingAsync(api);
+        var nulls = await api.PostAsJsonAsync($"/api/v1/prevent/cases/{id}/assessments", new { meetingId = meeting, assessedOn = "2026-11-28", judgements = new object?[] { null }, engagementSummary = "x", intentSummary = "x", capabilitySummary = "x" });
+        Assert.Equal(HttpStatusCode.BadRequest, nulls.StatusCode);
+        // An adult with capacity consents themselves, not through a parent.
+        var adult = (await ReferAsync(api, dateOfBirth: "1990-01-01")).GetProperty("id").GetGuid();
+        await ToPanelAsync(api, adult);
+        var parent = await PursueApi.ExpectAsync(await api.PostAsJsonAsync($"/api/v1/prevent/cases/{adult}/consent",
+            new { given = true, givenBy = "ParentOrGuardian", name = "Fictional Mother", relationship = "Mother", on = "2026-11-28", method = "InPerson", hasCapacity = true }), HttpStatusCode.BadRequest);
+        Assert.Contains("themselves", PursueApi.Errors(parent));
+        var (supported, _) = await AdoptedAsync(api);
+        var far = await PursueApi.ExpectAsync(await api.PostAsJsonAsync($"/api/v1/prevent/cases/{supported}/interventions", new { type = "Education", provider = "Fictional College", startsOn = "9999-12-31" }), HttpStatusCode.BadRequest);
+        Assert.Contains("five years", PursueApi.Errors(far));
+        var after = await CaseAsync(api, id);
+        Assert.Equal("Panel", Stage(after));
+        Assert.Equal(0, after.GetProperty("assessments").GetArrayLength());
+    }
+
+    [Fact]
     public async Task BadReferrals_GetClearMessages_AndMakeNothing()
     {
         using var api = await app.ApiClientAsync(DemoUsers.PreventNorthWest);

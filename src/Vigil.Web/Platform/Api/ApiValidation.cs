@@ -9,11 +9,25 @@ public static class ApiValidation
     {
         var results = new List<ValidationResult>();
         Validator.TryValidateObject(request, new ValidationContext(request), results, validateAllProperties: true);
-        return results
+        var errors = results
             .SelectMany(r => (r.MemberNames.Any() ? r.MemberNames : [""]).Select(m => (Member: m, r.ErrorMessage)))
             .GroupBy(x => x.Member)
             .ToDictionary(g => g.Key, g => g.Select(x => x.ErrorMessage ?? "Invalid value").ToArray());
+        // An enum value must be one of its names: a number from a form, or a combination such as
+        // "Signposted, ReferredToChannel" that the JSON converter accepts, is refused here.
+        foreach (var property in request.GetType().GetProperties())
+        {
+            if (property.GetIndexParameters().Length == 0 && property.GetValue(request) is Enum value && !Enum.IsDefined(value.GetType(), value)
+                && !value.GetType().IsDefined(typeof(FlagsAttribute), false))
+            {
+                Add(errors, property.Name, "Choose a value from the list");
+            }
+        }
+        return errors;
     }
+
+    /// <summary>True when an optional enum value is absent or one of its names.</summary>
+    public static bool IsNamed<T>(T? value) where T : struct, Enum => value is null || Enum.IsDefined(value.Value);
 
     public static void Add(Dictionary<string, string[]> errors, string field, string message) =>
         errors[field] = errors.TryGetValue(field, out var existing) ? [.. existing, message] : [message];
@@ -28,5 +42,5 @@ public static class Paging
     public const int MaxPageSize = 200;
 
     public static (int Page, int Size) Normalise(int? page, int? pageSize) =>
-        (Math.Max(1, page ?? 1), Math.Clamp(pageSize ?? DefaultPageSize, 1, MaxPageSize));
+        (Math.Clamp(page ?? 1, 1, 100_000), Math.Clamp(pageSize ?? DefaultPageSize, 1, MaxPageSize));
 }

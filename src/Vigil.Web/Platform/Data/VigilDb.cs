@@ -65,6 +65,13 @@ public abstract class VigilDb(DbContextOptions options, AccessContext access, Ti
             }
         }
 
+        public override ValueTask<System.Data.Common.DbTransaction> TransactionStartedAsync(System.Data.Common.DbConnection connection, Microsoft.EntityFrameworkCore.Diagnostics.TransactionEndEventData eventData, System.Data.Common.DbTransaction result, CancellationToken cancellationToken = default)
+        {
+            // Changes left from a transaction disposed without commit were never saved.
+            (eventData.Context as VigilDb)?.uncommitted.Clear();
+            return ValueTask.FromResult(result);
+        }
+
         public override Task TransactionRolledBackAsync(System.Data.Common.DbTransaction transaction, Microsoft.EntityFrameworkCore.Diagnostics.TransactionEndEventData eventData, CancellationToken cancellationToken = default)
         {
             (eventData.Context as VigilDb)?.uncommitted.Clear();

@@ -1122,6 +1122,10 @@ namespace Vigil.Web.Platform.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
                     b.Property<string>("WhatPrompted")
                         .IsRequired()
                         .HasMaxLength(4000)
@@ -2270,6 +2274,9 @@ namespace Vigil.Web.Platform.Data.Migrations.Postgres
                                 .IsRequired()
                                 .HasMaxLength(4000)
                                 .HasColumnType("character varying(4000)");
+
+                            b1.Property<bool>("PoliceOnly")
+                                .HasColumnType("boolean");
 
                             b1.Property<string>("What")
                                 .IsRequired()

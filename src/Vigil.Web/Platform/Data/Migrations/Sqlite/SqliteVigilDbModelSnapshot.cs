@@ -1111,6 +1111,10 @@ namespace Vigil.Web.Platform.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("WhatPrompted")
                         .IsRequired()
                         .HasMaxLength(4000)
@@ -2251,6 +2255,9 @@ namespace Vigil.Web.Platform.Data.Migrations.Sqlite
                                 .IsRequired()
                                 .HasMaxLength(4000)
                                 .HasColumnType("TEXT");
+
+                            b1.Property<bool>("PoliceOnly")
+                                .HasColumnType("INTEGER");
 
                             b1.Property<string>("What")
                                 .IsRequired()
