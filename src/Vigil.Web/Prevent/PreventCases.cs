@@ -155,7 +155,7 @@ public sealed class PreventCases(VigilDb db, AccessContext access, Deconfliction
     /// whom, and in a live investigation?) and keeps what it found on the case, for police eyes only.</summary>
     public async Task<WorkResult<PreventCaseDto>> DeconflictAsync(Guid id, CancellationToken ct)
     {
-        var (found, refusal) = await StepAsync(id, police: true, "run the gateway's deconfliction check", ct);
+        var (found, _, refusal) = await StepAsync(id, police: true, "run the gateway's deconfliction check", null, ct);
         if (found is null)
         {
             return refusal!;
@@ -186,18 +186,16 @@ public sealed class PreventCases(VigilDb db, AccessContext access, Deconfliction
         found.DeconflictedAt = Now;
         found.DeconflictionSummary = (live ? "LIVE INVESTIGATION: speak to the owning unit before any Prevent contact.\n" : "") + summary;
         found.Record(Now, Me, DeconflictionEvent, $"check {check.CheckId}: {others.Count} other record(s){(live ? ", one in a live investigation" : "")}", policeOnly: true);
-        await db.SaveChangesAsync(ct);
-        return WorkResult<PreventCaseDto>.Ok(await ToDtoAsync(found, ct));
+        return await SavedAsync(found, ct);
     }
 
     public async Task<WorkResult<PreventCaseDto>> GatewayAsync(Guid id, GatewayRequest request, CancellationToken ct)
     {
-        var (found, refusal) = await StepAsync(id, police: true, "record the gateway assessment", ct);
+        var (found, errors, refusal) = await StepAsync(id, police: true, "record the gateway assessment", request, ct);
         if (found is null)
         {
             return refusal!;
         }
-        var errors = ApiValidation.Validate(request);
         if (request.Outcome is GatewayOutcome.Signposted && string.IsNullOrWhiteSpace(request.SignpostedTo))
         {
             ApiValidation.Add(errors, nameof(GatewayRequest.SignpostedTo), "Say which services the person was signposted to");
@@ -239,8 +237,7 @@ public sealed class PreventCases(VigilDb db, AccessContext access, Deconfliction
         }
         found.Record(Now, Me, $"Gateway: {PreventNames.Display(request.Outcome!.Value)}",
             $"{PreventNames.Display(request.Finding!.Value)}. {found.GatewayReason}{(found.SignpostedTo.Length > 0 ? $" Signposted to: {found.SignpostedTo}." : "")}", policeOnly: true);
-        await db.SaveChangesAsync(ct);
-        return WorkResult<PreventCaseDto>.Ok(await ToDtoAsync(found, ct));
+        return await SavedAsync(found, ct);
     }
 
     /// <summary>Referred to Channel: the panel's members now see the case and the person (the workflow
@@ -264,12 +261,11 @@ public sealed class PreventCases(VigilDb db, AccessContext access, Deconfliction
 
     public async Task<WorkResult<PreventCaseDto>> AddInformationAsync(Guid id, PartnerInformationRequest request, CancellationToken ct)
     {
-        var (found, refusal) = await StepAsync(id, police: false, "add information", ct);
+        var (found, errors, refusal) = await StepAsync(id, police: false, "add information", request, ct);
         if (found is null)
         {
             return refusal!;
         }
-        var errors = ApiValidation.Validate(request);
         if (errors.Count > 0)
         {
             return WorkResult<PreventCaseDto>.Invalid(errors);
@@ -280,18 +276,16 @@ public sealed class PreventCases(VigilDb db, AccessContext access, Deconfliction
         }
         db.Add(new PartnerInformation { CaseId = id, Agency = request.Agency!.Trim(), Summary = request.Summary!.Trim(), RecordedAt = Now, RecordedBy = Me });
         found.Record(Now, Me, "Information gathered", $"from {request.Agency!.Trim()}");
-        await db.SaveChangesAsync(ct);
-        return WorkResult<PreventCaseDto>.Ok(await ToDtoAsync(found, ct));
+        return await SavedAsync(found, ct);
     }
 
     public async Task<WorkResult<PreventCaseDto>> AssessAsync(Guid id, AssessmentRequest request, CancellationToken ct)
     {
-        var (found, refusal) = await StepAsync(id, police: false, "record a vulnerability assessment", ct);
+        var (found, errors, refusal) = await StepAsync(id, police: false, "record a vulnerability assessment", request, ct);
         if (found is null)
         {
             return refusal!;
         }
-        var errors = ApiValidation.Validate(request);
         var factors = await db.Set<VafFactor>().AsNoTracking().Where(f => f.FrameworkVersion == PreventReferenceSeed.VafVersion).OrderBy(f => f.Order).ToListAsync(ct);
         var given = request.Judgements?.Where(j => j is not null).ToList() ?? [];
         if (request.Judgements?.Any(j => j is null) == true)
@@ -335,18 +329,16 @@ public sealed class PreventCases(VigilDb db, AccessContext access, Deconfliction
             RecordedAt = Now, RecordedBy = Me,
         });
         found.Record(Now, Me, "Vulnerability assessment recorded", $"assessed on {request.AssessedOn:d MMMM yyyy}");
-        await db.SaveChangesAsync(ct);
-        return WorkResult<PreventCaseDto>.Ok(await ToDtoAsync(found, ct));
+        return await SavedAsync(found, ct);
     }
 
     public async Task<WorkResult<PreventCaseDto>> ConsentAsync(Guid id, ConsentRequest request, CancellationToken ct)
     {
-        var (found, refusal) = await StepAsync(id, police: false, "record consent", ct);
+        var (found, errors, refusal) = await StepAsync(id, police: false, "record consent", request, ct);
         if (found is null)
         {
             return refusal!;
         }
-        var errors = ApiValidation.Validate(request);
         if (request.On > Today)
         {
             ApiValidation.Add(errors, nameof(ConsentRequest.On), "Consent cannot be dated in the future");
@@ -387,18 +379,16 @@ public sealed class PreventCases(VigilDb db, AccessContext access, Deconfliction
         });
         found.Record(Now, Me, request.Given ? "Consent given" : found.Stage == PreventStage.Support ? "Consent withdrawn" : "Consent refused",
             $"by {request.Name!.Trim()} ({PreventNames.Display(request.GivenBy!.Value)}), {PreventNames.Display(request.Method!.Value)}, {request.On:d MMMM yyyy}; capacity {(request.HasCapacity ? "yes" : "no")}");
-        await db.SaveChangesAsync(ct);
-        return WorkResult<PreventCaseDto>.Ok(await ToDtoAsync(found, ct));
+        return await SavedAsync(found, ct);
     }
 
     public async Task<WorkResult<PreventCaseDto>> DecideAsync(Guid id, DecisionRequest request, CancellationToken ct)
     {
-        var (found, refusal) = await StepAsync(id, police: false, "record the panel's decision", ct);
+        var (found, errors, refusal) = await StepAsync(id, police: false, "record the panel's decision", request, ct);
         if (found is null)
         {
             return refusal!;
         }
-        var errors = ApiValidation.Validate(request);
         if (request.Decision is PanelDecision.NotAdopt && string.IsNullOrWhiteSpace(request.AlternativeSupport))
         {
             ApiValidation.Add(errors, nameof(DecisionRequest.AlternativeSupport), "Say what other support is offered instead of Channel (or that none is needed)");
@@ -456,20 +446,18 @@ public sealed class PreventCases(VigilDb db, AccessContext access, Deconfliction
         }
         found.Record(Now, Me, $"Panel: {PreventNames.Display(request.Decision!.Value)}", $"meeting of {meeting.HeldOn:d MMMM yyyy}. {request.Rationale!.Trim()}"
             + (request.Decision is PanelDecision.NotAdopt ? $" Alternative support: {found.AlternativeSupport}" : ""));
-        await db.SaveChangesAsync(ct);
-        return WorkResult<PreventCaseDto>.Ok(await ToDtoAsync(found, ct));
+        return await SavedAsync(found, ct);
     }
 
     // ---- Support ----
 
     public async Task<WorkResult<PreventCaseDto>> AddInterventionAsync(Guid id, InterventionRequest request, CancellationToken ct)
     {
-        var (found, refusal) = await StepAsync(id, police: false, "change the support plan", ct);
+        var (found, errors, refusal) = await StepAsync(id, police: false, "change the support plan", request, ct);
         if (found is null)
         {
             return refusal!;
         }
-        var errors = ApiValidation.Validate(request);
         if (request.StartsOn is { } begins && (begins < Today.AddYears(-5) || begins > Today.AddYears(5)))
         {
             ApiValidation.Add(errors, nameof(InterventionRequest.StartsOn), "The start date must be within five years of today");
@@ -506,18 +494,16 @@ public sealed class PreventCases(VigilDb db, AccessContext access, Deconfliction
             db.Add(new CaseReview { CaseId = id, Kind = ReviewKind.Progress, DueOn = request.StartsOn!.Value.AddDays(found.ReviewIntervalDays) });
         }
         found.Record(Now, Me, "Support added", $"{PreventNames.Display(request.Type!.Value)}: {request.Provider!.Trim()} from {request.StartsOn:d MMMM yyyy}");
-        await db.SaveChangesAsync(ct);
-        return WorkResult<PreventCaseDto>.Ok(await ToDtoAsync(found, ct));
+        return await SavedAsync(found, ct);
     }
 
     public async Task<WorkResult<PreventCaseDto>> SetReviewIntervalAsync(Guid id, ReviewIntervalRequest request, CancellationToken ct)
     {
-        var (found, refusal) = await StepAsync(id, police: false, "change the support plan", ct);
+        var (found, errors, refusal) = await StepAsync(id, police: false, "change the support plan", request, ct);
         if (found is null)
         {
             return refusal!;
         }
-        var errors = ApiValidation.Validate(request);
         if (errors.Count > 0)
         {
             return WorkResult<PreventCaseDto>.Invalid(errors);
@@ -528,13 +514,12 @@ public sealed class PreventCases(VigilDb db, AccessContext access, Deconfliction
         }
         found.ReviewIntervalDays = request.Days!.Value;
         found.Record(Now, Me, "Review interval set", $"every {request.Days} days");
-        await db.SaveChangesAsync(ct);
-        return WorkResult<PreventCaseDto>.Ok(await ToDtoAsync(found, ct));
+        return await SavedAsync(found, ct);
     }
 
     public async Task<WorkResult<PreventCaseDto>> CompleteReviewAsync(Guid id, Guid reviewId, CompleteReviewRequest request, CancellationToken ct)
     {
-        var (found, refusal) = await StepAsync(id, police: false, "record a review", ct);
+        var (found, errors, refusal) = await StepAsync(id, police: false, "record a review", request, ct);
         if (found is null)
         {
             return refusal!;
@@ -550,7 +535,6 @@ public sealed class PreventCases(VigilDb db, AccessContext access, Deconfliction
             }
             return WorkResult<PreventCaseDto>.Missing();
         }
-        var errors = ApiValidation.Validate(request);
         if (request.CompletedOn > Today)
         {
             ApiValidation.Add(errors, nameof(CompleteReviewRequest.CompletedOn), "A review cannot be dated in the future");
@@ -586,18 +570,16 @@ public sealed class PreventCases(VigilDb db, AccessContext access, Deconfliction
             }
         }
         found.Record(Now, Me, what, $"{(request.ConcernsRemain == true ? "Concerns remain. " : "No remaining concerns. ")}{review.Notes}");
-        await db.SaveChangesAsync(ct);
-        return WorkResult<PreventCaseDto>.Ok(await ToDtoAsync(found, ct));
+        return await SavedAsync(found, ct);
     }
 
     public async Task<WorkResult<PreventCaseDto>> ExitAsync(Guid id, ExitRequest request, CancellationToken ct)
     {
-        var (found, refusal) = await StepAsync(id, police: false, "record the exit", ct);
+        var (found, errors, refusal) = await StepAsync(id, police: false, "record the exit", request, ct);
         if (found is null)
         {
             return refusal!;
         }
-        var errors = ApiValidation.Validate(request);
         if (request.ExitedOn < Today.AddYears(-5))
         {
             ApiValidation.Add(errors, nameof(ExitRequest.ExitedOn), "The exit date must be within the last five years");
@@ -626,20 +608,18 @@ public sealed class PreventCases(VigilDb db, AccessContext access, Deconfliction
         db.Add(new CaseReview { CaseId = id, Kind = ReviewKind.SixMonth, DueOn = request.ExitedOn!.Value.AddMonths(6) });
         db.Add(new CaseReview { CaseId = id, Kind = ReviewKind.TwelveMonth, DueOn = request.ExitedOn!.Value.AddMonths(12) });
         found.Record(Now, Me, "Left Channel", $"{found.ExitReason.TrimEnd('.')}{(found.ExitWithConcerns ? " (terrorism-related concerns remain)" : "")}. Reviews due {request.ExitedOn.Value.AddMonths(6):d MMMM yyyy} and {request.ExitedOn.Value.AddMonths(12):d MMMM yyyy}.");
-        await db.SaveChangesAsync(ct);
-        return WorkResult<PreventCaseDto>.Ok(await ToDtoAsync(found, ct));
+        return await SavedAsync(found, ct);
     }
 
     /// <summary>Re-opens a case that has exited or closed: back to the panel if it went there before,
     /// otherwise back to the gateway. Reviews still pending are cancelled.</summary>
     public async Task<WorkResult<PreventCaseDto>> ReopenAsync(Guid id, ReasonRequest request, CancellationToken ct)
     {
-        var (found, refusal) = await StepAsync(id, police: false, "re-open the case", ct);
+        var (found, errors, refusal) = await StepAsync(id, police: false, "re-open the case", request, ct);
         if (found is null)
         {
             return refusal!;
         }
-        var errors = ApiValidation.Validate(request);
         if (errors.Count > 0)
         {
             return WorkResult<PreventCaseDto>.Invalid(errors);
@@ -664,19 +644,17 @@ public sealed class PreventCases(VigilDb db, AccessContext access, Deconfliction
         found.Closure = null;
         found.ClosedAt = null;
         found.Record(Now, Me, "Re-opened", $"back to the {(found.Stage is PreventStage.Panel ? "panel" : "gateway")}: {request.Reason!.Trim()}", policeOnly: IsPolice);
-        await db.SaveChangesAsync(ct);
-        return WorkResult<PreventCaseDto>.Ok(await ToDtoAsync(found, ct));
+        return await SavedAsync(found, ct);
     }
 
     /// <summary>Withdrawal at any stage, with the reason: the case closes and pending reviews are cancelled.</summary>
     public async Task<WorkResult<PreventCaseDto>> WithdrawAsync(Guid id, ReasonRequest request, CancellationToken ct)
     {
-        var (found, refusal) = await StepAsync(id, police: false, "withdraw the case", ct);
+        var (found, errors, refusal) = await StepAsync(id, police: false, "withdraw the case", request, ct);
         if (found is null)
         {
             return refusal!;
         }
-        var errors = ApiValidation.Validate(request);
         if (errors.Count > 0)
         {
             return WorkResult<PreventCaseDto>.Invalid(errors);
@@ -693,8 +671,7 @@ public sealed class PreventCases(VigilDb db, AccessContext access, Deconfliction
         await CancelPendingReviewsAsync(id, ct);
         Close(found, CaseClosure.Withdrawn);
         found.Record(Now, Me, "Withdrawn", $"at the {PreventNames.Display(stage).ToLowerInvariant()} stage: {request.Reason!.Trim()}", policeOnly: IsPolice);
-        await db.SaveChangesAsync(ct);
-        return WorkResult<PreventCaseDto>.Ok(await ToDtoAsync(found, ct));
+        return await SavedAsync(found, ct);
     }
 
     // ---- Shared ----
@@ -715,31 +692,29 @@ public sealed class PreventCases(VigilDb db, AccessContext access, Deconfliction
     }
 
     /// <summary>The case through the access filter; a hidden one is audited as refused and answers as missing.</summary>
-    internal async Task<PreventCase?> FindAsync(Guid id, CancellationToken ct, bool track = true)
-    {
-        var query = db.Set<PreventCase>().AsQueryable();
-        var found = await (track ? query : query.AsNoTracking()).FirstOrDefaultAsync(c => c.Id == id, ct);
-        if (found is null && await db.Set<PreventCase>().IgnoreQueryFilters().AnyAsync(c => c.Id == id, ct))
-        {
-            db.ChangeTracker.Clear();
-            db.Audit(AuditActions.Refused, AuditOutcomes.Denied, "prevent-case", id.ToString());
-            await db.SaveChangesAsync(ct);
-        }
-        return found;
-    }
+    internal Task<PreventCase?> FindAsync(Guid id, CancellationToken ct, bool track = true) => db.FindVisibleAsync<PreventCase>(id, "prevent-case", track, ct);
 
-    private async Task<(PreventCase? Case, WorkResult<PreventCaseDto>? Refusal)> StepAsync(Guid id, bool police, string what, CancellationToken ct)
+    /// <summary>The start of every step: the case through the filter (missing or hidden answers as missing),
+    /// the user's part (police work, or the panel's), and the request's own annotations checked.</summary>
+    private async Task<(PreventCase? Case, Dictionary<string, string[]> Errors, WorkResult<PreventCaseDto>? Refusal)> StepAsync(Guid id, bool police, string what, object? request, CancellationToken ct)
     {
         var found = await FindAsync(id, ct);
         if (found is null)
         {
-            return (null, WorkResult<PreventCaseDto>.Missing());
+            return (null, [], WorkResult<PreventCaseDto>.Missing());
         }
         if (police ? !IsPolice : !(IsPolice || access.IsInRole(Roles.ChannelPanelMember)))
         {
-            return (null, WorkResult<PreventCaseDto>.Forbidden(police ? $"Only a Prevent officer may {what}." : $"Your role does not allow you to {what}."));
+            return (null, [], WorkResult<PreventCaseDto>.Forbidden(police ? $"Only a Prevent officer may {what}." : $"Your role does not allow you to {what}."));
         }
-        return (found, null);
+        return (found, request is null ? [] : ApiValidation.Validate(request), null);
+    }
+
+    /// <summary>The end of every step: the change, its history line and its audit entry saved together.</summary>
+    private async Task<WorkResult<PreventCaseDto>> SavedAsync(PreventCase found, CancellationToken ct)
+    {
+        await db.SaveChangesAsync(ct);
+        return WorkResult<PreventCaseDto>.Ok(await ToDtoAsync(found, ct));
     }
 
     internal async Task<Dictionary<Guid, string>> PanelNamesAsync(CancellationToken ct) =>

@@ -294,18 +294,7 @@ public sealed class Referrals(VigilDb db, AccessContext access, SubjectRecords s
         return WorkResult<SubmissionDto>.Ok((await ToDtosAsync([row], ct))[0]);
     }
 
-    private async Task<PublicReferral?> FindSubmissionAsync(Guid id, bool track, CancellationToken ct)
-    {
-        var query = db.Set<PublicReferral>().AsQueryable();
-        var row = await (track ? query : query.AsNoTracking()).FirstOrDefaultAsync(r => r.Id == id, ct);
-        if (row is null && await db.Set<PublicReferral>().IgnoreQueryFilters().AnyAsync(r => r.Id == id, ct))
-        {
-            db.ChangeTracker.Clear();
-            db.Audit(AuditActions.Refused, AuditOutcomes.Denied, "prevent-submission", id.ToString());
-            await db.SaveChangesAsync(ct);
-        }
-        return row;
-    }
+    private Task<PublicReferral?> FindSubmissionAsync(Guid id, bool track, CancellationToken ct) => db.FindVisibleAsync<PublicReferral>(id, "prevent-submission", track, ct);
 
     private async Task<List<SubmissionDto>> ToDtosAsync(IReadOnlyList<PublicReferral> rows, CancellationToken ct)
     {

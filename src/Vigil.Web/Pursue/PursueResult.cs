@@ -26,16 +26,9 @@ public sealed class InvestigationGate(VigilDb db, AccessContext access)
 {
     public async Task<Standing?> EnterAsync(Guid id, CancellationToken ct, bool track = true)
     {
-        var query = db.Set<Investigation>().AsQueryable();
-        var investigation = await (track ? query : query.AsNoTracking()).FirstOrDefaultAsync(i => i.Id == id, ct);
+        var investigation = await db.FindVisibleAsync<Investigation>(id, "investigation", track, ct);
         if (investigation is null)
         {
-            if (await db.Set<Investigation>().IgnoreQueryFilters().AnyAsync(i => i.Id == id, ct))
-            {
-                db.ChangeTracker.Clear();
-                db.Audit(AuditActions.Refused, AuditOutcomes.Denied, "investigation", id.ToString());
-                await db.SaveChangesAsync(ct);
-            }
             return null;
         }
         var member = investigation.Team.FirstOrDefault(m => m.UserId == access.UserId);

@@ -140,6 +140,13 @@ public sealed class PreventWalkthroughTests(BrowserFixture fixture) : BrowserTes
         await Expect(theirs.Page.GetByTestId("deconfliction")).ToHaveCountAsync(0);
         await Expect(theirs.Form("deconflict-form")).ToHaveCountAsync(0);
         await Expect(theirs.Page.Locator("main")).Not.ToContainTextAsync(found);
+
+        // Panels meet with tablets: the case page fits a tablet's width without scrolling sideways.
+        await theirs.Page.SetViewportSizeAsync(768, 1024);
+        var overflow = await theirs.Page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        Assert.True(overflow <= 0, $"the case page is {overflow}px wider than a tablet");
+        await theirs.ScreenshotAsync("prevent-case-tablet.png");
+
         var refused = await NotFoundPage.OpenAsync(partner.Session, "/investigations");
         Assert.Equal(404, refused.Status);
     }

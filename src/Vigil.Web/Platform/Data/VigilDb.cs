@@ -228,6 +228,21 @@ public abstract class VigilDb(DbContextOptions options, AccessContext access, Ti
         }
     }
 
+    /// <summary>A protected record by id, through the access filter. One the user may not see answers
+    /// exactly as a missing one, after its refusal is audited.</summary>
+    public async Task<T?> FindVisibleAsync<T>(Guid id, string recordType, bool track, CancellationToken ct) where T : class, IProtectedRecord
+    {
+        var query = Set<T>().AsQueryable();
+        var found = await (track ? query : query.AsNoTracking()).FirstOrDefaultAsync(r => r.Id == id, ct);
+        if (found is null && await Set<T>().IgnoreQueryFilters().AnyAsync(r => r.Id == id, ct))
+        {
+            ChangeTracker.Clear();
+            Audit(AuditActions.Refused, AuditOutcomes.Denied, recordType, id.ToString());
+            await SaveChangesAsync(ct);
+        }
+        return found;
+    }
+
     /// <summary>Adds an audit entry to this unit of work; it is chained and written by the next save.</summary>
     public AuditEntry Audit(string action, string outcome, string? recordType = null, string? recordId = null, string? purpose = null, string? detail = null)
     {
