@@ -138,12 +138,33 @@ public sealed class PreventDemoSeed : ISeed
                     }
                 }
             }
+            // The demo officer's own area always has work in every queue, whatever the random draws gave it:
+            // a few scripted North West referrals (their people and attributes drawn like all the others).
+            foreach (var (daysAgo, script) in Showcase)
+            {
+                var at = new DateTimeOffset(today.AddDays(-daysAgo).ToDateTime(new TimeOnly(10, 0)), TimeSpan.Zero);
+                Build(at, number, meetings, factors, script);
+            }
             await db.SaveChangesAsync(ct);
         }
 
-        private void Build(DateTimeOffset referredAt, Dictionary<int, int> number, Dictionary<(Guid, DateOnly), PanelMeeting> meetings, IReadOnlyList<(VafDimension Dimension, string Code, string Name)> factors)
+        /// <summary>A scripted path through the process: the panel, days to the gateway, its outcome, whether
+        /// the panel adopts, and how long support lasts.</summary>
+        private sealed record Script(string Panel, int GatewayDays, GatewayOutcome Outcome = GatewayOutcome.ReferredToChannel, bool Adopt = false, int SupportDays = 0);
+
+        private static readonly (int DaysAgo, Script Script)[] Showcase =
+        [
+            (2, new Script("manchester", GatewayDays: 30)),                                      // at the gateway
+            (9, new Script("bolton", GatewayDays: 30)),                                          // at the gateway, overdue
+            (2, new Script("manchester", GatewayDays: 1)),                                       // before the panel next week
+            (60, new Script("manchester", GatewayDays: 2, Adopt: true, SupportDays: 300)),       // in support
+            (120, new Script("liverpool", GatewayDays: 3, Adopt: true, SupportDays: 40)),        // left Channel, reviews ahead
+        ];
+
+        private void Build(DateTimeOffset referredAt, Dictionary<int, int> number, Dictionary<(Guid, DateOnly), PanelMeeting> meetings,
+            IReadOnlyList<(VafDimension Dimension, string Code, string Name)> factors, Script? script = null)
         {
-            var panel = panels[place.Next(panels.Count)];
+            var panel = script is null ? panels[place.Next(panels.Count)] : panels.Single(p => p.Code == script.Panel);
             var team = teams[panel.UnitId];
             var faker = names.Next();
             var (from, to) = Draw(age, AgeGroups);
@@ -181,13 +202,13 @@ public sealed class PreventDemoSeed : ISeed
             db.AddRange(person, c);
 
             // The gateway takes 1 to 9 days; referrals younger than that are still waiting (some overdue).
-            var gatewayOn = referredOn.AddDays(1 + work.Next(9));
+            var gatewayOn = referredOn.AddDays(script?.GatewayDays ?? 1 + work.Next(9));
             if (gatewayOn >= today)
             {
                 return;
             }
             var gatewayAt = new DateTimeOffset(gatewayOn.ToDateTime(new TimeOnly(10, 0)), TimeSpan.Zero);
-            var roll = outcome.NextDouble();
+            var roll = script is null ? outcome.NextDouble() : script.Outcome switch { GatewayOutcome.NoFurtherAction => 0, GatewayOutcome.Signposted => 0.6, _ => 0.99 };
             c.DeconflictedAt = gatewayAt.AddHours(-2);
             c.DeconflictionSummary = "No other record of this person anywhere in the network.";
             c.GatewayAt = gatewayAt;
@@ -243,7 +264,7 @@ public sealed class PreventDemoSeed : ISeed
                 RecordedAt = metAt, RecordedBy = "system:demo",
             });
             c.DiscussedAt = metAt;
-            var adopt = outcome.NextDouble() < 0.57;
+            var adopt = script?.Adopt ?? outcome.NextDouble() < 0.57;
             if (adopt)
             {
                 c.Consents.Add(new ConsentRecord
@@ -260,7 +281,7 @@ public sealed class PreventDemoSeed : ISeed
                 {
                     db.Add(new Intervention { CaseId = c.Id, Type = (InterventionType)(1 + work.Next(6)), Provider = "Example local service", StartsOn = heldOn.AddDays(14), EndsOn = heldOn.AddDays(120), RecordedAt = metAt, RecordedBy = "system:demo" });
                 }
-                var exitOn = heldOn.AddDays(90 + work.Next(180));
+                var exitOn = heldOn.AddDays(script?.SupportDays ?? 90 + work.Next(180));
                 if (exitOn >= today)
                 {
                     db.Add(new CaseReview { CaseId = c.Id, Kind = ReviewKind.Progress, DueOn = today.AddDays(work.Next(-5, 28)) });

@@ -46,6 +46,21 @@ public sealed class PreventDemoDataTests(VigilApp app) : IClassFixture<VigilApp>
     }
 
     [Fact]
+    public async Task TheDemoPreventOfficer_HasWorkInEveryQueue()
+    {
+        using var api = await app.ApiClientAsync(DemoUsers.PreventNorthWest);
+        var open = await api.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/v1/prevent/cases?pageSize=200");
+        var stages = open.GetProperty("items").EnumerateArray().Select(c => c.GetProperty("stage").GetString()).ToHashSet();
+        Assert.Superset(new HashSet<string?> { "Gateway", "Panel", "Support", "Exited" }, stages);
+        var due = await api.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/v1/prevent/queues/assessments-due");
+        Assert.Contains(due.EnumerateArray(), c => c.GetProperty("gatewayOverdue").GetBoolean());
+        var agenda = await api.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/v1/prevent/panels/manchester/agenda");
+        Assert.Contains(agenda.EnumerateArray(), c => c.GetProperty("stage").GetString() == "Panel");
+        var reviews = await api.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/v1/prevent/queues/reviews-due?withinDays=366");
+        Assert.NotEqual(0, reviews.GetArrayLength());
+    }
+
+    [Fact]
     public async Task EveryCase_IsLabelledForItsTeam_AndSharedWithItsPanelOnlyOnceReferredToChannel()
     {
         var (cases, teams, panels) = await app.AsSystemAsync(async db => (
