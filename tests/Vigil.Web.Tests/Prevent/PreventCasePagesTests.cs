@@ -53,7 +53,7 @@ public sealed class PreventCasePagesTests(VigilApp app) : IClassFixture<VigilApp
     {
         using var api = await app.ApiClientAsync(DemoUsers.PreventNorthWest);
         var surname = UniqueSurname("Pagecase");
-        var made = await ReferAsync(api, surname);
+        var made = await ReferAsync(api, surname, dateOfBirth: "2011-02-14"); // a date of birth no other test here uses: the check finds nobody else
         var id = made.GetProperty("id").GetGuid();
         var reference = made.GetProperty("reference").GetString()!;
         var url = $"/prevent/cases/{id}";
