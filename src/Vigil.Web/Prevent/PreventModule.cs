@@ -21,8 +21,6 @@ public static class PreventModule
         .AddScoped<ISeed, PreventReferenceSeed>()
         .AddScoped<ISeed, PreventDemoSeed>();
 
-    private static IResult Found<T>(T? value) where T : class => value is null ? TypedResults.NotFound() : TypedResults.Ok(value);
-
     private static IResult Referred(WorkResult<ReferralOutcome> result) => WorkResults.Answer(result, o => o.Case is { } made
         ? o.Joined ? TypedResults.Ok(o) : TypedResults.Created($"/api/v1/prevent/cases/{made.Id}", o)
         : TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "This person already has an open Prevent case",
@@ -46,7 +44,7 @@ public static class PreventModule
 
         api.MapPost("/referrals", async (ReferralRequest request, Referrals referrals, CancellationToken ct) => Referred(await referrals.ReferAsync(request, ct)));
         api.MapGet("/submissions", async (Referrals referrals, CancellationToken ct) => TypedResults.Ok(await referrals.NewSubmissionsAsync(ct)));
-        api.MapGet("/submissions/{id:guid}", async (Guid id, Referrals referrals, CancellationToken ct) => Found(await referrals.SubmissionAsync(id, ct)));
+        api.MapGet("/submissions/{id:guid}", async (Guid id, Referrals referrals, CancellationToken ct) => WorkResults.Found(await referrals.SubmissionAsync(id, ct)));
         api.MapPost("/submissions/{id:guid}/accept", async (Guid id, AcceptSubmission request, Referrals referrals, CancellationToken ct) =>
             Referred(await referrals.AcceptAsync(id, request.NotTheSamePerson, request.JoinCase, ct)));
         api.MapPost("/submissions/{id:guid}/decline", async (Guid id, DeclineSubmission request, Referrals referrals, CancellationToken ct) =>
@@ -55,7 +53,7 @@ public static class PreventModule
         api.MapGet("/cases", async ([AsParameters] CaseQuery q, PreventCases cases, CancellationToken ct) =>
             ApiValidation.IsNamed(q.Stage) && ApiValidation.IsNamed(q.Sort) ? TypedResults.Ok(await cases.ListAsync(q.ToFilter(), ct))
                 : (IResult)TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["stage"] = ["Choose a stage and a sort order from the list"] }));
-        api.MapGet("/cases/{id:guid}", async (Guid id, PreventCases cases, CancellationToken ct) => Found(await cases.ReadAsync(id, ct)));
+        api.MapGet("/cases/{id:guid}", async (Guid id, PreventCases cases, CancellationToken ct) => WorkResults.Found(await cases.ReadAsync(id, ct)));
         api.MapPost("/cases/{id:guid}/deconfliction", async (Guid id, PreventCases cases, CancellationToken ct) => WorkResults.Answer(await cases.DeconflictAsync(id, ct), TypedResults.Ok));
         api.MapPost("/cases/{id:guid}/gateway", async (Guid id, GatewayRequest request, PreventCases cases, CancellationToken ct) => WorkResults.Answer(await cases.GatewayAsync(id, request, ct), TypedResults.Ok));
         api.MapPost("/cases/{id:guid}/information", async (Guid id, PartnerInformationRequest request, PreventCases cases, CancellationToken ct) => WorkResults.Answer(await cases.AddInformationAsync(id, request, ct), TypedResults.Ok));
@@ -75,14 +73,14 @@ public static class PreventModule
         api.MapGet("/panels", async (ChannelPanels panels, CancellationToken ct) => TypedResults.Ok(await panels.ListAsync(ct)));
         api.MapPost("/panels", async (PanelRequest request, ChannelPanels panels, CancellationToken ct) =>
             WorkResults.Answer(await panels.CreateAsync(request, ct), p => TypedResults.Created($"/api/v1/prevent/panels/{p.Code}", p)));
-        api.MapGet("/panels/{code}", async (string code, ChannelPanels panels, CancellationToken ct) => Found(await panels.ReadAsync(code, ct)));
-        api.MapGet("/panels/{code}/agenda", async (string code, PreventCases cases, CancellationToken ct) => Found(await cases.AgendaAsync(code, ct)));
+        api.MapGet("/panels/{code}", async (string code, ChannelPanels panels, CancellationToken ct) => WorkResults.Found(await panels.ReadAsync(code, ct)));
+        api.MapGet("/panels/{code}/agenda", async (string code, PreventCases cases, CancellationToken ct) => WorkResults.Found(await cases.AgendaAsync(code, ct)));
         api.MapPost("/panels/{code}/members", async (string code, PanelMemberRequest request, ChannelPanels panels, CancellationToken ct) => WorkResults.Answer(await panels.AddMemberAsync(code, request, ct), TypedResults.Ok));
         api.MapDelete("/panels/{code}/members/{userId:guid}", async (string code, Guid userId, ChannelPanels panels, CancellationToken ct) => WorkResults.Answer(await panels.RemoveMemberAsync(code, userId, ct), TypedResults.Ok));
-        api.MapGet("/panels/{code}/meetings", async (string code, ChannelPanels panels, CancellationToken ct) => Found(await panels.MeetingsAsync(code, ct)));
+        api.MapGet("/panels/{code}/meetings", async (string code, ChannelPanels panels, CancellationToken ct) => WorkResults.Found(await panels.MeetingsAsync(code, ct)));
         api.MapPost("/panels/{code}/meetings", async (string code, MeetingRequest request, ChannelPanels panels, CancellationToken ct) =>
             WorkResults.Answer(await panels.AddMeetingAsync(code, request, ct), m => TypedResults.Created($"/api/v1/prevent/panels/{code}/meetings/{m.Id}", m)));
-        api.MapGet("/panels/{code}/meetings/{id:guid}", async (string code, Guid id, ChannelPanels panels, CancellationToken ct) => Found(await panels.MeetingAsync(code, id, ct)));
+        api.MapGet("/panels/{code}/meetings/{id:guid}", async (string code, Guid id, ChannelPanels panels, CancellationToken ct) => WorkResults.Found(await panels.MeetingAsync(code, id, ct)));
         app.MapPreventStatistics();
         return app;
     }

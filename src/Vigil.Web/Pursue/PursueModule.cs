@@ -1,7 +1,7 @@
-using Vigil.Web.Platform.Api;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Vigil.Web.Platform;
+using Vigil.Web.Platform.Api;
 using Vigil.Web.Platform.Data;
 using Vigil.Web.Platform.Security;
 
@@ -36,8 +36,6 @@ public static class PursueModule
 
     public static IResult Answer<T>(WorkResult<T> result, Func<T, IResult> ok) => WorkResults.Answer(result, ok);
 
-    private static IResult Found<T>(T? value) where T : class => value is null ? TypedResults.NotFound() : TypedResults.Ok(value);
-
     public static IEndpointRouteBuilder MapPursueApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/investigations").RequireAuthorization(SecuritySetup.OfficerPolicy).WithTags("Pursue");
@@ -53,7 +51,7 @@ public static class PursueModule
         api.MapGet("/actions", async ([AsParameters] ActionQuery q, IncidentRoom room, CancellationToken ct) =>
             TypedResults.Ok(await room.ActionsAsync(null, q.ToFilter(), ct)));
 
-        api.MapGet("/{id:guid}", async (Guid id, Investigations investigations, CancellationToken ct) => Found(await investigations.ReadAsync(id, ct)));
+        api.MapGet("/{id:guid}", async (Guid id, Investigations investigations, CancellationToken ct) => WorkResults.Found(await investigations.ReadAsync(id, ct)));
         api.MapPost("/{id:guid}/transitions", async (Guid id, Transition request, Investigations investigations, CancellationToken ct) =>
             Answer(await investigations.TransitionAsync(id, request, ct), TypedResults.Ok));
         api.MapPost("/{id:guid}/team", async (Guid id, AddTeamMember request, Investigations investigations, CancellationToken ct) =>
@@ -61,28 +59,28 @@ public static class PursueModule
         api.MapDelete("/{id:guid}/team/{userId:guid}", async (Guid id, Guid userId, Investigations investigations, CancellationToken ct) =>
             Answer(await investigations.RemoveMemberAsync(id, userId, ct), _ => TypedResults.NoContent()));
 
-        api.MapGet("/{id:guid}/lines-of-enquiry", async (Guid id, IncidentRoom room, CancellationToken ct) => Found(await room.LinesAsync(id, ct)));
+        api.MapGet("/{id:guid}/lines-of-enquiry", async (Guid id, IncidentRoom room, CancellationToken ct) => WorkResults.Found(await room.LinesAsync(id, ct)));
         api.MapPost("/{id:guid}/lines-of-enquiry", async (Guid id, AddLineOfEnquiry request, IncidentRoom room, CancellationToken ct) =>
             Answer(await room.AddLineAsync(id, request, ct), l => TypedResults.Created($"/api/v1/investigations/{id}/lines-of-enquiry", l)));
 
         api.MapGet("/{id:guid}/actions", async (Guid id, [AsParameters] ActionQuery q, IncidentRoom room, CancellationToken ct) =>
-            Found(await room.ActionsAsync(id, q.ToFilter(), ct)));
+            WorkResults.Found(await room.ActionsAsync(id, q.ToFilter(), ct)));
         api.MapPost("/{id:guid}/actions", async (Guid id, RaiseAction request, IncidentRoom room, CancellationToken ct) =>
             Answer(await room.RaiseAsync(id, request, ct), a => TypedResults.Created($"/api/v1/investigations/{id}/actions/{a.Id}", a)));
         api.MapGet("/{id:guid}/actions/{actionId:guid}", async (Guid id, Guid actionId, IncidentRoom room, CancellationToken ct) =>
-            Found(await room.ActionAsync(id, actionId, ct)));
+            WorkResults.Found(await room.ActionAsync(id, actionId, ct)));
         api.MapPost("/{id:guid}/actions/{actionId:guid}/{step}", async (Guid id, Guid actionId, string step, ActionStep request, IncidentRoom room, CancellationToken ct) =>
             Enum.TryParse<IncidentRoom.Step>(step, ignoreCase: true, out var s) && Enum.IsDefined(s) && !char.IsDigit(step[0])
                 ? Answer(await room.StepAsync(id, actionId, s, request, ct), TypedResults.Ok)
                 : TypedResults.NotFound());
 
-        api.MapGet("/{id:guid}/policy-file", async (Guid id, IncidentRoom room, CancellationToken ct) => Found(await room.PolicyFileAsync(id, ct)));
+        api.MapGet("/{id:guid}/policy-file", async (Guid id, IncidentRoom room, CancellationToken ct) => WorkResults.Found(await room.PolicyFileAsync(id, ct)));
         api.MapPost("/{id:guid}/policy-file", async (Guid id, AddPolicyEntry request, IncidentRoom room, CancellationToken ct) =>
             Answer(await room.AddPolicyAsync(id, request, ct), e => TypedResults.Created($"/api/v1/investigations/{id}/policy-file", e)));
         api.MapMethods("/{id:guid}/policy-file/{number:int}", ["PUT", "PATCH", "DELETE"], async (Guid id, int number, IncidentRoom room, CancellationToken ct) =>
             Answer(await room.RefuseEditAsync(id, number, ct), _ => TypedResults.NoContent()));
 
-        api.MapGet("/{id:guid}/subjects", async (Guid id, IncidentRoom room, CancellationToken ct) => Found(await room.SubjectsAsync(id, ct)));
+        api.MapGet("/{id:guid}/subjects", async (Guid id, IncidentRoom room, CancellationToken ct) => WorkResults.Found(await room.SubjectsAsync(id, ct)));
         api.MapPost("/{id:guid}/subjects", async (Guid id, LinkSubject request, IncidentRoom room, CancellationToken ct) =>
             Answer(await room.LinkSubjectAsync(id, request, ct), o => o.NeedsAcknowledgement
                 ? TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "This person may already be known",
@@ -90,20 +88,20 @@ public static class PursueModule
                     extensions: new Dictionary<string, object?> { ["candidates"] = o.Hits })
                 : TypedResults.Created($"/api/v1/investigations/{id}/subjects", o)));
 
-        api.MapGet("/{id:guid}/timeline", async (Guid id, IncidentRoom room, CancellationToken ct) => Found(await room.TimelineAsync(id, ct)));
+        api.MapGet("/{id:guid}/timeline", async (Guid id, IncidentRoom room, CancellationToken ct) => WorkResults.Found(await room.TimelineAsync(id, ct)));
         api.MapPost("/{id:guid}/timeline", async (Guid id, AddTimelineEvent request, IncidentRoom room, CancellationToken ct) =>
             Answer(await room.AddEventAsync(id, request, ct), e => TypedResults.Created($"/api/v1/investigations/{id}/timeline", e)));
 
         api.MapGet("/{id:guid}/elg-meetings", async (Guid id, IncidentRoom room, IOrganisationDirectory directory, CancellationToken ct) =>
-            Found(await room.ElgMeetingsAsync(id, directory, ct)));
+            WorkResults.Found(await room.ElgMeetingsAsync(id, directory, ct)));
         api.MapPost("/{id:guid}/elg-meetings", async (Guid id, RecordElgMeeting request, IncidentRoom room, IOrganisationDirectory directory, CancellationToken ct) =>
             Answer(await room.RecordElgAsync(id, request, directory, ct), m => TypedResults.Created($"/api/v1/investigations/{id}/elg-meetings", m)));
 
-        api.MapGet("/{id:guid}/statements", async (Guid id, IncidentRoom room, CancellationToken ct) => Found(await room.StatementsAsync(id, ct)));
+        api.MapGet("/{id:guid}/statements", async (Guid id, IncidentRoom room, CancellationToken ct) => WorkResults.Found(await room.StatementsAsync(id, ct)));
         api.MapPost("/{id:guid}/statements", async (Guid id, AddStatement request, IncidentRoom room, CancellationToken ct) =>
             Answer(await room.AddStatementAsync(id, request, ct), s => TypedResults.Created($"/api/v1/investigations/{id}/statements", s)));
 
-        api.MapGet("/{id:guid}/exhibits", async (Guid id, Exhibits exhibits, CancellationToken ct) => Found(await exhibits.ListAsync(id, ct)));
+        api.MapGet("/{id:guid}/exhibits", async (Guid id, Exhibits exhibits, CancellationToken ct) => WorkResults.Found(await exhibits.ListAsync(id, ct)));
         api.MapPost("/{id:guid}/exhibits", async (Guid id, RecordExhibit request, Exhibits exhibits, CancellationToken ct) =>
             Answer(await exhibits.RecordAsync(id, request, ct), e => TypedResults.Created($"/api/v1/investigations/{id}/exhibits/{e.Id}", e)));
         api.MapPost("/{id:guid}/exhibits/{exhibitId:guid}/handovers", async (Guid id, Guid exhibitId, RecordHandover request, Exhibits exhibits, CancellationToken ct) =>
@@ -121,7 +119,7 @@ public static class PursueModule
             .WithMetadata(new RequestSizeLimitAttribute(ExhibitStorageOptions.UploadRequestLimit));
         api.MapGet("/{id:guid}/exhibits/{exhibitId:guid}/file", DownloadExhibit);
 
-        api.MapGet("/{id:guid}/disclosure", async (Guid id, Disclosure disclosure, CancellationToken ct) => Found(await disclosure.SchedulesAsync(id, ct)));
+        api.MapGet("/{id:guid}/disclosure", async (Guid id, Disclosure disclosure, CancellationToken ct) => WorkResults.Found(await disclosure.SchedulesAsync(id, ct)));
         api.MapPost("/{id:guid}/disclosure/items", async (Guid id, ScheduleItem request, Disclosure disclosure, CancellationToken ct) =>
             Answer(await disclosure.ScheduleAsync(id, request, ct), d => TypedResults.Created($"/api/v1/investigations/{id}/disclosure", d)));
         api.MapPost("/{id:guid}/disclosure/{form}/sign-off", async (Guid id, string form, Disclosure disclosure, CancellationToken ct) =>

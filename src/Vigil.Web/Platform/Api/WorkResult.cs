@@ -23,6 +23,9 @@ public sealed record WorkResult<T>(WorkStatus Status, T? Value, Dictionary<strin
 
 public static class WorkResults
 {
+    /// <summary>A read as HTTP: the value, or 404 for missing or hidden alike.</summary>
+    public static IResult Found<T>(T? value) where T : class => value is null ? TypedResults.NotFound() : TypedResults.Ok(value);
+
     /// <summary>A use case's outcome as HTTP: 404 for missing or hidden, ProblemDetails for the rest.</summary>
     public static IResult Answer<T>(WorkResult<T> result, Func<T, IResult> ok) => result.Status switch
     {
