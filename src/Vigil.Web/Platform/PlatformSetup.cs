@@ -19,6 +19,7 @@ public static class PlatformSetup
     public const long MaxRequestBodyBytes = 1_048_576;
 
     public const string PublicFormPolicy = "public-form";
+    public const string SignInPolicy = "sign-in";
 
     public static WebApplicationBuilder AddPlatform(this WebApplicationBuilder builder, string[] args)
     {
@@ -31,6 +32,10 @@ public static class PlatformSetup
         builder.Services.AddScoped<AuditQueries>();
         builder.Services.AddScoped<UserAdministration>();
         builder.Services.AddScoped<Inbox.UnitInbox>();
+        builder.Services.AddSingleton<AnonymousRejections>();
+        builder.Services.AddHostedService<AnonymousRejectionsFlush>();
+        builder.Services.AddSingleton<PasswordTiming>();
+        builder.Services.AddForwardedHeadersFromConfiguration(builder.Configuration);
         builder.Services.AddScoped<ISeed, RoleSeed>();
         builder.Services.AddScoped<ISeed, DemoData>();
         builder.Services.AddScoped<DatabaseSetup>();
@@ -39,16 +44,22 @@ public static class PlatformSetup
         builder.Services.AddAntiforgery();
         builder.Services.AddProblemDetails();
         // Anonymous forms (a public referral) are limited per address: PublicFormPolicy, Vigil:PublicForm:PermitsPerTenMinutes.
+        // Sign-in posts are limited per address too (Vigil:SignIn:PermitsPerMinute), so that nobody can lock
+        // accounts out, or try passwords, at speed.
         var permits = builder.Configuration.GetValue("Vigil:PublicForm:PermitsPerTenMinutes", 20);
+        var signIns = builder.Configuration.GetValue("Vigil:SignIn:PermitsPerMinute", 10);
         builder.Services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.OnRejected = (context, _) =>
+            {
+                var wait = context.Lease.TryGetMetadata(System.Threading.RateLimiting.MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromMinutes(1);
+                context.HttpContext.Response.Headers.RetryAfter = Api.WorkResults.Seconds(wait).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return ValueTask.CompletedTask;
+            };
             // Sending is limited, reading the form is not.
-            o.AddPolicy(PublicFormPolicy, http => HttpMethods.IsPost(http.Request.Method)
-                ? System.Threading.RateLimiting.RateLimitPartition.GetFixedWindowLimiter(
-                    http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                    _ => new System.Threading.RateLimiting.FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(10) })
-                : System.Threading.RateLimiting.RateLimitPartition.GetNoLimiter("read"));
+            o.AddPolicy(PublicFormPolicy, http => PostsPerAddress(http, permits, TimeSpan.FromMinutes(10)));
+            o.AddPolicy(SignInPolicy, http => PostsPerAddress(http, signIns, TimeSpan.FromMinutes(1)));
         });
         builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
         {
@@ -66,8 +77,26 @@ public static class PlatformSetup
         return builder;
     }
 
+    private static System.Threading.RateLimiting.RateLimitPartition<string> PostsPerAddress(HttpContext http, int permits, TimeSpan window) =>
+        HttpMethods.IsPost(http.Request.Method)
+            ? System.Threading.RateLimiting.RateLimitPartition.GetFixedWindowLimiter(AnonymousRejections.SourceOf(http),
+                _ => new System.Threading.RateLimiting.FixedWindowRateLimiterOptions { PermitLimit = permits, Window = window })
+            : System.Threading.RateLimiting.RateLimitPartition.GetNoLimiter("read");
+
     public static WebApplication UsePlatform(this WebApplication app)
     {
+        // First, so that everything after sees the caller's own address and scheme (from named proxies only).
+        app.UseForwardedHeaders();
+        app.Use((http, next) =>
+        {
+            // Applied as the answer starts, so that error pages and files get them too.
+            http.Response.OnStarting(() =>
+            {
+                SecurityHeaders.Apply(http);
+                return Task.CompletedTask;
+            });
+            return next(http);
+        });
         app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = StatusFor, ExceptionHandler = WriteError });
         app.UseStatusCodePages(async context =>
         {
@@ -76,8 +105,6 @@ public static class PlatformSetup
         });
         app.Use(async (http, next) =>
         {
-            // Every answer (exhibit files and CSVs included) is taken for what it says it is.
-            http.Response.Headers.XContentTypeOptions = "nosniff";
             // Kestrel enforces the limit on the wire (also for chunked bodies); this answers early and
             // clearly for a declared length, whatever server is in front. An upload endpoint raises the
             // limit for itself with [RequestSizeLimit] (routing has already chosen the endpoint here).
@@ -95,6 +122,21 @@ public static class PlatformSetup
             await next(http);
         });
         app.UseStaticFiles();
+        app.Use(async (http, next) =>
+        {
+            // A source whose tokens or sign-ins keep being refused gets 429 for the rest of the minute, before
+            // any database work: a flood costs it, not the service.
+            var rejections = http.RequestServices.GetRequiredService<AnonymousRejections>();
+            if ((http.Request.Path.StartsWithSegments("/api") || (HttpMethods.IsPost(http.Request.Method) && http.Request.Path.StartsWithSegments("/account/sign-in")))
+                && rejections.IsFlooding(http))
+            {
+                http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                http.Response.Headers.RetryAfter = rejections.SecondsLeftInMinute().ToString(System.Globalization.CultureInfo.InvariantCulture);
+                await WriteStatusAsync(http, StatusCodes.Status429TooManyRequests, "Too many refused attempts from your address: wait a minute and try again.");
+                return;
+            }
+            await next(http);
+        });
         app.UseAuthentication();
         app.UseMiddleware<AccessContextMiddleware>();
         app.UseAuthorization();
@@ -207,6 +249,7 @@ public static class PlatformSetup
         404 => "Not found",
         409 => "Someone else changed this record first",
         413 => "The request is too large",
+        429 => "Too many requests",
         _ => "Sorry, there is a problem with the service",
     };
 }

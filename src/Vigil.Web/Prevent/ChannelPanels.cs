@@ -69,6 +69,7 @@ public sealed class ChannelPanels(VigilDb db, AccessContext access)
         {
             Name = $"Channel panel: {request.LocalAuthority!.Trim()}", OwningUnitId = unitId,
             Description = $"Members of the {request.LocalAuthority.Trim()} Channel panel: they see the cases referred to it.",
+            ManagedBy = $"the {request.LocalAuthority.Trim()} Channel panel",
         };
         var panel = new ChannelPanel { Code = request.Code!, LocalAuthority = request.LocalAuthority.Trim(), UnitId = unitId, GroupId = group.Id, Chair = request.Chair?.Trim() ?? "" };
         db.AddRange(group, panel);
@@ -143,12 +144,15 @@ public sealed class ChannelPanels(VigilDb db, AccessContext access)
             return WorkResult<PanelDto>.Forbidden("Only the panel's chair or the area's Prevent officers may change its members.");
         }
         var member = panel.Members.FirstOrDefault(m => m.UserId == userId);
-        if (member is null)
+        var grants = await db.Set<GroupMembership>().Where(g => g.GroupId == panel.GroupId && g.UserId == userId).ToListAsync(ct);
+        if (member is null && grants.Count == 0)
         {
             return WorkResult<PanelDto>.Missing();
         }
-        panel.Members.Remove(member);
-        var grants = await db.Set<GroupMembership>().Where(g => g.GroupId == panel.GroupId && g.UserId == userId).ToListAsync(ct);
+        if (member is not null)
+        {
+            panel.Members.Remove(member);
+        }
         db.RemoveRange(grants);
         db.Audit("panel-member-removed", AuditOutcomes.Success, "channel-panel", panel.Code, detail: $"user {userId}, by {Me}");
         await db.SaveChangesAsync(ct);
@@ -179,10 +183,9 @@ public sealed class ChannelPanels(VigilDb db, AccessContext access)
         var meeting = panel is null ? null : await db.Set<PanelMeeting>().AsNoTracking().FirstOrDefaultAsync(m => m.Id == id && m.PanelId == panel.Id, ct);
         if (panel is null || meeting is null)
         {
-            if (panel is not null && await db.Set<PanelMeeting>().AnyAsync(m => m.Id == id, ct))
+            if (panel is not null)
             {
-                db.Audit(AuditActions.Refused, AuditOutcomes.Denied, "panel-meeting", id.ToString(), detail: $"asked under panel {code}");
-                await db.SaveChangesAsync(ct);
+                await db.RecordMissAsync<PanelMeeting>(m => m.Id == id, "panel-meeting", id.ToString(), detail: $"asked under panel {code}", ct: ct);
             }
             return null;
         }
@@ -245,12 +248,19 @@ public sealed class ChannelPanels(VigilDb db, AccessContext access)
 
     private async Task<PanelDto> ToDtoAsync(ChannelPanel panel, CancellationToken ct)
     {
-        var ids = panel.Members.Select(m => m.UserId).ToList();
+        // The members, and anyone else the panel's group holds: the group is what lets them see its cases.
+        var inGroup = await db.Set<GroupMembership>().AsNoTracking().Where(g => g.GroupId == panel.GroupId).Select(g => g.UserId).ToListAsync(ct);
+        var groupOnly = inGroup.Where(u => panel.Members.All(m => m.UserId != u)).ToList();
+        var ids = panel.Members.Select(m => m.UserId).Union(groupOnly).ToList();
         var users = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, ct);
         var unit = await db.Set<Network.Unit>().AsNoTracking().Where(u => u.Id == panel.UnitId).Select(u => u.Name).FirstAsync(ct);
-        return new PanelDto(panel.Id, panel.Code, panel.LocalAuthority, unit, panel.Chair, CanManage(access, panel),
-            panel.Members.OrderByDescending(m => m.IsChair).ThenBy(m => m.AddedAt).Select(m => users.TryGetValue(m.UserId, out var u)
-                ? new PanelMemberDto(m.UserId, u.DisplayName, access.IsInRole(Roles.PreventOfficer) || u.PartnerAgencyId is not null ? u.Email ?? "" : "", m.Represents, m.IsChair, u.PartnerAgencyId is not null)
-                : new PanelMemberDto(m.UserId, "(account removed)", "", m.Represents, m.IsChair, false)).ToList());
+        string EmailOf(VigilUser u) => access.IsInRole(Roles.PreventOfficer) || u.PartnerAgencyId is not null ? u.Email ?? "" : "";
+        var members = panel.Members.OrderByDescending(m => m.IsChair).ThenBy(m => m.AddedAt).Select(m => users.TryGetValue(m.UserId, out var u)
+                ? new PanelMemberDto(m.UserId, u.DisplayName, EmailOf(u), m.Represents, m.IsChair, u.PartnerAgencyId is not null)
+                : new PanelMemberDto(m.UserId, "(account removed)", "", m.Represents, m.IsChair, false))
+            .Concat(groupOnly.Where(users.ContainsKey).Select(id => users[id]).OrderBy(u => u.DisplayName, StringComparer.Ordinal)
+                .Select(u => new PanelMemberDto(u.Id, u.DisplayName, EmailOf(u), "Not a member: in the panel's group only", false, u.PartnerAgencyId is not null, GroupOnly: true)))
+            .ToList();
+        return new PanelDto(panel.Id, panel.Code, panel.LocalAuthority, unit, panel.Chair, CanManage(access, panel), members);
     }
 }

@@ -47,10 +47,32 @@ public enum ReviewKind { Progress, SixMonth, TwelveMonth }
 public sealed class PreventCase : IProtectedRecord, IAuditedRecord
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
-    /// <summary>"PRV-2026-00042": numbered per year of referral across the network.</summary>
+    /// <summary>"PRV-2026-3KX9Q2M": the year of referral and a random number (<see cref="Number"/>), never a
+    /// count: a sequence would tell anyone who sees two references (a panel's partner, say) how many cases
+    /// the network or a unit had in between.</summary>
     public required string Reference { get; set; }
     public int Year { get; set; }
+    /// <summary>Random, unique within the year; the reference spells it in Crockford base 32.</summary>
     public int Number { get; set; }
+
+    private const string Base32 = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+
+    /// <summary>The reference for a number: "PRV-" year "-" seven base-32 digits.</summary>
+    public static string ReferenceFor(int year, int number)
+    {
+        var digits = new char[7];
+        for (var i = digits.Length - 1; i >= 0; i--)
+        {
+            digits[i] = Base32[number & 31];
+            number >>= 5;
+        }
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"PRV-{year}-{new string(digits)}");
+    }
+
+    /// <summary>A fresh random number for a reference (from <paramref name="random"/> when the demo needs
+    /// the same references every time).</summary>
+    public static int RandomNumber(Random? random = null) =>
+        random?.Next(1, int.MaxValue) ?? System.Security.Cryptography.RandomNumberGenerator.GetInt32(1, int.MaxValue);
 
     /// <summary>The person, as a subject record labelled exactly as this case is.</summary>
     public Guid SubjectId { get; set; }

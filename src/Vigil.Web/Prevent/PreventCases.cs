@@ -165,21 +165,21 @@ public sealed class PreventCases(VigilDb db, AccessContext access, Deconfliction
             return WorkResult<PreventCaseDto>.Conflict("Deconfliction is part of the gateway assessment; this case is past the gateway.");
         }
         var person = await db.Set<Subject>().AsNoTracking().FirstAsync(s => s.Id == found.SubjectId, ct);
-        var (check, errors) = await deconfliction.CheckAsync(new DeconflictionRequest
+        var outcome = await deconfliction.CheckAsync(new DeconflictionRequest
         {
             Purpose = $"Prevent gateway assessment of {found.Reference}",
             Person = new PersonQuery(person.GivenName, person.Surname, person.DateOfBirth, person.Gender),
         }, ct);
-        if (check is null)
+        if (outcome.Value is not { } check)
         {
-            return WorkResult<PreventCaseDto>.Invalid(errors);
+            return outcome.As<PreventCaseDto>();
         }
         var others = check.Hits.Where(h => h.Subject?.Id != found.SubjectId).ToList();
         var summary = others.Count == 0
             ? "No other record of this person anywhere in the network."
             // Kept masked whatever the officer could see: later readers may not see those records.
             : string.Join("\n", others.Select(h =>
-                $"A record held by {h.OwningUnit} (matched on {h.MatchedOn}, strength {h.Strength:0.00})"
+                $"A record held by {h.OwningUnit} (matched on {h.MatchedOn}, {h.BandText})"
                 + (h.KnownTo.Count > 0 ? $"; {string.Join("; ", h.KnownTo)}" : "")
                 + $"; contact {(h.Contact is { Length: > 0 } contact ? contact : "the holding unit")}"));
         var live = others.Any(h => h.KnownTo.Any(k => k.StartsWith(SubjectInvolvements.LiveInvestigation, StringComparison.Ordinal)));
@@ -527,12 +527,7 @@ public sealed class PreventCases(VigilDb db, AccessContext access, Deconfliction
         var review = await db.Set<CaseReview>().FirstOrDefaultAsync(r => r.Id == reviewId && r.CaseId == id, ct);
         if (review is null)
         {
-            if (await db.Set<CaseReview>().IgnoreQueryFilters().AnyAsync(r => r.Id == reviewId, ct))
-            {
-                db.ChangeTracker.Clear();
-                db.Audit(AuditActions.Refused, AuditOutcomes.Denied, "prevent-review", reviewId.ToString(), detail: $"asked under case {id}");
-                await db.SaveChangesAsync(ct);
-            }
+            await db.RecordMissAsync<CaseReview>(r => r.Id == reviewId, "prevent-review", reviewId.ToString(), detail: $"asked under case {id}", ct: ct);
             return WorkResult<PreventCaseDto>.Missing();
         }
         if (request.CompletedOn > Today)

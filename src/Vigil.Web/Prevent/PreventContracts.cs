@@ -260,7 +260,9 @@ public sealed record MeetingRequest
     public string? Notes { get; init; }
 }
 
-public sealed record PanelMemberDto(Guid UserId, string Name, string Email, string Represents, bool IsChair, bool IsPartner);
+/// <param name="GroupOnly">In the panel's need-to-know group (so able to see its cases) without being a
+/// member: put there some other way. Shown so that the panel sees everyone who can see its cases.</param>
+public sealed record PanelMemberDto(Guid UserId, string Name, string Email, string Represents, bool IsChair, bool IsPartner, bool GroupOnly = false);
 
 public sealed record PanelDto(Guid Id, string Code, string LocalAuthority, string Unit, string Chair, bool YouManage, IReadOnlyList<PanelMemberDto> Members);
 

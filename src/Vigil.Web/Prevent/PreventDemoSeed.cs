@@ -49,7 +49,7 @@ public sealed class PreventDemoSeed : ISeed
         {
             var group = code == "manchester"
                 ? await db.NeedToKnowGroups.SingleAsync(g => g.Name == DemoData.ManchesterPanelGroup, ct)
-                : new NeedToKnowGroup { Name = $"Channel panel: {authority}", OwningUnitId = units[unit], Description = $"Members of the {authority} Channel panel." };
+                : new NeedToKnowGroup { Name = $"Channel panel: {authority}", OwningUnitId = units[unit], Description = $"Members of the {authority} Channel panel.", ManagedBy = $"the {authority} Channel panel" };
             if (code != "manchester")
             {
                 db.Add(group);
@@ -82,7 +82,7 @@ public sealed class PreventDemoSeed : ISeed
     private sealed class Year(VigilDb db, List<ChannelPanel> panels, Dictionary<Guid, Guid> teams, DateTimeOffset now)
     {
         private readonly DemoNames names = new(5_2026);
-        private readonly Random when = new(1), sector = new(2), concern = new(3), age = new(4), gender = new(5), place = new(6), outcome = new(7), work = new(8), judgement = new(9);
+        private readonly Random when = new(1), sector = new(2), concern = new(3), age = new(4), gender = new(5), place = new(6), outcome = new(7), work = new(8), judgement = new(9), references = new(10);
         private readonly DateOnly today = DateOnly.FromDateTime(now.UtcDateTime);
 
         private static readonly (ReferrerSector Value, double Share)[] Sectors =
@@ -120,7 +120,7 @@ public sealed class PreventDemoSeed : ISeed
             var start = new DateOnly(today.Month >= 4 ? today.Year - 1 : today.Year - 2, 4, 1);
             var factors = PreventReferenceSeed.VafFactors;
             var meetings = new Dictionary<(Guid, DateOnly), PanelMeeting>();
-            var number = new Dictionary<int, int>();
+            var number = new HashSet<(int Year, int Number)>();
             var days = today.DayNumber - start.DayNumber;
             // About 700 a year, a little over two a day, with fewer at weekends.
             var batch = 0;
@@ -161,7 +161,7 @@ public sealed class PreventDemoSeed : ISeed
             (120, new Script("liverpool", GatewayDays: 3, Adopt: true, SupportDays: 40)),        // left Channel, reviews ahead
         ];
 
-        private void Build(DateTimeOffset referredAt, Dictionary<int, int> number, Dictionary<(Guid, DateOnly), PanelMeeting> meetings,
+        private void Build(DateTimeOffset referredAt, HashSet<(int Year, int Number)> number, Dictionary<(Guid, DateOnly), PanelMeeting> meetings,
             IReadOnlyList<(VafDimension Dimension, string Code, string Name)> factors, Script? script = null)
         {
             var panel = script is null ? panels[place.Next(panels.Count)] : panels.Single(p => p.Code == script.Panel);
@@ -179,12 +179,17 @@ public sealed class PreventDemoSeed : ISeed
                 NeedToKnow = [new RecordGroup { GroupId = team }], CreatedAt = referredAt, UpdatedAt = referredAt,
             };
             var year = referredAt.Year;
-            number[year] = number.GetValueOrDefault(year) + 1;
+            int drawn;
+            do
+            {
+                drawn = PreventCase.RandomNumber(references);
+            }
+            while (!number.Add((year, drawn)));
             var referrer = Draw(sector, Sectors);
             var code = Draw(concern, Concerns);
             var c = new PreventCase
             {
-                Reference = $"PRV-{year}-{number[year]:00000}", Year = year, Number = number[year], SubjectId = person.Id, PanelId = panel.Id,
+                Reference = PreventCase.ReferenceFor(year, drawn), Year = year, Number = drawn, SubjectId = person.Id, PanelId = panel.Id,
                 AgeAtReferral = dob is { } d ? Referrals.AgeOn(d, referredOn) : null, Gender = sex, ReferredAt = referredAt, Sector = referrer,
                 ConcernScheme = "2023", ConcernCode = code, Stage = PreventStage.Gateway, GatewayDue = referredOn.AddDays(PreventCases.GatewayTargetDays),
                 Classification = Classification.Official, OfficialSensitive = true, OwningUnitId = panel.UnitId, NeedToKnow = [new RecordGroup { GroupId = team }],

@@ -29,12 +29,23 @@ public sealed record StatisticsTable(string Key, string Title, string Dimension,
 /// <summary>The Prevent statistics for one statistical year (1 April to 31 March), as the Home Office
 /// release "Individuals referred to and supported through the Prevent Programme" tabulates them. Aggregate
 /// counts only: no reference, name or other detail of any person.</summary>
-public sealed record StatisticsReport(int Year, string Period, DateOnly From, DateOnly To, bool Suppression, int? Total, IReadOnlyList<StatisticsTable> Tables)
+public sealed record StatisticsReport(int Year, string Period, DateOnly From, DateOnly To, StatisticsScope Scope, string Covers, bool Suppression, int? Total, IReadOnlyList<StatisticsTable> Tables)
 {
     public bool HasReferrals => Total is not 0;
 
-    /// <summary>"prevent-statistics-2017-18": the download's file name without its extension.</summary>
-    public string FileStem => $"prevent-statistics-{Year}-{(Year + 1) % 100:00}";
+    /// <summary>"prevent-statistics-2017-18" (the network) or "prevent-statistics-2017-18-north-west" (a unit):
+    /// the download's file name without its extension.</summary>
+    public string FileStem => $"prevent-statistics-{Year}-{(Year + 1) % 100:00}{(Scope == StatisticsScope.Unit ? "-" + Slug(Covers) : "")}";
+
+    private static string Slug(string name) => string.Concat(name.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-')).Trim('-');
+}
+
+/// <summary>What a report counts: the reader's own unit's cases (those they may see), or every case in the
+/// network (finished years only, always with small-number suppression).</summary>
+public enum StatisticsScope
+{
+    Unit,
+    National,
 }
 
 /// <summary>
@@ -42,17 +53,26 @@ public sealed record StatisticsReport(int Year, string Period, DateOnly From, Da
 /// received from 1 April of <c>year</c> to 31 March of the next, UTC) counted by referring sector, type of
 /// concern, age group at referral, gender, region (the owning regional unit) and outcome stage.
 /// <para>
-/// The figures count every Prevent case in the network, whoever may see it: a deliberate and documented
-/// bypass of the record filter (<c>IgnoreQueryFilters</c>). Only counts grouped in the database leave the
-/// query; no reference, name, date of birth or free text is read, so nothing about any person reaches the
-/// reader. Every report and every export is audited ("prevent-statistics", with the year).
+/// Two scopes, so that no aggregate tells a reader about another unit's work as it happens (the rule for
+/// every count, facet and chart in Vigil: docs/security-model.md):
+/// <list type="bullet">
+/// <item><see cref="StatisticsScope.Unit"/>: the reader's own unit's cases that they may see, through the
+/// record filter, any year including the current one; for the unit's Prevent officers, who work those
+/// cases. Live figures never cover another unit, so two snapshots a few minutes apart say nothing of a
+/// referral elsewhere.</item>
+/// <item><see cref="StatisticsScope.National"/>: every Prevent case in the network, for finished statistical
+/// years only, always with small-number suppression: the figures the Home Office would publish. This is a
+/// deliberate and documented bypass of the record filter (<c>IgnoreQueryFilters</c>): only counts grouped
+/// in the database leave the query; no reference, name, date of birth or free text is read.</item>
+/// </list>
+/// Every report and every export is audited ("prevent-statistics", with the year and scope).
 /// </para>
 /// <para>
 /// Percentages are of the year's referrals, as whole numbers rounded half away from zero, as the release
 /// prints them (so a table's percentages may not add up to exactly 100).
 /// </para>
 /// <para>
-/// Small-number suppression, for publishing (<c>suppress</c> true):
+/// Small-number suppression, for publishing (<c>suppress</c> true, always for the network):
 /// <list type="number">
 /// <item>Primary: any count from 1 to 4 is shown as "*", count and percentage alike. Zeros are shown as 0.</item>
 /// <item>Secondary: if a table then has exactly one suppressed cell among its mutually exclusive rows, the
@@ -91,6 +111,7 @@ public sealed class PreventStatistics(VigilDb db, AccessContext access)
     public const string Adopted = "Adopted as a Channel case";
     public const string LeftChannel = "Left Channel";
     public const string TotalLabel = "Total";
+    public const string NetworkName = "the whole network";
 
     /// <summary>The statistical year an instant falls in: 2017 for 1 April 2017 to 31 March 2018 (UTC).</summary>
     public static int StatisticalYearOf(DateTimeOffset at)
@@ -107,17 +128,21 @@ public sealed class PreventStatistics(VigilDb db, AccessContext access)
     /// <summary>The statistical year today is in.</summary>
     public int CurrentYear => StatisticalYearOf(db.Clock.GetUtcNow());
 
-    /// <summary>Prevent officers manage the work and see the live figures. Everyone else (analysts, the
-    /// operations centre, auditors, administrators) sees finished years only, always suppressed: live,
-    /// unsuppressed counts taken a few minutes apart would reveal each new referral.</summary>
-    public bool SeesLiveFigures => access.IsInRole(Roles.PreventOfficer);
+    /// <summary>Prevent officers of a unit see their own unit's figures, the current year's included.
+    /// Everyone else (analysts, the operations centre, auditors, administrators) sees the network's
+    /// finished years only, suppressed.</summary>
+    public bool SeesLiveFigures => access.IsInRole(Roles.PreventOfficer) && access.UnitId is not null;
 
-    public int DefaultYear => SeesLiveFigures ? CurrentYear : CurrentYear - 1;
+    public StatisticsScope DefaultScope => SeesLiveFigures ? StatisticsScope.Unit : StatisticsScope.National;
 
-    /// <summary>Why this reader may not have this year's figures, or null when they may.</summary>
-    public string? YearRefusal(int year) =>
+    public int DefaultYear(StatisticsScope scope) => scope == StatisticsScope.Unit ? CurrentYear : CurrentYear - 1;
+
+    /// <summary>Why this reader may not have this year's figures in this scope, or null when they may.</summary>
+    public string? YearRefusal(int year, StatisticsScope scope) =>
         !IsValidYear(year) ? $"Give the first calendar year of the statistical year, from {FirstYear} to {LastYear} (2017 for 2017/18)"
-        : !SeesLiveFigures && year >= CurrentYear ? "Figures for the current statistical year are for Prevent officers only: choose a finished year"
+        : !Enum.IsDefined(scope) ? "Choose your unit or the whole network"
+        : scope == StatisticsScope.Unit && !SeesLiveFigures ? "A unit's figures are for its Prevent officers: choose the whole network"
+        : scope == StatisticsScope.National && year >= CurrentYear ? "Figures for the whole network are for finished statistical years only: choose an earlier year, or your own unit's figures"
         : null;
 
     private static DateTimeOffset StartOf(int year) => new(year, 4, 1, 0, 0, 0, TimeSpan.Zero);
@@ -148,19 +173,19 @@ public sealed class PreventStatistics(VigilDb db, AccessContext access)
     }
 
     /// <summary>The tables for the statistical year starting on 1 April of <paramref name="year"/>; audited as a read.</summary>
-    public Task<StatisticsReport> BuildAsync(int year, bool suppress, CancellationToken ct) => BuildAsync(year, suppress, AuditActions.Read, "tables", ct);
+    public Task<StatisticsReport> BuildAsync(int year, StatisticsScope scope, bool suppress, CancellationToken ct) => BuildAsync(year, scope, suppress, AuditActions.Read, "tables", ct);
 
     /// <summary>The tables as CSV (columns Table, Label, Count, Percentage); audited as an export.</summary>
-    public async Task<(byte[] Content, string FileName)> CsvAsync(int year, bool suppress, CancellationToken ct)
+    public async Task<(byte[] Content, string FileName)> CsvAsync(int year, StatisticsScope scope, bool suppress, CancellationToken ct)
     {
-        var report = await BuildAsync(year, suppress, AuditActions.Export, "CSV", ct);
+        var report = await BuildAsync(year, scope, suppress, AuditActions.Export, "CSV", ct);
         return (System.Text.Encoding.UTF8.GetBytes(Csv(report)), report.FileStem + ".csv");
     }
 
     /// <summary>The tables as an XLSX workbook, one sheet per table (Label, Count, Percentage); audited as an export.</summary>
-    public async Task<(byte[] Content, string FileName)> XlsxAsync(int year, bool suppress, CancellationToken ct)
+    public async Task<(byte[] Content, string FileName)> XlsxAsync(int year, StatisticsScope scope, bool suppress, CancellationToken ct)
     {
-        var report = await BuildAsync(year, suppress, AuditActions.Export, "XLSX", ct);
+        var report = await BuildAsync(year, scope, suppress, AuditActions.Export, "XLSX", ct);
         return (await XlsxAsync(report, ct), report.FileStem + ".xlsx");
     }
 
@@ -174,19 +199,23 @@ public sealed class PreventStatistics(VigilDb db, AccessContext access)
         }
     }
 
-    private async Task<StatisticsReport> BuildAsync(int year, bool suppress, string action, string what, CancellationToken ct)
+    private async Task<StatisticsReport> BuildAsync(int year, StatisticsScope scope, bool suppress, string action, string what, CancellationToken ct)
     {
         Guard();
-        if (YearRefusal(year) is { } refusal)
+        if (YearRefusal(year, scope) is { } refusal)
         {
             throw new ArgumentOutOfRangeException(nameof(year), year, refusal);
         }
-        suppress |= !SeesLiveFigures;
+        var national = scope == StatisticsScope.National;
+        suppress |= national;
         var (from, until) = (StartOf(year), StartOf(year + 1));
 
-        // Deliberate, documented bypass of the record filter: the statistics count every Prevent case in the
-        // network. Each query below groups in the database and returns counts only; no personal data leave it.
-        var cases = db.Set<PreventCase>().IgnoreQueryFilters().AsNoTracking().Where(c => c.ReferredAt >= from && c.ReferredAt < until);
+        // The network: a deliberate, documented bypass of the record filter, for finished years only (see the
+        // class summary). A unit: through the filter, the reader's own unit's cases only. Either way each
+        // query below groups in the database and returns counts only; no personal data leave it.
+        var unitId = access.UnitId;
+        var cases = (national ? db.Set<PreventCase>().IgnoreQueryFilters() : db.Set<PreventCase>().Where(c => c.OwningUnitId == unitId))
+            .AsNoTracking().Where(c => c.ReferredAt >= from && c.ReferredAt < until);
         var bySector = await cases.GroupBy(c => c.Sector).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         var byConcern = await cases.GroupBy(c => new { c.ConcernScheme, c.ConcernCode }).Select(g => new { g.Key.ConcernScheme, g.Key.ConcernCode, Count = g.Count() }).ToListAsync(ct);
         var byAge = await cases.GroupBy(c => c.AgeAtReferral).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
@@ -211,7 +240,7 @@ public sealed class PreventStatistics(VigilDb db, AccessContext access)
             Table("gender", "Referrals by gender", "Gender", "Gender", total, suppress,
                 new[] { Gender.Male, Gender.Female, Gender.Other, Gender.NotKnown }.Select(g => (GenderLabel(g), byGender.GetValueOrDefault(g), false))),
             Table("region", "Referrals by region", "Region", "Region", total, suppress,
-                units.Where(u => u.Kind is Network.UnitKind.Ctu or Network.UnitKind.Ctiu || byUnit.ContainsKey(u.Id))
+                units.Where(u => national ? u.Kind is Network.UnitKind.Ctu or Network.UnitKind.Ctiu || byUnit.ContainsKey(u.Id) : u.Id == unitId)
                     .OrderBy(u => u.Name, StringComparer.Ordinal).Select(u => (u.Name, byUnit.GetValueOrDefault(u.Id), false))),
             Table("outcome", "Referrals by outcome stage", "Outcome stage", "Outcome", total, suppress,
             [
@@ -225,9 +254,11 @@ public sealed class PreventStatistics(VigilDb db, AccessContext access)
         };
 
         var shownTotal = suppress && IsSmall(total) ? (int?)null : total;
-        var report = new StatisticsReport(year, PeriodOf(year), DateOnly.FromDateTime(from.UtcDateTime), DateOnly.FromDateTime(until.UtcDateTime).AddDays(-1), suppress, shownTotal, tables);
+        var covers = national ? NetworkName : units.FirstOrDefault(u => u.Id == unitId)?.Name ?? "";
+        var report = new StatisticsReport(year, PeriodOf(year), DateOnly.FromDateTime(from.UtcDateTime), DateOnly.FromDateTime(until.UtcDateTime).AddDays(-1),
+            scope, covers, suppress, shownTotal, tables);
         db.Audit(action, AuditOutcomes.Success, "prevent-statistics", report.Period,
-            detail: $"Prevent statistics {report.Period} ({what}); suppression {(suppress ? "on" : "off")}; {total} referrals counted across all units; aggregate counts only");
+            detail: $"Prevent statistics {report.Period} ({what}); {(national ? "the whole network" : $"unit {covers}")}; suppression {(suppress ? "on" : "off")}; {total} referrals counted; aggregate counts only");
         await db.SaveChangesAsync(ct);
         return report;
     }
@@ -377,32 +408,45 @@ public static class PreventStatisticsEndpoints
     /// No year means the current statistical year.</summary>
     public static IEndpointRouteBuilder MapPreventStatistics(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/v1/prevent/statistics", async Task<Results<Ok<StatisticsReport>, ValidationProblem>> (int? year, bool? suppress, PreventStatistics statistics, CancellationToken ct) =>
-                YearProblem(year, statistics) is { } problem ? problem : TypedResults.Ok(await statistics.BuildAsync(year ?? statistics.DefaultYear, suppress ?? false, ct)))
-            .RequireAuthorization(p => p.RequireAuthenticatedUser().RequireRole(PreventStatistics.Readers)).WithTags("Prevent");
-        app.MapGet("/prevent/statistics.csv", async Task<Results<FileContentHttpResult, ValidationProblem>> (int? year, bool? suppress, PreventStatistics statistics, CancellationToken ct) =>
+        app.MapGet("/api/v1/prevent/statistics", async Task<Results<Ok<StatisticsReport>, ValidationProblem>> (int? year, StatisticsScope? scope, bool? suppress, PreventStatistics statistics, CancellationToken ct) =>
             {
-                if (YearProblem(year, statistics) is { } problem)
+                var (y, s) = Resolve(year, scope, statistics);
+                return YearProblem(y, s, statistics) is { } problem ? problem : TypedResults.Ok(await statistics.BuildAsync(y, s, suppress ?? false, ct));
+            })
+            .RequireAuthorization(p => p.RequireAuthenticatedUser().RequireRole(PreventStatistics.Readers)).WithTags("Prevent");
+        app.MapGet("/prevent/statistics.csv", async Task<Results<FileContentHttpResult, ValidationProblem>> (int? year, StatisticsScope? scope, bool? suppress, PreventStatistics statistics, CancellationToken ct) =>
+            {
+                var (y, s) = Resolve(year, scope, statistics);
+                if (YearProblem(y, s, statistics) is { } problem)
                 {
                     return problem;
                 }
-                var (content, name) = await statistics.CsvAsync(year ?? statistics.DefaultYear, suppress ?? false, ct);
+                var (content, name) = await statistics.CsvAsync(y, s, suppress ?? false, ct);
                 return TypedResults.File(content, "text/csv; charset=utf-8", name);
             })
             .RequireAuthorization(p => p.RequireAuthenticatedUser().RequireRole(PreventStatistics.Readers));
-        app.MapGet("/prevent/statistics.xlsx", async Task<Results<FileContentHttpResult, ValidationProblem>> (int? year, bool? suppress, PreventStatistics statistics, CancellationToken ct) =>
+        app.MapGet("/prevent/statistics.xlsx", async Task<Results<FileContentHttpResult, ValidationProblem>> (int? year, StatisticsScope? scope, bool? suppress, PreventStatistics statistics, CancellationToken ct) =>
             {
-                if (YearProblem(year, statistics) is { } problem)
+                var (y, s) = Resolve(year, scope, statistics);
+                if (YearProblem(y, s, statistics) is { } problem)
                 {
                     return problem;
                 }
-                var (content, name) = await statistics.XlsxAsync(year ?? statistics.DefaultYear, suppress ?? false, ct);
+                var (content, name) = await statistics.XlsxAsync(y, s, suppress ?? false, ct);
                 return TypedResults.File(content, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name);
             })
             .RequireAuthorization(p => p.RequireAuthenticatedUser().RequireRole(PreventStatistics.Readers));
         return app;
     }
 
-    private static ValidationProblem? YearProblem(int? year, PreventStatistics statistics) =>
-        year is { } y && statistics.YearRefusal(y) is { } refusal ? TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["year"] = [refusal] }) : null;
+    /// <summary>No scope means the reader's default (their unit for its Prevent officers, else the network);
+    /// no year means the latest that scope allows.</summary>
+    private static (int Year, StatisticsScope Scope) Resolve(int? year, StatisticsScope? scope, PreventStatistics statistics)
+    {
+        var s = scope ?? statistics.DefaultScope;
+        return (year ?? statistics.DefaultYear(s), s);
+    }
+
+    private static ValidationProblem? YearProblem(int year, StatisticsScope scope, PreventStatistics statistics) =>
+        statistics.YearRefusal(year, scope) is { } refusal ? TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["year"] = [refusal] }) : null;
 }

@@ -97,7 +97,7 @@ public sealed class Referrals(VigilDb db, AccessContext access, SubjectRecords s
 
         // The person, the case and their audit entries are saved together or not at all.
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var (person, personErrors, _) = await subjects.CreateAsync(new SubjectRequest
+        var creation = await subjects.CreateAsync(new SubjectRequest
         {
             GivenName = request.GivenName, Surname = request.Surname, DateOfBirth = request.DateOfBirth, Gender = request.Gender ?? Gender.NotKnown,
             DateOfBirthAccuracy = request.DateOfBirth is null ? null : DateOfBirthAccuracy.Exact,
@@ -107,16 +107,21 @@ public sealed class Referrals(VigilDb db, AccessContext access, SubjectRecords s
                 : [new AddressDetail(null, string.IsNullOrWhiteSpace(request.Address) ? request.Postcode!.Trim() : request.Address.Trim(), request.Postcode?.Trim(), Source: "Prevent referral")],
             AcknowledgedCandidates = true,
         }, ct);
-        if (person is null)
+        if (creation.Value?.Created is not { } person)
         {
-            return WorkResult<ReferralOutcome>.Invalid(personErrors);
+            return creation.As<ReferralOutcome>();
         }
         var year = receivedAt.Year;
-        var number = (await db.Set<PreventCase>().IgnoreQueryFilters().Where(c => c.Year == year).MaxAsync(c => (int?)c.Number, ct) ?? 0) + 1;
+        // A random number, not the next in a sequence; drawn again in the rare case the year already has it.
+        var number = PreventCase.RandomNumber();
+        while (await db.Set<PreventCase>().IgnoreQueryFilters().AnyAsync(c => c.Year == year && c.Number == number, ct))
+        {
+            number = PreventCase.RandomNumber();
+        }
         var age = request.DateOfBirth is { } dob ? AgeOn(dob, DateOnly.FromDateTime(receivedAt.UtcDateTime)) : (int?)null;
         var created = new PreventCase
         {
-            Reference = $"PRV-{year}-{number:00000}", Year = year, Number = number,
+            Reference = PreventCase.ReferenceFor(year, number), Year = year, Number = number,
             SubjectId = person.Id, PanelId = panel.Id, AgeAtReferral = age, Gender = request.Gender ?? Gender.NotKnown,
             ReferredAt = receivedAt, Sector = request.Sector!.Value, ConcernScheme = scheme!.Code, ConcernCode = request.ConcernType!,
             Stage = PreventStage.Gateway, GatewayDue = DateOnly.FromDateTime(receivedAt.UtcDateTime).AddDays(PreventCases.GatewayTargetDays),
@@ -130,7 +135,7 @@ public sealed class Referrals(VigilDb db, AccessContext access, SubjectRecords s
         Handled(created.Id);
         if (!await db.SaveNewAsync(created, ct))
         {
-            return WorkResult<ReferralOutcome>.Conflict("Another referral took that case number at the same moment; send it again.");
+            return WorkResult<ReferralOutcome>.Conflict("Another referral took that case reference at the same moment; send it again.");
         }
         await transaction.CommitAsync(ct);
         return WorkResult<ReferralOutcome>.Ok(new ReferralOutcome(await cases.ToDtoAsync(created, ct), false, []));

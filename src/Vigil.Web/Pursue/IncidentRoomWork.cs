@@ -501,12 +501,16 @@ public sealed class IncidentRoom(VigilDb db, AccessContext access, Investigation
                 return WorkResult<LinkOutcome>.Invalid(errors);
             }
             // Deconfliction runs whenever someone is added: is this person known elsewhere, and to whom?
-            var (check, _) = await deconfliction.CheckAsync(new DeconflictionRequest
+            var check = await deconfliction.CheckAsync(new DeconflictionRequest
             {
                 Purpose = purpose,
                 Person = new PersonQuery(subject.GivenName, subject.Surname, subject.DateOfBirth, subject.Gender),
             }, ct);
-            hits = check?.Hits.Where(h => h.Subject?.Id != existing).ToList() ?? [];
+            if (check.Status == WorkStatus.TooMany)
+            {
+                return check.As<LinkOutcome>();
+            }
+            hits = check.Value?.Hits.Where(h => h.Subject?.Id != existing).ToList() ?? [];
         }
         else
         {
@@ -516,14 +520,18 @@ public sealed class IncidentRoom(VigilDb db, AccessContext access, Investigation
                 Classification = request.Person!.Classification ?? investigation.Classification,
                 NeedToKnowGroups = request.Person.NeedToKnowGroups is { Count: > 0 } groups ? groups : [investigation.GroupId],
             };
-            var (created, personErrors, candidates) = await subjects.CreateAsync(person, ct);
-            if (candidates.Count > 0)
+            var creation = await subjects.CreateAsync(person, ct);
+            if (creation.Status == WorkStatus.TooMany)
             {
-                return WorkResult<LinkOutcome>.Ok(new LinkOutcome(null, candidates, NeedsAcknowledgement: true));
+                return creation.As<LinkOutcome>();
             }
-            if (created is null)
+            if (creation.Value is { Candidates.Count: > 0 } found)
             {
-                return WorkResult<LinkOutcome>.Invalid(personErrors.ToDictionary(e => $"Person.{e.Key}", e => e.Value));
+                return WorkResult<LinkOutcome>.Ok(new LinkOutcome(null, found.Candidates, NeedsAcknowledgement: true));
+            }
+            if (creation.Value?.Created is not { } created)
+            {
+                return WorkResult<LinkOutcome>.Invalid(creation.Errors.ToDictionary(e => $"Person.{e.Key}", e => e.Value));
             }
             subject = created;
         }

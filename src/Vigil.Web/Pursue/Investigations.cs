@@ -37,12 +37,16 @@ public sealed record AddTeamMember(
     [property: Required(ErrorMessage = "Choose their role in the team"), EnumDataType(typeof(TeamRole), ErrorMessage = "Choose their role in the team")] TeamRole? Role);
 
 public sealed record TeamMemberDto(Guid UserId, string Name, string Email, string Unit, TeamRole Role, DateTimeOffset AddedAt);
+
+/// <summary>Someone in the investigation's need-to-know group without a place in the team: they can see
+/// the investigation, so the team must see them (and the SIO can remove them), whatever put them there.</summary>
+public sealed record GroupOnlyMemberDto(Guid UserId, string Name, string Email, string Unit);
 public sealed record PhaseChangeDto(Phase From, Phase To, DateTimeOffset At, string By, string Reason);
 
 public sealed record InvestigationDto(
     Guid Id, string OperationName, string Summary, Lead Lead, string ThreatType, string ThreatTypeName,
     IReadOnlyList<string> Activities, RiskLevel Risk, Phase Phase, string? Outcome, DateTimeOffset OpenedAt, DateTimeOffset? ClosedAt,
-    string Unit, Classification Classification, bool OfficialSensitive, IReadOnlyList<TeamMemberDto> Team,
+    string Unit, Classification Classification, bool OfficialSensitive, IReadOnlyList<TeamMemberDto> Team, IReadOnlyList<GroupOnlyMemberDto> InGroupOnly,
     IReadOnlyList<PhaseChangeDto> PhaseChanges, Phase? NextPhase, TeamRole? YourRole, bool YouCommand, bool YouMayAppoint, Guid Version);
 
 public sealed record InvestigationSummary(
@@ -98,7 +102,7 @@ public sealed class Investigations(VigilDb db, AccessContext access, Investigati
         }
         var now = db.Clock.GetUtcNow();
         var unitName = access.UnitName ?? "";
-        var group = new NeedToKnowGroup { Name = $"{name} ({unitName})", Description = $"The team of {name}.", OwningUnitId = access.UnitId };
+        var group = new NeedToKnowGroup { Name = $"{name} ({unitName})", Description = $"The team of {name}.", OwningUnitId = access.UnitId, ManagedBy = $"the team of {name}" };
         var investigation = new Investigation
         {
             OperationName = name,
@@ -155,7 +159,9 @@ public sealed class Investigations(VigilDb db, AccessContext access, Investigati
             return null;
         }
         var i = standing.Investigation;
-        var userIds = i.Team.Select(m => m.UserId).ToList();
+        // The team as the roster has it, and anyone else the group holds (the group is what grants sight).
+        var inGroup = await db.GroupMemberships.AsNoTracking().Where(m => m.GroupId == i.GroupId).Select(m => m.UserId).ToListAsync(ct);
+        var userIds = i.Team.Select(m => m.UserId).Union(inGroup).ToList();
         var users = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName, u.Email, u.UnitId }).ToListAsync(ct);
         var units = (await directory.UnitsAsync(ct)).ToDictionary(u => u.Id);
         var threat = await db.Set<PursueReferenceItem>().AsNoTracking().Where(r => r.Kind == PursueReferenceItem.ThreatType && r.Code == i.ThreatType).Select(r => r.Name).FirstOrDefaultAsync(ct);
@@ -164,11 +170,16 @@ public sealed class Investigations(VigilDb db, AccessContext access, Investigati
             var u = users.FirstOrDefault(x => x.Id == m.UserId);
             return new TeamMemberDto(m.UserId, u?.DisplayName ?? "(unknown)", u?.Email ?? "", u?.UnitId is { } unit && units.TryGetValue(unit, out var n) ? n.Name : "", m.Role, m.AddedAt);
         }).ToList();
+        var groupOnly = inGroup.Where(u => i.Team.All(m => m.UserId != u)).Select(id =>
+        {
+            var u = users.FirstOrDefault(x => x.Id == id);
+            return new GroupOnlyMemberDto(id, u?.DisplayName ?? "(unknown)", u?.Email ?? "", u?.UnitId is { } unit && units.TryGetValue(unit, out var n) ? n.Name : "");
+        }).OrderBy(m => m.Name, StringComparer.Ordinal).ToList();
         db.Audit(AuditActions.Read, AuditOutcomes.Success, "investigation", id.ToString(), detail: section);
         await db.SaveChangesAsync(ct);
         return new InvestigationDto(i.Id, i.OperationName, i.Summary, i.Lead, i.ThreatType, threat ?? i.ThreatType,
             i.Activities.Select(a => a.Code).ToList(), i.Risk, i.Phase, i.Outcome, i.OpenedAt, i.ClosedAt,
-            units.TryGetValue(i.OwningUnitId, out var owner) ? owner.Name : "", i.Classification, i.OfficialSensitive, team,
+            units.TryGetValue(i.OwningUnitId, out var owner) ? owner.Name : "", i.Classification, i.OfficialSensitive, team, groupOnly,
             i.PhaseChanges.OrderBy(p => p.At).Select(p => new PhaseChangeDto(p.From, p.To, p.At, p.By, p.Reason)).ToList(),
             NextPhase(i.Phase), standing.Member?.Role, standing.HasCommand, standing.CanAppoint, i.Version);
     }
@@ -396,6 +407,16 @@ public sealed class Investigations(VigilDb db, AccessContext access, Investigati
         }
         var i = standing.Investigation;
         var member = i.Team.FirstOrDefault(m => m.UserId == userId);
+        var membership = await db.GroupMemberships.FirstOrDefaultAsync(m => m.GroupId == i.GroupId && m.UserId == userId, ct);
+        if (member is null && membership is not null)
+        {
+            // In the group but not the team (put there some other way): taken out, so they no longer see it.
+            db.Remove(membership);
+            db.Audit(AuditActions.Update, AuditOutcomes.Success, "need-to-know-group", i.GroupId.ToString(), detail: $"{userId} removed from the group of {i.OperationName} (was not in the team)");
+            i.Touch(db.Clock.GetUtcNow());
+            await db.SaveChangesAsync(ct);
+            return WorkResult<InvestigationDto>.Ok((await ReadAsync(id, ct))!);
+        }
         if (member is null)
         {
             return WorkResult<InvestigationDto>.Invalid(new() { ["UserId"] = ["That officer is not in the team"] });
@@ -416,7 +437,6 @@ public sealed class Investigations(VigilDb db, AccessContext access, Investigati
             action.State = ActionState.Raised;
             action.Version = Guid.NewGuid();
         }
-        var membership = await db.GroupMemberships.FirstOrDefaultAsync(m => m.GroupId == i.GroupId && m.UserId == userId, ct);
         if (membership is not null)
         {
             db.Remove(membership);

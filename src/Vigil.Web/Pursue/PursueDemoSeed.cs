@@ -304,7 +304,7 @@ public sealed class PursueDemoSeed : ISeed
 
             var group = plan.Crew == Crew.Kestrel
                 ? world.Kestrel
-                : new NeedToKnowGroup { Name = $"{name} ({unit.Name})", Description = $"The team of {name}.", OwningUnitId = unit.Id };
+                : new NeedToKnowGroup { Name = $"{name} ({unit.Name})", Description = $"The team of {name}.", OwningUnitId = unit.Id, ManagedBy = $"the team of {name}" };
             if (plan.Crew != Crew.Kestrel)
             {
                 db.Add(group);

@@ -51,11 +51,9 @@ public sealed class InvestigationGate(VigilDb db, AccessContext access)
     public async Task<T?> ChildAsync<T>(Guid investigationId, Guid id, CancellationToken ct) where T : class
     {
         var found = await db.Set<T>().FirstOrDefaultAsync(x => EF.Property<Guid>(x, "Id") == id && EF.Property<Guid>(x, "InvestigationId") == investigationId, ct);
-        if (found is null && await db.Set<T>().IgnoreQueryFilters().AnyAsync(x => EF.Property<Guid>(x, "Id") == id, ct))
+        if (found is null)
         {
-            db.ChangeTracker.Clear();
-            db.Audit(AuditActions.Refused, AuditOutcomes.Denied, typeof(T).Name, id.ToString());
-            await db.SaveChangesAsync(ct);
+            await db.RecordMissAsync<T>(x => EF.Property<Guid>(x, "Id") == id, typeof(T).Name, id.ToString(), ct: ct);
         }
         return found;
     }

@@ -75,11 +75,7 @@ public sealed class OrganisationRecords(VigilDb db, AccessContext access)
         var organisation = await db.Set<Organisation>().AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, ct);
         if (organisation is null)
         {
-            if (await db.Set<Organisation>().IgnoreQueryFilters().AnyAsync(o => o.Id == id, ct))
-            {
-                db.Audit(AuditActions.Refused, AuditOutcomes.Denied, "organisation", id.ToString());
-                await db.SaveChangesAsync(ct);
-            }
+            await db.RecordMissAsync<Organisation>(o => o.Id == id, "organisation", id.ToString(), ct: ct);
             return null;
         }
         db.Audit(AuditActions.Read, AuditOutcomes.Success, "organisation", id.ToString(), purpose);

@@ -28,12 +28,8 @@ public sealed class SubjectCasework(VigilDb db, AccessContext access)
         {
             return subject;
         }
-        if (subject is not null || await db.Set<Subject>().IgnoreQueryFilters().AnyAsync(s => s.Id == id, ct))
-        {
-            db.ChangeTracker.Clear();
-            db.Audit(AuditActions.Refused, AuditOutcomes.Denied, "subject", id.ToString());
-            await db.SaveChangesAsync(ct);
-        }
+        // Seen but not writable is refused like hidden; hidden and missing do the same work.
+        await db.RecordMissAsync<Subject>(s => s.Id == id, "subject", id.ToString(), ct: ct);
         return null;
     }
 

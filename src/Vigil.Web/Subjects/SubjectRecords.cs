@@ -60,6 +60,10 @@ public sealed record SubjectRequest
     public Guid? Version { get; init; }
 }
 
+/// <summary>What recording a subject came to: the new record, or the possible matches found at the door
+/// (nothing recorded until the user sets them aside).</summary>
+public sealed record SubjectCreation(SubjectDto? Created, IReadOnlyList<Deconfliction.DeconflictionHit> Candidates);
+
 public enum SubjectSort
 {
     Surname,
@@ -129,18 +133,18 @@ public sealed class SubjectRecords(VigilDb db, AccessContext access, Deconflicti
     public const string CheckBeforeCreatePurpose = "Check before recording a new subject";
 
     /// <summary>Records a new subject. Unless the user has already seen and set aside the candidates, a
-    /// deconfliction check runs first (audited, owners told, hidden records masked) and any matches are
-    /// returned instead, so that duplicates are avoided at the door.</summary>
-    public async Task<(SubjectDto? Created, Dictionary<string, string[]> Errors, IReadOnlyList<Deconfliction.DeconflictionHit> Candidates)> CreateAsync(SubjectRequest request, CancellationToken ct)
+    /// deconfliction check runs first (audited, holders told, hidden records masked, throttled like any
+    /// check) and any matches are returned instead, so that duplicates are avoided at the door.</summary>
+    public async Task<WorkResult<SubjectCreation>> CreateAsync(SubjectRequest request, CancellationToken ct)
     {
         var (label, errors) = await CheckAsync(request, ct);
         if (errors.Count > 0)
         {
-            return (null, errors, []);
+            return WorkResult<SubjectCreation>.Invalid(errors);
         }
         if (!request.AcknowledgedCandidates)
         {
-            var (check, _) = await deconfliction.CheckAsync(new Deconfliction.DeconflictionRequest
+            var check = await deconfliction.CheckAsync(new Deconfliction.DeconflictionRequest
             {
                 Purpose = CheckBeforeCreatePurpose,
                 Person = new Deconfliction.PersonQuery(request.GivenName, request.Surname, request.DateOfBirth, request.Gender),
@@ -149,15 +153,18 @@ public sealed class SubjectRecords(VigilDb db, AccessContext access, Deconflicti
                 Identifier = request.Identifiers?.FirstOrDefault()?.Value,
                 Email = request.Contacts?.FirstOrDefault(c => c.Kind == ContactKind.Email)?.Value,
             }, ct);
-            if (check is { Hits.Count: > 0 })
+            if (check.Status == WorkStatus.TooMany)
             {
-                return (null, errors, check.Hits);
+                return check.As<SubjectCreation>();
+            }
+            if (check.Value is { Hits.Count: > 0 } found)
+            {
+                return WorkResult<SubjectCreation>.Ok(new SubjectCreation(null, found.Hits));
             }
         }
         if (!access.Roles.Any(Roles.SubjectWriters.Contains))
         {
-            ApiValidation.Add(errors, "", "Your roles do not allow you to create subject records.");
-            return (null, errors, []);
+            return WorkResult<SubjectCreation>.Invalid("", "Your roles do not allow you to create subject records.");
         }
         var now = db.Clock.GetUtcNow();
         var subject = new Subject
@@ -170,7 +177,7 @@ public sealed class SubjectRecords(VigilDb db, AccessContext access, Deconflicti
         Apply(subject, request, label!);
         db.Add(subject);
         await db.SaveChangesAsync(ct);
-        return (await ToDtoAsync(subject, ct), errors, []);
+        return WorkResult<SubjectCreation>.Ok(new SubjectCreation(await ToDtoAsync(subject, ct), []));
     }
 
     public enum UpdateOutcome { Updated, NotFound, Invalid, Conflict }
@@ -182,7 +189,7 @@ public sealed class SubjectRecords(VigilDb db, AccessContext access, Deconflicti
         {
             if (subject is not null)
             {
-                await RefuseAsync(id, ct);
+                await db.RecordMissAsync<Subject>(s => s.Id == id, "subject", id.ToString(), ct: ct);
             }
             return (UpdateOutcome.NotFound, null, []);
         }
@@ -231,7 +238,7 @@ public sealed class SubjectRecords(VigilDb db, AccessContext access, Deconflicti
         {
             if (subject is not null)
             {
-                await RefuseAsync(id, ct);
+                await db.RecordMissAsync<Subject>(s => s.Id == id, "subject", id.ToString(), ct: ct);
             }
             return DeleteOutcome.NotFound;
         }
@@ -255,18 +262,11 @@ public sealed class SubjectRecords(VigilDb db, AccessContext access, Deconflicti
     {
         var query = tracked ? db.Set<Subject>() : db.Set<Subject>().AsNoTracking();
         var subject = await query.FirstOrDefaultAsync(s => s.Id == id, ct);
-        if (subject is null && await db.Set<Subject>().IgnoreQueryFilters().AnyAsync(s => s.Id == id, ct))
+        if (subject is null)
         {
-            await RefuseAsync(id, ct);
+            await db.RecordMissAsync<Subject>(s => s.Id == id, "subject", id.ToString(), ct: ct);
         }
         return subject;
-    }
-
-    private async Task RefuseAsync(Guid id, CancellationToken ct)
-    {
-        db.ChangeTracker.Clear();
-        db.Audit(AuditActions.Refused, AuditOutcomes.Denied, "subject", id.ToString());
-        await db.SaveChangesAsync(ct);
     }
 
     private async Task<(ProtectiveLabel? Label, Dictionary<string, string[]> Errors)> CheckAsync(SubjectRequest request, CancellationToken ct)

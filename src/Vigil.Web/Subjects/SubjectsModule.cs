@@ -28,17 +28,19 @@ public static class SubjectsModule
         api.MapGet("/{id:guid}", async Task<Results<Ok<SubjectDto>, NotFound>> (Guid id, string? purpose, SubjectRecords records, CancellationToken ct) =>
             await records.ReadAsync(id, purpose, ct) is { } subject ? TypedResults.Ok(subject) : TypedResults.NotFound());
 
-        api.MapPost("/", async Task<Results<Created<SubjectDto>, ValidationProblem, ProblemHttpResult>> (SubjectRequest request, SubjectRecords records, CancellationToken ct) =>
+        api.MapPost("/", async Task<Results<Created<SubjectDto>, ValidationProblem, ProblemHttpResult>> (SubjectRequest request, SubjectRecords records, HttpContext http, CancellationToken ct) =>
         {
-            var (created, errors, candidates) = await records.CreateAsync(request, ct);
-            if (candidates.Count > 0)
+            var outcome = await records.CreateAsync(request, ct);
+            return outcome switch
             {
-                return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "This person may already be known",
-                    detail: "A deconfliction check found possible matches (records you may not see are masked and their owners told). "
+                { Status: WorkStatus.Done, Value.Created: { } created } => TypedResults.Created($"/api/v1/subjects/{created.Id}", created),
+                { Status: WorkStatus.Done } => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "This person may already be known",
+                    detail: "A deconfliction check found possible matches (records you may not see are masked and their holders told). "
                         + "If none is the person, send the request again with \"acknowledgedCandidates\": true.",
-                    extensions: new Dictionary<string, object?> { ["candidates"] = candidates });
-            }
-            return created is null ? TypedResults.ValidationProblem(errors) : TypedResults.Created($"/api/v1/subjects/{created.Id}", created);
+                    extensions: new Dictionary<string, object?> { ["candidates"] = outcome.Value!.Candidates }),
+                { Status: WorkStatus.TooMany } => WorkResults.TooManyProblem(http, outcome),
+                _ => TypedResults.ValidationProblem(outcome.Errors),
+            };
         }).RequireAuthorization(p => p.RequireRole(Roles.SubjectWriters));
 
         api.MapPut("/{id:guid}", async Task<Results<Ok<SubjectDto>, NotFound, ValidationProblem, ProblemHttpResult>> (Guid id, SubjectRequest request, SubjectRecords records, CancellationToken ct) =>
@@ -66,11 +68,16 @@ public static class SubjectsModule
         api.MapGet("/reviews-due", async (int? withinDays, SubjectCasework casework, CancellationToken ct) =>
             TypedResults.Ok(await casework.ReviewsDueAsync(withinDays ?? 14, ct)));
 
-        app.MapPost("/api/v1/deconfliction/checks", async Task<Results<Ok<Deconfliction.DeconflictionResult>, ValidationProblem>> (
-                Deconfliction.DeconflictionRequest request, Deconfliction.DeconflictionService service, CancellationToken ct) =>
+        app.MapPost("/api/v1/deconfliction/checks", async Task<Results<Ok<Deconfliction.DeconflictionResult>, ValidationProblem, ProblemHttpResult>> (
+                Deconfliction.DeconflictionRequest request, Deconfliction.DeconflictionService service, HttpContext http, CancellationToken ct) =>
             {
-                var (result, errors) = await service.CheckAsync(request, ct);
-                return result is null ? TypedResults.ValidationProblem(errors) : TypedResults.Ok(result);
+                var outcome = await service.CheckAsync(request, ct);
+                return outcome.Status switch
+                {
+                    WorkStatus.Done => TypedResults.Ok(outcome.Value!),
+                    WorkStatus.TooMany => WorkResults.TooManyProblem(http, outcome),
+                    _ => TypedResults.ValidationProblem(outcome.Errors),
+                };
             })
             .RequireAuthorization(SecuritySetup.OfficerPolicy).WithTags("Deconfliction");
 

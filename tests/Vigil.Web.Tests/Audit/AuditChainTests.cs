@@ -213,12 +213,73 @@ public sealed class AuditChainTests(VigilApp app) : IClassFixture<VigilApp>
     public async Task ConcurrentWriters_KeepOneUnbrokenChain()
     {
         using var api = await app.ApiClientAsync(DemoUsers.InvestigatorNorthWest);
+        // The writers' people are set aside from the check at the door (acknowledgedCandidates): whether one
+        // writer's check sees another's person depends on who commits first, and this test is about the chain.
         var writes = Enumerable.Range(0, 20).Select(i =>
-            api.PostAsJsonAsync("/api/v1/subjects", new { givenName = "Parallel", surname = $"Writer{i}", classification = "Official" }));
+            api.PostAsJsonAsync("/api/v1/subjects", new { givenName = "Parallel", surname = $"Writer{i}", classification = "Official", acknowledgedCandidates = true }));
         var responses = await Task.WhenAll(writes);
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
         var result = await VerifyAsync();
         Assert.True(result.Ok, result.Message);
+    }
+
+    [Fact]
+    public async Task Writer_WhileAnotherHoldsTheChainLock_WaitsAndSucceeds()
+    {
+        using var api = await app.ApiClientAsync(DemoUsers.InvestigatorNorthWest);
+        // Another writer (another node, the command line) holds the lock that orders the chain for a while:
+        // on SQLite the database's write lock, on PostgreSQL the chain's advisory lock.
+        var locked = new TaskCompletionSource();
+        var release = new TaskCompletionSource();
+        var holder = Task.Run(() => app.AsSystemAsync(async db =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            if (VigilApp.OnPostgres)
+            {
+                await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(7419001)");
+            }
+            locked.SetResult();
+            await release.Task;
+            await transaction.RollbackAsync();
+        }));
+        await locked.Task;
+        var write = api.PostAsJsonAsync("/api/v1/subjects", new { givenName = "Patient", surname = "Queuer", classification = "Official", acknowledgedCandidates = true });
+        // The write cannot finish while the lock is held; give it time to be refused if it were going to be.
+        var finishedEarly = await Task.WhenAny(write, Task.Delay(TimeSpan.FromSeconds(2))) == write;
+        release.SetResult();
+        await holder;
+        var response = await write;
+        Assert.False(finishedEarly, $"the write finished while the lock was held: {(int)response.StatusCode}");
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.True((await VerifyAsync()).Ok);
+    }
+
+    [Fact]
+    public async Task Verify_RowWhoseValueNoLongerParses_IsReportedNotCrashed()
+    {
+        var head = await SomeActivityAsync();
+        var target = head - 1;
+        var original = await app.AsSystemAsync(db => db.AuditEntries.AsNoTracking().SingleAsync(e => e.Sequence == target));
+        // The attacker writes a user id that is not a GUID. PostgreSQL's uuid column cannot hold one, so
+        // there the attacker first changes the column's type, as someone with the database's keys could.
+        await TamperAsync(() => SqlAsync(VigilApp.OnPostgres
+            ? $"""ALTER TABLE "AuditEntries" ALTER COLUMN "UserId" TYPE text; UPDATE "AuditEntries" SET "UserId" = 'not-a-guid' WHERE "Sequence" = {target}"""
+            : $"""UPDATE "AuditEntries" SET "UserId" = 'not-a-guid' WHERE "Sequence" = {target}"""));
+        try
+        {
+            var broken = await VerifyAsync();
+            Assert.False(broken.Ok);
+            Assert.Equal(target, broken.FirstBadSequence);
+            Assert.Contains($"entry {target} is unreadable or altered", broken.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            var value = original.UserId is { } id ? $"'{(VigilApp.OnPostgres ? id.ToString() : id.ToString().ToUpperInvariant())}'" : "NULL";
+            await TamperAsync(() => SqlAsync(VigilApp.OnPostgres
+                ? $"""UPDATE "AuditEntries" SET "UserId" = {value} WHERE "Sequence" = {target}; ALTER TABLE "AuditEntries" ALTER COLUMN "UserId" TYPE uuid USING "UserId"::uuid"""
+                : $"""UPDATE "AuditEntries" SET "UserId" = {value} WHERE "Sequence" = {target}"""));
+        }
+        Assert.True((await VerifyAsync()).Ok, "the chain verifies again once the value is put back");
     }
 
     private Task RestoreAsync(AuditEntry e) => TamperAsync(() => app.AsSystemAsync(db => db.Database.ExecuteSqlAsync($"""

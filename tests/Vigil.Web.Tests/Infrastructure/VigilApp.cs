@@ -30,6 +30,15 @@ public class VigilApp : WebApplicationFactory<Program>, IAsyncLifetime
     /// real clock does, so that storage that loses precision (and so breaks the audit hashes) is caught.</summary>
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 28, 9, 0, 0, TimeSpan.Zero).AddTicks(1_234_567)) { AutoAdvanceAmount = TimeSpan.FromTicks(12_345) };
     protected virtual bool Demo => true;
+
+    /// <summary>Configuration for this app; a test class that checks a limit overrides it.</summary>
+    protected virtual IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>
+    {
+        ["Vigil:SignIn:PermitsPerMinute"] = "100000",
+        ["Vigil:Rejections:PerMinute"] = "100000",
+        ["Vigil:Deconfliction:ChecksPerWindow"] = "100000",
+        ["Vigil:Deconfliction:ProbeHits"] = "100000",
+    };
     private readonly string databaseName = "vigil_t_" + Guid.NewGuid().ToString("N")[..12];
 
     public string ConnectionString => OnPostgres
@@ -41,6 +50,12 @@ public class VigilApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseEnvironment("Testing");
         builder.UseSetting("Vigil:DataFolder", DataFolder);
         builder.UseSetting("Vigil:Demo", Demo ? "true" : "false");
+        // Every test client shares one address and one demo account signs in many times: the limits that
+        // protect the service are raised here, and the tests of the limits set their own (LimitsTests).
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
         if (OnPostgres)
         {
             builder.UseSetting("Database:Provider", "Postgres");
@@ -53,6 +68,7 @@ public class VigilApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.ConfigureServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);
+            services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, TestClientAddress>();
             // Hashing strength is not under test; the default (100,000 rounds) would dominate the suite's time.
             services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1000);
         });
@@ -164,6 +180,28 @@ public class VigilApp : WebApplicationFactory<Program>, IAsyncLifetime
         }
     }
 
+    private readonly Dictionary<string, long> lastStep = [];
+    private readonly Lock stepGate = new();
+
+    /// <summary>An authenticator code for the account that the app has not accepted yet: each code is
+    /// accepted once, so a second sign-in takes the next 30-second step, moving the app's clock on when
+    /// the step is beyond the one step of drift the app allows.</summary>
+    public string NextCode(string email, string key)
+    {
+        lock (stepGate)
+        {
+            var now = Clock.GetUtcNow();
+            var step = now.ToUnixTimeSeconds() / 30;
+            var next = Math.Max(step, lastStep.GetValueOrDefault(email, long.MinValue) + 1);
+            if (next > step + 1)
+            {
+                Clock.Advance(TimeSpan.FromSeconds(30 * (next - step - 1)));
+            }
+            lastStep[email] = next;
+            return new Totp(Base32Encoding.ToBytes(key)).ComputeTotp(DateTimeOffset.FromUnixTimeSeconds(next * 30).UtcDateTime);
+        }
+    }
+
     public Task<Guid> GroupIdAsync(string name) => AsSystemAsync(db => db.NeedToKnowGroups.Where(g => g.Name == name).Select(g => g.Id).SingleAsync());
 
     /// <summary>A browser-like client (cookies, no automatic redirects) signed in through the real
@@ -175,8 +213,7 @@ public class VigilApp : WebApplicationFactory<Program>, IAsyncLifetime
         if (response.StatusCode == HttpStatusCode.Redirect && PageClient.PathOf(response).StartsWith("/account/sign-in/two-factor", StringComparison.Ordinal))
         {
             var key = DemoData.Accounts.SingleOrDefault(a => a.Email == email)?.AuthenticatorKey ?? TestAuthenticatorKey;
-            var code = new Totp(Base32Encoding.ToBytes(key)).ComputeTotp(DateTime.UtcNow);
-            response = await page.SubmitAsync(PageClient.PathOf(response), "two-factor", new() { ["Input.Code"] = code });
+            response = await page.SubmitAsync(PageClient.PathOf(response), "two-factor", new() { ["Input.Code"] = NextCode(email, key) });
         }
         if (response.StatusCode != HttpStatusCode.Redirect)
         {
@@ -225,4 +262,24 @@ public sealed class PageClient(HttpClient http)
 
     public async Task<HttpResponseMessage> PostFormAsync(string url, IEnumerable<KeyValuePair<string, string>> values) =>
         await http.PostAsync(url, new FormUrlEncodedContent(values));
+}
+
+/// <summary>Lets a test client say which address it calls from (header X-Test-Client-Address), as clients
+/// behind different addresses would, for the limits that count per address.</summary>
+internal sealed class TestClientAddress : Microsoft.AspNetCore.Hosting.IStartupFilter
+{
+    public const string Header = "X-Test-Client-Address";
+
+    public Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> Configure(Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> next) => app =>
+    {
+        Microsoft.AspNetCore.Builder.UseExtensions.Use(app, async (Microsoft.AspNetCore.Http.HttpContext http, Func<Task> nextMiddleware) =>
+        {
+            if (http.Request.Headers.TryGetValue(Header, out var address) && IPAddress.TryParse(address.ToString(), out var ip))
+            {
+                http.Connection.RemoteIpAddress = ip;
+            }
+            await nextMiddleware();
+        });
+        next(app);
+    };
 }

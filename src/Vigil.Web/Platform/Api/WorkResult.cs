@@ -1,9 +1,12 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+
 namespace Vigil.Web.Platform.Api;
 
-public enum WorkStatus { Done, NotFound, Invalid, Forbidden, Conflict }
+public enum WorkStatus { Done, NotFound, Invalid, Forbidden, Conflict, TooMany }
 
 /// <summary>What a use case came to: a value, or why not (missing or hidden, invalid with field messages,
-/// not allowed for the user's part in the case, or in conflict with the record's state or a newer edit).
+/// not allowed for the user's part in the case, in conflict with the record's state or a newer edit, or
+/// refused because the user has asked too often: <see cref="RetryAfter"/> says when they may ask again).
 /// Modules return it from their services; pages show <see cref="Messages"/>, the API answers with
 /// <see cref="Answer{T}"/>.</summary>
 public sealed record WorkResult<T>(WorkStatus Status, T? Value, Dictionary<string, string[]> Errors, string? Message)
@@ -14,8 +17,12 @@ public sealed record WorkResult<T>(WorkStatus Status, T? Value, Dictionary<strin
     public static WorkResult<T> Invalid(string field, string message) => new(WorkStatus.Invalid, default, new() { [field] = [message] }, null);
     public static WorkResult<T> Forbidden(string message) => new(WorkStatus.Forbidden, default, [], message);
     public static WorkResult<T> Conflict(string message) => new(WorkStatus.Conflict, default, [], message);
+    public static WorkResult<T> TooMany(string message, TimeSpan retryAfter) => new(WorkStatus.TooMany, default, [], message) { RetryAfter = retryAfter };
 
-    public WorkResult<TOther> As<TOther>() => new(Status, default, Errors, Message);
+    /// <summary>For <see cref="WorkStatus.TooMany"/>: how long until the user may ask again.</summary>
+    public TimeSpan? RetryAfter { get; init; }
+
+    public WorkResult<TOther> As<TOther>() => new(Status, default, Errors, Message) { RetryAfter = RetryAfter };
 
     /// <summary>Every message, for a page's error summary.</summary>
     public IEnumerable<string> Messages => Message is not null ? [Message] : Errors.SelectMany(e => e.Value);
@@ -33,6 +40,33 @@ public static class WorkResults
         WorkStatus.Invalid => TypedResults.ValidationProblem(result.Errors),
         WorkStatus.Forbidden => TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Not for your part in this case", detail: result.Message),
         WorkStatus.Conflict => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "This cannot be done as things stand", detail: result.Message),
+        WorkStatus.TooMany => TooMany(result.Message, result.RetryAfter ?? TimeSpan.FromMinutes(1)),
         _ => TypedResults.NotFound(),
     };
+
+    /// <summary>429 with Retry-After (whole seconds, rounded up) and a ProblemDetails saying why.</summary>
+    public static IResult TooMany(string? message, TimeSpan retryAfter) => new RetryAfterResult(TooManyProblem(message), retryAfter);
+
+    /// <summary>The same for an endpoint whose signature names its outcomes: the header goes on the response now.</summary>
+    public static ProblemHttpResult TooManyProblem<T>(HttpContext http, WorkResult<T> result)
+    {
+        http.Response.Headers.RetryAfter = Seconds(result.RetryAfter ?? TimeSpan.FromMinutes(1)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return TooManyProblem(result.Message);
+    }
+
+    private static ProblemHttpResult TooManyProblem(string? message) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests", detail: message);
+
+    private sealed class RetryAfterResult(IResult inner, TimeSpan retryAfter) : IResult, IStatusCodeHttpResult
+    {
+        public int? StatusCode => StatusCodes.Status429TooManyRequests;
+
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.Headers.RetryAfter = Seconds(retryAfter).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return inner.ExecuteAsync(httpContext);
+        }
+    }
+
+    public static int Seconds(TimeSpan wait) => Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
 }

@@ -30,6 +30,8 @@ public static class AuditActions
     public const string Search = "search";
     public const string Export = "export";
     public const string Refused = "refused";
+    /// <summary>A record asked for by id that does not exist (audited like a refusal, so both cost the same).</summary>
+    public const string NotFound = "not-found";
     public const string TokenCreated = "token-created";
     public const string TokenRevoked = "token-revoked";
     public const string TokenRejected = "token-rejected";

@@ -28,9 +28,8 @@ public sealed class AuditVerifier(VigilDb db, VigilOptions options)
         long checkedCount = 0;
         while (true)
         {
-            var batch = await db.AuditEntries.AsNoTracking().Where(e => e.Sequence >= expected)
-                .OrderBy(e => e.Sequence).Take(BatchSize).ToListAsync(ct);
-            if (batch.Count == 0)
+            var (batch, unreadable) = await ReadBatchAsync(expected, ct);
+            if (batch.Count == 0 && unreadable is null)
             {
                 break;
             }
@@ -52,8 +51,45 @@ public sealed class AuditVerifier(VigilDb db, VigilOptions options)
                 expected++;
                 checkedCount++;
             }
+            if (unreadable is { } bad)
+            {
+                return bad == expected
+                    ? Bad(checkedCount, bad, $"entry {bad} is unreadable or altered: a stored value no longer has its type")
+                    : Bad(checkedCount, expected, $"entry {expected} is missing (next present is {bad}, which is unreadable or altered): deleted");
+            }
         }
         return new VerificationResult(true, checkedCount, null, $"audit chain intact: {checkedCount} entries, head {previous[..16]}");
+    }
+
+    /// <summary>The entries from <paramref name="from"/> in order, up to a batch. A row that no longer reads
+    /// as an entry (a value altered so that it does not parse: a user id that is not a GUID, say) ends the
+    /// batch, and its sequence is returned so that verification reports it as tampering instead of dying.</summary>
+    private async Task<(List<AuditEntry> Entries, long? Unreadable)> ReadBatchAsync(long from, CancellationToken ct)
+    {
+        var entries = db.AuditEntries.AsNoTracking().Where(e => e.Sequence >= from).OrderBy(e => e.Sequence);
+        try
+        {
+            return (await entries.Take(BatchSize).ToListAsync(ct), null);
+        }
+        catch (Exception e) when (e is FormatException or InvalidCastException or InvalidOperationException or OverflowException)
+        {
+            // Read the batch one row at a time to find the first that does not read (the sequence is the
+            // table's integer key, so it always does).
+            var sequences = await entries.Select(e => e.Sequence).Take(BatchSize).ToListAsync(ct);
+            var readable = new List<AuditEntry>();
+            foreach (var sequence in sequences)
+            {
+                try
+                {
+                    readable.Add(await db.AuditEntries.AsNoTracking().SingleAsync(e => e.Sequence == sequence, ct));
+                }
+                catch (Exception row) when (row is FormatException or InvalidCastException or InvalidOperationException or OverflowException)
+                {
+                    return (readable, sequence);
+                }
+            }
+            return (readable, null);
+        }
     }
 
     public async Task<VerificationResult> VerifyAgainstAsync(AuditCheckpoint checkpoint, CancellationToken ct)

@@ -41,6 +41,7 @@ internal sealed class NeedToKnowGroupConfiguration : IEntityTypeConfiguration<Ne
     {
         b.Property(g => g.Name).HasMaxLength(200);
         b.Property(g => g.Description).HasMaxLength(1000);
+        b.Property(g => g.ManagedBy).HasMaxLength(300);
         b.HasIndex(g => g.Name).IsUnique();
     }
 }

@@ -42,6 +42,9 @@ public sealed class DemoData(UserManager<VigilUser> users, IOrganisationDirector
         new("coordinator.noc@vigil.example", "Insp Casey Novak", Roles.OperationsCoordinator, "noc-coordination-centre", null, Classification.Secret),
         new("auditor.hq@vigil.example", "Auditor Quinn Adeyemi", Roles.Auditor, "nctphq", null, Classification.Official),
         new("admin.hq@vigil.example", "Admin Robin Falk", Roles.Administrator, "nctphq", null, Classification.Official),
+        // Two administrators cleared to SECRET: one asks for a clearance above OFFICIAL, the other approves it.
+        new("security.hq@vigil.example", "Admin Noor Castellanos", Roles.Administrator, "nctphq", null, Classification.Secret),
+        new("vetting.hq@vigil.example", "Admin Kwame Lindgren", Roles.Administrator, "nctphq", null, Classification.Secret),
         new("channel.manchester@vigil.example", "Channel panel member Taylor Brennan", Roles.ChannelPanelMember, null, "la-manchester", Classification.Official),
     ];
 
@@ -78,8 +81,8 @@ public sealed class DemoData(UserManager<VigilUser> users, IOrganisationDirector
             created[account.Email] = user;
         }
 
-        var kestrel = new NeedToKnowGroup { Name = KestrelGroup, Description = "Fictional demo operation team.", OwningUnitId = units["london"].Id };
-        var panel = new NeedToKnowGroup { Name = ManchesterPanelGroup, Description = "Members of the Manchester Channel panel.", OwningUnitId = units["north-west"].Id };
+        var kestrel = new NeedToKnowGroup { Name = KestrelGroup, Description = "Fictional demo operation team.", OwningUnitId = units["london"].Id, ManagedBy = "the team of Operation KESTREL" };
+        var panel = new NeedToKnowGroup { Name = ManchesterPanelGroup, Description = "Members of the Manchester Channel panel.", OwningUnitId = units["north-west"].Id, ManagedBy = "the Manchester City Council Channel panel" };
         db.AddRange(kestrel, panel);
         db.AddRange(
             new GroupMembership { GroupId = kestrel.Id, UserId = created["sio.london@vigil.example"].Id },

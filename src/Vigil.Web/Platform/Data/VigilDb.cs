@@ -234,13 +234,23 @@ public abstract class VigilDb(DbContextOptions options, AccessContext access, Ti
     {
         var query = Set<T>().AsQueryable();
         var found = await (track ? query : query.AsNoTracking()).FirstOrDefaultAsync(r => r.Id == id, ct);
-        if (found is null && await Set<T>().IgnoreQueryFilters().AnyAsync(r => r.Id == id, ct))
+        if (found is null)
         {
-            ChangeTracker.Clear();
-            Audit(AuditActions.Refused, AuditOutcomes.Denied, recordType, id.ToString());
-            await SaveChangesAsync(ct);
+            await RecordMissAsync<T>(r => r.Id == id, recordType, id.ToString(), ct: ct);
         }
         return found;
+    }
+
+    /// <summary>Records that a record asked for was not given: refused (audited as denied) when it exists
+    /// but is hidden from the user, not found otherwise. Both do the same work, the same existence query,
+    /// one audit entry and one save, so neither the answer nor its timing tells a hidden record from a
+    /// missing one. The unit of work is cleared first: nothing of the request is saved with the entry.</summary>
+    public async Task RecordMissAsync<T>(Expression<Func<T, bool>> identifies, string recordType, string? id, string? detail = null, CancellationToken ct = default) where T : class
+    {
+        var exists = await Set<T>().IgnoreQueryFilters().AnyAsync(identifies, ct);
+        ChangeTracker.Clear();
+        Audit(exists ? AuditActions.Refused : AuditActions.NotFound, exists ? AuditOutcomes.Denied : AuditOutcomes.Failure, recordType, id, detail: detail);
+        await SaveChangesAsync(ct);
     }
 
     /// <summary>Adds an audit entry to this unit of work; it is chained and written by the next save.</summary>

@@ -8,12 +8,13 @@ using Vigil.Web.Platform.Security;
 
 namespace Vigil.Web.Platform.Inbox;
 
-/// <summary>A message to a unit: e.g. "someone checked a person who matches your record". Every officer
-/// of the unit sees the unit's inbox.</summary>
-public sealed class InboxItem
+/// <summary>A message about a record, e.g. "someone checked a person who matches your record". It carries
+/// the label of the record it is about, so it reaches exactly those who may see that record: its
+/// need-to-know group, or the officers of its unit cleared for it (the access filter decides, as for any
+/// protected record). A partner agency's member never sees an inbox: it is police business.</summary>
+public sealed class InboxItem : IProtectedRecord
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
-    public Guid RecipientUnitId { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public required string Subject { get; set; }
     public required string Body { get; set; }
@@ -21,6 +22,12 @@ public sealed class InboxItem
     public string? RecordId { get; set; }
     public DateTimeOffset? ReadAt { get; set; }
     public string? ReadBy { get; set; }
+
+    public Classification Classification { get; set; }
+    public bool OfficialSensitive { get; set; }
+    /// <summary>The unit the message is for (the owning unit of the record it is about).</summary>
+    public Guid OwningUnitId { get; set; }
+    public List<RecordGroup> NeedToKnow { get; set; } = [];
 }
 
 internal sealed class InboxItemConfiguration : IEntityTypeConfiguration<InboxItem>
@@ -32,22 +39,31 @@ internal sealed class InboxItemConfiguration : IEntityTypeConfiguration<InboxIte
         b.Property(i => i.RecordType).HasMaxLength(64);
         b.Property(i => i.RecordId).HasMaxLength(128);
         b.Property(i => i.ReadBy).HasMaxLength(256);
-        b.HasIndex(i => new { i.RecipientUnitId, i.CreatedAt });
+        b.HasIndex(i => new { i.OwningUnitId, i.CreatedAt });
     }
 }
 
 public sealed record InboxItemDto(Guid Id, DateTimeOffset CreatedAt, string Subject, string Body, string? RecordType, string? RecordId, DateTimeOffset? ReadAt, string? ReadBy);
 
-/// <summary>The unit inbox: what other units' checks and requests tell this unit.</summary>
+/// <summary>The inbox: what other officers' checks and requests tell the holders of a record.</summary>
 public sealed class UnitInbox(VigilDb db, AccessContext access)
 {
-    public void Send(Guid unitId, string subject, string body, string? recordType = null, string? recordId = null) =>
-        db.Add(new InboxItem { RecipientUnitId = unitId, CreatedAt = db.Clock.GetUtcNow(), Subject = subject, Body = body, RecordType = recordType, RecordId = recordId });
+    /// <summary>A message to whoever may see a record with this label.</summary>
+    public void Send(ProtectiveLabel about, string subject, string body, string? recordType = null, string? recordId = null) =>
+        db.Add(new InboxItem
+        {
+            CreatedAt = db.Clock.GetUtcNow(), Subject = subject, Body = body, RecordType = recordType, RecordId = recordId,
+            Classification = about.Classification, OfficialSensitive = about.OfficialSensitive, OwningUnitId = about.OwningUnitId,
+            NeedToKnow = about.Groups.Select(g => new RecordGroup { GroupId = g }).ToList(),
+        });
+
+    // Through the access filter, and for officers of a unit only.
+    private IQueryable<InboxItem> Mine => db.Set<InboxItem>().Where(i => access.UnitId != null && access.PartnerAgencyId == null);
 
     public async Task<Paged<InboxItemDto>> ListAsync(int? page, int? pageSize, CancellationToken ct)
     {
         var (p, size) = Paging.Normalise(page, pageSize);
-        var query = db.Set<InboxItem>().AsNoTracking().Where(i => access.UnitId != null && i.RecipientUnitId == access.UnitId);
+        var query = Mine.AsNoTracking();
         var total = await query.CountAsync(ct);
         var items = await query.OrderByDescending(i => i.CreatedAt).Skip((p - 1) * size).Take(size)
             .Select(i => new InboxItemDto(i.Id, i.CreatedAt, i.Subject, i.Body, i.RecordType, i.RecordId, i.ReadAt, i.ReadBy)).ToListAsync(ct);
@@ -58,9 +74,10 @@ public sealed class UnitInbox(VigilDb db, AccessContext access)
 
     public async Task<bool> MarkReadAsync(Guid id, CancellationToken ct)
     {
-        var item = await db.Set<InboxItem>().FirstOrDefaultAsync(i => i.Id == id && access.UnitId != null && i.RecipientUnitId == access.UnitId, ct);
+        var item = await Mine.FirstOrDefaultAsync(i => i.Id == id, ct);
         if (item is null)
         {
+            await db.RecordMissAsync<InboxItem>(i => i.Id == id, "inbox-item", id.ToString(), ct: ct);
             return false;
         }
         item.ReadAt ??= db.Clock.GetUtcNow();
@@ -70,8 +87,7 @@ public sealed class UnitInbox(VigilDb db, AccessContext access)
         return true;
     }
 
-    public Task<int> UnreadCountAsync(CancellationToken ct) =>
-        db.Set<InboxItem>().CountAsync(i => access.UnitId != null && i.RecipientUnitId == access.UnitId && i.ReadAt == null, ct);
+    public Task<int> UnreadCountAsync(CancellationToken ct) => Mine.CountAsync(i => i.ReadAt == null, ct);
 }
 
 public static class InboxModule

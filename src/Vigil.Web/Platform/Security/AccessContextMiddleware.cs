@@ -24,7 +24,9 @@ public sealed class AccessContextMiddleware(RequestDelegate next)
                 && !user.IsDisabled
                 && (!user.IsDemo || options.DemoMode)
                 && (user.LockoutEnd is null || user.LockoutEnd <= clock.GetUtcNow())
-                && (stamp is null || stamp == user.SecurityStamp);
+                // A cookie must carry the account's current stamp (signing out or changing a password changes
+                // it); a token is checked by its own handler and carries none.
+                && (http.User.Identity.AuthenticationType == PersonalAccessTokens.Scheme || (stamp is not null && stamp == user.SecurityStamp));
             if (!usable)
             {
                 http.User = new ClaimsPrincipal(new ClaimsIdentity());

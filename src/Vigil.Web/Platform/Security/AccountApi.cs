@@ -15,10 +15,14 @@ public static class AccountApi
     public static IEndpointRouteBuilder MapAccountApi(this IEndpointRouteBuilder app)
     {
         // Sign-out is a form post from every page; the antiforgery token is checked because the form is bound.
-        app.MapPost("/account/sign-out", async ([FromForm] string? returnUrl, SignInManager<VigilUser> signIn, VigilDb db) =>
+        // Signing out also changes the account's security stamp, so the cookie just dropped (or a copy of it
+        // saved elsewhere) no longer opens anything: AccessContextMiddleware checks the stamp on every request.
+        // It ends the account's other browser sessions too, which for this service is what signing out means.
+        app.MapPost("/account/sign-out", async ([FromForm] string? returnUrl, SignInManager<VigilUser> signIn, UserManager<VigilUser> users, VigilDb db) =>
         {
-            if (db.Access.IsAuthenticated)
+            if (db.Access.IsAuthenticated && await users.FindByIdAsync(db.Access.UserId!.Value.ToString()) is { } user)
             {
+                await users.UpdateSecurityStampAsync(user);
                 db.Audit(AuditActions.SignOut, AuditOutcomes.Success);
                 await db.SaveChangesAsync();
             }

@@ -46,9 +46,10 @@ public static class PersonalAccessTokens
 }
 
 /// <summary>Authenticates API requests carrying "Authorization: Bearer vgl_...". A revoked, expired or
-/// unknown token fails, and the failure is audited.</summary>
+/// unknown token fails; the failures are counted per source and minute and audited as one entry each
+/// (<see cref="AnonymousRejections"/>), so that a flood of bad tokens cannot flood the audit chain.</summary>
 public sealed class PersonalAccessTokenHandler(
-    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, VigilDb db)
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, VigilDb db, AnonymousRejections rejections)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     private static readonly TimeSpan LastUsedResolution = TimeSpan.FromMinutes(1);
@@ -69,8 +70,7 @@ public sealed class PersonalAccessTokenHandler(
         if (token is null || !token.IsActive(now))
         {
             var why = token is null ? "unknown token" : token.RevokedAt is not null ? "revoked token" : "expired token";
-            db.Audit(AuditActions.TokenRejected, AuditOutcomes.Denied, "token", token?.Id.ToString(), detail: $"{why}; {Request.Method} {Request.Path}");
-            await db.SaveChangesAsync(Context.RequestAborted);
+            rejections.Record(Context, AnonymousRejections.TokenKind, token is null ? why : $"{why} {token.Prefix}");
             return AuthenticateResult.Fail(why);
         }
         // Recorded at most once a minute: a write on every API call would serialise reads behind the write lock.

@@ -29,11 +29,17 @@ public static class SecuritySetup
                 o.Lockout.MaxFailedAccessAttempts = 5;
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 o.SignIn.RequireConfirmedAccount = false;
+                o.Tokens.AuthenticatorTokenProvider = OneTimeAuthenticator.ProviderName;
             })
             .AddRoles<IdentityRole<Guid>>()
             .AddEntityFrameworkStores<VigilDb>()
             .AddSignInManager()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddTokenProvider<OneTimeAuthenticator>(OneTimeAuthenticator.ProviderName);
+
+        // The set-up link of a new account is Identity's password-reset token: one use, and this long.
+        services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = UserAdministration.SetUpLinkLifetime);
+        services.AddScoped<ClearanceGrants>();
 
         services.AddAuthentication(o =>
             {

@@ -8,8 +8,11 @@ using Vigil.Web.Platform.Data;
 
 namespace Vigil.Web.Platform.Security;
 
+/// <param name="PendingClearance">A clearance above OFFICIAL asked for and waiting for a second administrator.</param>
+/// <param name="SetUp">False until the person has followed their set-up link and chosen a password.</param>
 public sealed record UserSummary(Guid Id, string Email, string DisplayName, string? Organisation, Classification Clearance,
-    IReadOnlyList<string> Roles, IReadOnlyList<Guid> Groups, bool IsDisabled, bool TwoFactorEnabled, bool LockedOut);
+    IReadOnlyList<string> Roles, IReadOnlyList<Guid> Groups, bool IsDisabled, bool TwoFactorEnabled, bool LockedOut,
+    Classification? PendingClearance = null, bool SetUp = true);
 
 /// <summary>What an administrator sets on an account. Units and agencies are given by code.</summary>
 public sealed record UserChange
@@ -18,6 +21,8 @@ public sealed record UserChange
     public string? DisplayName { get; init; }
     public string? UnitCode { get; init; }
     public string? PartnerCode { get; init; }
+    /// <summary>Up to the administrator's own. Above OFFICIAL it is asked for and waits for a second
+    /// administrator's approval; until then the account keeps its clearance (OFFICIAL when new).</summary>
     [Required(ErrorMessage = "Choose a clearance")]
     public Classification? Clearance { get; init; }
     public List<string>? Roles { get; init; }
@@ -25,19 +30,31 @@ public sealed record UserChange
     public bool IsDisabled { get; init; }
 }
 
+/// <summary>A new account. It has no password: the person chooses one through a one-time set-up link, and
+/// enrols their own two-factor authentication, so that no administrator ever knows either.</summary>
 public sealed record NewUser
 {
     [Required(ErrorMessage = "Enter an email address"), EmailAddress(ErrorMessage = "Enter an email address in the correct format, like name@example.org"), StringLength(256)]
     public string? Email { get; init; }
-    [Required(ErrorMessage = "Enter an initial password")]
-    public string? Password { get; init; }
     public required UserChange Details { get; init; }
 }
 
+/// <summary>A new account and the link its holder uses, once, to choose their password (shown only now).</summary>
+public sealed record CreatedUser(UserSummary User, string SetUpLink, DateTimeOffset SetUpLinkExpires);
+
+public sealed record SetUpLink(string Link, DateTimeOffset Expires);
+
 /// <summary>Administrators manage accounts: unit, clearance, roles and need-to-know groups. Every change
-/// is audited; nobody changes their own clearance, unit, roles or groups (another administrator must).</summary>
-public sealed class UserAdministration(VigilDb db, UserManager<VigilUser> users, AccessContext access, IOrganisationDirectory directory)
+/// is audited; nobody changes their own clearance, unit, roles or groups (another administrator must).
+/// An administrator never grants a clearance above their own, nor manages an account cleared above
+/// them; a clearance above OFFICIAL waits for a second administrator (<see cref="ClearanceGrants"/>).
+/// Groups whose membership a team or a panel owns (<see cref="NeedToKnowGroup.ManagedBy"/>) are left
+/// as they are: only that team or panel changes them.</summary>
+public sealed class UserAdministration(VigilDb db, UserManager<VigilUser> users, AccessContext access, IOrganisationDirectory directory, ClearanceGrants grants)
 {
+    /// <summary>How long a set-up link works (Identity's password-reset token; it also dies once used).</summary>
+    public static readonly TimeSpan SetUpLinkLifetime = TimeSpan.FromDays(3);
+
     public async Task<Paged<UserSummary>> ListAsync(string? search, int? page, int? pageSize, CancellationToken ct)
     {
         var (p, size) = Paging.Normalise(page, pageSize);
@@ -69,11 +86,13 @@ public sealed class UserAdministration(VigilDb db, UserManager<VigilUser> users,
         var roles = await db.UserRoles.Where(r => r.UserId == id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => r.Name!).ToListAsync(ct);
         var groups = await db.GroupMemberships.Where(m => m.UserId == id).Select(m => m.GroupId).ToListAsync(ct);
         var organisation = (await directory.OfAsync(user.UnitId, user.PartnerAgencyId, ct))?.Code;
+        var pending = await db.Set<ClearanceGrant>().Where(g => g.UserId == id && g.Status == GrantStatus.Pending)
+            .Select(g => (Classification?)g.Requested).FirstOrDefaultAsync(ct);
         return new UserSummary(user.Id, user.Email!, user.DisplayName, organisation, user.Clearance, roles.Order().ToList(), groups,
-            user.IsDisabled, user.TwoFactorEnabled, user.LockoutEnd > db.Clock.GetUtcNow());
+            user.IsDisabled, user.TwoFactorEnabled, user.LockoutEnd > db.Clock.GetUtcNow(), pending, user.PasswordHash is not null);
     }
 
-    public async Task<(UserSummary? User, Dictionary<string, string[]> Errors)> CreateAsync(NewUser request, CancellationToken ct)
+    public async Task<WorkResult<CreatedUser>> CreateAsync(NewUser request, CancellationToken ct)
     {
         var errors = ApiValidation.Validate(request);
         foreach (var (k, v) in ApiValidation.Validate(request.Details))
@@ -81,12 +100,14 @@ public sealed class UserAdministration(VigilDb db, UserManager<VigilUser> users,
             errors[k] = v;
         }
         var (unitId, partnerId) = await ResolveOrganisationAsync(request.Details, errors, ct);
-        CheckRolesAndGroups(request.Details, errors);
+        await CheckRolesAndGroupsAsync(request.Details, [], errors, ct);
+        CheckClearance(request.Details, errors);
         if (errors.Count > 0)
         {
-            return (null, errors);
+            return WorkResult<CreatedUser>.Invalid(errors);
         }
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var requested = request.Details.Clearance!.Value;
         var user = new VigilUser
         {
             UserName = request.Email!.Trim(),
@@ -95,23 +116,61 @@ public sealed class UserAdministration(VigilDb db, UserManager<VigilUser> users,
             DisplayName = request.Details.DisplayName!.Trim(),
             UnitId = unitId,
             PartnerAgencyId = partnerId,
-            Clearance = request.Details.Clearance!.Value,
+            // Above OFFICIAL only once a second administrator approves.
+            Clearance = Classification.Official,
             IsDisabled = request.Details.IsDisabled,
         };
-        var result = await users.CreateAsync(user, request.Password!);
+        var result = await users.CreateAsync(user);
         if (!result.Succeeded)
         {
             foreach (var e in result.Errors)
             {
-                ApiValidation.Add(errors, e.Code.Contains("Password", StringComparison.Ordinal) ? nameof(NewUser.Password) : nameof(NewUser.Email), e.Description);
+                ApiValidation.Add(errors, nameof(NewUser.Email), e.Description);
             }
-            return (null, errors);
+            return WorkResult<CreatedUser>.Invalid(errors);
         }
         await ApplyRolesAndGroupsAsync(user, request.Details, ct);
+        if (requested > Classification.Official)
+        {
+            grants.Ask(user, requested);
+        }
         db.Audit(AuditActions.Create, AuditOutcomes.Success, "user", user.Id.ToString(), detail: Describe(request.Details, unitId, partnerId));
+        var link = await IssueSetUpLinkAsync(user);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        return (await GetAsync(user.Id, ct), errors);
+        return WorkResult<CreatedUser>.Ok(new CreatedUser((await GetAsync(user.Id, ct))!, link.Link, link.Expires));
+    }
+
+    /// <summary>A new set-up link for an account that has not been set up yet (the first one was lost or
+    /// expired). An account that has a password gets none: an administrator must not be able to take one over.</summary>
+    public async Task<WorkResult<SetUpLink>> NewSetUpLinkAsync(Guid id, CancellationToken ct)
+    {
+        var user = await db.Users.FirstOrDefaultAsync(u => u.Id == id, ct);
+        if (user is null)
+        {
+            return WorkResult<SetUpLink>.Missing();
+        }
+        if (user.PasswordHash is not null)
+        {
+            return WorkResult<SetUpLink>.Conflict("This account has been set up: its holder chose their password. Only they can change it.");
+        }
+        if (user.Clearance > access.Clearance)
+        {
+            return WorkResult<SetUpLink>.Forbidden("This account is cleared above you: an administrator cleared as high must manage it.");
+        }
+        // A new link ends the old one (the token is bound to the security stamp).
+        await users.UpdateSecurityStampAsync(user);
+        var link = await IssueSetUpLinkAsync(user);
+        await db.SaveChangesAsync(ct);
+        return WorkResult<SetUpLink>.Ok(link);
+    }
+
+    private async Task<SetUpLink> IssueSetUpLinkAsync(VigilUser user)
+    {
+        var token = await users.GeneratePasswordResetTokenAsync(user);
+        var expires = db.Clock.GetUtcNow() + SetUpLinkLifetime;
+        db.Audit("set-up-link-issued", AuditOutcomes.Success, "user", user.Id.ToString(), detail: $"for {user.Email}; expires {expires:yyyy-MM-dd HH:mm} UTC");
+        return new SetUpLink($"/account/set-up?user={user.Id}&token={Uri.EscapeDataString(token)}", expires);
     }
 
     public enum ChangeOutcome { Changed, NotFound, Invalid }
@@ -124,17 +183,28 @@ public sealed class UserAdministration(VigilDb db, UserManager<VigilUser> users,
             return (ChangeOutcome.NotFound, []);
         }
         var errors = ApiValidation.Validate(change);
+        if (user.Clearance > access.Clearance)
+        {
+            ApiValidation.Add(errors, nameof(UserChange.Clearance), $"This account is cleared to {ClassificationText.Display(user.Clearance)}, above you: an administrator cleared as high must manage it");
+            db.Audit(AuditActions.Refused, AuditOutcomes.Denied, "user", id.ToString(), detail: "attempt to manage an account cleared above the administrator");
+            await db.SaveChangesAsync(ct);
+            return (ChangeOutcome.Invalid, errors);
+        }
         var (unitId, partnerId) = await ResolveOrganisationAsync(change, errors, ct);
-        CheckRolesAndGroups(change, errors);
+        var current = await db.GroupMemberships.Where(m => m.UserId == id).Select(m => m.GroupId).ToListAsync(ct);
+        await CheckRolesAndGroupsAsync(change, current, errors, ct);
+        CheckClearance(change, errors);
         if (errors.Count > 0)
         {
             return (ChangeOutcome.Invalid, errors);
         }
         if (id == access.UserId)
         {
-            var current = (await GetAsync(id, ct))!;
-            var selfRaise = change.Clearance != current.Clearance || unitId != user.UnitId || partnerId != user.PartnerAgencyId
-                || !new HashSet<string>(change.Roles ?? []).SetEquals(current.Roles) || !new HashSet<Guid>(change.Groups ?? []).SetEquals(current.Groups)
+            var mine = (await GetAsync(id, ct))!;
+            var managed = await ManagedGroupsAsync(ct);
+            var selfRaise = change.Clearance != mine.Clearance || unitId != user.UnitId || partnerId != user.PartnerAgencyId
+                || !new HashSet<string>(change.Roles ?? []).SetEquals(mine.Roles)
+                || !new HashSet<Guid>((change.Groups ?? []).Where(g => !managed.Contains(g))).SetEquals(mine.Groups.Where(g => !managed.Contains(g)))
                 || change.IsDisabled;
             if (selfRaise)
             {
@@ -148,8 +218,21 @@ public sealed class UserAdministration(VigilDb db, UserManager<VigilUser> users,
         user.DisplayName = change.DisplayName!.Trim();
         user.UnitId = unitId;
         user.PartnerAgencyId = partnerId;
-        user.Clearance = change.Clearance!.Value;
         user.IsDisabled = change.IsDisabled;
+        var requested = change.Clearance!.Value;
+        var pending = await db.Set<ClearanceGrant>().Where(g => g.UserId == id && g.Status == GrantStatus.Pending).Select(g => (Classification?)g.Requested).FirstOrDefaultAsync(ct);
+        if (requested < user.Clearance)
+        {
+            // Lowering takes effect at once, and ends any request to raise.
+            user.Clearance = requested;
+            await grants.WithdrawPendingAsync(id, $"clearance lowered to {ClassificationText.Display(requested)}", ct);
+        }
+        else if (requested > user.Clearance && requested != pending)
+        {
+            // Raising waits for a second administrator; the account keeps its clearance until then.
+            await grants.WithdrawPendingAsync(id, $"replaced by a request for {ClassificationText.Display(requested)}", ct);
+            grants.Ask(user, requested);
+        }
         var result = await users.UpdateAsync(user);
         if (!result.Succeeded)
         {
@@ -163,6 +246,17 @@ public sealed class UserAdministration(VigilDb db, UserManager<VigilUser> users,
         return (ChangeOutcome.Changed, errors);
     }
 
+    private void CheckClearance(UserChange change, Dictionary<string, string[]> errors)
+    {
+        if (change.Clearance is { } requested && requested > access.Clearance)
+        {
+            ApiValidation.Add(errors, nameof(UserChange.Clearance), $"You cannot grant a clearance above your own ({ClassificationText.Display(access.Clearance)})");
+        }
+    }
+
+    private async Task<HashSet<Guid>> ManagedGroupsAsync(CancellationToken ct) =>
+        (await db.NeedToKnowGroups.Where(g => g.ManagedBy != null).Select(g => g.Id).ToListAsync(ct)).ToHashSet();
+
     private async Task ApplyRolesAndGroupsAsync(VigilUser user, UserChange change, CancellationToken ct)
     {
         var wantedRoles = (change.Roles ?? []).Distinct().ToList();
@@ -173,9 +267,11 @@ public sealed class UserAdministration(VigilDb db, UserManager<VigilUser> users,
         {
             throw new InvalidOperationException("Role change failed: " + string.Join(" ", removed.Errors.Concat(added.Errors).Select(e => e.Description)));
         }
-        var wantedGroups = (change.Groups ?? []).Distinct().ToHashSet();
+        // Groups a team or panel manages are neither added nor removed here, whatever the request says.
+        var managed = await ManagedGroupsAsync(ct);
+        var wantedGroups = (change.Groups ?? []).Where(g => !managed.Contains(g)).ToHashSet();
         var memberships = await db.GroupMemberships.Where(m => m.UserId == user.Id).ToListAsync(ct);
-        db.GroupMemberships.RemoveRange(memberships.Where(m => !wantedGroups.Contains(m.GroupId)));
+        db.GroupMemberships.RemoveRange(memberships.Where(m => !managed.Contains(m.GroupId) && !wantedGroups.Contains(m.GroupId)));
         db.GroupMemberships.AddRange(wantedGroups.Where(g => memberships.All(m => m.GroupId != g)).Select(g => new GroupMembership { GroupId = g, UserId = user.Id }));
     }
 
@@ -205,7 +301,7 @@ public sealed class UserAdministration(VigilDb db, UserManager<VigilUser> users,
         return (null, partner);
     }
 
-    private void CheckRolesAndGroups(UserChange change, Dictionary<string, string[]> errors)
+    private async Task CheckRolesAndGroupsAsync(UserChange change, IReadOnlyCollection<Guid> current, Dictionary<string, string[]> errors, CancellationToken ct)
     {
         foreach (var role in (change.Roles ?? []).Where(r => !Roles.All.Contains(r)))
         {
@@ -214,10 +310,14 @@ public sealed class UserAdministration(VigilDb db, UserManager<VigilUser> users,
         var groups = change.Groups ?? [];
         if (groups.Count > 0)
         {
-            var known = db.NeedToKnowGroups.Where(g => groups.Contains(g.Id)).Select(g => g.Id).ToHashSet();
-            if (groups.Any(g => !known.Contains(g)))
+            var known = await db.NeedToKnowGroups.Where(g => groups.Contains(g.Id)).Select(g => new { g.Id, g.ManagedBy }).ToListAsync(ct);
+            if (groups.Any(g => known.All(k => k.Id != g)))
             {
                 ApiValidation.Add(errors, nameof(UserChange.Groups), "One of the groups does not exist");
+            }
+            foreach (var joined in known.Where(k => k.ManagedBy is not null && !current.Contains(k.Id)))
+            {
+                ApiValidation.Add(errors, nameof(UserChange.Groups), $"Membership of that group is managed by {joined.ManagedBy}: add people there, where its own rules apply");
             }
         }
     }
@@ -237,11 +337,14 @@ public static class AdministrationApi
             TypedResults.Ok(await admin.ListAsync(search, page, pageSize, ct)));
         api.MapGet("/users/{id:guid}", async Task<Results<Ok<UserSummary>, NotFound>> (Guid id, UserAdministration admin, CancellationToken ct) =>
             await admin.GetAsync(id, ct) is { } user ? TypedResults.Ok(user) : TypedResults.NotFound());
-        api.MapPost("/users", async Task<Results<Created<UserSummary>, ValidationProblem>> (NewUser request, UserAdministration admin, CancellationToken ct) =>
+        api.MapPost("/users", async Task<Results<Created<CreatedUser>, ValidationProblem>> (NewUser request, UserAdministration admin, CancellationToken ct) =>
         {
-            var (user, errors) = await admin.CreateAsync(request, ct);
-            return user is null ? TypedResults.ValidationProblem(errors) : TypedResults.Created($"/api/v1/admin/users/{user.Id}", user);
+            var outcome = await admin.CreateAsync(request, ct);
+            return outcome.Value is { } created ? TypedResults.Created($"/api/v1/admin/users/{created.User.Id}", created) : TypedResults.ValidationProblem(outcome.Errors);
         });
+        api.MapPost("/users/{id:guid}/set-up-link", async Task<IResult> (Guid id, UserAdministration admin, CancellationToken ct) =>
+            WorkResults.Answer(await admin.NewSetUpLinkAsync(id, ct), TypedResults.Ok))
+            .Produces<SetUpLink>().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status409Conflict).Produces(StatusCodes.Status404NotFound);
         api.MapPut("/users/{id:guid}", async Task<Results<Ok<UserSummary>, NotFound, ValidationProblem>> (Guid id, UserChange change, UserAdministration admin, CancellationToken ct) =>
         {
             var (outcome, errors) = await admin.ChangeAsync(id, change, ct);
@@ -253,7 +356,8 @@ public static class AdministrationApi
             };
         });
         api.MapGet("/groups", async (VigilDb db, CancellationToken ct) => TypedResults.Ok(
-            await db.NeedToKnowGroups.AsNoTracking().OrderBy(g => g.Name).Select(g => new { g.Id, g.Name, g.Description, Members = g.Members.Count }).ToListAsync(ct)));
+            await db.NeedToKnowGroups.AsNoTracking().OrderBy(g => g.Name).Select(g => new { g.Id, g.Name, g.Description, g.ManagedBy, Members = g.Members.Count }).ToListAsync(ct)));
+        ClearanceGrants.MapApi(api);
         return app;
     }
 }

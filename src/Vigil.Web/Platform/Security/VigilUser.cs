@@ -22,6 +22,10 @@ public sealed class VigilUser : IdentityUser<Guid>
 
     public List<GroupMembership> Groups { get; set; } = [];
 
+    /// <summary>The TOTP time step of the last authenticator code accepted: a code is accepted only for a
+    /// later step, so each is used once (<see cref="OneTimeAuthenticator"/>).</summary>
+    public long? LastTwoFactorStep { get; set; }
+
     /// <summary>Two-factor authentication is required for administrators and anyone cleared above OFFICIAL.</summary>
     public static bool RequiresTwoFactor(Classification clearance, IEnumerable<string> roles) =>
         clearance > Classification.Official || roles.Contains(Roles.Administrator);
@@ -34,6 +38,10 @@ public sealed class NeedToKnowGroup
     public required string Name { get; set; }
     public string Description { get; set; } = "";
     public Guid? OwningUnitId { get; set; }
+    /// <summary>When set, the workflow that owns this group's membership ("the team of Operation KESTREL",
+    /// "the Manchester City Council Channel panel"): members join and leave only through it, so that its
+    /// own rules (clearance, accreditation, who may add) always hold. Administrators see it read-only.</summary>
+    public string? ManagedBy { get; set; }
     public List<GroupMembership> Members { get; set; } = [];
 }
 

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Vigil.Web.Platform.Api;
 using Vigil.Web.Platform.Audit;
 using Vigil.Web.Platform.Data;
@@ -40,17 +41,33 @@ public sealed record PersonQuery(
     Gender? Gender = null,
     [property: StringLength(16)] string? Postcode = null);
 
-/// <summary>A hit. For a record the asker may see: the record. For one they may not: only that it
-/// exists, how strong the match is, and which unit to approach - never its content.</summary>
+/// <summary>How strong a match is, in words. A record the asker may not see is described by its band
+/// only: two answers at most, whatever its score, so repeated probes cannot read the score.</summary>
+public enum MatchBand
+{
+    Possible,
+    Strong,
+}
+
+/// <summary>A hit. For a record the asker may see: the record, the score and why it matched. For one they
+/// may not: only which of the things asked about matched, the band, the owning unit and its contact, and
+/// the fixed involvement phrases; never an id, a name, a score or anything that varies within a band.
+/// Hidden records are reported once per thing asked about, so two hits never show that two attributes
+/// belong to one hidden person.</summary>
 public sealed record DeconflictionHit(
     string MatchedOn,
-    double Strength,
+    MatchBand Band,
+    double? Strength,
     bool Visible,
     string OwningUnit,
     string? Contact,
     DeconflictionSubject? Subject,
     IReadOnlyList<string>? Explanation,
-    IReadOnlyList<string> KnownTo);
+    IReadOnlyList<string> KnownTo)
+{
+    /// <summary>"strong match" or "possible match", as pages and notes print it.</summary>
+    public string BandText => Band == MatchBand.Strong ? "strong match" : "possible match";
+}
 
 public sealed record DeconflictionSubject(Guid Id, string GivenName, string Surname, DateOnly? DateOfBirth, IReadOnlyList<string> WarningMarkers);
 
@@ -62,12 +79,21 @@ public sealed record DeconflictionCandidate(Guid SubjectId, string MatchedOn, do
 /// <summary>
 /// Network-wide deconfliction. This is the one deliberate bypass of the access filter outside system
 /// work: it searches every unit's records, then applies the access policy to each hit itself, masking
-/// those the asker may not see and telling their owners who asked and why. Every check and every hit is
-/// audited.
+/// those the asker may not see and telling whoever may see them who asked and why. Every check and every
+/// hit is audited. Checks are throttled per user, and repeated hits on one hidden record are reported to
+/// its holders as a possible probe (<see cref="DeconflictionOptions"/>).
 /// </summary>
-public sealed class DeconflictionService(VigilDb db, AccessContext access, UnitInbox inbox, IEnumerable<IPersonMatcher> personMatchers, IEnumerable<ISubjectInvolvement> involvements)
+public sealed class DeconflictionService(VigilDb db, AccessContext access, UnitInbox inbox, IEnumerable<IPersonMatcher> personMatchers,
+    IEnumerable<ISubjectInvolvement> involvements, IOptions<DeconflictionOptions> options)
 {
-    public async Task<(DeconflictionResult? Result, Dictionary<string, string[]> Errors)> CheckAsync(DeconflictionRequest request, CancellationToken ct)
+    private DeconflictionOptions Options => options.Value;
+
+    // The order hits are listed in: what was asked, in the form's order.
+    private static readonly string[] AttributeOrder = ["person", "phone", "vehicle", "address", "identifier", "e-mail"];
+
+    public MatchBand BandOf(double strength) => strength >= Options.StrongFrom ? MatchBand.Strong : MatchBand.Possible;
+
+    public async Task<WorkResult<DeconflictionResult>> CheckAsync(DeconflictionRequest request, CancellationToken ct)
     {
         var errors = ApiValidation.Validate(request);
         if (request.Person is { } person)
@@ -96,7 +122,18 @@ public sealed class DeconflictionService(VigilDb db, AccessContext access, UnitI
         }
         if (errors.Count > 0)
         {
-            return (null, errors);
+            return WorkResult<DeconflictionResult>.Invalid(errors);
+        }
+        var now = db.Clock.GetUtcNow();
+        if (await ThrottledAsync(now, ct) is { } wait)
+        {
+            db.Audit("deconfliction-throttled", AuditOutcomes.Denied, "deconfliction-check", null, request.Purpose!.Trim(),
+                $"more than {Options.ChecksPerWindow} checks in {Options.Window.TotalMinutes:0} minutes; asked: {Describe(request)}");
+            await db.SaveChangesAsync(ct);
+            var minutes = Math.Max(1, (int)Math.Ceiling(wait.TotalMinutes));
+            return WorkResult<DeconflictionResult>.TooMany(
+                $"You have run {Options.ChecksPerWindow} checks in the last {Options.Window.TotalMinutes:0} minutes, the most allowed. Try again in {minutes} {(minutes == 1 ? "minute" : "minutes")}. "
+                + "For many people at once, ask your unit for a bulk match.", wait);
         }
 
         var candidates = new List<DeconflictionCandidate>();
@@ -134,9 +171,7 @@ public sealed class DeconflictionService(VigilDb db, AccessContext access, UnitI
             }
         }
 
-        // One hit per record: the strongest reason it matched.
-        var best = candidates.GroupBy(c => c.SubjectId).Select(g => g.OrderByDescending(c => c.Strength).First()).ToList();
-        var ids = best.Select(c => c.SubjectId).ToList();
+        var ids = candidates.Select(c => c.SubjectId).Distinct().ToList();
         var records = await all.Where(s => ids.Contains(s.Id))
             .Select(s => new
             {
@@ -157,36 +192,108 @@ public sealed class DeconflictionService(VigilDb db, AccessContext access, UnitI
         }
 
         var checkId = Guid.CreateVersion7();
-        var hits = new List<DeconflictionHit>();
-        foreach (var candidate in best.OrderByDescending(c => c.Strength))
+        var purpose = request.Purpose!.Trim();
+        var labels = records.Values.ToDictionary(r => r.Id, r => new ProtectiveLabel(r.Classification, r.OfficialSensitive, r.OwningUnitId, r.Groups));
+        // A record the asker may see is one hit, for its strongest reason; one they may not see is one hit
+        // per thing asked about that matched it, so that hits cannot be put together into a hidden profile.
+        var found = candidates.Where(c => records.ContainsKey(c.SubjectId))
+            .GroupBy(c => AccessPolicy.CanRead(access, labels[c.SubjectId]) ? (c.SubjectId, "") : (c.SubjectId, c.MatchedOn))
+            .Select(g => g.OrderByDescending(c => c.Strength).First())
+            .ToList();
+        var hits = new List<(DeconflictionHit Hit, double Strength, int Shuffle)>();
+        foreach (var candidate in found)
         {
-            if (!records.TryGetValue(candidate.SubjectId, out var record))
-            {
-                continue;
-            }
+            var record = records[candidate.SubjectId];
             var unit = units[record.OwningUnitId];
-            var label = new ProtectiveLabel(record.Classification, record.OfficialSensitive, record.OwningUnitId, record.Groups);
+            var label = labels[record.Id];
             var visible = AccessPolicy.CanRead(access, label);
             var strength = Math.Round(candidate.Strength, 3);
-            var involved = knownTo.TryGetValue(record.Id, out var phrases) ? phrases.Distinct().ToList() : new List<string>();
-            hits.Add(visible
-                ? new DeconflictionHit(candidate.MatchedOn, strength, true, unit.Name, null,
+            var band = BandOf(candidate.Strength);
+            var involved = knownTo.TryGetValue(record.Id, out var phrases) ? phrases.Distinct().Order(StringComparer.Ordinal).ToList() : new List<string>();
+            var hit = visible
+                ? new DeconflictionHit(candidate.MatchedOn, band, strength, true, unit.Name, null,
                     new DeconflictionSubject(record.Id, record.GivenName, record.Surname, record.DateOfBirth, record.Warnings.Select(w => w.ToString()).ToList()),
                     candidate.Explanation, involved)
-                : new DeconflictionHit(candidate.MatchedOn, strength, false, unit.Name, Contact(unit), null, null, involved));
-            db.Audit("deconfliction-hit", visible ? AuditOutcomes.Success : AuditOutcomes.Denied, "subject", record.Id.ToString(), request.Purpose,
-                $"check {checkId}; matched on {candidate.MatchedOn}; strength {strength}; {(visible ? "shown" : "masked")}{(involved.Count > 0 ? "; " + string.Join("; ", involved) : "")}");
-            if (record.OwningUnitId != access.UnitId)
+                : new DeconflictionHit(candidate.MatchedOn, band, null, false, unit.Name, Contact(unit), null, null, involved);
+            hits.Add((hit, strength, System.Security.Cryptography.RandomNumberGenerator.GetInt32(int.MaxValue)));
+            db.Audit("deconfliction-hit", visible ? AuditOutcomes.Success : AuditOutcomes.Denied, "subject", record.Id.ToString(), purpose,
+                $"check {checkId}; matched on {candidate.MatchedOn}; strength {strength}; {band.ToString().ToLowerInvariant()}; {(visible ? "shown" : "masked")}{(involved.Count > 0 ? "; " + string.Join("; ", involved) : "")}");
+            // Whoever may see the record is told (its need-to-know group, or its unit): of every masked hit,
+            // in the asker's own unit too, and of a hit on another unit's record the asker shares a group with.
+            if (!visible || record.OwningUnitId != access.UnitId)
             {
-                inbox.Send(record.OwningUnitId, "A deconfliction check matched one of your records",
-                    $"{access.DisplayName} ({access.UserName}, {access.UnitName}) ran a check that matched on {candidate.MatchedOn} (strength {strength:0.00}). Purpose given: \"{request.Purpose!.Trim()}\". Contact them before acting.",
+                inbox.Send(label, "A deconfliction check matched one of your records",
+                    $"{access.DisplayName} ({access.UserName}, {access.UnitName}) ran a check that matched on {candidate.MatchedOn} ({hit.BandText}). Purpose given: \"{purpose}\". Contact them before acting.",
                     "subject", record.Id.ToString());
             }
         }
-        db.Audit("deconfliction-check", AuditOutcomes.Success, "deconfliction-check", checkId.ToString(), request.Purpose!.Trim(),
-            $"asked: {Describe(request)}; {hits.Count} hits, {hits.Count(h => !h.Visible)} masked");
+        db.Add(new CheckLogEntry { Id = checkId, UserId = access.UserId!.Value, At = now, Purpose = purpose });
+        var masked = found.Select(c => c.SubjectId).Distinct().Where(id => !AccessPolicy.CanRead(access, labels[id])).ToList();
+        await ReportProbesAsync(checkId, now, masked, id => labels[id], ct);
+        db.Audit("deconfliction-check", AuditOutcomes.Success, "deconfliction-check", checkId.ToString(), purpose,
+            $"asked: {Describe(request)}; {hits.Count} hits, {hits.Count(h => !h.Hit.Visible)} masked");
         await db.SaveChangesAsync(ct);
-        return (new DeconflictionResult(checkId, hits), errors);
+        // Visible hits by score; masked hits by what was asked, band and unit, then in an order drawn afresh
+        // for every check, so that neither the order nor the position of a hit carries a score.
+        var ordered = hits.Where(h => h.Hit.Visible).OrderByDescending(h => h.Strength).Select(h => h.Hit)
+            .Concat(hits.Where(h => !h.Hit.Visible)
+                .OrderBy(h => Array.IndexOf(AttributeOrder, h.Hit.MatchedOn)).ThenByDescending(h => h.Hit.Band)
+                .ThenBy(h => h.Hit.OwningUnit, StringComparer.Ordinal).ThenBy(h => h.Shuffle).Select(h => h.Hit))
+            .ToList();
+        return WorkResult<DeconflictionResult>.Ok(new DeconflictionResult(checkId, ordered));
+    }
+
+    /// <summary>How long until the user may check again, or null when they may now.</summary>
+    private async Task<TimeSpan?> ThrottledAsync(DateTimeOffset now, CancellationToken ct)
+    {
+        var since = now - Options.Window;
+        var me = access.UserId!.Value;
+        var recent = await db.Set<CheckLogEntry>().AsNoTracking().Where(c => c.UserId == me && c.At > since)
+            .OrderByDescending(c => c.At).Select(c => c.At).Take(Options.ChecksPerWindow).ToListAsync(ct);
+        if (recent.Count < Options.ChecksPerWindow)
+        {
+            return null;
+        }
+        // The check that must leave the window before another fits.
+        return recent[^1] + Options.Window - now;
+    }
+
+    /// <summary>Keeps this check's masked hits, and tells the holders of a hidden record, once, when one user's
+    /// checks have hit it <see cref="DeconflictionOptions.ProbeHits"/> times within the probe window: who
+    /// checked, and the purposes they gave.</summary>
+    private async Task ReportProbesAsync(Guid checkId, DateTimeOffset now, List<Guid> masked, Func<Guid, ProtectiveLabel> labelOf, CancellationToken ct)
+    {
+        if (masked.Count == 0)
+        {
+            return;
+        }
+        var me = access.UserId!.Value;
+        var since = now - Options.ProbeWindow;
+        var earlier = await db.Set<MaskedHitEntry>().AsNoTracking()
+            .Where(h => h.UserId == me && h.At > since && masked.Contains(h.SubjectId))
+            .GroupBy(h => h.SubjectId)
+            .Select(g => new { g.Key, Count = g.Count(), Reported = g.Any(h => h.ProbeReported) })
+            .ToDictionaryAsync(g => g.Key, ct);
+        foreach (var subjectId in masked)
+        {
+            var before = earlier.GetValueOrDefault(subjectId);
+            var report = (before?.Count ?? 0) + 1 >= Options.ProbeHits && before?.Reported != true;
+            db.Add(new MaskedHitEntry { CheckId = checkId, UserId = me, SubjectId = subjectId, At = now, ProbeReported = report });
+            if (!report)
+            {
+                continue;
+            }
+            var checks = await db.Set<MaskedHitEntry>().AsNoTracking().Where(h => h.UserId == me && h.SubjectId == subjectId && h.At > since)
+                .Join(db.Set<CheckLogEntry>().AsNoTracking(), h => h.CheckId, c => c.Id, (h, c) => c.Purpose).ToListAsync(ct);
+            var purposes = checks.Append(db.ChangeTracker.Entries<CheckLogEntry>().Single(e => e.Entity.Id == checkId).Entity.Purpose)
+                .Distinct(StringComparer.Ordinal).Select(p => $"\"{p}\"");
+            var count = (before?.Count ?? 0) + 1;
+            inbox.Send(labelOf(subjectId), "Possible probe: repeated checks matched one of your records",
+                $"{access.DisplayName} ({access.UserName}, {access.UnitName}) has run {count} checks in the last {Options.ProbeWindow.TotalMinutes:0} minutes that matched this record, which they cannot see. "
+                + $"Purposes given: {string.Join("; ", purposes)}. If this is not expected, speak to them or to professional standards.",
+                "subject", subjectId.ToString());
+            db.Audit("deconfliction-probe", AuditOutcomes.Denied, "subject", subjectId.ToString(), detail: $"{count} masked hits by {access.UserName} within {Options.ProbeWindow.TotalMinutes:0} minutes; holders told");
+        }
     }
 
     private static string Contact(Network.Unit unit) =>

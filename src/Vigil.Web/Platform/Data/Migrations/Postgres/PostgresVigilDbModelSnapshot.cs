@@ -354,8 +354,17 @@ namespace Vigil.Web.Platform.Data.Migrations.Postgres
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<int>("Classification")
+                        .HasColumnType("integer");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("OfficialSensitive")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("OwningUnitId")
+                        .HasColumnType("uuid");
 
                     b.Property<DateTimeOffset?>("ReadAt")
                         .HasColumnType("timestamp with time zone");
@@ -363,9 +372,6 @@ namespace Vigil.Web.Platform.Data.Migrations.Postgres
                     b.Property<string>("ReadBy")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
-
-                    b.Property<Guid>("RecipientUnitId")
-                        .HasColumnType("uuid");
 
                     b.Property<string>("RecordId")
                         .HasMaxLength(128)
@@ -382,9 +388,65 @@ namespace Vigil.Web.Platform.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("RecipientUnitId", "CreatedAt");
+                    b.HasIndex("OwningUnitId");
+
+                    b.HasIndex("OwningUnitId", "CreatedAt");
 
                     b.ToTable("InboxItem");
+                });
+
+            modelBuilder.Entity("Vigil.Web.Platform.Security.ClearanceGrant", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<Guid?>("DecidedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("Previous")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Requested")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<Guid>("RequestedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("Status", "RequestedAt");
+
+                    b.ToTable("ClearanceGrants", (string)null);
                 });
 
             modelBuilder.Entity("Vigil.Web.Platform.Security.GroupMembership", b =>
@@ -412,6 +474,10 @@ namespace Vigil.Web.Platform.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("ManagedBy")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -510,6 +576,9 @@ namespace Vigil.Web.Platform.Data.Migrations.Postgres
 
                     b.Property<bool>("IsDisabled")
                         .HasColumnType("boolean");
+
+                    b.Property<long?>("LastTwoFactorStep")
+                        .HasColumnType("bigint");
 
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("boolean");
@@ -1799,6 +1868,61 @@ namespace Vigil.Web.Platform.Data.Migrations.Postgres
                     b.ToTable("WitnessStatement");
                 });
 
+            modelBuilder.Entity("Vigil.Web.Subjects.Deconfliction.CheckLogEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "At");
+
+                    b.ToTable("DeconflictionChecks", (string)null);
+                });
+
+            modelBuilder.Entity("Vigil.Web.Subjects.Deconfliction.MaskedHitEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CheckId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("ProbeReported")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CheckId");
+
+                    b.HasIndex("UserId", "SubjectId", "At");
+
+                    b.ToTable("DeconflictionMaskedHits", (string)null);
+                });
+
             modelBuilder.Entity("Vigil.Web.Subjects.Organisation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2033,6 +2157,45 @@ namespace Vigil.Web.Platform.Data.Migrations.Postgres
                     b.Navigation("LeadForce");
 
                     b.Navigation("ParentUnit");
+                });
+
+            modelBuilder.Entity("Vigil.Web.Platform.Inbox.InboxItem", b =>
+                {
+                    b.OwnsMany("Vigil.Web.Platform.Security.RecordGroup", "NeedToKnow", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Id"));
+
+                            b1.Property<Guid>("GroupId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<Guid>("RecordId")
+                                .HasColumnType("uuid");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("RecordId", "GroupId")
+                                .IsUnique();
+
+                            b1.ToTable("InboxItemGroups", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("RecordId");
+                        });
+
+                    b.Navigation("NeedToKnow");
+                });
+
+            modelBuilder.Entity("Vigil.Web.Platform.Security.ClearanceGrant", b =>
+                {
+                    b.HasOne("Vigil.Web.Platform.Security.VigilUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Vigil.Web.Platform.Security.GroupMembership", b =>

@@ -343,17 +343,23 @@ namespace Vigil.Web.Platform.Data.Migrations.Sqlite
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Classification")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<bool>("OfficialSensitive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OwningUnitId")
+                        .HasColumnType("TEXT");
 
                     b.Property<long?>("ReadAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("ReadBy")
                         .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("RecipientUnitId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("RecordId")
@@ -371,9 +377,65 @@ namespace Vigil.Web.Platform.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("RecipientUnitId", "CreatedAt");
+                    b.HasIndex("OwningUnitId");
+
+                    b.HasIndex("OwningUnitId", "CreatedAt");
 
                     b.ToTable("InboxItem");
+                });
+
+            modelBuilder.Entity("Vigil.Web.Platform.Security.ClearanceGrant", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("DecidedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Previous")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Requested")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RequestedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("Status", "RequestedAt");
+
+                    b.ToTable("ClearanceGrants", (string)null);
                 });
 
             modelBuilder.Entity("Vigil.Web.Platform.Security.GroupMembership", b =>
@@ -400,6 +462,10 @@ namespace Vigil.Web.Platform.Data.Migrations.Sqlite
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ManagedBy")
+                        .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
@@ -498,6 +564,9 @@ namespace Vigil.Web.Platform.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("IsDisabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastTwoFactorStep")
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("LockoutEnabled")
@@ -1786,6 +1855,59 @@ namespace Vigil.Web.Platform.Data.Migrations.Sqlite
                     b.ToTable("WitnessStatement");
                 });
 
+            modelBuilder.Entity("Vigil.Web.Subjects.Deconfliction.CheckLogEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "At");
+
+                    b.ToTable("DeconflictionChecks", (string)null);
+                });
+
+            modelBuilder.Entity("Vigil.Web.Subjects.Deconfliction.MaskedHitEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CheckId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ProbeReported")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CheckId");
+
+                    b.HasIndex("UserId", "SubjectId", "At");
+
+                    b.ToTable("DeconflictionMaskedHits", (string)null);
+                });
+
             modelBuilder.Entity("Vigil.Web.Subjects.Organisation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2020,6 +2142,43 @@ namespace Vigil.Web.Platform.Data.Migrations.Sqlite
                     b.Navigation("LeadForce");
 
                     b.Navigation("ParentUnit");
+                });
+
+            modelBuilder.Entity("Vigil.Web.Platform.Inbox.InboxItem", b =>
+                {
+                    b.OwnsMany("Vigil.Web.Platform.Security.RecordGroup", "NeedToKnow", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<Guid>("GroupId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("RecordId")
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("RecordId", "GroupId")
+                                .IsUnique();
+
+                            b1.ToTable("InboxItemGroups", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("RecordId");
+                        });
+
+                    b.Navigation("NeedToKnow");
+                });
+
+            modelBuilder.Entity("Vigil.Web.Platform.Security.ClearanceGrant", b =>
+                {
+                    b.HasOne("Vigil.Web.Platform.Security.VigilUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Vigil.Web.Platform.Security.GroupMembership", b =>

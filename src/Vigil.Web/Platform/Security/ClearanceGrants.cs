@@ -1,0 +1,178 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Vigil.Web.Platform.Api;
+using Vigil.Web.Platform.Audit;
+using Vigil.Web.Platform.Data;
+
+namespace Vigil.Web.Platform.Security;
+
+public enum GrantStatus { Pending, Approved, Rejected, Withdrawn }
+
+/// <summary>
+/// A clearance above OFFICIAL that one administrator has asked for an account. It takes effect only
+/// when a second administrator, cleared at least as high and neither the one who asked nor the account's
+/// holder, approves it: the two-person rule. Until then the account keeps the clearance it had.
+/// </summary>
+public sealed class ClearanceGrant
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid UserId { get; set; }
+    public Classification Requested { get; set; }
+    public Classification Previous { get; set; }
+    public Guid RequestedById { get; set; }
+    public required string RequestedBy { get; set; }
+    public DateTimeOffset RequestedAt { get; set; }
+    public GrantStatus Status { get; set; }
+    public Guid? DecidedById { get; set; }
+    public string? DecidedBy { get; set; }
+    public DateTimeOffset? DecidedAt { get; set; }
+    public string? Note { get; set; }
+
+    /// <summary>Why this administrator may not decide this grant, or null when they may.</summary>
+    public string? WhyNotDecide(AccessContext approver) =>
+        Status != GrantStatus.Pending ? "This request has already been decided"
+        : approver.UserId == RequestedById ? "A second administrator must decide: you asked for this clearance"
+        : approver.UserId == UserId ? "You cannot decide a clearance for your own account"
+        : approver.Clearance < Requested ? $"Only an administrator cleared to {ClassificationText.Display(Requested)} or above can approve it"
+        : null;
+}
+
+internal sealed class ClearanceGrantConfiguration : IEntityTypeConfiguration<ClearanceGrant>
+{
+    public void Configure(EntityTypeBuilder<ClearanceGrant> b)
+    {
+        b.ToTable("ClearanceGrants");
+        b.Property(g => g.RequestedBy).HasMaxLength(256);
+        b.Property(g => g.DecidedBy).HasMaxLength(256);
+        b.Property(g => g.Note).HasMaxLength(1000);
+        b.Property(g => g.Status).HasConversion<string>().HasMaxLength(16);
+        b.HasOne<VigilUser>().WithMany().HasForeignKey(g => g.UserId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(g => new { g.Status, g.RequestedAt });
+        b.HasIndex(g => g.UserId);
+    }
+}
+
+public sealed record ClearanceGrantDto(Guid Id, Guid UserId, string UserEmail, string UserName, Classification Previous, Classification Requested,
+    string RequestedBy, DateTimeOffset RequestedAt, GrantStatus Status, string? DecidedBy, DateTimeOffset? DecidedAt, string? Note, string? WhyNotDecide);
+
+public sealed record GrantDecision
+{
+    [StringLength(1000, ErrorMessage = "The note must be 1000 characters or fewer")]
+    public string? Note { get; init; }
+}
+
+/// <summary>The pending clearances and their decisions (the second administrator's part).</summary>
+public sealed class ClearanceGrants(VigilDb db, AccessContext access)
+{
+    /// <summary>Asks for a clearance above OFFICIAL on an account; any earlier pending request for it is
+    /// withdrawn. Added to the caller's unit of work (saved with the account change).</summary>
+    internal ClearanceGrant Ask(VigilUser user, Classification requested)
+    {
+        var grant = new ClearanceGrant
+        {
+            UserId = user.Id, Requested = requested, Previous = user.Clearance, RequestedById = access.UserId!.Value,
+            RequestedBy = access.UserName ?? "", RequestedAt = db.Clock.GetUtcNow(), Status = GrantStatus.Pending,
+        };
+        db.Add(grant);
+        db.Audit("clearance-requested", AuditOutcomes.Success, "user", user.Id.ToString(),
+            detail: $"{user.Email}: {ClassificationText.Display(user.Clearance)} to {ClassificationText.Display(requested)}; waits for a second administrator");
+        return grant;
+    }
+
+    /// <summary>Withdraws the account's pending requests (a new one replaces them, or the change no longer needs one).</summary>
+    internal async Task WithdrawPendingAsync(Guid userId, string why, CancellationToken ct)
+    {
+        foreach (var pending in await db.Set<ClearanceGrant>().Where(g => g.UserId == userId && g.Status == GrantStatus.Pending).ToListAsync(ct))
+        {
+            pending.Status = GrantStatus.Withdrawn;
+            pending.DecidedAt = db.Clock.GetUtcNow();
+            pending.DecidedBy = access.UserName;
+            pending.DecidedById = access.UserId;
+            pending.Note = why;
+            db.Audit("clearance-withdrawn", AuditOutcomes.Success, "clearance-grant", pending.Id.ToString(), detail: why);
+        }
+    }
+
+    public async Task<Paged<ClearanceGrantDto>> ListAsync(GrantStatus? status, int? page, int? pageSize, CancellationToken ct)
+    {
+        var (p, size) = Paging.Normalise(page, pageSize);
+        var query = db.Set<ClearanceGrant>().AsNoTracking().Where(g => status == null || g.Status == status);
+        var total = await query.CountAsync(ct);
+        var grants = await query.OrderByDescending(g => g.RequestedAt).Skip((p - 1) * size).Take(size).ToListAsync(ct);
+        var users = await UsersAsync(grants.Select(g => g.UserId), ct);
+        db.Audit(AuditActions.Search, AuditOutcomes.Success, "clearance-grant", null, detail: $"status {status?.ToString() ?? "any"}; page {p}; {grants.Count} of {total}");
+        await db.SaveChangesAsync(ct);
+        return new Paged<ClearanceGrantDto>(grants.Select(g => ToDto(g, users)).ToList(), p, size, total);
+    }
+
+    public Task<int> PendingCountAsync(CancellationToken ct) => db.Set<ClearanceGrant>().CountAsync(g => g.Status == GrantStatus.Pending, ct);
+
+    public Task<WorkResult<ClearanceGrantDto>> ApproveAsync(Guid id, GrantDecision decision, CancellationToken ct) => DecideAsync(id, decision, approve: true, ct);
+
+    public Task<WorkResult<ClearanceGrantDto>> RejectAsync(Guid id, GrantDecision decision, CancellationToken ct) => DecideAsync(id, decision, approve: false, ct);
+
+    private async Task<WorkResult<ClearanceGrantDto>> DecideAsync(Guid id, GrantDecision decision, bool approve, CancellationToken ct)
+    {
+        var errors = ApiValidation.Validate(decision);
+        if (!approve && string.IsNullOrWhiteSpace(decision.Note))
+        {
+            ApiValidation.Add(errors, nameof(GrantDecision.Note), "Say why the clearance is refused");
+        }
+        if (errors.Count > 0)
+        {
+            return WorkResult<ClearanceGrantDto>.Invalid(errors);
+        }
+        var grant = await db.Set<ClearanceGrant>().FirstOrDefaultAsync(g => g.Id == id, ct);
+        if (grant is null)
+        {
+            return WorkResult<ClearanceGrantDto>.Missing();
+        }
+        if (grant.WhyNotDecide(access) is { } why)
+        {
+            db.Audit(AuditActions.Refused, AuditOutcomes.Denied, "clearance-grant", id.ToString(), detail: why);
+            await db.SaveChangesAsync(ct);
+            return grant.Status == GrantStatus.Pending ? WorkResult<ClearanceGrantDto>.Forbidden(why) : WorkResult<ClearanceGrantDto>.Conflict(why);
+        }
+        var user = await db.Users.FirstAsync(u => u.Id == grant.UserId, ct);
+        grant.Status = approve ? GrantStatus.Approved : GrantStatus.Rejected;
+        grant.DecidedById = access.UserId;
+        grant.DecidedBy = access.UserName;
+        grant.DecidedAt = db.Clock.GetUtcNow();
+        grant.Note = decision.Note?.Trim();
+        if (approve)
+        {
+            user.Clearance = grant.Requested;
+        }
+        db.Audit(approve ? "clearance-approved" : "clearance-rejected", AuditOutcomes.Success, "user", user.Id.ToString(),
+            detail: $"{user.Email}: {ClassificationText.Display(grant.Previous)} to {ClassificationText.Display(grant.Requested)} asked by {grant.RequestedBy}; {(approve ? "approved" : "refused")}{(grant.Note is { Length: > 0 } note ? ": " + note : "")}");
+        await db.SaveChangesAsync(ct);
+        return WorkResult<ClearanceGrantDto>.Ok(ToDto(grant, await UsersAsync([grant.UserId], ct)));
+    }
+
+    private async Task<Dictionary<Guid, (string Email, string Name)>> UsersAsync(IEnumerable<Guid> ids, CancellationToken ct)
+    {
+        var list = ids.Distinct().ToList();
+        return await db.Users.AsNoTracking().Where(u => list.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => (u.Email ?? "", u.DisplayName), ct);
+    }
+
+    private ClearanceGrantDto ToDto(ClearanceGrant g, Dictionary<Guid, (string Email, string Name)> users)
+    {
+        var (email, name) = users.GetValueOrDefault(g.UserId, ("", "(deleted)"));
+        return new ClearanceGrantDto(g.Id, g.UserId, email, name, g.Previous, g.Requested, g.RequestedBy, g.RequestedAt, g.Status, g.DecidedBy, g.DecidedAt, g.Note, g.WhyNotDecide(access));
+    }
+
+    public static IEndpointRouteBuilder MapApi(IEndpointRouteBuilder admin)
+    {
+        admin.MapGet("/clearance-grants", async (GrantStatus? status, int? page, int? pageSize, ClearanceGrants grants, CancellationToken ct) =>
+            TypedResults.Ok(await grants.ListAsync(status, page, pageSize, ct)));
+        admin.MapPost("/clearance-grants/{id:guid}/approve", async Task<IResult> (Guid id, GrantDecision decision, ClearanceGrants grants, CancellationToken ct) =>
+            WorkResults.Answer(await grants.ApproveAsync(id, decision, ct), TypedResults.Ok))
+            .Produces<ClearanceGrantDto>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status409Conflict).Produces(StatusCodes.Status404NotFound);
+        admin.MapPost("/clearance-grants/{id:guid}/reject", async Task<IResult> (Guid id, GrantDecision decision, ClearanceGrants grants, CancellationToken ct) =>
+            WorkResults.Answer(await grants.RejectAsync(id, decision, ct), TypedResults.Ok))
+            .Produces<ClearanceGrantDto>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status409Conflict).Produces(StatusCodes.Status404NotFound);
+        return admin;
+    }
+}
