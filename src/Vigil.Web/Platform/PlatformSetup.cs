@@ -169,6 +169,10 @@ public static class PlatformSetup
     /// where the app is and where the demo accounts are listed.</summary>
     public static async Task PrepareAsync(this WebApplication app)
     {
+        if (SecurityHeaders.ProductionHostRefusal(app.Environment, app.Configuration) is { } refusal)
+        {
+            throw new InvalidOperationException(refusal);
+        }
         var options = app.Services.GetRequiredService<VigilOptions>();
         await using (var scope = app.Services.CreateAsyncScope())
         {
@@ -211,19 +215,7 @@ public static class PlatformSetup
             db.Audit(AuditActions.BadRequest, AuditOutcomes.Denied, detail: $"{http.Request.Method} {http.Request.Path}: {exception?.GetType().Name}");
             await db.SaveChangesAsync(http.RequestAborted);
         }
-        // The failed request's components may have half-rendered in this scope; render the error page in a fresh one.
-        var original = http.RequestServices;
-        await using var scope = original.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<AccessContext>().CopyFrom(original.GetRequiredService<AccessContext>());
-        http.RequestServices = scope.ServiceProvider;
-        try
-        {
-            await WriteStatusAsync(http, status, status < 500 ? exception?.Message : null);
-        }
-        finally
-        {
-            http.RequestServices = original;
-        }
+        await WriteStatusAsync(http, status, status < 500 ? exception?.Message : null);
     }
 
     /// <summary>ProblemDetails for the API; a GOV.UK page for everything else.</summary>
@@ -240,7 +232,22 @@ public static class PlatformSetup
             Detail = detail is null ? "Go back, reload the page and try again." : "Go back, reload the page and try again. (" + detail + ")",
         })
         { StatusCode = status };
-        await page.ExecuteAsync(http);
+        // The request's own components may already have rendered (a page that set an error status itself, as
+        // the not-found page asked for by its address does) or half-rendered (an exception) in this scope,
+        // with Blazor's headers added and its navigation set up: render the status page in a fresh scope.
+        http.Response.Headers.Remove("blazor-enhanced-nav");
+        var original = http.RequestServices;
+        await using var scope = original.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<AccessContext>().CopyFrom(original.GetRequiredService<AccessContext>());
+        http.RequestServices = scope.ServiceProvider;
+        try
+        {
+            await page.ExecuteAsync(http);
+        }
+        finally
+        {
+            http.RequestServices = original;
+        }
     }
 
     private static string Title(int status) => status switch

@@ -42,6 +42,7 @@ public sealed record StatisticsReport(int Year, string Period, DateOnly From, Da
 
 /// <summary>What a report counts: the reader's own unit's cases (those they may see), or every case in the
 /// network (finished years only, always with small-number suppression).</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<StatisticsScope>))]
 public enum StatisticsScope
 {
     Unit,

@@ -15,5 +15,7 @@ public static class DemoUsers
     public const string CoordinatorNoc = "coordinator.noc@vigil.example";
     public const string Auditor = "auditor.hq@vigil.example";
     public const string Admin = "admin.hq@vigil.example";
+    public const string SecurityAdmin = "security.hq@vigil.example";
+    public const string VettingAdmin = "vetting.hq@vigil.example";
     public const string ChannelManchester = "channel.manchester@vigil.example";
 }

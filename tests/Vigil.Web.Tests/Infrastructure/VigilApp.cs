@@ -117,6 +117,10 @@ public class VigilApp : WebApplicationFactory<Program>, IAsyncLifetime
         return await work(scope.ServiceProvider.GetRequiredService<VigilDb>());
     }
 
+    /// <summary>Writes the counted rejections (bad tokens, failed sign-ins) to the audit log now, as the
+    /// app does once each minute is over.</summary>
+    public Task FlushRejectionsAsync() => Services.GetRequiredService<AnonymousRejections>().FlushAsync(all: true, CancellationToken.None);
+
     public Task AsSystemAsync(Func<VigilDb, Task> work) => AsSystemAsync(async db => { await work(db); return 0; });
 
     /// <summary>An API client carrying a fresh personal access token for the user.</summary>

@@ -86,13 +86,13 @@ public sealed class StatisticsApp : VigilApp
             specs.Add(new Spec(at, sectors[sectorDraw.Next(sectors.Length)], concerns[i], age, genders[i], placeDraw.Next(panels.Count), outcome, adopted, exited, withdrawn));
         }
         Cases.AddRange(specs.Select(s => new Generated(s.Sector, s.Concern, s.Age, s.Gender, unitNames[panels[s.Panel].UnitId], s.Outcome, s.Adopted, s.Adopted && (s.Exited || s.Withdrawn))));
-        // Just outside the year at either end: counted in 2016/17 and 2018/19, never in 2017/18.
-        specs.Add(specs[1] with { ReferredAt = start.AddTicks(-1) });
-        specs.Add(specs[2] with { ReferredAt = start.AddYears(1) });
+        // Just outside the year at either end, in Manchester (North West): counted in 2016/17 and 2018/19, never in 2017/18.
+        var manchester = await AsSystemAsync(db => db.Set<ChannelPanel>().Where(p => p.Code == "manchester").Select(p => p.Id).SingleAsync());
+        specs.Add(specs[1] with { ReferredAt = start.AddTicks(-1), Panel = panels.FindIndex(p => p.Id == manchester) });
+        specs.Add(specs[2] with { ReferredAt = start.AddYears(1), Panel = panels.FindIndex(p => p.Id == manchester) });
 
         // 2019/20: 40 referrals built for suppression (see Suppression_HidesSmallCountsAndTheNextSmallest).
         var small = new DateTimeOffset(SmallYear, 6, 1, 9, 0, 0, TimeSpan.Zero);
-        var manchester = await AsSystemAsync(db => db.Set<ChannelPanel>().Where(p => p.Code == "manchester").Select(p => p.Id).SingleAsync());
         var smallSectors = Shuffled(new Random(11), (ReferrerSector.Education, 18), (ReferrerSector.Police, 12), (ReferrerSector.Health, 3), (ReferrerSector.Community, 7));
         var smallGenders = Shuffled(new Random(12), (Gender.Male, 30), (Gender.Female, 8), (Gender.NotKnown, 2));
         var smallConcerns = Shuffled(new Random(13), ("islamist", 20), ("extreme-right-wing", 15), ("mixed-unclear-unstable", 3), ("other", 2));
@@ -107,15 +107,12 @@ public sealed class StatisticsApp : VigilApp
 
         var clock = Stopwatch.StartNew();
         var names = new DemoNames(2017);
-        var numbers = new Dictionary<int, int>();
+        var numbers = new HashSet<(int, int)>();
+        var references = new Random(8);
         foreach (var batch in specs.Chunk(1000))
         {
             await AsSystemAsync(async db =>
             {
-                foreach (var year in batch.Select(s => s.ReferredAt.Year).Distinct().Where(y => !numbers.ContainsKey(y)))
-                {
-                    numbers[year] = await db.Set<PreventCase>().IgnoreQueryFilters().Where(c => c.Year == year).MaxAsync(c => (int?)c.Number) ?? 0;
-                }
                 foreach (var s in batch)
                 {
                     var panel = panels[s.Panel];
@@ -135,10 +132,15 @@ public sealed class StatisticsApp : VigilApp
                         FullNames.Add($"{person.GivenName} {person.Surname}");
                     }
                     var year = s.ReferredAt.Year;
-                    var number = numbers[year] = numbers[year] + 1;
+                    int number;
+                    do
+                    {
+                        number = PreventCase.RandomNumber(references);
+                    }
+                    while (!numbers.Add((year, number)));
                     var c = new PreventCase
                     {
-                        Reference = $"PRV-{year}-{number:00000}", Year = year, Number = number, SubjectId = person.Id, PanelId = panel.Id,
+                        Reference = PreventCase.ReferenceFor(year, number), Year = year, Number = number, SubjectId = person.Id, PanelId = panel.Id,
                         AgeAtReferral = s.Age, Gender = s.Gender, ReferredAt = s.ReferredAt, Sector = s.Sector, ConcernScheme = "2017", ConcernCode = s.Concern,
                         Stage = PreventStage.Gateway, GatewayDue = referredOn.AddDays(PreventCases.GatewayTargetDays),
                         Classification = Classification.Official, OfficialSensitive = true, OwningUnitId = panel.UnitId, NeedToKnow = [new RecordGroup { GroupId = team }],
@@ -210,10 +212,12 @@ public sealed class PreventStatisticsTests(StatisticsApp app) : IClassFixture<St
 {
     private static readonly JsonSerializerOptions Json = JsonSerializerOptions.Web;
 
-    private async Task<StatisticsReport> ReportAsync(string email, int year, bool suppress)
+    /// <summary>A report through the API; with no scope, the reader's default (their unit for a Prevent
+    /// officer, the network for anyone else).</summary>
+    private async Task<StatisticsReport> ReportAsync(string email, int year, bool suppress, StatisticsScope? scope = null)
     {
         using var api = await app.ApiClientAsync(email);
-        var response = await api.GetAsync($"/api/v1/prevent/statistics?year={year}&suppress={(suppress ? "true" : "false")}");
+        var response = await api.GetAsync($"/api/v1/prevent/statistics?year={year}&suppress={(suppress ? "true" : "false")}{(scope is { } s ? $"&scope={s}" : "")}");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<StatisticsReport>(Json))!;
     }
@@ -243,6 +247,8 @@ public sealed class PreventStatisticsTests(StatisticsApp app) : IClassFixture<St
         var report = await ReportAsync(DemoUsers.AnalystWales, StatisticsApp.Year, suppress: false);
 
         Assert.Equal((2017, "2017/18", new DateOnly(2017, 4, 1), new DateOnly(2018, 3, 31)), (report.Year, report.Period, report.From, report.To));
+        // The network's figures are always published with suppression; 2017/18 has no count from 1 to 4 to hide.
+        Assert.Equal((StatisticsScope.National, PreventStatistics.NetworkName, true), (report.Scope, report.Covers, report.Suppression));
         Assert.Equal(7318, report.Total);
         Assert.Equal(["sector", "concern", "age", "gender", "region", "outcome"], report.Tables.Select(t => t.Key));
 
@@ -317,19 +323,21 @@ public sealed class PreventStatisticsTests(StatisticsApp app) : IClassFixture<St
         Assert.Equal(1, PreventStatistics.PercentageOf(1, 200)); // 0.5
         Assert.Equal(0, PreventStatistics.PercentageOf(1, 201));
         Assert.Equal(0, PreventStatistics.PercentageOf(0, 0));
-        // The year boundaries are 1 April 00:00 UTC: the referrals a tick either side of 2017/18 are in the years either side.
+        // The year boundaries are 1 April 00:00 UTC: the referrals a tick either side of 2017/18 (North West
+        // cases) are in the years either side, as the North West Prevent officer's own figures show.
         var before = await ReportAsync(DemoUsers.PreventNorthWest, 2016, suppress: false);
         var after = await ReportAsync(DemoUsers.PreventNorthWest, 2018, suppress: false);
         Assert.Equal(((int?)1, (int?)1), (before.Total, after.Total));
+        Assert.Equal((StatisticsScope.Unit, "North West"), (before.Scope, before.Covers));
     }
 
     [Fact]
     public async Task Downloads_CarryTheSameNumbersAsTheReport()
     {
-        var report = await ReportAsync(DemoUsers.PreventNorthWest, StatisticsApp.Year, suppress: false);
-        var page = await app.SignInAsync(DemoUsers.PreventNorthWest);
+        var report = await ReportAsync(DemoUsers.AnalystWales, StatisticsApp.Year, suppress: true);
+        var page = await app.SignInAsync(DemoUsers.AnalystWales);
 
-        var csvResponse = await page.Http.GetAsync("/prevent/statistics.csv?year=2017&suppress=false");
+        var csvResponse = await page.Http.GetAsync("/prevent/statistics.csv?year=2017&suppress=true");
         Assert.Equal(HttpStatusCode.OK, csvResponse.StatusCode);
         Assert.Equal("prevent-statistics-2017-18.csv", csvResponse.Content.Headers.ContentDisposition?.FileNameStar ?? csvResponse.Content.Headers.ContentDisposition?.FileName);
         var lines = ReadCsv(await csvResponse.Content.ReadAsStringAsync());
@@ -340,7 +348,7 @@ public sealed class PreventStatisticsTests(StatisticsApp app) : IClassFixture<St
         Assert.Contains(["Referrals by outcome stage", "of which: Adopted as a Channel case", "394", "5"], lines);
         Assert.Contains(["Referrals by type of concern", "Mixed, unclear or unstable", "1982", "27"], lines);
 
-        var xlsxResponse = await page.Http.GetAsync("/prevent/statistics.xlsx?year=2017&suppress=false");
+        var xlsxResponse = await page.Http.GetAsync("/prevent/statistics.xlsx?year=2017&suppress=true");
         Assert.Equal(HttpStatusCode.OK, xlsxResponse.StatusCode);
         Assert.Equal("prevent-statistics-2017-18.xlsx", xlsxResponse.Content.Headers.ContentDisposition?.FileNameStar ?? xlsxResponse.Content.Headers.ContentDisposition?.FileName);
         using var workbook = new MemoryStream(await xlsxResponse.Content.ReadAsByteArrayAsync());
@@ -358,8 +366,13 @@ public sealed class PreventStatisticsTests(StatisticsApp app) : IClassFixture<St
         Assert.Contains(outcome, r => (string)r["Label"] == "Total" && Convert.ToInt32(r["Count"], CultureInfo.InvariantCulture) == 7318);
 
         var exported = await app.AsSystemAsync(db => db.AuditEntries.CountAsync(a => a.RecordType == "prevent-statistics" && a.Action == Vigil.Web.Platform.Audit.AuditActions.Export
-            && a.UserName == DemoUsers.PreventNorthWest));
+            && a.UserName == DemoUsers.AnalystWales));
         Assert.Equal(2, exported);
+
+        // A unit's own figures download under the unit's name.
+        var officer = await app.SignInAsync(DemoUsers.PreventNorthWest);
+        var unitCsv = await officer.Http.GetAsync("/prevent/statistics.csv?year=2017&scope=Unit&suppress=false");
+        Assert.Equal("prevent-statistics-2017-18-north-west.csv", unitCsv.Content.Headers.ContentDisposition?.FileNameStar ?? unitCsv.Content.Headers.ContentDisposition?.FileName);
     }
 
     private static List<string[]> ReadCsv(string text)
@@ -438,16 +451,18 @@ public sealed class PreventStatisticsTests(StatisticsApp app) : IClassFixture<St
     public async Task Page_ShowsTablesChartsAndDownloads()
     {
         var page = await app.SignInAsync(DemoUsers.PreventNorthWest);
-        var (response, document) = await page.GetAsync("/prevent/statistics?year=2017");
+        var (response, document) = await page.GetAsync("/prevent/statistics?year=2017&scope=National");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Single(document.QuerySelectorAll("h1"));
         var options = document.QuerySelectorAll("select#year option").Select(o => (o.GetAttribute("value"), o.HasAttribute("selected"))).ToList();
         Assert.Contains(("2017", true), options);
         Assert.Contains(("2019", false), options);
-        Assert.Contains(("2026", false), options); // the current statistical year (the test clock is in November 2026)
+        // The network's figures are for finished years: the current one (the test clock is in November 2026) is not offered.
+        Assert.DoesNotContain(options, o => o.Item1 == "2026");
         Assert.NotNull(document.QuerySelector("label[for=year]"));
-        Assert.NotNull(document.QuerySelector("label[for=suppress]"));
-        Assert.False(document.QuerySelector("input#suppress")!.HasAttribute("checked"));
+        Assert.True(document.QuerySelector("input#scope-national")!.HasAttribute("checked"));
+        Assert.Null(document.QuerySelector("input#suppress"));
+        Assert.Contains("the whole network", document.QuerySelector("[data-testid=report-heading]")!.TextContent, StringComparison.Ordinal);
 
         var outcome = document.QuerySelector("[data-testid=table-outcome]")!;
         var rows = outcome.QuerySelectorAll("tbody tr").Select(r => (r.QuerySelector("th")!.TextContent.Trim(), r.QuerySelector("[data-testid=count]")!.TextContent.Trim(), r.QuerySelector("[data-testid=percentage]")!.TextContent.Trim())).ToList();
@@ -466,7 +481,15 @@ public sealed class PreventStatisticsTests(StatisticsApp app) : IClassFixture<St
         Assert.Contains("Islamist", concernChart.QuerySelector("title")!.TextContent, StringComparison.Ordinal);
 
         var links = document.QuerySelectorAll("[data-testid=downloads] a").Select(a => a.GetAttribute("href")).ToList();
-        Assert.Equal(["/prevent/statistics.csv?year=2017&suppress=false", "/prevent/statistics.xlsx?year=2017&suppress=false"], links);
+        Assert.Equal(["/prevent/statistics.csv?year=2017&scope=National&suppress=true", "/prevent/statistics.xlsx?year=2017&scope=National&suppress=true"], links);
+
+        // The officer's own unit: any year, the current one included, and suppression is their choice.
+        var (_, unit) = await page.GetAsync("/prevent/statistics?year=2026");
+        Assert.True(unit.QuerySelector("input#scope")!.HasAttribute("checked"));
+        Assert.Contains(unit.QuerySelectorAll("select#year option"), o => o.GetAttribute("value") == "2026" && o.HasAttribute("selected"));
+        Assert.NotNull(unit.QuerySelector("label[for=suppress]"));
+        Assert.False(unit.QuerySelector("input#suppress")!.HasAttribute("checked"));
+        Assert.Contains("North West", unit.QuerySelector("[data-testid=report-heading]")?.TextContent ?? unit.QuerySelector("[data-testid=empty]")!.TextContent, StringComparison.Ordinal);
 
         var (_, suppressed) = await page.GetAsync("/prevent/statistics?year=2019&suppress=true");
         Assert.True(suppressed.QuerySelector("input#suppress")!.HasAttribute("checked"));
@@ -474,12 +497,12 @@ public sealed class PreventStatisticsTests(StatisticsApp app) : IClassFixture<St
         var sector = suppressed.QuerySelector("[data-testid=table-sector]")!.QuerySelectorAll("tbody tr")
             .ToDictionary(r => r.QuerySelector("th")!.TextContent.Trim(), r => r.QuerySelector("[data-testid=count]")!.TextContent.Trim());
         Assert.Equal(("*", "*", "18", "0"), (sector["Health"], sector["Community"], sector["Education"], sector["Prisons"]));
-        Assert.Equal(["/prevent/statistics.csv?year=2019&suppress=true", "/prevent/statistics.xlsx?year=2019&suppress=true"],
+        Assert.Equal(["/prevent/statistics.csv?year=2019&scope=Unit&suppress=true", "/prevent/statistics.xlsx?year=2019&scope=Unit&suppress=true"],
             suppressed.QuerySelectorAll("[data-testid=downloads] a").Select(a => a.GetAttribute("href")));
 
         var (emptyResponse, empty) = await page.GetAsync("/prevent/statistics?year=2012");
         Assert.Equal(HttpStatusCode.OK, emptyResponse.StatusCode);
-        Assert.Contains("no referrals in 2012/13", empty.QuerySelector("[data-testid=empty]")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("no referrals for North West in 2012/13", empty.QuerySelector("[data-testid=empty]")!.TextContent, StringComparison.Ordinal);
         Assert.Null(empty.QuerySelector("[data-testid=statistics-tables]"));
     }
 
@@ -511,11 +534,15 @@ public sealed class PreventStatisticsTests(StatisticsApp app) : IClassFixture<St
         Assert.True(report.Suppression);
         var small = await ReportAsync(email, StatisticsApp.SmallYear, suppress: false);
         Assert.Contains(small.Tables.SelectMany(t => t.Rows), r => r.Suppressed);
-        // Live figures would show each new referral as it arrives: the current year is for Prevent officers.
+        // Live figures would show each new referral as it arrives: the network's are for finished years, and a
+        // unit's are for its Prevent officers.
         using var api = await app.ApiClientAsync(email);
         var current = await api.GetAsync("/api/v1/prevent/statistics?year=2026");
         Assert.Equal(HttpStatusCode.BadRequest, current.StatusCode);
-        Assert.Contains("Prevent officers", await current.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("finished statistical years only", await current.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var unit = await api.GetAsync("/api/v1/prevent/statistics?year=2017&scope=Unit");
+        Assert.Equal(HttpStatusCode.BadRequest, unit.StatusCode);
+        Assert.Contains("its Prevent officers", await unit.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         var page = await app.SignInAsync(email);
         var (_, document) = await page.GetAsync("/prevent/statistics?year=2026&suppress=false");
         Assert.NotNull(document.QuerySelector("[data-testid=finished-years-only]"));
@@ -523,6 +550,34 @@ public sealed class PreventStatisticsTests(StatisticsApp app) : IClassFixture<St
         Assert.DoesNotContain(document.QuerySelectorAll("select#year option"), o => o.GetAttribute("value") == "2026");
         var (bad, _) = await page.GetAsync("/prevent/statistics?year=abc&suppress=maybe");
         Assert.Equal(HttpStatusCode.OK, bad.StatusCode);
+    }
+
+    [Fact]
+    public async Task LiveFigures_ASnapshotBeforeAndAfterAnotherUnitsReferral_AreTheSame()
+    {
+        // A London Prevent officer records a referral between two snapshots of the North West officer's live
+        // (current-year) figures: the snapshots must be identical, so differencing learns nothing of it.
+        var london = await app.GroupIdAsync(PreventReferenceSeed.TeamGroupName("London"));
+        var email = "prevent.london.stats@test.vigil.example";
+        await app.CreateUserAsync(email, Roles.PreventOfficer, "london", Classification.Official, [london]);
+        using var northWest = await app.ApiClientAsync(DemoUsers.PreventNorthWest);
+        using var londonApi = await app.ApiClientAsync(email);
+        async Task<string> SnapshotAsync()
+        {
+            var response = await northWest.GetAsync("/api/v1/prevent/statistics?year=2026&scope=Unit");
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            return await response.Content.ReadAsStringAsync();
+        }
+        var before = await SnapshotAsync();
+        var referral = await londonApi.PostAsJsonAsync("/api/v1/prevent/referrals", PreventApi.Referral(PreventApi.UniqueSurname("Vasquez"), "Ottoline", "2008-03-09", panel: "camden"));
+        Assert.Equal(HttpStatusCode.Created, referral.StatusCode);
+        Assert.Equal(before, await SnapshotAsync());
+        // The same comparison does see a referral in the officer's own unit (so it could have failed).
+        var own = await northWest.PostAsJsonAsync("/api/v1/prevent/referrals", PreventApi.Referral(PreventApi.UniqueSurname("Okafor"), "Peregrine", "2007-11-21", panel: "bolton"));
+        Assert.Equal(HttpStatusCode.Created, own.StatusCode);
+        Assert.NotEqual(before, await SnapshotAsync());
+        // And the network's current year is not to be had at all.
+        Assert.Equal(HttpStatusCode.BadRequest, (await northWest.GetAsync("/api/v1/prevent/statistics?year=2026&scope=National")).StatusCode);
     }
 
     [Fact]

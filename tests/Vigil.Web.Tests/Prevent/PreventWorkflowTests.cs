@@ -25,7 +25,8 @@ public sealed class PreventWorkflowTests(VigilApp app) : IClassFixture<VigilApp>
         Assert.Equal("Gateway", Stage(made));
         Assert.True(made.GetProperty("isChild").GetBoolean());
         Assert.Equal("2026-12-03", made.GetProperty("gatewayDue").GetString());
-        Assert.Matches(@"^PRV-2026-\d{5}$", made.GetProperty("reference").GetString());
+        // A random reference, never a count that would tell how many referrals came in between.
+        Assert.Matches(@"^PRV-2026-[0-9A-HJKMNP-TV-Z]{7}$", made.GetProperty("reference").GetString());
 
         var due = await api.GetFromJsonAsync<JsonElement>("/api/v1/prevent/queues/assessments-due");
         Assert.Contains(due.EnumerateArray(), c => c.GetProperty("id").GetGuid() == id);

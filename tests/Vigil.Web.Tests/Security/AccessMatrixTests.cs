@@ -268,6 +268,10 @@ public sealed class AccessMatrixTests(AccessMatrix matrix) : IClassFixture<Acces
         ("PUT", "/api/v1/admin/users/00000000-0000-0000-0000-000000000001", Roles.Administrator, HttpStatusCode.NotFound),
         ("PUT", "/api/v1/network/units/london", Roles.Administrator, HttpStatusCode.BadRequest),
         ("PUT", "/api/v1/network/partners/cps", Roles.Administrator, HttpStatusCode.BadRequest),
+        ("GET", "/api/v1/admin/clearance-grants", Roles.Administrator, HttpStatusCode.OK),
+        ("POST", "/api/v1/admin/clearance-grants/00000000-0000-0000-0000-000000000001/approve", Roles.Administrator, HttpStatusCode.NotFound),
+        ("POST", "/api/v1/admin/clearance-grants/00000000-0000-0000-0000-000000000001/reject", Roles.Administrator, HttpStatusCode.BadRequest),
+        ("POST", "/api/v1/admin/users/00000000-0000-0000-0000-000000000001/set-up-link", Roles.Administrator, HttpStatusCode.NotFound),
     ];
 
     public static readonly (string Url, string Role)[] RoleGatedPages =
@@ -276,6 +280,7 @@ public sealed class AccessMatrixTests(AccessMatrix matrix) : IClassFixture<Acces
         ("/admin/users", Roles.Administrator),
         ("/admin/users/new", Roles.Administrator),
         ("/admin/groups", Roles.Administrator),
+        ("/admin/approvals", Roles.Administrator),
         ("/network/units/london/edit", Roles.Administrator),
         ("/network/partners/cps/edit", Roles.Administrator),
     ];
@@ -344,6 +349,14 @@ public sealed class AccessMatrixTests(AccessMatrix matrix) : IClassFixture<Acces
         ["GET /account/sign-in/two-factor"] = "public",
         ["POST /account/sign-in/two-factor"] = "public",
         ["POST /account/sign-out"] = "public",
+        ["GET /account/set-up"] = "public: a one-time set-up link (AdministrationTests)",
+        ["POST /account/set-up"] = "public: a one-time set-up link (AdministrationTests)",
+        ["GET /admin/approvals"] = "role: RoleGatedEndpoints",
+        ["POST /admin/approvals"] = "role: RoleGatedEndpoints; two-person rule (AdministrationTests)",
+        ["GET /api/v1/admin/clearance-grants"] = "role: RoleGatedEndpoints",
+        ["POST /api/v1/admin/clearance-grants/{id:guid}/approve"] = "role: RoleGatedEndpoints; two-person rule (AdministrationTests)",
+        ["POST /api/v1/admin/clearance-grants/{id:guid}/reject"] = "role: RoleGatedEndpoints; two-person rule (AdministrationTests)",
+        ["POST /api/v1/admin/users/{id:guid}/set-up-link"] = "role: RoleGatedEndpoints (AdministrationTests)",
         ["GET /"] = "signed-in",
         ["POST /"] = "signed-in",
         ["GET /account/two-factor"] = "signed-in: own account",

@@ -37,7 +37,9 @@ public sealed class DeconflictionTests(VigilApp app) : IClassFixture<VigilApp>
         var hit = JsonDocument.Parse(raw).RootElement.GetProperty("hits").EnumerateArray().Single();
         Assert.False(hit.GetProperty("visible").GetBoolean());
         Assert.Equal("phone", hit.GetProperty("matchedOn").GetString());
-        Assert.Equal(1.0, hit.GetProperty("strength").GetDouble());
+        // How strong, in words only: no score for a record the asker may not see.
+        Assert.Equal(JsonValueKind.Null, hit.GetProperty("strength").ValueKind);
+        Assert.Equal("Strong", hit.GetProperty("band").GetString());
         Assert.Equal("North West", hit.GetProperty("owningUnit").GetString());
         Assert.Contains("duty.north-west@", hit.GetProperty("contact").GetString(), StringComparison.Ordinal);
         Assert.Equal(JsonValueKind.Null, hit.GetProperty("subject").ValueKind);

@@ -17,6 +17,9 @@ public static class SecuritySetup
 
     public static IServiceCollection AddVigilSecurity(this IServiceCollection services)
     {
+        // One hasher for the whole app (it holds only its options), shared with PasswordTiming so that an
+        // unknown e-mail costs exactly the work of a real one.
+        services.AddSingleton<IPasswordHasher<VigilUser>, PasswordHasher<VigilUser>>();
         services.AddIdentityCore<VigilUser>(o =>
             {
                 o.User.RequireUniqueEmail = true;
