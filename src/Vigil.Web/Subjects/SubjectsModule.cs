@@ -7,7 +7,17 @@ namespace Vigil.Web.Subjects;
 
 public static class SubjectsModule
 {
-    public static IServiceCollection AddSubjects(this IServiceCollection services) => services
+    public static IServiceCollection AddSubjects(this IServiceCollection services)
+    {
+        services.AddOptions<Deconfliction.DeconflictionOptions>()
+            .BindConfiguration(Deconfliction.DeconflictionOptions.Section)
+            .Validate(o => o.StrongFrom is > 0 and <= 1 && o.ChecksPerWindow > 0 && o.Window > TimeSpan.Zero && o.ProbeHits > 0 && o.ProbeWindow > TimeSpan.Zero,
+                $"{Deconfliction.DeconflictionOptions.Section}: StrongFrom must be in (0, 1], and the limits and windows above zero")
+            .ValidateOnStart();
+        return services.AddSubjectServices();
+    }
+
+    private static IServiceCollection AddSubjectServices(this IServiceCollection services) => services
         .AddScoped<SubjectRecords>()
         .AddScoped<SubjectCasework>()
         .AddScoped<OrganisationRecords>()

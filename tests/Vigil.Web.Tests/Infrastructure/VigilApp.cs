@@ -212,7 +212,9 @@ public class VigilApp : WebApplicationFactory<Program>, IAsyncLifetime
     /// sign-in pages, including the two-factor step with the demo account's authenticator key.</summary>
     public async Task<PageClient> SignInAsync(string email, string password = DemoData.Password)
     {
-        var page = new PageClient(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        client.DefaultRequestHeaders.Add(TestClientAddress.Header, TestClientAddress.Next());
+        var page = new PageClient(client);
         var response = await page.SubmitAsync("/account/sign-in", "sign-in", new() { ["Input.Email"] = email, ["Input.Password"] = password });
         if (response.StatusCode == HttpStatusCode.Redirect && PageClient.PathOf(response).StartsWith("/account/sign-in/two-factor", StringComparison.Ordinal))
         {
@@ -273,6 +275,16 @@ public sealed class PageClient(HttpClient http)
 internal sealed class TestClientAddress : Microsoft.AspNetCore.Hosting.IStartupFilter
 {
     public const string Header = "X-Test-Client-Address";
+
+    private static int addresses;
+
+    /// <summary>A caller address of its own (from the benchmarking range 198.18.0.0/15), so that one
+    /// test's sign-ins do not use up another's allowance.</summary>
+    public static string Next()
+    {
+        var n = Interlocked.Increment(ref addresses);
+        return $"198.{18 + n / 65_000 % 2}.{n / 250 % 256}.{n % 250 + 1}";
+    }
 
     public Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> Configure(Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> next) => app =>
     {

@@ -109,10 +109,7 @@ public sealed class HardeningTests(HardenedApp app) : IClassFixture<HardenedApp>
         return new PageClient(client);
     }
 
-    private static int addresses;
-
-    /// <summary>A caller address of its own, so that one test's sign-ins do not use up another's allowance.</summary>
-    private static string NewAddress() => $"198.18.{Interlocked.Increment(ref addresses) / 250}.{Interlocked.Increment(ref addresses) % 250 + 1}";
+    private static string NewAddress() => TestClientAddress.Next();
 
     private static async Task<string> ErrorSummaryAsync(HttpResponseMessage response) =>
         new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync()).QuerySelector(".govuk-error-summary")?.TextContent ?? "";
