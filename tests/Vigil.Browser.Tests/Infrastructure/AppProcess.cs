@@ -65,6 +65,12 @@ public sealed class AppProcess : IAsyncDisposable
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment["DOTNET_ENVIRONMENT"] = "Development";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        // Every browser calls from 127.0.0.1 and the walkthroughs sign in and check often: the limits are
+        // tested in the web tests (HardeningTests, DeconflictionOracleTests), so they are raised here.
+        start.Environment["Vigil__SignIn__PermitsPerMinute"] = "10000";
+        start.Environment["Vigil__Rejections__PerMinute"] = "10000";
+        start.Environment["Vigil__Deconfliction__ChecksPerWindow"] = "10000";
+        start.Environment["Vigil__Deconfliction__ProbeHits"] = "10000";
         start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
 
         var process = new Process { StartInfo = start, EnableRaisingEvents = true };

@@ -2,9 +2,32 @@ namespace Vigil.Browser.Tests.Infrastructure;
 
 /// <summary>One test's browser context and page. Page objects navigate through it, and every page they
 /// land on is checked with axe.</summary>
-public sealed class BrowserSession(IBrowserContext context, IPage page) : IAsyncDisposable
+public sealed class BrowserSession : IAsyncDisposable
 {
+    private readonly IBrowserContext context;
+    private readonly IPage page;
+    private readonly List<string> problems = [];
+
+    public BrowserSession(IBrowserContext context, IPage page)
+    {
+        this.context = context;
+        this.page = page;
+        // What the app's Content-Security-Policy refused and any script that threw: each is a defect of a
+        // page (an inline script or style the policy blocks is a feature that silently stopped working).
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error" && message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
+            {
+                lock (problems) { problems.Add($"{page.Url}: {message.Text}"); }
+            }
+        };
+        page.PageError += (_, error) => { lock (problems) { problems.Add($"{page.Url}: script error {error}"); } };
+    }
+
     public IPage Page => page;
+
+    /// <summary>Policy refusals and script errors seen so far on this session's pages.</summary>
+    public IReadOnlyList<string> Problems { get { lock (problems) { return [.. problems]; } } }
 
     /// <summary>Opens a path of the app and returns the response (for its status code).</summary>
     public async Task<IResponse> GotoAsync(string path)

@@ -12,16 +12,35 @@ public static class DemoUsers
     public const string InvestigatorNorthWest = "investigator.northwest@vigil.example";
     public const string Auditor = "auditor.hq@vigil.example";
     public const string Admin = "admin.hq@vigil.example";
+    public const string SecurityAdmin = "security.hq@vigil.example";
+    public const string VettingAdmin = "vetting.hq@vigil.example";
     public const string AnalystWales = "analyst.wales@vigil.example";
 
     public const string Password = DemoData.Password;
 
     public static DemoData.Account Account(string email) => DemoData.Accounts.Single(a => a.Email == email);
 
-    /// <summary>The current authenticator code for a demo account that has two-factor sign-in.</summary>
+    private static readonly Dictionary<string, long> LastStep = [];
+    private static readonly Lock StepGate = new();
+
+    /// <summary>An authenticator code for a demo account that the app has not accepted yet. The app takes
+    /// each code once and allows one 30-second step of drift, so a second sign-in in the same step uses
+    /// the next step's code, waiting (at most one step) when even that is not yet due.</summary>
     public static string CurrentCode(string email)
     {
         var key = Account(email).AuthenticatorKey ?? throw new InvalidOperationException($"{email} has no two-factor sign-in");
-        return new Totp(Base32Encoding.ToBytes(key)).ComputeTotp(DateTime.UtcNow);
+        long next;
+        lock (StepGate)
+        {
+            var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds() / 30;
+            next = Math.Max(now, LastStep.GetValueOrDefault(email, long.MinValue) + 1);
+            LastStep[email] = next;
+        }
+        var due = DateTimeOffset.FromUnixTimeSeconds((next - 1) * 30);
+        if (due > DateTimeOffset.UtcNow)
+        {
+            Thread.Sleep(due - DateTimeOffset.UtcNow + TimeSpan.FromMilliseconds(200));
+        }
+        return new Totp(Base32Encoding.ToBytes(key)).ComputeTotp(DateTimeOffset.FromUnixTimeSeconds(next * 30).UtcDateTime);
     }
 }

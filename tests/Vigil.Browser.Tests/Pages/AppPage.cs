@@ -20,6 +20,7 @@ public abstract class AppPage(BrowserSession session)
     {
         await Expect(target.Heading).ToHaveTextAsync(heading);
         await Accessibility.AssertNoSeriousViolationsAsync(target.Page, $"{typeof(TPage).Name} \"{heading}\"");
+        Assert.True(target.Session.Problems.Count == 0, string.Join(Environment.NewLine, target.Session.Problems));
         return target;
     }
 

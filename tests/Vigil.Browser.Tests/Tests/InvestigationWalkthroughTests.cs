@@ -71,6 +71,10 @@ public sealed class InvestigationWalkthroughTests(BrowserFixture fixture) : Brow
         page = await page.SubmitOkAsync(entry, "Record the decision");
         await Expect(page.Page.GetByTestId("policy-entry")).ToHaveCountAsync(1);
         await page.ScreenshotAsync("investigation-policy-file.png");
+        // The print button works under the Content-Security-Policy (no inline handler): count the calls.
+        await page.Page.EvaluateAsync("() => { window.vigilPrinted = 0; window.print = () => { window.vigilPrinted++; }; }");
+        await page.Page.GetByTestId("print").ClickAsync();
+        Assert.Equal(1, await page.Page.EvaluateAsync<int>("() => window.vigilPrinted"));
 
         // A suspect, through the Subjects module (the check at the door runs first).
         page = await page.SectionAsync("Subjects");
