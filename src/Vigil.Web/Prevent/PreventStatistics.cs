@@ -148,8 +148,8 @@ public sealed class PreventStatistics(VigilDb db, AccessContext access)
 
     private static DateTimeOffset StartOf(int year) => new(year, 4, 1, 0, 0, 0, TimeSpan.Zero);
 
-    /// <summary>The statistical years that have at least one referral, latest first (counts nothing, reveals
-    /// only that a year has data).</summary>
+    /// <summary>The finished statistical years that have at least one referral in the network, latest first
+    /// (counts nothing, reveals only that a finished year has data).</summary>
     public async Task<IReadOnlyList<int>> YearsAsync(CancellationToken ct)
     {
         Guard();
@@ -162,7 +162,9 @@ public sealed class PreventStatistics(VigilDb db, AccessContext access)
             return [];
         }
         var years = new List<int>();
-        for (var year = StatisticalYearOf(last.Value); year >= StatisticalYearOf(first.Value); year--)
+        // Finished years only: whether the current year has a referral anywhere in the network yet is
+        // itself a live figure (the page offers the current year to those who may see their unit's).
+        for (var year = Math.Min(StatisticalYearOf(last.Value), CurrentYear - 1); year >= StatisticalYearOf(first.Value); year--)
         {
             var (from, until) = (StartOf(year), StartOf(year + 1));
             if (await all.AnyAsync(c => c.ReferredAt >= from && c.ReferredAt < until, ct))

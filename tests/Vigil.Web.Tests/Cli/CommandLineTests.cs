@@ -106,6 +106,15 @@ public sealed class CommandLineTests(VigilApp app) : IClassFixture<VigilApp>
         var roles = await app.AsSystemAsync(db => db.UserRoles.Join(db.Users, r => r.UserId, u => u.Id, (r, u) => new { r.RoleId, u.Email })
             .Where(x => x.Email == "first.admin@force.vigil.example").Join(db.Roles, x => x.RoleId, r => r.Id, (x, r) => r.Name).ToListAsync());
         Assert.Equal([Roles.Administrator], roles);
+        Assert.Equal(Classification.Official, await app.AsSystemAsync(db => db.Users.Where(u => u.Email == "first.admin@force.vigil.example").Select(u => u.Clearance).SingleAsync()));
+
+        // The bootstrap is the one clearance no second administrator approves: it is audited as such.
+        var vetted = await RunAsync("users create-admin --email vetted.admin@force.vigil.example --clearance Secret",
+            new() { ["VIGIL_ADMIN_PASSWORD"] = "Bootstrap-Password-2026" });
+        Assert.True(vetted.Exit == 0, vetted.Err);
+        var id = await app.AsSystemAsync(db => db.Users.Where(u => u.Email == "vetted.admin@force.vigil.example").Select(u => new { u.Id, u.Clearance }).SingleAsync());
+        Assert.Equal(Classification.Secret, id.Clearance);
+        Assert.True(await app.AsSystemAsync(db => db.AuditEntries.AnyAsync(e => e.RecordId == id.Id.ToString() && e.Detail!.Contains("bootstrapped from the command line, cleared SECRET"))));
 
         var weak = await RunAsync("users create-admin --email second.admin@force.vigil.example", new() { ["VIGIL_ADMIN_PASSWORD"] = "short" });
         Assert.Equal(2, weak.Exit);

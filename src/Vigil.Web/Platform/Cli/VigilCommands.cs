@@ -167,9 +167,17 @@ public static class VigilCommands
         var email = new Option<string>("--email") { Description = "The administrator's e-mail.", Required = true };
         var displayName = new Option<string>("--name") { Description = "The administrator's name.", DefaultValueFactory = _ => "Administrator" };
         var unit = new Option<string>("--unit") { Description = "Unit code (see the Network pages).", DefaultValueFactory = _ => "nctphq" };
+        // The bootstrap is the one grant of clearance that no second administrator approves: it needs the
+        // server and the database, and is audited. Two administrators bootstrapped at SECRET can then approve
+        // each other's requests for everyone else (the two-person rule of ClearanceGrants).
+        var clearance = new Option<Classification>("--clearance")
+        {
+            Description = "The administrator's clearance (Official, Secret or TopSecret).",
+            DefaultValueFactory = _ => Classification.Official,
+        };
         var createAdmin = new Command("create-admin",
             "Bootstrap an administrator. Reads the password from the VIGIL_ADMIN_PASSWORD environment variable or standard input. Two-factor enrolment is required at first sign-in.")
-            { email, displayName, unit };
+            { email, displayName, unit, clearance };
         createAdmin.SetAction(async (parse, ct) => await WithScopeAsync(buildApp, "system:users-create-admin", async sp =>
         {
             var db = sp.GetRequiredService<VigilDb>();
@@ -189,7 +197,7 @@ public static class VigilCommands
                 EmailConfirmed = true,
                 DisplayName = parse.GetValue(displayName)!,
                 UnitId = home.Id,
-                Clearance = Classification.Official,
+                Clearance = parse.GetValue(clearance),
             };
             var result = await manager.CreateAsync(admin, password);
             if (result.Succeeded)
@@ -201,7 +209,10 @@ public static class VigilCommands
                 Console.Error.WriteLine("Could not create the administrator: " + string.Join(" ", result.Errors.Select(e => e.Description)));
                 return 2;
             }
-            Console.WriteLine($"Administrator {admin.Email} created. They must enrol in two-factor authentication at first sign-in.");
+            db.Audit(AuditActions.Create, AuditOutcomes.Success, "user", admin.Id.ToString(),
+                detail: $"administrator bootstrapped from the command line, cleared {ClassificationText.Display(admin.Clearance)}");
+            await db.SaveChangesAsync(ct);
+            Console.WriteLine($"Administrator {admin.Email} created, cleared {ClassificationText.Display(admin.Clearance)}. They must enrol in two-factor authentication at first sign-in.");
             return 0;
         }));
         users.Subcommands.Add(createAdmin);
