@@ -29,7 +29,15 @@ public sealed class AdministrationTests(BrowserFixture fixture) : BrowserTest(fi
         var link = new Uri(await form.SetUpLink.InnerTextAsync()).PathAndQuery;
         await form.ScreenshotAsync("user-created.png");
 
-        // The administrator who asked cannot approve; a second one, cleared as high, can.
+        // The holder sets the password nobody else knows; the link then dies.
+        var holder = await NewSessionAsync();
+        var setUp = await SetUpAccountPage.OpenAsync(holder, link);
+        var signIn = await setUp.SetPasswordAsync("Wren-Chooses-2026");
+        await Expect(signIn.Page.GetByTestId("set-up-done")).ToBeVisibleAsync();
+        await holder.GotoAsync(link);
+        await Expect(holder.Page.GetByTestId("set-up-invalid")).ToBeVisibleAsync();
+
+        // The administrator who asked cannot approve; a second one, cleared as high, can, now that the holder has set up.
         var own = await ApprovalsPage.OpenAsync(admin.Session);
         await Expect(own.Card(email).GetByTestId("cannot-decide")).ToBeVisibleAsync();
         var vetting = await SignInAsync(DemoUsers.VettingAdmin);
@@ -38,14 +46,6 @@ public sealed class AdministrationTests(BrowserFixture fixture) : BrowserTest(fi
         approvals = await approvals.ApproveAsync(email);
         await Expect(approvals.Decided).ToContainTextAsync("Clearance approved");
         await Expect(approvals.Card(email)).ToHaveCountAsync(0);
-
-        // The holder sets the password nobody else knows; the link then dies.
-        var holder = await NewSessionAsync();
-        var setUp = await SetUpAccountPage.OpenAsync(holder, link);
-        var signIn = await setUp.SetPasswordAsync("Wren-Chooses-2026");
-        await Expect(signIn.Page.GetByTestId("set-up-done")).ToBeVisibleAsync();
-        await holder.GotoAsync(link);
-        await Expect(holder.Page.GetByTestId("set-up-invalid")).ToBeVisibleAsync();
 
         // SECRET needs two-factor: the first sign-in goes to setting it up.
         signIn = await SignInPage.OpenAsync(holder);

@@ -80,6 +80,11 @@ public sealed class AuditChainTests(VigilApp app) : IClassFixture<VigilApp>
         var head = await SomeActivityAsync();
         var target = head - 2;
         var original = await app.AsSystemAsync(db => db.AuditEntries.AsNoTracking().SingleAsync(e => e.Sequence == target));
+        // On PostgreSQL the column's new type makes every entry with a user id unreadable, not only the target:
+        // the first of them is the first bad entry.
+        var firstBad = VigilApp.OnPostgres
+            ? await app.AsSystemAsync(db => db.AuditEntries.Where(e => e.UserId != null).MinAsync(e => e.Sequence))
+            : target;
         await TamperAsync(() => SqlAsync($"""UPDATE "AuditEntries" SET "UserName" = 'someone.else@vigil.example' WHERE "Sequence" = {target}"""));
         var broken = await VerifyAsync();
         Assert.False(broken.Ok);
@@ -96,6 +101,11 @@ public sealed class AuditChainTests(VigilApp app) : IClassFixture<VigilApp>
         var head = await SomeActivityAsync();
         var target = head - 1;
         var original = await app.AsSystemAsync(db => db.AuditEntries.AsNoTracking().SingleAsync(e => e.Sequence == target));
+        // On PostgreSQL the column's new type makes every entry with a user id unreadable, not only the target:
+        // the first of them is the first bad entry.
+        var firstBad = VigilApp.OnPostgres
+            ? await app.AsSystemAsync(db => db.AuditEntries.Where(e => e.UserId != null).MinAsync(e => e.Sequence))
+            : target;
         await TamperAsync(() => SqlAsync($"""DELETE FROM "AuditEntries" WHERE "Sequence" = {target}"""));
         var broken = await VerifyAsync();
         Assert.False(broken.Ok);
@@ -260,6 +270,11 @@ public sealed class AuditChainTests(VigilApp app) : IClassFixture<VigilApp>
         var head = await SomeActivityAsync();
         var target = head - 1;
         var original = await app.AsSystemAsync(db => db.AuditEntries.AsNoTracking().SingleAsync(e => e.Sequence == target));
+        // On PostgreSQL the column's new type makes every entry with a user id unreadable, not only the target:
+        // the first of them is the first bad entry.
+        var firstBad = VigilApp.OnPostgres
+            ? await app.AsSystemAsync(db => db.AuditEntries.Where(e => e.UserId != null).MinAsync(e => e.Sequence))
+            : target;
         // The attacker writes a user id that is not a GUID. PostgreSQL's uuid column cannot hold one, so
         // there the attacker first changes the column's type, as someone with the database's keys could.
         await TamperAsync(() => SqlAsync(VigilApp.OnPostgres
@@ -269,8 +284,8 @@ public sealed class AuditChainTests(VigilApp app) : IClassFixture<VigilApp>
         {
             var broken = await VerifyAsync();
             Assert.False(broken.Ok);
-            Assert.Equal(target, broken.FirstBadSequence);
-            Assert.Contains($"entry {target} is unreadable or altered", broken.Message, StringComparison.Ordinal);
+            Assert.Equal(firstBad, broken.FirstBadSequence);
+            Assert.Contains($"entry {firstBad} is unreadable or altered", broken.Message, StringComparison.Ordinal);
         }
         finally
         {

@@ -35,6 +35,7 @@ public class VigilApp : WebApplicationFactory<Program>, IAsyncLifetime
     protected virtual IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>
     {
         ["Vigil:SignIn:PermitsPerMinute"] = "100000",
+        ["Vigil:SignIn:FailureFloorMilliseconds"] = "0",
         ["Vigil:Rejections:PerMinute"] = "100000",
         ["Vigil:Deconfliction:ChecksPerWindow"] = "100000",
         ["Vigil:Deconfliction:ProbeHits"] = "100000",

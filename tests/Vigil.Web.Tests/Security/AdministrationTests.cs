@@ -21,6 +21,14 @@ public sealed class AdministrationTests(VigilApp app) : IClassFixture<VigilApp>
     private static object Change(string clearance, string role = Roles.Analyst, string unit = "wales", Guid[]? groups = null, string name = "Fictional Person") =>
         new { displayName = name, unitCode = unit, clearance, roles = new[] { role }, groups = groups ?? [] };
 
+    /// <summary>The account's holder follows the set-up link and chooses the test password.</summary>
+    private async Task SetUpAsync(string link)
+    {
+        var holder = new PageClient(app.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true }));
+        var done = await holder.SubmitAsync(link, "set-up", new() { ["Input.Password"] = VigilApp.TestPassword, ["Input.Confirm"] = VigilApp.TestPassword });
+        Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
+    }
+
     private Task<Classification> ClearanceOfAsync(Guid id) => app.AsSystemAsync(db => db.Users.Where(u => u.Id == id).Select(u => u.Clearance).SingleAsync());
 
     [Fact]
@@ -65,10 +73,22 @@ public sealed class AdministrationTests(VigilApp app) : IClassFixture<VigilApp>
         Assert.Equal(HttpStatusCode.Forbidden, (await official.PostAsJsonAsync($"/api/v1/admin/clearance-grants/{grantId}/approve", new { })).StatusCode);
         Assert.Equal(Classification.Official, await ClearanceOfAsync(id));
 
+        // Nor before its holder has set the account up: whoever holds the link could still take it.
         using var second = await app.ApiClientAsync(DemoUsers.VettingAdmin);
+        var early = await second.PostAsJsonAsync($"/api/v1/admin/clearance-grants/{grantId}/approve", new { note = "Vetting confirmed" });
+        Assert.Equal(HttpStatusCode.Conflict, early.StatusCode);
+        Assert.Contains("has not set up the account", await early.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await SetUpAsync(body.GetProperty("setUpLink").GetString()!);
+        using var holdersToken = await app.ApiClientAsync("new.secret@test.vigil.example");
+        Assert.Equal(HttpStatusCode.OK, (await holdersToken.GetAsync("/api/v1/me")).StatusCode);
+
         var approved = await PursueApi.ExpectAsync(await second.PostAsJsonAsync($"/api/v1/admin/clearance-grants/{grantId}/approve", new { note = "Vetting confirmed" }), HttpStatusCode.OK);
         Assert.Equal("Approved", approved.GetProperty("status").GetString());
         Assert.Equal(Classification.Secret, await ClearanceOfAsync(id));
+        // SECRET needs two-factor: the token made before does not carry the account past it until they enrol.
+        Assert.Equal(HttpStatusCode.Unauthorized, (await holdersToken.GetAsync("/api/v1/me")).StatusCode);
+        await app.AsSystemAsync(db => db.Users.Where(u => u.Id == id).ExecuteUpdateAsync(u => u.SetProperty(x => x.TwoFactorEnabled, true)));
+        Assert.Equal(HttpStatusCode.OK, (await holdersToken.GetAsync("/api/v1/me")).StatusCode);
         // Decided once.
         Assert.Equal(HttpStatusCode.Conflict, (await second.PostAsJsonAsync($"/api/v1/admin/clearance-grants/{grantId}/reject", new { note = "too late" })).StatusCode);
         var audit = await app.AsSystemAsync(db => db.AuditEntries.Where(e => e.RecordId == id.ToString()).Select(e => e.Action).ToListAsync());

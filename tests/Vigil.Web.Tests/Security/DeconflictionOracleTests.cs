@@ -184,6 +184,31 @@ public sealed class DeconflictionOracleTests(DeconflictionLimitsApp app) : IClas
     }
 
     [Fact]
+    public async Task ChecksSentTogether_CannotRacePastTheLimit()
+    {
+        using var wales = await OutsiderAsync("racing.analyst");
+        var answers = await Task.WhenAll(Enumerable.Range(0, DeconflictionLimitsApp.Checks * 3).Select(i =>
+            wales.PostAsJsonAsync("/api/v1/deconfliction/checks", new { purpose = $"burst check {i}", vehicle = $"RC{i:00} ROT" })));
+        var answered = answers.Count(a => a.StatusCode == HttpStatusCode.OK);
+        Assert.All(answers, a => Assert.Contains(a.StatusCode, new[] { HttpStatusCode.OK, HttpStatusCode.TooManyRequests }));
+        Assert.InRange(answered, 0, DeconflictionLimitsApp.Checks);
+        // Refused checks are not held against the user: once the window has passed, checks are answered again.
+        app.Clock.Advance(TimeSpan.FromMinutes(11));
+        Assert.Equal(HttpStatusCode.OK, (await wales.PostAsJsonAsync("/api/v1/deconfliction/checks", new { purpose = "after the burst", vehicle = "RC99 ROT" })).StatusCode);
+    }
+
+    [Fact]
+    public async Task ProbesSentTogether_AreStillReported()
+    {
+        var id = await HiddenLondonPersonAsync("Isolde", "Marchbank-Oyelaran", "07700 900866", "PR09 PRB");
+        using var wales = await OutsiderAsync("racing.prober");
+        await Task.WhenAll(Enumerable.Range(0, DeconflictionLimitsApp.ProbeHits + 1).Select(i =>
+            wales.PostAsJsonAsync("/api/v1/deconfliction/checks", new { purpose = $"burst enquiry {i}", phone = "07700900866" })));
+        var reports = await app.AsSystemAsync(db => db.AuditEntries.CountAsync(e => e.Action == "deconfliction-probe" && e.RecordId == id.ToString()));
+        Assert.InRange(reports, 1, 2);
+    }
+
+    [Fact]
     public async Task Page_BeyondTheLimit_SaysWhyAndWhen()
     {
         var email = "throttled.page@test.vigil.example";

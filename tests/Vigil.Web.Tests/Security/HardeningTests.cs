@@ -379,6 +379,10 @@ public sealed class HardeningTests(HardenedApp app) : IClassFixture<HardenedApp>
     [InlineData("\u202Eecila")]
     [InlineData("Al\u0007ice")]
     [InlineData("A\u2066lice")]
+    [InlineData("Ali\u200Fce")]
+    [InlineData("Al\u00ADice")]
+    [InlineData("\uFEFFAlice")]
+    [InlineData("Alice\U000E0041")]
     public async Task Names_WithHiddenCharacters_AreRefusedWithAMessage(string givenName)
     {
         using var api = await app.ApiClientAsync(DemoUsers.InvestigatorNorthWest);

@@ -27,21 +27,52 @@ public static class ApiValidation
         return errors;
     }
 
-    public const string HiddenCharacters = "Remove the hidden characters (control characters or text-direction overrides) from this answer";
+    public const string HiddenCharacters = "Remove the hidden characters (control characters, text-direction marks or invisible formatting) from this answer";
 
     /// <summary>True when text holds a character no name or note should: a C0 or C1 control (NUL among
-    /// them; tab, line feed and carriage return are allowed), DEL, or a bidirectional embedding, override
-    /// or isolate, which can make text display as something other than what it is.</summary>
+    /// them; tab, line feed and carriage return are allowed), DEL, a bidirectional mark, embedding, override
+    /// or isolate (which can make text display as something other than what it is), the soft hyphen, the
+    /// line and paragraph separators, the invisible operators, a byte-order mark, the interlinear annotation
+    /// marks, or a tag character. The joiners (U+200B to U+200D, U+2060) are allowed: some scripts need
+    /// them, and matching ignores them.</summary>
     public static bool HasHiddenCharacters(string text)
     {
-        foreach (var c in text)
+        for (var i = 0; i < text.Length; i++)
         {
-            if ((c < ' ' && c is not ('\t' or '\n' or '\r')) || c is >= '\u007f' and <= '\u009f' || c is >= '\u202a' and <= '\u202e' || c is >= '\u2066' and <= '\u2069')
+            if (IsHidden(text, i))
             {
                 return true;
             }
         }
         return false;
+    }
+
+    /// <summary>The text with each hidden character (as <see cref="HasHiddenCharacters"/>) shown as U+FFFD,
+    /// for what is kept as given rather than refused: a purpose in a query string, say, written to the audit log.</summary>
+    public static string Visible(string text)
+    {
+        if (!HasHiddenCharacters(text))
+        {
+            return text;
+        }
+        var visible = new System.Text.StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            visible.Append(IsHidden(text, i) ? '\ufffd' : text[i]);
+        }
+        return visible.ToString();
+    }
+
+    private static bool IsHidden(string text, int i)
+    {
+        var c = text[i];
+        return (c < ' ' && c is not ('\t' or '\n' or '\r'))
+            || c is >= '\u007f' and <= '\u009f' or '\u00ad' or '\u061c' or '\u200e' or '\u200f' or '\u2028' or '\u2029' or '\ufeff'
+            || c is >= '\u202a' and <= '\u202e' || c is >= '\u2061' and <= '\u2064' || c is >= '\u2066' and <= '\u2069'
+            || c is >= '\ufff9' and <= '\ufffb'
+            // Tag characters, U+E0000 to U+E007F: the surrogate pair DB40 DC00-DC7F (both halves count).
+            || (c == '\udb40' && i + 1 < text.Length && text[i + 1] is >= '\udc00' and <= '\udc7f')
+            || (c is >= '\udc00' and <= '\udc7f' && i > 0 && text[i - 1] == '\udb40');
     }
 
     // Every string of the request, and of the records and lists inside it, is checked: an API caller can

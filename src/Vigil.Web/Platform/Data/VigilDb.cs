@@ -266,7 +266,8 @@ public abstract class VigilDb(DbContextOptions options, AccessContext access, Ti
             RecordType = recordType,
             RecordId = recordId,
             Outcome = outcome,
-            Purpose = purpose,
+            // A purpose can come from a query string, unchecked: kept as given, but bounded and with nothing hidden.
+            Purpose = purpose is null ? null : Api.ApiValidation.Visible(purpose is { Length: > 1000 } ? purpose[..1000] : purpose),
             Detail = detail is { Length: > 2000 } ? detail[..2000] : detail,
         };
         pendingAudit.Add(entry);

@@ -35,6 +35,15 @@ public sealed class AccessContextMiddleware(RequestDelegate next)
             {
                 var roles = await db.UserRoles.Where(r => r.UserId == userId)
                     .Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => r.Name!).ToListAsync(http.RequestAborted);
+                // A token made before the account needed two-factor (a clearance approved or the Administrator
+                // role given since) does not carry it past the requirement: it works again once they enrol.
+                if (http.User.Identity.AuthenticationType == PersonalAccessTokens.Scheme
+                    && VigilUser.RequiresTwoFactor(user!.Clearance, roles) && !user.TwoFactorEnabled)
+                {
+                    http.User = new ClaimsPrincipal(new ClaimsIdentity());
+                    await next(http);
+                    return;
+                }
                 var groups = await db.GroupMemberships.Where(m => m.UserId == userId).Select(m => m.GroupId).ToListAsync(http.RequestAborted);
                 var unitName = (await directory.OfAsync(user!.UnitId, user.PartnerAgencyId, http.RequestAborted))?.Name;
                 access.SignedIn(user.Id, user.UserName!, user.DisplayName, user.UnitId, unitName, user.PartnerAgencyId, user.Clearance, roles, groups);

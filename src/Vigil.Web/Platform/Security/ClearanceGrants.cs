@@ -55,7 +55,8 @@ internal sealed class ClearanceGrantConfiguration : IEntityTypeConfiguration<Cle
 }
 
 public sealed record ClearanceGrantDto(Guid Id, Guid UserId, string UserEmail, string UserName, Classification Previous, Classification Requested,
-    string RequestedBy, DateTimeOffset RequestedAt, GrantStatus Status, string? DecidedBy, DateTimeOffset? DecidedAt, string? Note, string? WhyNotDecide);
+    string RequestedBy, DateTimeOffset RequestedAt, GrantStatus Status, string? DecidedBy, DateTimeOffset? DecidedAt, string? Note, string? WhyNotDecide,
+    bool HolderSetUp);
 
 public sealed record GrantDecision
 {
@@ -66,6 +67,8 @@ public sealed record GrantDecision
 /// <summary>The pending clearances and their decisions (the second administrator's part).</summary>
 public sealed class ClearanceGrants(VigilDb db, AccessContext access)
 {
+    public const string NotSetUp = "Its holder has not set up the account yet: approve once they have chosen their password with the set-up link";
+
     /// <summary>Asks for a clearance above OFFICIAL on an account; any earlier pending request for it is
     /// withdrawn. Added to the caller's unit of work (saved with the account change).</summary>
     internal ClearanceGrant Ask(VigilUser user, Classification requested)
@@ -136,7 +139,21 @@ public sealed class ClearanceGrants(VigilDb db, AccessContext access)
             return grant.Status == GrantStatus.Pending ? WorkResult<ClearanceGrantDto>.Forbidden(why) : WorkResult<ClearanceGrantDto>.Conflict(why);
         }
         var user = await db.Users.FirstAsync(u => u.Id == grant.UserId, ct);
-        grant.Status = approve ? GrantStatus.Approved : GrantStatus.Rejected;
+        if (approve && user.PasswordHash is null)
+        {
+            // A link, not a password, is all the account has: whoever holds it could still take the account.
+            return WorkResult<ClearanceGrantDto>.Conflict(NotSetUp);
+        }
+        // Claimed by a conditional update, so that an approval and a refusal (or two approvals) sent at the
+        // same moment cannot both take effect: the second finds the request decided.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var status = approve ? GrantStatus.Approved : GrantStatus.Rejected;
+        if (await db.Set<ClearanceGrant>().Where(g => g.Id == id && g.Status == GrantStatus.Pending)
+                .ExecuteUpdateAsync(u => u.SetProperty(g => g.Status, status), ct) == 0)
+        {
+            return WorkResult<ClearanceGrantDto>.Conflict("This request has already been decided");
+        }
+        grant.Status = status;
         grant.DecidedById = access.UserId;
         grant.DecidedBy = access.UserName;
         grant.DecidedAt = db.Clock.GetUtcNow();
@@ -148,19 +165,21 @@ public sealed class ClearanceGrants(VigilDb db, AccessContext access)
         db.Audit(approve ? "clearance-approved" : "clearance-rejected", AuditOutcomes.Success, "user", user.Id.ToString(),
             detail: $"{user.Email}: {ClassificationText.Display(grant.Previous)} to {ClassificationText.Display(grant.Requested)} asked by {grant.RequestedBy}; {(approve ? "approved" : "refused")}{(grant.Note is { Length: > 0 } note ? ": " + note : "")}");
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         return WorkResult<ClearanceGrantDto>.Ok(ToDto(grant, await UsersAsync([grant.UserId], ct)));
     }
 
-    private async Task<Dictionary<Guid, (string Email, string Name)>> UsersAsync(IEnumerable<Guid> ids, CancellationToken ct)
+    private async Task<Dictionary<Guid, (string Email, string Name, bool SetUp)>> UsersAsync(IEnumerable<Guid> ids, CancellationToken ct)
     {
         var list = ids.Distinct().ToList();
-        return await db.Users.AsNoTracking().Where(u => list.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => (u.Email ?? "", u.DisplayName), ct);
+        return await db.Users.AsNoTracking().Where(u => list.Contains(u.Id))
+            .ToDictionaryAsync(u => u.Id, u => (u.Email ?? "", u.DisplayName, u.PasswordHash != null), ct);
     }
 
-    private ClearanceGrantDto ToDto(ClearanceGrant g, Dictionary<Guid, (string Email, string Name)> users)
+    private ClearanceGrantDto ToDto(ClearanceGrant g, Dictionary<Guid, (string Email, string Name, bool SetUp)> users)
     {
-        var (email, name) = users.GetValueOrDefault(g.UserId, ("", "(deleted)"));
-        return new ClearanceGrantDto(g.Id, g.UserId, email, name, g.Previous, g.Requested, g.RequestedBy, g.RequestedAt, g.Status, g.DecidedBy, g.DecidedAt, g.Note, g.WhyNotDecide(access));
+        var (email, name, setUp) = users.GetValueOrDefault(g.UserId, ("", "(deleted)", false));
+        return new ClearanceGrantDto(g.Id, g.UserId, email, name, g.Previous, g.Requested, g.RequestedBy, g.RequestedAt, g.Status, g.DecidedBy, g.DecidedAt, g.Note, g.WhyNotDecide(access), setUp);
     }
 
     public static IEndpointRouteBuilder MapApi(IEndpointRouteBuilder admin)

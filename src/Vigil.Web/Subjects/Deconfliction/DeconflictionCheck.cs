@@ -125,7 +125,9 @@ public sealed class DeconflictionService(VigilDb db, AccessContext access, UnitI
             return WorkResult<DeconflictionResult>.Invalid(errors);
         }
         var now = db.Clock.GetUtcNow();
-        if (await ThrottledAsync(now, ct) is { } wait)
+        var checkId = Guid.CreateVersion7();
+        var purpose = request.Purpose!.Trim();
+        if (await ReserveAsync(checkId, now, purpose, ct) is { } wait)
         {
             db.Audit("deconfliction-throttled", AuditOutcomes.Denied, "deconfliction-check", null, request.Purpose!.Trim(),
                 $"more than {Options.ChecksPerWindow} checks in {Options.Window.TotalMinutes:0} minutes; asked: {Describe(request)}");
@@ -191,8 +193,6 @@ public sealed class DeconflictionService(VigilDb db, AccessContext access, UnitI
             }
         }
 
-        var checkId = Guid.CreateVersion7();
-        var purpose = request.Purpose!.Trim();
         var labels = records.Values.ToDictionary(r => r.Id, r => new ProtectiveLabel(r.Classification, r.OfficialSensitive, r.OwningUnitId, r.Groups));
         // A record the asker may see is one hit, for its strongest reason; one they may not see is one hit
         // per thing asked about that matched it, so that hits cannot be put together into a hidden profile.
@@ -227,12 +227,15 @@ public sealed class DeconflictionService(VigilDb db, AccessContext access, UnitI
                     "subject", record.Id.ToString());
             }
         }
-        db.Add(new CheckLogEntry { Id = checkId, UserId = access.UserId!.Value, At = now, Purpose = purpose });
         var masked = found.Select(c => c.SubjectId).Distinct().Where(id => !AccessPolicy.CanRead(access, labels[id])).ToList();
-        await ReportProbesAsync(checkId, now, masked, id => labels[id], ct);
+        foreach (var subjectId in masked)
+        {
+            db.Add(new MaskedHitEntry { CheckId = checkId, UserId = access.UserId!.Value, SubjectId = subjectId, At = now });
+        }
         db.Audit("deconfliction-check", AuditOutcomes.Success, "deconfliction-check", checkId.ToString(), purpose,
             $"asked: {Describe(request)}; {hits.Count} hits, {hits.Count(h => !h.Hit.Visible)} masked");
         await db.SaveChangesAsync(ct);
+        await ReportProbesAsync(checkId, now, masked, id => labels[id], ct);
         // Visible hits by score; masked hits by what was asked, band and unit, then in an order drawn afresh
         // for every check, so that neither the order nor the position of a hit carries a score.
         var ordered = hits.Where(h => h.Hit.Visible).OrderByDescending(h => h.Strength).Select(h => h.Hit)
@@ -243,24 +246,33 @@ public sealed class DeconflictionService(VigilDb db, AccessContext access, UnitI
         return WorkResult<DeconflictionResult>.Ok(new DeconflictionResult(checkId, ordered));
     }
 
-    /// <summary>How long until the user may check again, or null when they may now.</summary>
-    private async Task<TimeSpan?> ThrottledAsync(DateTimeOffset now, CancellationToken ct)
+    /// <summary>Writes this check to the log first, in its own transaction, and only then counts the user's
+    /// checks in the window, its own and any running at the same moment included: checks sent together
+    /// cannot each count fewer than the limit before any is saved. Over the limit, the reservation is taken
+    /// back and the answer is how long until the oldest check in the window leaves it.</summary>
+    private async Task<TimeSpan?> ReserveAsync(Guid checkId, DateTimeOffset now, string purpose, CancellationToken ct)
     {
-        var since = now - Options.Window;
         var me = access.UserId!.Value;
-        var recent = await db.Set<CheckLogEntry>().AsNoTracking().Where(c => c.UserId == me && c.At > since)
-            .OrderByDescending(c => c.At).Select(c => c.At).Take(Options.ChecksPerWindow).ToListAsync(ct);
-        if (recent.Count < Options.ChecksPerWindow)
+        db.Add(new CheckLogEntry { Id = checkId, UserId = me, At = now, Purpose = purpose });
+        await db.SaveChangesAsync(ct);
+        db.ChangeTracker.Clear();
+        var since = now - Options.Window;
+        var inWindow = db.Set<CheckLogEntry>().AsNoTracking().Where(c => c.UserId == me && c.At > since);
+        if (await inWindow.CountAsync(ct) <= Options.ChecksPerWindow)
         {
             return null;
         }
-        // The check that must leave the window before another fits.
-        return recent[^1] + Options.Window - now;
+        await db.Set<CheckLogEntry>().Where(c => c.Id == checkId).ExecuteDeleteAsync(ct);
+        var oldest = await inWindow.Where(c => c.Id != checkId).OrderByDescending(c => c.At).Select(c => c.At)
+            .Skip(Options.ChecksPerWindow - 1).FirstOrDefaultAsync(ct);
+        return oldest == default ? Options.Window : oldest + Options.Window - now;
     }
 
-    /// <summary>Keeps this check's masked hits, and tells the holders of a hidden record, once, when one user's
-    /// checks have hit it <see cref="DeconflictionOptions.ProbeHits"/> times within the probe window: who
-    /// checked, and the purposes they gave.</summary>
+    /// <summary>Once this check's masked hits are saved, tells the holders of a hidden record when one
+    /// user's checks have hit it <see cref="DeconflictionOptions.ProbeHits"/> times within the probe window:
+    /// who checked, and the purposes they gave. Counted after saving, so checks sent together are all
+    /// counted; the report is claimed by a conditional update, so it goes out once (on PostgreSQL, two
+    /// checks finishing at the same instant may both claim it: twice, never not at all).</summary>
     private async Task ReportProbesAsync(Guid checkId, DateTimeOffset now, List<Guid> masked, Func<Guid, ProtectiveLabel> labelOf, CancellationToken ct)
     {
         if (masked.Count == 0)
@@ -269,30 +281,36 @@ public sealed class DeconflictionService(VigilDb db, AccessContext access, UnitI
         }
         var me = access.UserId!.Value;
         var since = now - Options.ProbeWindow;
-        var earlier = await db.Set<MaskedHitEntry>().AsNoTracking()
-            .Where(h => h.UserId == me && h.At > since && masked.Contains(h.SubjectId))
+        var hits = db.Set<MaskedHitEntry>().AsNoTracking().Where(h => h.UserId == me && h.At > since);
+        var counts = await hits.Where(h => masked.Contains(h.SubjectId))
             .GroupBy(h => h.SubjectId)
             .Select(g => new { g.Key, Count = g.Count(), Reported = g.Any(h => h.ProbeReported) })
-            .ToDictionaryAsync(g => g.Key, ct);
-        foreach (var subjectId in masked)
+            .ToListAsync(ct);
+        var told = false;
+        foreach (var probe in counts.Where(c => c.Count >= Options.ProbeHits && !c.Reported))
         {
-            var before = earlier.GetValueOrDefault(subjectId);
-            var report = (before?.Count ?? 0) + 1 >= Options.ProbeHits && before?.Reported != true;
-            db.Add(new MaskedHitEntry { CheckId = checkId, UserId = me, SubjectId = subjectId, At = now, ProbeReported = report });
-            if (!report)
+            var subjectId = probe.Key;
+            var claimed = await db.Set<MaskedHitEntry>()
+                .Where(h => h.CheckId == checkId && h.SubjectId == subjectId
+                    && !db.Set<MaskedHitEntry>().Any(o => o.UserId == me && o.SubjectId == subjectId && o.At > since && o.ProbeReported))
+                .ExecuteUpdateAsync(u => u.SetProperty(h => h.ProbeReported, true), ct);
+            if (claimed == 0)
             {
                 continue;
             }
-            var checks = await db.Set<MaskedHitEntry>().AsNoTracking().Where(h => h.UserId == me && h.SubjectId == subjectId && h.At > since)
-                .Join(db.Set<CheckLogEntry>().AsNoTracking(), h => h.CheckId, c => c.Id, (h, c) => c.Purpose).ToListAsync(ct);
-            var purposes = checks.Append(db.ChangeTracker.Entries<CheckLogEntry>().Single(e => e.Entity.Id == checkId).Entity.Purpose)
+            var purposes = (await hits.Where(h => h.SubjectId == subjectId)
+                .Join(db.Set<CheckLogEntry>().AsNoTracking(), h => h.CheckId, c => c.Id, (h, c) => c.Purpose).ToListAsync(ct))
                 .Distinct(StringComparer.Ordinal).Select(p => $"\"{p}\"");
-            var count = (before?.Count ?? 0) + 1;
             inbox.Send(labelOf(subjectId), "Possible probe: repeated checks matched one of your records",
-                $"{access.DisplayName} ({access.UserName}, {access.UnitName}) has run {count} checks in the last {Options.ProbeWindow.TotalMinutes:0} minutes that matched this record, which they cannot see. "
+                $"{access.DisplayName} ({access.UserName}, {access.UnitName}) has run {probe.Count} checks in the last {Options.ProbeWindow.TotalMinutes:0} minutes that matched this record, which they cannot see. "
                 + $"Purposes given: {string.Join("; ", purposes)}. If this is not expected, speak to them or to professional standards.",
                 "subject", subjectId.ToString());
-            db.Audit("deconfliction-probe", AuditOutcomes.Denied, "subject", subjectId.ToString(), detail: $"{count} masked hits by {access.UserName} within {Options.ProbeWindow.TotalMinutes:0} minutes; holders told");
+            db.Audit("deconfliction-probe", AuditOutcomes.Denied, "subject", subjectId.ToString(), detail: $"{probe.Count} masked hits by {access.UserName} within {Options.ProbeWindow.TotalMinutes:0} minutes; holders told");
+            told = true;
+        }
+        if (told)
+        {
+            await db.SaveChangesAsync(ct);
         }
     }
 
