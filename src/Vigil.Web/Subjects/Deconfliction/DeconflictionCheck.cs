@@ -253,9 +253,11 @@ public sealed class DeconflictionService(VigilDb db, AccessContext access, UnitI
     private async Task<TimeSpan?> ReserveAsync(Guid checkId, DateTimeOffset now, string purpose, CancellationToken ct)
     {
         var me = access.UserId!.Value;
-        db.Add(new CheckLogEntry { Id = checkId, UserId = me, At = now, Purpose = purpose });
+        // Saved with whatever the calling use case has pending (nothing, or an audited read): callers run the
+        // check before they change anything, or inside their own transaction.
+        var reservation = db.Add(new CheckLogEntry { Id = checkId, UserId = me, At = now, Purpose = purpose });
         await db.SaveChangesAsync(ct);
-        db.ChangeTracker.Clear();
+        reservation.State = EntityState.Detached;
         var since = now - Options.Window;
         var inWindow = db.Set<CheckLogEntry>().AsNoTracking().Where(c => c.UserId == me && c.At > since);
         if (await inWindow.CountAsync(ct) <= Options.ChecksPerWindow)
