@@ -46,7 +46,7 @@ public sealed class ApprovalsPage : AppPage
         return await ArrivedAsync(session);
     }
 
-    public static Task<ApprovalsPage> ArrivedAsync(BrowserSession session) => ArriveAsync(new ApprovalsPage(session), "Clearances waiting for approval");
+    public static Task<ApprovalsPage> ArrivedAsync(BrowserSession session) => ArriveAsync(new ApprovalsPage(session), "Waiting for approval");
 
     public async Task<ApprovalsPage> ApproveAsync(string email)
     {

@@ -44,7 +44,7 @@ public sealed class AdministrationTests(BrowserFixture fixture) : BrowserTest(fi
         var approvals = await ApprovalsPage.OpenAsync(vetting.Session);
         await approvals.ScreenshotAsync("approvals.png");
         approvals = await approvals.ApproveAsync(email);
-        await Expect(approvals.Decided).ToContainTextAsync("Clearance approved");
+        await Expect(approvals.Decided).ToContainTextAsync("Approved");
         await Expect(approvals.Card(email)).ToHaveCountAsync(0);
 
         // SECRET needs two-factor: the first sign-in goes to setting it up.

@@ -107,6 +107,39 @@ public sealed class AdministrationTests(VigilApp app) : IClassFixture<VigilApp>
     }
 
     [Fact]
+    public async Task AdministratorRole_WaitsForASecondAdministrator_SoNoOneMakesTheirOwnSecond()
+    {
+        using var asker = await app.ApiClientAsync(DemoUsers.SecurityAdmin);
+        var created = await PursueApi.ExpectAsync(await asker.PostAsJsonAsync("/api/v1/admin/users",
+            Account("second.self@test.vigil.example", "Official", Roles.Administrator, "nctphq")), HttpStatusCode.Created);
+        var id = created.GetProperty("user").GetProperty("id").GetGuid();
+        Assert.Empty(created.GetProperty("user").GetProperty("roles").EnumerateArray());
+        Assert.Equal(Roles.Administrator, created.GetProperty("user").GetProperty("pendingRole").GetString());
+        var grantId = (await asker.GetFromJsonAsync<JsonElement>("/api/v1/admin/clearance-grants?status=Pending")).GetProperty("items").EnumerateArray()
+            .Single(g => g.GetProperty("userId").GetGuid() == id).GetProperty("id").GetGuid();
+
+        // The asker holds the set-up link and could set the account up; they still cannot approve it.
+        await SetUpAsync(created.GetProperty("setUpLink").GetString()!);
+        Assert.Equal(HttpStatusCode.Forbidden, (await asker.PostAsJsonAsync($"/api/v1/admin/clearance-grants/{grantId}/approve", new { })).StatusCode);
+        using var holder = await app.ApiClientAsync("second.self@test.vigil.example");
+        Assert.Equal(HttpStatusCode.NotFound, (await holder.GetAsync("/api/v1/admin/users")).StatusCode);
+
+        // Saving another change keeps the request (the role stays asked for) ...
+        Assert.Equal(HttpStatusCode.OK, (await asker.PutAsJsonAsync($"/api/v1/admin/users/{id}",
+            Change("Official", Roles.Administrator, "nctphq", name: "Second Self"))).StatusCode);
+        using var second = await app.ApiClientAsync(DemoUsers.VettingAdmin);
+        var approved = await PursueApi.ExpectAsync(await second.PostAsJsonAsync($"/api/v1/admin/clearance-grants/{grantId}/approve", new { note = "Known to me" }), HttpStatusCode.OK);
+        Assert.Equal(Roles.Administrator, approved.GetProperty("role").GetString());
+        var roles = await app.AsSystemAsync(db => db.UserRoles.Where(r => r.UserId == id).Join(db.Roles, r => r.RoleId, x => x.Id, (r, x) => x.Name).ToListAsync());
+        Assert.Equal([Roles.Administrator], roles);
+        Assert.True(await app.AsSystemAsync(db => db.AuditEntries.AnyAsync(e => e.RecordId == id.ToString() && e.Action == "role-approved")));
+
+        // ... and taking the role away is at once.
+        Assert.Equal(HttpStatusCode.OK, (await asker.PutAsJsonAsync($"/api/v1/admin/users/{id}", Change("Official", Roles.Analyst, "nctphq", name: "Second Self"))).StatusCode);
+        Assert.Equal([Roles.Analyst], await app.AsSystemAsync(db => db.UserRoles.Where(r => r.UserId == id).Join(db.Roles, r => r.RoleId, x => x.Id, (r, x) => x.Name).ToListAsync()));
+    }
+
+    [Fact]
     public async Task ApprovalsPage_ShowsWhatWaits_AndTheSecondAdministratorDecides()
     {
         var id = await app.CreateUserAsync("page.raise@test.vigil.example", Roles.Analyst, "wales", Classification.Official);

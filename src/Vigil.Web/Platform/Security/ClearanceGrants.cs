@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Vigil.Web.Platform.Api;
@@ -11,15 +12,20 @@ namespace Vigil.Web.Platform.Security;
 public enum GrantStatus { Pending, Approved, Rejected, Withdrawn }
 
 /// <summary>
-/// A clearance above OFFICIAL that one administrator has asked for an account. It takes effect only
-/// when a second administrator, cleared at least as high and neither the one who asked nor the account's
-/// holder, approves it: the two-person rule. Until then the account keeps the clearance it had.
+/// A clearance above OFFICIAL, or the Administrator role, that one administrator has asked for an account.
+/// It takes effect only when a second administrator, cleared at least as high and neither the one who
+/// asked nor the account's holder, approves it: the two-person rule. Until then the account keeps what it
+/// had. (The role waits too: otherwise one administrator could make a second and be both people.)
 /// </summary>
 public sealed class ClearanceGrant
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid UserId { get; set; }
+    /// <summary>The clearance asked for; for a role request, the account's clearance (so the approver must
+    /// be cleared as high as the account they make an administrator).</summary>
     public Classification Requested { get; set; }
+    /// <summary>Set when the request is for this role (Administrator) rather than for a clearance.</summary>
+    public string? Role { get; set; }
     public Classification Previous { get; set; }
     public Guid RequestedById { get; set; }
     public required string RequestedBy { get; set; }
@@ -33,10 +39,16 @@ public sealed class ClearanceGrant
     /// <summary>Why this administrator may not decide this grant, or null when they may.</summary>
     public string? WhyNotDecide(AccessContext approver) =>
         Status != GrantStatus.Pending ? "This request has already been decided"
-        : approver.UserId == RequestedById ? "A second administrator must decide: you asked for this clearance"
-        : approver.UserId == UserId ? "You cannot decide a clearance for your own account"
+        : approver.UserId == RequestedById ? $"A second administrator must decide: you asked for this {What}"
+        : approver.UserId == UserId ? $"You cannot decide a {What} for your own account"
         : approver.Clearance < Requested ? $"Only an administrator cleared to {ClassificationText.Display(Requested)} or above can approve it"
         : null;
+
+    /// <summary>"clearance" or "role", as the messages say it.</summary>
+    public string What => Role is null ? "clearance" : "role";
+
+    /// <summary>What was asked for, in words: "SECRET" or "the Administrator role".</summary>
+    public string Asked => Role is null ? ClassificationText.Display(Requested) : $"the {Roles.Display(Role)} role";
 }
 
 internal sealed class ClearanceGrantConfiguration : IEntityTypeConfiguration<ClearanceGrant>
@@ -47,6 +59,7 @@ internal sealed class ClearanceGrantConfiguration : IEntityTypeConfiguration<Cle
         b.Property(g => g.RequestedBy).HasMaxLength(256);
         b.Property(g => g.DecidedBy).HasMaxLength(256);
         b.Property(g => g.Note).HasMaxLength(1000);
+        b.Property(g => g.Role).HasMaxLength(64);
         b.Property(g => g.Status).HasConversion<string>().HasMaxLength(16);
         b.HasOne<VigilUser>().WithMany().HasForeignKey(g => g.UserId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(g => new { g.Status, g.RequestedAt });
@@ -54,7 +67,7 @@ internal sealed class ClearanceGrantConfiguration : IEntityTypeConfiguration<Cle
     }
 }
 
-public sealed record ClearanceGrantDto(Guid Id, Guid UserId, string UserEmail, string UserName, Classification Previous, Classification Requested,
+public sealed record ClearanceGrantDto(Guid Id, Guid UserId, string UserEmail, string UserName, Classification Previous, Classification Requested, string? Role,
     string RequestedBy, DateTimeOffset RequestedAt, GrantStatus Status, string? DecidedBy, DateTimeOffset? DecidedAt, string? Note, string? WhyNotDecide,
     bool HolderSetUp);
 
@@ -71,23 +84,26 @@ public sealed class ClearanceGrants(VigilDb db, AccessContext access)
 
     /// <summary>Asks for a clearance above OFFICIAL on an account; any earlier pending request for it is
     /// withdrawn. Added to the caller's unit of work (saved with the account change).</summary>
-    internal ClearanceGrant Ask(VigilUser user, Classification requested)
+    internal ClearanceGrant Ask(VigilUser user, Classification requested, string? role = null)
     {
         var grant = new ClearanceGrant
         {
-            UserId = user.Id, Requested = requested, Previous = user.Clearance, RequestedById = access.UserId!.Value,
+            UserId = user.Id, Requested = requested, Previous = user.Clearance, Role = role, RequestedById = access.UserId!.Value,
             RequestedBy = access.UserName ?? "", RequestedAt = db.Clock.GetUtcNow(), Status = GrantStatus.Pending,
         };
         db.Add(grant);
-        db.Audit("clearance-requested", AuditOutcomes.Success, "user", user.Id.ToString(),
-            detail: $"{user.Email}: {ClassificationText.Display(user.Clearance)} to {ClassificationText.Display(requested)}; waits for a second administrator");
+        db.Audit(role is null ? "clearance-requested" : "role-requested", AuditOutcomes.Success, "user", user.Id.ToString(),
+            detail: role is null
+                ? $"{user.Email}: {ClassificationText.Display(user.Clearance)} to {ClassificationText.Display(requested)}; waits for a second administrator"
+                : $"{user.Email}: {grant.Asked}; waits for a second administrator");
         return grant;
     }
 
-    /// <summary>Withdraws the account's pending requests (a new one replaces them, or the change no longer needs one).</summary>
-    internal async Task WithdrawPendingAsync(Guid userId, string why, CancellationToken ct)
+    /// <summary>Withdraws the account's pending requests of one kind (clearance, or a role): a new one
+    /// replaces them, or the change no longer needs one.</summary>
+    internal async Task WithdrawPendingAsync(Guid userId, string why, CancellationToken ct, string? role = null)
     {
-        foreach (var pending in await db.Set<ClearanceGrant>().Where(g => g.UserId == userId && g.Status == GrantStatus.Pending).ToListAsync(ct))
+        foreach (var pending in await db.Set<ClearanceGrant>().Where(g => g.UserId == userId && g.Status == GrantStatus.Pending && g.Role == role).ToListAsync(ct))
         {
             pending.Status = GrantStatus.Withdrawn;
             pending.DecidedAt = db.Clock.GetUtcNow();
@@ -158,12 +174,21 @@ public sealed class ClearanceGrants(VigilDb db, AccessContext access)
         grant.DecidedBy = access.UserName;
         grant.DecidedAt = db.Clock.GetUtcNow();
         grant.Note = decision.Note?.Trim();
-        if (approve)
+        if (approve && grant.Role is { } role)
+        {
+            if (await db.Roles.Where(r => r.Name == role).Select(r => (Guid?)r.Id).FirstOrDefaultAsync(ct) is { } roleId
+                && !await db.UserRoles.AnyAsync(r => r.UserId == user.Id && r.RoleId == roleId, ct))
+            {
+                db.UserRoles.Add(new IdentityUserRole<Guid> { UserId = user.Id, RoleId = roleId });
+            }
+        }
+        else if (approve)
         {
             user.Clearance = grant.Requested;
         }
-        db.Audit(approve ? "clearance-approved" : "clearance-rejected", AuditOutcomes.Success, "user", user.Id.ToString(),
-            detail: $"{user.Email}: {ClassificationText.Display(grant.Previous)} to {ClassificationText.Display(grant.Requested)} asked by {grant.RequestedBy}; {(approve ? "approved" : "refused")}{(grant.Note is { Length: > 0 } note ? ": " + note : "")}");
+        var asked = grant.Role is null ? $"{ClassificationText.Display(grant.Previous)} to {ClassificationText.Display(grant.Requested)}" : grant.Asked;
+        db.Audit($"{grant.What}-{(approve ? "approved" : "rejected")}", AuditOutcomes.Success, "user", user.Id.ToString(),
+            detail: $"{user.Email}: {asked} asked by {grant.RequestedBy}; {(approve ? "approved" : "refused")}{(grant.Note is { Length: > 0 } note ? ": " + note : "")}");
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return WorkResult<ClearanceGrantDto>.Ok(ToDto(grant, await UsersAsync([grant.UserId], ct)));
@@ -179,7 +204,7 @@ public sealed class ClearanceGrants(VigilDb db, AccessContext access)
     private ClearanceGrantDto ToDto(ClearanceGrant g, Dictionary<Guid, (string Email, string Name, bool SetUp)> users)
     {
         var (email, name, setUp) = users.GetValueOrDefault(g.UserId, ("", "(deleted)", false));
-        return new ClearanceGrantDto(g.Id, g.UserId, email, name, g.Previous, g.Requested, g.RequestedBy, g.RequestedAt, g.Status, g.DecidedBy, g.DecidedAt, g.Note, g.WhyNotDecide(access), setUp);
+        return new ClearanceGrantDto(g.Id, g.UserId, email, name, g.Previous, g.Requested, g.Role, g.RequestedBy, g.RequestedAt, g.Status, g.DecidedBy, g.DecidedAt, g.Note, g.WhyNotDecide(access), setUp);
     }
 
     public static IEndpointRouteBuilder MapApi(IEndpointRouteBuilder admin)

@@ -12,7 +12,7 @@ namespace Vigil.Web.Platform.Security;
 /// <param name="SetUp">False until the person has followed their set-up link and chosen a password.</param>
 public sealed record UserSummary(Guid Id, string Email, string DisplayName, string? Organisation, Classification Clearance,
     IReadOnlyList<string> Roles, IReadOnlyList<Guid> Groups, bool IsDisabled, bool TwoFactorEnabled, bool LockedOut,
-    Classification? PendingClearance = null, bool SetUp = true);
+    Classification? PendingClearance = null, bool SetUp = true, string? PendingRole = null);
 
 /// <summary>What an administrator sets on an account. Units and agencies are given by code.</summary>
 public sealed record UserChange
@@ -86,10 +86,12 @@ public sealed class UserAdministration(VigilDb db, UserManager<VigilUser> users,
         var roles = await db.UserRoles.Where(r => r.UserId == id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => r.Name!).ToListAsync(ct);
         var groups = await db.GroupMemberships.Where(m => m.UserId == id).Select(m => m.GroupId).ToListAsync(ct);
         var organisation = (await directory.OfAsync(user.UnitId, user.PartnerAgencyId, ct))?.Code;
-        var pending = await db.Set<ClearanceGrant>().Where(g => g.UserId == id && g.Status == GrantStatus.Pending)
+        var pending = await db.Set<ClearanceGrant>().Where(g => g.UserId == id && g.Status == GrantStatus.Pending && g.Role == null)
             .Select(g => (Classification?)g.Requested).FirstOrDefaultAsync(ct);
+        var pendingRole = await db.Set<ClearanceGrant>().Where(g => g.UserId == id && g.Status == GrantStatus.Pending && g.Role != null)
+            .Select(g => g.Role).FirstOrDefaultAsync(ct);
         return new UserSummary(user.Id, user.Email!, user.DisplayName, organisation, user.Clearance, roles.Order().ToList(), groups,
-            user.IsDisabled, user.TwoFactorEnabled, user.LockoutEnd > db.Clock.GetUtcNow(), pending, user.PasswordHash is not null);
+            user.IsDisabled, user.TwoFactorEnabled, user.LockoutEnd > db.Clock.GetUtcNow(), pending, user.PasswordHash is not null, pendingRole);
     }
 
     public async Task<WorkResult<CreatedUser>> CreateAsync(NewUser request, CancellationToken ct)
@@ -220,7 +222,7 @@ public sealed class UserAdministration(VigilDb db, UserManager<VigilUser> users,
         user.PartnerAgencyId = partnerId;
         user.IsDisabled = change.IsDisabled;
         var requested = change.Clearance!.Value;
-        var pending = await db.Set<ClearanceGrant>().Where(g => g.UserId == id && g.Status == GrantStatus.Pending).Select(g => (Classification?)g.Requested).FirstOrDefaultAsync(ct);
+        var pending = await db.Set<ClearanceGrant>().Where(g => g.UserId == id && g.Status == GrantStatus.Pending && g.Role == null).Select(g => (Classification?)g.Requested).FirstOrDefaultAsync(ct);
         if (requested < user.Clearance)
         {
             // Lowering takes effect at once, and ends any request to raise.
@@ -261,6 +263,21 @@ public sealed class UserAdministration(VigilDb db, UserManager<VigilUser> users,
     {
         var wantedRoles = (change.Roles ?? []).Distinct().ToList();
         var currentRoles = await users.GetRolesAsync(user);
+        // The Administrator role is given by two administrators, as a clearance above OFFICIAL is: asked for
+        // here, added when a second approves. Taking it away is at once, and ends any request for it.
+        var pendingRole = await db.Set<ClearanceGrant>().AnyAsync(g => g.UserId == user.Id && g.Status == GrantStatus.Pending && g.Role == Roles.Administrator, ct);
+        if (wantedRoles.Contains(Roles.Administrator) && !currentRoles.Contains(Roles.Administrator))
+        {
+            wantedRoles.Remove(Roles.Administrator);
+            if (!pendingRole)
+            {
+                grants.Ask(user, Classification.Official > change.Clearance!.Value ? Classification.Official : change.Clearance!.Value, Roles.Administrator);
+            }
+        }
+        else if (pendingRole && !wantedRoles.Contains(Roles.Administrator))
+        {
+            await grants.WithdrawPendingAsync(user.Id, "the Administrator role is no longer asked for", ct, Roles.Administrator);
+        }
         var removed = await users.RemoveFromRolesAsync(user, currentRoles.Except(wantedRoles));
         var added = await users.AddToRolesAsync(user, wantedRoles.Except(currentRoles));
         if (!removed.Succeeded || !added.Succeeded)

@@ -432,6 +432,10 @@ namespace Vigil.Web.Platform.Data.Migrations.Postgres
                     b.Property<Guid>("RequestedById")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Role")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)

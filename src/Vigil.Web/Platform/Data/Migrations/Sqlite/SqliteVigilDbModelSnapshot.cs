@@ -421,6 +421,10 @@ namespace Vigil.Web.Platform.Data.Migrations.Sqlite
                     b.Property<Guid>("RequestedById")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Role")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
