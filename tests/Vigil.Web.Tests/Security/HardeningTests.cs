@@ -425,3 +425,15 @@ public sealed class HardeningTests(HardenedApp app) : IClassFixture<HardenedApp>
         Assert.Contains(hits, h => h.GetProperty("visible").GetBoolean() && h.GetProperty("subject").GetProperty("surname").GetString() == "Zerowidth-Lake");
     }
 }
+
+public sealed class CallerSourceTests
+{
+    [Theory]
+    [InlineData("203.0.113.9", "203.0.113.9")]
+    [InlineData("::ffff:203.0.113.9", "203.0.113.9")]
+    [InlineData("2001:db8:1:2:aaaa:bbbb:cccc:dddd", "2001:db8:1:2::/64")]
+    [InlineData("2001:db8:1:2::1", "2001:db8:1:2::/64")]
+    [InlineData("2001:db8:1:3::1", "2001:db8:1:3::/64")]
+    public void Limits_CountAnIPv6CallerByIts64(string address, string source) =>
+        Assert.Equal(source, AnonymousRejections.SourceOf(System.Net.IPAddress.Parse(address)));
+}

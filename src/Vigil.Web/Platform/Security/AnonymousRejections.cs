@@ -30,7 +30,28 @@ public sealed class AnonymousRejections(IServiceScopeFactory scopes, TimeProvide
     private long Minute => clock.GetUtcNow().UtcTicks / TimeSpan.TicksPerMinute;
 
     /// <summary>The caller's address as the connection (or a named proxy's forwarded header) gives it.</summary>
-    public static string SourceOf(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+    /// <summary>The caller, as the limits count it: an IPv4 address, or an IPv6 address's /64 (one site
+    /// or one customer line holds a whole /64, so a caller cannot step past the limits by the address).</summary>
+    public static string SourceOf(HttpContext http) => SourceOf(http.Connection.RemoteIpAddress);
+
+    public static string SourceOf(System.Net.IPAddress? address)
+    {
+        if (address is null)
+        {
+            return "unknown";
+        }
+        if (address.IsIPv4MappedToIPv6)
+        {
+            return address.MapToIPv4().ToString();
+        }
+        if (address.AddressFamily != System.Net.Sockets.AddressFamily.InterNetworkV6)
+        {
+            return address.ToString();
+        }
+        var bytes = address.GetAddressBytes();
+        Array.Clear(bytes, 8, 8);
+        return new System.Net.IPAddress(bytes) + "/64";
+    }
 
     public void Record(HttpContext http, string kind, string detail)
     {
