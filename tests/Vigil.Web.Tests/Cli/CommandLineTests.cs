@@ -37,8 +37,30 @@ public sealed class CommandLineTests(VigilApp app) : IClassFixture<VigilApp>
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
-        await process.WaitForExitAsync(timeout.Token);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"`{arguments}` did not finish in 90 s: {await error}");
+        }
         return (process.ExitCode, await output, await error);
+    }
+
+    [Fact]
+    public async Task Migrate_AfterAStartKilledWhileMigrating_ClearsTheStaleLockAndCompletes()
+    {
+        Assert.SkipWhen(VigilApp.OnPostgres, "PostgreSQL's migration lock is an advisory lock, which dies with its connection");
+        // What a start killed with -9 in the middle of migrating leaves: EF Core's lock row.
+        await app.AsSystemAsync(db => db.Database.ExecuteSqlRawAsync(
+            "CREATE TABLE IF NOT EXISTS \"__EFMigrationsLock\" (\"Id\" INTEGER NOT NULL PRIMARY KEY, \"Timestamp\" TEXT NOT NULL); "
+            + "INSERT OR REPLACE INTO \"__EFMigrationsLock\" (\"Id\", \"Timestamp\") VALUES (1, '2026-12-02 03:04:05');"));
+        var result = await RunAsync("migrate");
+        Assert.True(result.Exit == 0, result.Err + result.Out);
+        Assert.Contains("left its migration lock behind", result.Err, StringComparison.Ordinal);
+        Assert.Equal(0, await app.AsSystemAsync(db => db.Database.SqlQueryRaw<int>("SELECT COUNT(*) AS \"Value\" FROM \"__EFMigrationsLock\"").SingleAsync()));
     }
 
     [Fact]

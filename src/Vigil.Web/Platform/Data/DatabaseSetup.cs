@@ -14,12 +14,81 @@ public sealed class DatabaseSetup(IServiceProvider services, ILogger<DatabaseSet
         // Setup is the system's own work: it sees everything and is recorded as "system:setup" in the audit log.
         sp.GetRequiredService<AccessContext>().RunAsSystem("system:setup");
         var db = sp.GetRequiredService<VigilDb>();
+        await using var setupLock = db.Database.IsSqlite() ? await SqliteSetupLockAsync(db, ct) : null;
         await db.Database.MigrateAsync(ct);
         foreach (var seed in sp.GetServices<ISeed>().OrderBy(s => s.Order))
         {
             await seed.SeedAsync(db, demo, ct);
         }
         log.LogInformation("Database ready ({Provider}, demo data: {Demo})", db.Database.ProviderName, demo);
+    }
+
+    /// <summary>
+    /// On SQLite, EF Core's migration lock is a row in <c>__EFMigrationsLock</c>, which a process killed
+    /// while migrating leaves behind: every later start would wait on it for ever, silently. So setup first
+    /// takes an operating-system lock on a file beside the database (released by the OS when its holder
+    /// dies, however it dies); whoever holds it is the only process setting up, so a row still in the
+    /// migration lock table is stale and is cleared, with a log line. Waiting for the file is logged too.
+    /// (PostgreSQL's migration lock is an advisory lock, which dies with its connection.)
+    /// </summary>
+    private async Task<FileStream?> SqliteSetupLockAsync(VigilDb db, CancellationToken ct)
+    {
+        var file = db.Database.GetDbConnection().DataSource;
+        if (string.IsNullOrEmpty(file) || file == ":memory:")
+        {
+            return null;
+        }
+        var path = Path.GetFullPath(file) + ".setup-lock";
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        var nextLog = TimeSpan.Zero;
+        FileStream held;
+        while (true)
+        {
+            try
+            {
+                held = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+                break;
+            }
+            catch (IOException) when (!ct.IsCancellationRequested)
+            {
+                if (waited.Elapsed >= nextLog)
+                {
+                    log.LogWarning("Waiting for another Vigil process to finish setting up the database (it holds {Lock}; {Seconds:0} s so far)", path, waited.Elapsed.TotalSeconds);
+                    nextLog += TimeSpan.FromSeconds(10);
+                }
+                await Task.Delay(TimeSpan.FromSeconds(1), ct);
+            }
+        }
+        try
+        {
+            await db.Database.OpenConnectionAsync(ct);
+            try
+            {
+                var connection = db.Database.GetDbConnection();
+                await using var exists = connection.CreateCommand();
+                exists.CommandText = "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = '__EFMigrationsLock'";
+                if (Convert.ToInt64(await exists.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture) > 0)
+                {
+                    await using var clear = connection.CreateCommand();
+                    clear.CommandText = "DELETE FROM \"__EFMigrationsLock\"";
+                    if (await clear.ExecuteNonQueryAsync(ct) > 0)
+                    {
+                        log.LogWarning("A previous start stopped while migrating and left its migration lock behind: cleared it (no other Vigil process is setting up this database)");
+                    }
+                }
+            }
+            finally
+            {
+                await db.Database.CloseConnectionAsync();
+            }
+            return held;
+        }
+        catch
+        {
+            await held.DisposeAsync();
+            throw;
+        }
     }
 }
 
