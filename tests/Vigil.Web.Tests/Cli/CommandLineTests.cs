@@ -64,6 +64,18 @@ public sealed class CommandLineTests(VigilApp app) : IClassFixture<VigilApp>
     }
 
     [Fact]
+    public async Task AuditVerify_WithNoDatabase_ExitsTwoSayingWhy_AndCreatesNothing()
+    {
+        var missing = Path.Combine(app.DataFolder, "no-such-folder", "vigil.db");
+        var result = await RunAsync("audit verify", VigilApp.OnPostgres
+            ? new() { ["ConnectionStrings__Vigil"] = new Npgsql.NpgsqlConnectionStringBuilder(app.ConnectionString) { Database = "vigil_no_such_database" }.ConnectionString }
+            : new() { ["Database__Path"] = missing });
+        Assert.True(result.Exit == 2, $"exit {result.Exit}: {result.Err}{result.Out}");
+        Assert.Contains("Could not check the audit log", result.Err, StringComparison.Ordinal);
+        Assert.False(File.Exists(missing));
+    }
+
+    [Fact]
     public async Task AuditVerify_IntactThenTampered_ExitsZeroThenOneNamingTheEntry()
     {
         var ok = await RunAsync("audit verify");

@@ -68,7 +68,28 @@ public static class VigilCommands
 
         var against = new Option<FileInfo?>("--checkpoint") { Description = "Also verify against this signed checkpoint (detects a truncated tail)." };
         var verify = new Command("verify", "Recompute the audit chain; exit 1 naming the first bad entry.") { against };
-        verify.SetAction(async (parse, ct) => await WithScopeAsync(buildApp, "system:audit-verify", async sp =>
+        // Verification checks what is there: it neither migrates nor seeds, and creates no database. Exit codes:
+        // 0 intact, 1 tampered, 2 could not check (with the reason).
+        verify.SetAction(async (parse, ct) => await WithScopeAsync(buildApp, "system:audit-verify", setUp: false, work: async sp =>
+        {
+            var db = sp.GetRequiredService<VigilDb>();
+            if (db.Database.IsSqlite() && db.Database.GetDbConnection().DataSource is { Length: > 0 } path && !File.Exists(path))
+            {
+                Console.Error.WriteLine($"Could not check the audit log: there is no database at {path}.");
+                return 2;
+            }
+            try
+            {
+                return await VerifyAsync(parse, sp, ct);
+            }
+            catch (System.Data.Common.DbException e)
+            {
+                Console.Error.WriteLine($"Could not check the audit log: {e.Message}");
+                return 2;
+            }
+        }));
+        audit.Subcommands.Add(verify);
+        async Task<int> VerifyAsync(ParseResult parse, IServiceProvider sp, CancellationToken ct)
         {
             var verifier = sp.GetRequiredService<AuditVerifier>();
             VerificationResult result;
@@ -97,8 +118,7 @@ public static class VigilCommands
             }
             (result.Ok ? Console.Out : Console.Error).WriteLine(result.Ok ? result.Message : $"AUDIT CHAIN BROKEN: {result.Message}");
             return result.Ok ? 0 : 1;
-        }));
-        audit.Subcommands.Add(verify);
+        }
 
         var output = new Option<FileInfo>("--out") { Description = "Where to write the checkpoint (JSON).", Required = true };
         var checkpointCommand = new Command("checkpoint", "Export a signed checkpoint of the chain head.") { output };
@@ -220,13 +240,19 @@ public static class VigilCommands
     }
 
     /// <summary>Builds the app (without serving), migrates, and runs the verb as the system in one scope.</summary>
-    private static async Task<int> WithScopeAsync(Func<string[], WebApplication> buildApp, string actor, Func<IServiceProvider, Task<int>> work)
+    private static Task<int> WithScopeAsync(Func<string[], WebApplication> buildApp, string actor, Func<IServiceProvider, Task<int>> work) =>
+        WithScopeAsync(buildApp, actor, setUp: true, work);
+
+    private static async Task<int> WithScopeAsync(Func<string[], WebApplication> buildApp, string actor, bool setUp, Func<IServiceProvider, Task<int>> work)
     {
         // Standard output is the verb's result (a token, a verdict); logs go to standard error.
         string[] hostArgs = [.. Environment.GetCommandLineArgs().Skip(1).Where(a => a == "--demo"), "--Logging:Console:LogToStandardErrorThreshold=Trace"];
         var app = buildApp(hostArgs);
         await using var scope = app.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<DatabaseSetup>().RunAsync(demo: false, CancellationToken.None);
+        if (setUp)
+        {
+            await scope.ServiceProvider.GetRequiredService<DatabaseSetup>().RunAsync(demo: false, CancellationToken.None);
+        }
         scope.ServiceProvider.GetRequiredService<AccessContext>().RunAsSystem(actor);
         return await work(scope.ServiceProvider);
     }
