@@ -103,7 +103,7 @@ public sealed class ClearanceGrants(VigilDb db, AccessContext access)
     /// replaces them, or the change no longer needs one.</summary>
     internal async Task WithdrawPendingAsync(Guid userId, string why, CancellationToken ct, string? role = null)
     {
-        foreach (var pending in await db.Set<ClearanceGrant>().Where(g => g.UserId == userId && g.Status == GrantStatus.Pending && g.Role == role).ToListAsync(ct))
+        foreach (var pending in await PendingFor(userId).Where(g => g.Role == role).ToListAsync(ct))
         {
             pending.Status = GrantStatus.Withdrawn;
             pending.DecidedAt = db.Clock.GetUtcNow();
@@ -125,6 +125,10 @@ public sealed class ClearanceGrants(VigilDb db, AccessContext access)
         await db.SaveChangesAsync(ct);
         return new Paged<ClearanceGrantDto>(grants.Select(g => ToDto(g, users)).ToList(), p, size, total);
     }
+
+    /// <summary>The account's requests still waiting for a decision (a clearance has Role null).</summary>
+    internal IQueryable<ClearanceGrant> PendingFor(Guid userId) =>
+        db.Set<ClearanceGrant>().Where(g => g.UserId == userId && g.Status == GrantStatus.Pending);
 
     public Task<int> PendingCountAsync(CancellationToken ct) => db.Set<ClearanceGrant>().CountAsync(g => g.Status == GrantStatus.Pending, ct);
 

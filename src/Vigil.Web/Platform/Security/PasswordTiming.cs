@@ -12,6 +12,8 @@ namespace Vigil.Web.Platform.Security;
 /// </summary>
 public sealed class PasswordTiming(IPasswordHasher<VigilUser> hasher, IConfiguration config)
 {
+    private static readonly VigilUser Nobody = new() { UserName = "nobody", DisplayName = "nobody" };
+    private readonly Lazy<string> dummyHash = new(() => hasher.HashPassword(Nobody, Guid.NewGuid().ToString("N")));
     private readonly TimeSpan floor = TimeSpan.FromMilliseconds(Math.Max(0, config.GetValue("Vigil:SignIn:FailureFloorMilliseconds", 400)));
 
     /// <summary>Waits until the refused sign-in that began at <paramref name="started"/> (a
@@ -22,9 +24,6 @@ public sealed class PasswordTiming(IPasswordHasher<VigilUser> hasher, IConfigura
         var left = floor - System.Diagnostics.Stopwatch.GetElapsedTime(started);
         return left > TimeSpan.Zero ? Task.Delay(left) : Task.CompletedTask;
     }
-
-    private static readonly VigilUser Nobody = new() { UserName = "nobody", DisplayName = "nobody" };
-    private readonly Lazy<string> dummyHash = new(() => hasher.HashPassword(Nobody, Guid.NewGuid().ToString("N")));
 
     public void HashOnce(string password) => hasher.VerifyHashedPassword(Nobody, dummyHash.Value, password);
 }

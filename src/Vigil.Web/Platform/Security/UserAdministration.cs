@@ -86,12 +86,11 @@ public sealed class UserAdministration(VigilDb db, UserManager<VigilUser> users,
         var roles = await db.UserRoles.Where(r => r.UserId == id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => r.Name!).ToListAsync(ct);
         var groups = await db.GroupMemberships.Where(m => m.UserId == id).Select(m => m.GroupId).ToListAsync(ct);
         var organisation = (await directory.OfAsync(user.UnitId, user.PartnerAgencyId, ct))?.Code;
-        var pending = await db.Set<ClearanceGrant>().Where(g => g.UserId == id && g.Status == GrantStatus.Pending && g.Role == null)
-            .Select(g => (Classification?)g.Requested).FirstOrDefaultAsync(ct);
-        var pendingRole = await db.Set<ClearanceGrant>().Where(g => g.UserId == id && g.Status == GrantStatus.Pending && g.Role != null)
-            .Select(g => g.Role).FirstOrDefaultAsync(ct);
+        var pending = await grants.PendingFor(id).Select(g => new { g.Requested, g.Role }).ToListAsync(ct);
         return new UserSummary(user.Id, user.Email!, user.DisplayName, organisation, user.Clearance, roles.Order().ToList(), groups,
-            user.IsDisabled, user.TwoFactorEnabled, user.LockoutEnd > db.Clock.GetUtcNow(), pending, user.PasswordHash is not null, pendingRole);
+            user.IsDisabled, user.TwoFactorEnabled, user.LockoutEnd > db.Clock.GetUtcNow(),
+            pending.Where(g => g.Role == null).Select(g => (Classification?)g.Requested).FirstOrDefault(), user.PasswordHash is not null,
+            pending.Select(g => g.Role).FirstOrDefault(r => r != null));
     }
 
     public async Task<WorkResult<CreatedUser>> CreateAsync(NewUser request, CancellationToken ct)
@@ -222,7 +221,7 @@ public sealed class UserAdministration(VigilDb db, UserManager<VigilUser> users,
         user.PartnerAgencyId = partnerId;
         user.IsDisabled = change.IsDisabled;
         var requested = change.Clearance!.Value;
-        var pending = await db.Set<ClearanceGrant>().Where(g => g.UserId == id && g.Status == GrantStatus.Pending && g.Role == null).Select(g => (Classification?)g.Requested).FirstOrDefaultAsync(ct);
+        var pending = await grants.PendingFor(id).Where(g => g.Role == null).Select(g => (Classification?)g.Requested).FirstOrDefaultAsync(ct);
         if (requested < user.Clearance)
         {
             // Lowering takes effect at once, and ends any request to raise.
@@ -265,13 +264,13 @@ public sealed class UserAdministration(VigilDb db, UserManager<VigilUser> users,
         var currentRoles = await users.GetRolesAsync(user);
         // The Administrator role is given by two administrators, as a clearance above OFFICIAL is: asked for
         // here, added when a second approves. Taking it away is at once, and ends any request for it.
-        var pendingRole = await db.Set<ClearanceGrant>().AnyAsync(g => g.UserId == user.Id && g.Status == GrantStatus.Pending && g.Role == Roles.Administrator, ct);
+        var pendingRole = await grants.PendingFor(user.Id).AnyAsync(g => g.Role == Roles.Administrator, ct);
         if (wantedRoles.Contains(Roles.Administrator) && !currentRoles.Contains(Roles.Administrator))
         {
             wantedRoles.Remove(Roles.Administrator);
             if (!pendingRole)
             {
-                grants.Ask(user, Classification.Official > change.Clearance!.Value ? Classification.Official : change.Clearance!.Value, Roles.Administrator);
+                grants.Ask(user, change.Clearance!.Value, Roles.Administrator);
             }
         }
         else if (pendingRole && !wantedRoles.Contains(Roles.Administrator))
