@@ -15,6 +15,13 @@ public sealed class SubjectsPage : AppPage
         return await ArriveAsync(new SubjectsPage(session), "Subjects");
     }
 
+    /// <summary>The list's own total ("N results"), read at the moment the list was drawn.</summary>
+    public async Task<int> TotalAsync()
+    {
+        var text = (await Page.GetByTestId("result-count").InnerTextAsync()).Trim();
+        return int.Parse(text.Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     public sealed record Row(string Name, string Href, string OwningUnit, string Marking);
 
     public async Task<IReadOnlyList<Row>> RowsAsync()
