@@ -14,6 +14,7 @@ public static class SubjectsModule
             .Validate(o => o.StrongFrom is > 0 and <= 1 && o.ChecksPerWindow > 0 && o.Window > TimeSpan.Zero && o.ProbeHits > 0 && o.ProbeWindow > TimeSpan.Zero,
                 $"{Deconfliction.DeconflictionOptions.Section}: StrongFrom must be in (0, 1], and the limits and windows above zero")
             .ValidateOnStart();
+        services.AddHealthChecks().AddCheck<Deconfliction.SubjectIndexHealth>("matching-index", tags: ["ready"]);
         return services.AddSubjectServices();
     }
 
@@ -24,7 +25,7 @@ public static class SubjectsModule
         .AddScoped<Deconfliction.DeconflictionService>()
         .AddSingleton<Deconfliction.SubjectIndex>()
         .AddSingleton<Deconfliction.IPersonMatcher>(sp => sp.GetRequiredService<Deconfliction.SubjectIndex>())
-        .AddHostedService<Deconfliction.SubjectIndexWarmUp>()
+        .AddHostedService<Deconfliction.SubjectIndexFollower>()
         .AddScoped<ISeed, SubjectTierSeed>()
         .AddScoped<ISeed, SubjectsDemoSeed>();
 

@@ -25,14 +25,34 @@ public class VigilApp : WebApplicationFactory<Program>, IAsyncLifetime
     public static string? PostgresServer => Environment.GetEnvironmentVariable("VIGIL_TEST_POSTGRES") is { Length: > 0 } s ? s : null;
     public static bool OnPostgres => PostgresServer is not null;
 
-    public string DataFolder { get; } = Directory.CreateTempSubdirectory("vigil-test-").FullName;
+    public string DataFolder { get; }
+
+    /// <summary>A new app on its own fresh database.</summary>
+    public VigilApp()
+    {
+        DataFolder = Directory.CreateTempSubdirectory("vigil-test-").FullName;
+        databaseName = "vigil_t_" + Guid.NewGuid().ToString("N")[..12];
+    }
+
+    /// <summary>For <see cref="SecondNode"/>.</summary>
+    protected VigilApp(VigilApp sameDatabaseAs)
+    {
+        DataFolder = sameDatabaseAs.DataFolder;
+        databaseName = sameDatabaseAs.databaseName;
+        secondNode = true;
+    }
+
+    private readonly bool secondNode;
     /// <summary>Starts at an instant with sub-microsecond ticks and moves a little on every reading, as a
     /// real clock does, so that storage that loses precision (and so breaks the audit hashes) is caught.</summary>
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 28, 9, 0, 0, TimeSpan.Zero).AddTicks(1_234_567)) { AutoAdvanceAmount = TimeSpan.FromTicks(12_345) };
     protected virtual bool Demo => true;
 
     /// <summary>Configuration for this app; a test class that checks a limit overrides it.</summary>
-    protected virtual IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>
+    protected virtual IReadOnlyDictionary<string, string> Settings => DefaultSettings;
+
+    /// <summary>The limits raised for tests; a subclass adds to them.</summary>
+    protected static IReadOnlyDictionary<string, string> DefaultSettings { get; } = new Dictionary<string, string>
     {
         ["Vigil:SignIn:PermitsPerMinute"] = "100000",
         ["Vigil:SignIn:FailureFloorMilliseconds"] = "0",
@@ -40,7 +60,7 @@ public class VigilApp : WebApplicationFactory<Program>, IAsyncLifetime
         ["Vigil:Deconfliction:ChecksPerWindow"] = "100000",
         ["Vigil:Deconfliction:ProbeHits"] = "100000",
     };
-    private readonly string databaseName = "vigil_t_" + Guid.NewGuid().ToString("N")[..12];
+    private readonly string databaseName;
 
     public string ConnectionString => OnPostgres
         ? new NpgsqlConnectionStringBuilder(PostgresServer) { Database = databaseName }.ConnectionString
@@ -77,7 +97,7 @@ public class VigilApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public virtual async ValueTask InitializeAsync()
     {
-        if (OnPostgres)
+        if (OnPostgres && !secondNode)
         {
             await using var connection = new NpgsqlConnection(PostgresServer);
             await connection.OpenAsync();
@@ -91,6 +111,11 @@ public class VigilApp : WebApplicationFactory<Program>, IAsyncLifetime
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        if (secondNode)
+        {
+            GC.SuppressFinalize(this);
+            return;
+        }
         if (OnPostgres)
         {
             NpgsqlConnection.ClearAllPools();
@@ -300,3 +325,7 @@ internal sealed class TestClientAddress : Microsoft.AspNetCore.Hosting.IStartupF
         next(app);
     };
 }
+
+/// <summary>A second node: another app (its own process state, its own matching index) on the first one's
+/// database, which the first one owns and removes.</summary>
+public sealed class SecondNode(VigilApp first) : VigilApp(first);

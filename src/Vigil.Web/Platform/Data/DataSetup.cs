@@ -29,16 +29,19 @@ public static class DataSetup
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<AccessContext>();
         services.AddSingleton<RecordChangeHub>();
+        // EF interceptors registered as services apply too (the reliability tests use them to fail a
+        // client or a write at a chosen moment).
         if (Provider(config) == DatabaseProvider.Postgres)
         {
             var connection = config.GetConnectionString("Vigil")
                 ?? throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Vigil is not set.");
-            services.AddDbContext<VigilDb, PostgresVigilDb>(o => o.UseNpgsql(connection));
+            services.AddDbContext<VigilDb, PostgresVigilDb>((sp, o) => o.UseNpgsql(connection).AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()));
         }
         else
         {
             var connection = SqliteConnectionString(config, dataFolder);
-            services.AddDbContext<VigilDb, SqliteVigilDb>(o => o.UseSqlite(connection).AddInterceptors(new SqlitePragmas()));
+            services.AddDbContext<VigilDb, SqliteVigilDb>((sp, o) => o.UseSqlite(connection).AddInterceptors(new SqlitePragmas())
+                .AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()));
         }
         // Keys live in the database so that web nodes are stateless and cookies survive restarts.
         services.AddDataProtection().SetApplicationName("Vigil").PersistKeysToDbContext<VigilDb>();

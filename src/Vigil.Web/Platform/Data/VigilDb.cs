@@ -45,11 +45,11 @@ public abstract class VigilDb(DbContextOptions options, AccessContext access, Ti
 
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) => optionsBuilder.AddInterceptors(PublishOnCommit.Instance);
 
-    private async Task PublishCommittedAsync(CancellationToken ct)
+    private async Task PublishCommittedAsync()
     {
         var committed = uncommitted.ToList();
         uncommitted.Clear();
-        await changes.PublishAsync(committed, ct);
+        await changes.PublishAsync(committed);
     }
 
     /// <summary>Publishes the changes saved inside a transaction once it commits; drops them if it does not.</summary>
@@ -61,7 +61,8 @@ public abstract class VigilDb(DbContextOptions options, AccessContext access, Ti
         {
             if (eventData.Context is VigilDb db)
             {
-                await db.PublishCommittedAsync(cancellationToken);
+                // Committed: told to subscribers whatever happens to the request now (its client may be gone).
+                await db.PublishCommittedAsync();
             }
         }
 
@@ -160,47 +161,51 @@ public abstract class VigilDb(DbContextOptions options, AccessContext access, Ti
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         var touched = RecordChangeHub.Collect(this);
-        var written = await SaveAndAuditAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var (written, sequenced) = await SaveAndAuditAsync(touched, acceptAllChangesOnSuccess, cancellationToken);
         if (Database.CurrentTransaction is null)
         {
-            await changes.PublishAsync(touched, cancellationToken);
+            await changes.PublishAsync(sequenced);
         }
         else
         {
             // Subscribers read the records back on their own connections: tell them only once they can.
-            uncommitted.AddRange(touched);
+            uncommitted.AddRange(sequenced);
         }
         return written;
     }
 
-    private async Task<int> SaveAndAuditAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
+    private async Task<(int Written, List<RecordChange> Sequenced)> SaveAndAuditAsync(
+        List<(Type Type, Guid Id, RecordChangeKind Kind)> touched, bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
     {
         AuditTrackedChanges();
-        if (pendingAudit.Count == 0)
+        if (pendingAudit.Count == 0 && touched.Count == 0)
         {
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            return (await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken), []);
         }
         var pending = pendingAudit.ToList();
         pendingAudit.Clear();
+        var logged = new List<RecordChangeEntry>();
         try
         {
             if (Database.CurrentTransaction is not null)
             {
-                await ChainAsync(pending, cancellationToken);
-                return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+                var sequenced = await ChainAsync(pending, touched, logged, cancellationToken);
+                return (await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken), sequenced);
             }
             // On SQLite EF begins "BEGIN IMMEDIATE", which takes the write lock before we read the chain head;
-            // on PostgreSQL an advisory lock does the same. Either way two writers cannot fork the chain.
+            // on PostgreSQL an advisory lock does the same. Either way two writers cannot fork the chain, and
+            // the change sequence is numbered in commit order.
             await using var transaction = await Database.BeginTransactionAsync(cancellationToken);
-            await ChainAsync(pending, cancellationToken);
+            var ours = await ChainAsync(pending, touched, logged, cancellationToken);
             var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
-            return written;
+            return (written, ours);
         }
         catch
         {
-            // The change and its audit entries fail together; forget the entries so a retry re-chains them.
-            foreach (var entry in pending)
+            // The change, its audit entries and its place in the change sequence fail together; forget the
+            // entries so that a retry numbers them again.
+            foreach (var entry in pending.Cast<object>().Concat(logged))
             {
                 if (Entry(entry).State != EntityState.Detached)
                 {
@@ -297,24 +302,44 @@ public abstract class VigilDb(DbContextOptions options, AccessContext access, Ti
         ? "changed: " + string.Join(", ", entry.Properties.Where(p => p.IsModified).Select(p => p.Metadata.Name))
         : null;
 
-    private async Task ChainAsync(List<AuditEntry> pending, CancellationToken ct)
+    /// <summary>Inside the save's transaction, under the write lock that is held until it commits: appends
+    /// the audit entries to the chain and numbers the touched records in the change sequence.</summary>
+    private async Task<List<RecordChange>> ChainAsync(List<AuditEntry> pending, List<(Type Type, Guid Id, RecordChangeKind Kind)> touched,
+        List<RecordChangeEntry> logged, CancellationToken ct)
     {
         if (IsPostgres)
         {
             await Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(7419001)", ct);
         }
-        var head = await AuditEntries.AsNoTracking().OrderByDescending(e => e.Sequence)
-            .Select(e => new { e.Sequence, e.Hash }).FirstOrDefaultAsync(ct);
-        var sequence = head?.Sequence ?? 0;
-        var previous = head?.Hash ?? AuditChain.Genesis;
-        foreach (var entry in pending)
+        if (pending.Count > 0)
         {
-            entry.Sequence = ++sequence;
-            entry.PreviousHash = previous;
-            entry.Hash = AuditChain.ComputeHash(entry);
-            previous = entry.Hash;
+            var head = await AuditEntries.AsNoTracking().OrderByDescending(e => e.Sequence)
+                .Select(e => new { e.Sequence, e.Hash }).FirstOrDefaultAsync(ct);
+            var sequence = head?.Sequence ?? 0;
+            var previous = head?.Hash ?? AuditChain.Genesis;
+            foreach (var entry in pending)
+            {
+                entry.Sequence = ++sequence;
+                entry.PreviousHash = previous;
+                entry.Hash = AuditChain.ComputeHash(entry);
+                previous = entry.Hash;
+            }
+            AuditEntries.AddRange(pending);
         }
-        AuditEntries.AddRange(pending);
+        var sequenced = new List<RecordChange>(touched.Count);
+        if (touched.Count > 0)
+        {
+            var next = await RecordChangeHub.HighAsync(this, ct);
+            var at = clock.GetUtcNow();
+            foreach (var (type, id, kind) in touched)
+            {
+                var entry = new RecordChangeEntry { Sequence = ++next, RecordType = RecordChangeEntry.TypeName(type), RecordId = id, At = at };
+                logged.Add(entry);
+                sequenced.Add(new RecordChange(type, id, kind, entry.Sequence));
+            }
+            Set<RecordChangeEntry>().AddRange(logged);
+        }
+        return sequenced;
     }
 }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Vigil.Matching;
 using Vigil.Web.Platform.Data;
 using Vigil.Web.Platform.Security;
@@ -8,30 +9,39 @@ namespace Vigil.Web.Subjects.Deconfliction;
 
 /// <summary>
 /// Every subject of the network in a Vigil.Matching <see cref="PersonIndex"/>, for single-person checks
-/// in milliseconds. Built from the database on first use (and warmed up at start), then kept current on
-/// every save through the <see cref="RecordChangeHub"/>. Each subject is indexed once per name it is known
-/// by (its own and its other names), so an alias finds the person. The model's m/u probabilities are
-/// trained on the subjects themselves (EM, no labels) once there are enough of them; until then the
-/// library's default parameters are used.
+/// in milliseconds. Built from the database (at start, in the background), then kept current by following
+/// the durable change sequence (<see cref="RecordChangeEntry"/>) from the last number it applied: at once
+/// when a save in this process commits, before every check (so a subject another process or node has just
+/// written is found), and every few seconds. Nothing is lost between the build's read and live changes: the
+/// build notes the sequence's high mark before it reads the subjects, and catches up from there. Each
+/// subject is indexed once per name it is known by (its own and its other names), so an alias finds the
+/// person. The model's m/u probabilities are trained on the subjects themselves (EM, no labels) once there
+/// are enough of them; until then the library's default parameters are used.
 /// </summary>
 public sealed class SubjectIndex : IPersonMatcher, IDisposable
 {
     public const int TrainingMinimum = 500;
+    private const int CatchUpBatch = 2000;
+    private static readonly string SubjectType = RecordChangeEntry.TypeName(typeof(Subject));
 
     private readonly IServiceScopeFactory scopes;
     private readonly ILogger<SubjectIndex> log;
     private readonly SemaphoreSlim gate = new(1, 1);
     private readonly Dictionary<Guid, List<string>> entries = [];
-    private PersonIndex? index;
+    private volatile PersonIndex? index;
+    private long applied;
 
     public SubjectIndex(IServiceScopeFactory scopes, RecordChangeHub hub, ILogger<SubjectIndex> log)
     {
         this.scopes = scopes;
         this.log = log;
-        hub.Subscribe(OnChangesAsync);
+        hub.Subscribe(OnCommittedAsync);
     }
 
     public int Count => index?.Count ?? 0;
+    public bool IsBuilt => index is not null;
+    /// <summary>The last number of the change sequence the index has applied.</summary>
+    public long AppliedSequence => Interlocked.Read(ref applied);
 
     public async Task EnsureBuiltAsync(CancellationToken ct)
     {
@@ -46,9 +56,9 @@ public sealed class SubjectIndex : IPersonMatcher, IDisposable
             {
                 return;
             }
-            await using var scope = scopes.CreateAsyncScope();
-            scope.ServiceProvider.GetRequiredService<AccessContext>().RunAsSystem("system:matching-index");
-            var db = scope.ServiceProvider.GetRequiredService<VigilDb>();
+            await using var scope = SystemScope(out var db);
+            // The high mark first: whatever commits after it has a higher number and is caught up below.
+            var high = await RecordChangeHub.HighAsync(db, ct);
             var subjects = await Load(db).Where(s => s.MergedIntoId == null).ToListAsync(ct);
             var records = subjects.SelectMany(Records).ToList();
             var model = subjects.Count >= TrainingMinimum ? MatchModel.Train(records.Where(r => !r.Id.Contains('/', StringComparison.Ordinal)).ToList()) : MatchModel.Default;
@@ -58,8 +68,32 @@ public sealed class SubjectIndex : IPersonMatcher, IDisposable
             {
                 Put(built, subject);
             }
+            Interlocked.Exchange(ref applied, high);
             index = built;
-            log.LogInformation("Matching index built: {Subjects} subjects, {Records} names ({Model})", subjects.Count, built.Count, subjects.Count >= TrainingMinimum ? "trained" : "default parameters");
+            log.LogInformation("Matching index built: {Subjects} subjects, {Records} names ({Model}), change sequence {Sequence}", subjects.Count, built.Count, subjects.Count >= TrainingMinimum ? "trained" : "default parameters", high);
+            await CatchUpHeldAsync(db, ct);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    /// <summary>Applies every change to a subject committed since the last one applied. Returns the
+    /// sequence number the index is now current to.</summary>
+    public async Task<long> CatchUpAsync(CancellationToken ct)
+    {
+        if (index is null)
+        {
+            await EnsureBuiltAsync(ct);
+            return AppliedSequence;
+        }
+        await gate.WaitAsync(ct);
+        try
+        {
+            await using var scope = SystemScope(out var db);
+            await CatchUpHeldAsync(db, ct);
+            return AppliedSequence;
         }
         finally
         {
@@ -69,7 +103,7 @@ public sealed class SubjectIndex : IPersonMatcher, IDisposable
 
     public async Task<IReadOnlyList<DeconflictionCandidate>> FindAsync(PersonQuery query, CancellationToken ct)
     {
-        await EnsureBuiltAsync(ct);
+        await CatchUpAsync(ct);
         var probe = new PersonRecord
         {
             Id = "query",
@@ -87,37 +121,74 @@ public sealed class SubjectIndex : IPersonMatcher, IDisposable
             .ToList();
     }
 
-    private async Task OnChangesAsync(IReadOnlyList<RecordChange> changes, CancellationToken ct)
+    // A save in this process has committed: catch up now, so the writer's own next check finds it. The
+    // request that saved may have been abandoned by its client, so this never takes its token; and a
+    // failure here is logged, not thrown into a request whose change is already committed: the next
+    // check or the follower's next round catches up.
+    private async Task OnCommittedAsync(IReadOnlyList<RecordChange> changes)
     {
-        var subjects = changes.Where(c => c.RecordType == typeof(Subject)).Select(c => c.Id).Distinct().ToList();
-        if (subjects.Count == 0 || index is null)
+        if (index is null || !changes.Any(c => c.RecordType == typeof(Subject) && c.Sequence > AppliedSequence))
         {
             return;
         }
-        await gate.WaitAsync(ct);
         try
         {
-            await using var scope = scopes.CreateAsyncScope();
-            scope.ServiceProvider.GetRequiredService<AccessContext>().RunAsSystem("system:matching-index");
-            var db = scope.ServiceProvider.GetRequiredService<VigilDb>();
-            var current = await Load(db).Where(s => subjects.Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
-            foreach (var id in subjects)
+            await CatchUpAsync(CancellationToken.None);
+        }
+        catch (Exception e)
+        {
+            log.LogWarning(e, "Matching index could not catch up after a save; it will at the next check or round");
+        }
+    }
+
+    private async Task CatchUpHeldAsync(VigilDb db, CancellationToken ct)
+    {
+        while (true)
+        {
+            var from = AppliedSequence;
+            var high = await RecordChangeHub.HighAsync(db, ct);
+            if (high <= from)
             {
-                foreach (var entry in entries.GetValueOrDefault(id) ?? [])
-                {
-                    index.Remove(entry);
-                }
-                entries.Remove(id);
-                if (current.TryGetValue(id, out var subject) && subject.MergedIntoId is null)
-                {
-                    Put(index, subject);
-                }
+                return;
+            }
+            var changed = await db.Set<RecordChangeEntry>().AsNoTracking()
+                .Where(e => e.RecordType == SubjectType && e.Sequence > from && e.Sequence <= high)
+                .OrderBy(e => e.Sequence).Take(CatchUpBatch)
+                .Select(e => new { e.Sequence, e.RecordId }).ToListAsync(ct);
+            var upTo = changed.Count == CatchUpBatch ? changed[^1].Sequence : high;
+            await ApplyAsync(db, changed.Select(c => c.RecordId).Distinct().ToList(), ct);
+            Interlocked.Exchange(ref applied, upTo);
+        }
+    }
+
+    private async Task ApplyAsync(VigilDb db, List<Guid> subjects, CancellationToken ct)
+    {
+        if (subjects.Count == 0)
+        {
+            return;
+        }
+        var target = index!;
+        var current = await Load(db).Where(s => subjects.Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
+        foreach (var id in subjects)
+        {
+            foreach (var entry in entries.GetValueOrDefault(id) ?? [])
+            {
+                target.Remove(entry);
+            }
+            entries.Remove(id);
+            if (current.TryGetValue(id, out var subject) && subject.MergedIntoId is null)
+            {
+                Put(target, subject);
             }
         }
-        finally
-        {
-            gate.Release();
-        }
+    }
+
+    private AsyncServiceScope SystemScope(out VigilDb db)
+    {
+        var scope = scopes.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<AccessContext>().RunAsSystem("system:matching-index");
+        db = scope.ServiceProvider.GetRequiredService<VigilDb>();
+        return scope;
     }
 
     private static IQueryable<Subject> Load(VigilDb db) => db.Set<Subject>().IgnoreQueryFilters().AsNoTracking()
@@ -179,19 +250,68 @@ public sealed class SubjectIndex : IPersonMatcher, IDisposable
     }
 }
 
-/// <summary>Builds the index in the background once the app has started, so the first check is quick.</summary>
-internal sealed class SubjectIndexWarmUp(SubjectIndex index, ILogger<SubjectIndexWarmUp> log) : BackgroundService
+/// <summary>Builds the index in the background once the app has started, so the first check is quick,
+/// then catches it up every few seconds (Vigil:Matching:FollowSeconds), so that changes written by another
+/// process or node reach it even when nobody here checks. (A LISTEN/NOTIFY wake-up between nodes would
+/// only shorten the wait: the sequence is what makes it complete.)</summary>
+internal sealed class SubjectIndexFollower(SubjectIndex index, IConfiguration config, ILogger<SubjectIndexFollower> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var every = TimeSpan.FromSeconds(Math.Clamp(config.GetValue("Vigil:Matching:FollowSeconds", 5.0), 0.1, 3600));
+        string? lastFailure = null;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await index.CatchUpAsync(stoppingToken);
+                if (lastFailure is not null)
+                {
+                    log.LogInformation("Matching index is following the change sequence again");
+                    lastFailure = null;
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+            {
+                // Before migrations (a fresh test database), or while the database is away: said once, then retried.
+                if (lastFailure != e.Message)
+                {
+                    log.LogWarning("Matching index cannot follow the change sequence yet ({Reason}); retrying every {Seconds} s", e.Message, every.TotalSeconds);
+                    lastFailure = e.Message;
+                }
+            }
+            try
+            {
+                await Task.Delay(every, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+}
+
+/// <summary>Ready only when the matching index is built and current: it catches up to the change
+/// sequence's high mark now, so a node whose index cannot follow (or is still building) is not sent checks
+/// it would answer "no match" to wrongly.</summary>
+internal sealed class SubjectIndexHealth(SubjectIndex index) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(
+        HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        if (!index.IsBuilt)
+        {
+            return HealthCheckResult.Unhealthy("The matching index is still being built");
+        }
         try
         {
-            await index.EnsureBuiltAsync(stoppingToken);
+            var current = await index.CatchUpAsync(cancellationToken);
+            return HealthCheckResult.Healthy($"The matching index is current to change {current}");
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            // Before migrations (a fresh test database) there is nothing to index yet: the first check builds it.
-            log.LogInformation("Matching index not built at start ({Reason}); it will be built on first use", e.Message);
+            return HealthCheckResult.Unhealthy("The matching index cannot catch up with the change sequence");
         }
     }
 }
