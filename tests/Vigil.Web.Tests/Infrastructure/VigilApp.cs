@@ -48,6 +48,7 @@ public class VigilApp : WebApplicationFactory<Program>, IAsyncLifetime
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 28, 9, 0, 0, TimeSpan.Zero).AddTicks(1_234_567)) { AutoAdvanceAmount = TimeSpan.FromTicks(12_345) };
     protected virtual bool Demo => true;
 
+
     /// <summary>Configuration for this app; a test class that checks a limit overrides it.</summary>
     protected virtual IReadOnlyDictionary<string, string> Settings => DefaultSettings;
 
@@ -104,6 +105,18 @@ public class VigilApp : WebApplicationFactory<Program>, IAsyncLifetime
             await using var command = new NpgsqlCommand($"CREATE DATABASE {databaseName}", connection);
             await command.ExecuteNonQueryAsync();
         }
+        if (SetUpOnStart)
+        {
+            await SetUpAsync();
+        }
+    }
+
+    /// <summary>False for a test that runs setup itself (to interrupt it, say).</summary>
+    protected virtual bool SetUpOnStart => true;
+
+    /// <summary>Migrates and seeds, as every start does.</summary>
+    public async Task SetUpAsync()
+    {
         await using var scope = Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DatabaseSetup>().RunAsync(Demo, CancellationToken.None);
     }

@@ -4,7 +4,8 @@ using Vigil.Web.Platform.Security;
 namespace Vigil.Web.Platform.Data;
 
 /// <summary>Brings a database up to date: migrations, then every module's seeds in order (reference data,
-/// roles and, in demo mode, the demo accounts and synthetic data). Safe to run at every start.</summary>
+/// roles and, in demo mode, the demo accounts and synthetic data), each in its own transaction. Safe to
+/// run at every start, and after a start that was killed: a seed that did not commit left nothing.</summary>
 public sealed class DatabaseSetup(IServiceProvider services, ILogger<DatabaseSetup> log)
 {
     public async Task RunAsync(bool demo, CancellationToken ct)
@@ -18,7 +19,11 @@ public sealed class DatabaseSetup(IServiceProvider services, ILogger<DatabaseSet
         await db.Database.MigrateAsync(ct);
         foreach (var seed in sp.GetServices<ISeed>().OrderBy(s => s.Order))
         {
+            // Each seed commits whole or not at all: a start killed part-way leaves every seed either done
+            // or untouched, and the next start, finding the untouched ones empty, completes them.
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
             await seed.SeedAsync(db, demo, ct);
+            await transaction.CommitAsync(ct);
         }
         log.LogInformation("Database ready ({Provider}, demo data: {Demo})", db.Database.ProviderName, demo);
     }
