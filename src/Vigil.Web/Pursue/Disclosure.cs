@@ -43,6 +43,9 @@ public sealed class Disclosure(VigilDb db, AccessContext access, InvestigationGa
     public static readonly IReadOnlyList<string> Forms = ["MG6C", "MG6D", "MG6E"];
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
+    private async Task<int> NextNumberAsync(Guid id, CancellationToken ct) =>
+        (await db.Set<DisclosureItem>().Where(d => d.InvestigationId == id).MaxAsync(d => (int?)d.Number, ct) ?? 0) + 1;
+
     public async Task<WorkResult<DisclosureItemDto>> ScheduleAsync(Guid id, ScheduleItem request, CancellationToken ct)
     {
         var (standing, refusal) = await gate.RequireAsync<DisclosureItemDto>(id, s => s.IsDisclosureOfficer || s.HasCommand, "Only the disclosure officer, the SIO or deputy SIO may schedule unused material.", ct);
@@ -63,7 +66,7 @@ public sealed class Disclosure(VigilDb db, AccessContext access, InvestigationGa
         {
             return WorkResult<DisclosureItemDto>.Invalid(errors);
         }
-        var number = (await db.Set<DisclosureItem>().Where(d => d.InvestigationId == id).MaxAsync(d => (int?)d.Number, ct) ?? 0) + 1;
+        var number = await NextNumberAsync(id, ct);
         var item = new DisclosureItem
         {
             InvestigationId = id, Number = number, Description = request.Description!.Trim(), Location = request.Location?.Trim() ?? "",
@@ -72,7 +75,7 @@ public sealed class Disclosure(VigilDb db, AccessContext access, InvestigationGa
             RecordedAt = db.Clock.GetUtcNow(), RecordedBy = access.DisplayName ?? access.UserName ?? "",
         };
         db.Add(item);
-        if (!await db.SaveNewAsync(item, ct))
+        if (!await db.SaveNumberedAsync(item, async (d, c) => d.Number = await NextNumberAsync(id, c), ct))
         {
             return WorkResult<DisclosureItemDto>.Conflict("Another item was scheduled at the same moment; schedule this one again.");
         }

@@ -98,10 +98,14 @@ public sealed record StatementDto(Guid Id, string Witness, DateOnly TakenOn, str
 /// <summary>The policy file is append-only; this is the one way entries are written.</summary>
 public static class PolicyFile
 {
+    /// <summary>The next number in the investigation's policy file, counting entries added in this unit of work.</summary>
+    public static async Task<int> NextNumberAsync(VigilDb db, Guid investigationId, CancellationToken ct) =>
+        (await db.Set<PolicyEntry>().Where(p => p.InvestigationId == investigationId).MaxAsync(p => (int?)p.Number, ct) ?? 0)
+            + db.ChangeTracker.Entries<PolicyEntry>().Count(e => e.State == EntityState.Added && e.Entity.InvestigationId == investigationId) + 1;
+
     public static async Task<PolicyEntry> AppendAsync(VigilDb db, Guid investigationId, AccessContext access, string decision, string rationale, int? supersedes, CancellationToken ct)
     {
-        var number = (await db.Set<PolicyEntry>().Where(p => p.InvestigationId == investigationId).MaxAsync(p => (int?)p.Number, ct) ?? 0)
-            + db.ChangeTracker.Entries<PolicyEntry>().Count(e => e.State == EntityState.Added && e.Entity.InvestigationId == investigationId) + 1;
+        var number = await NextNumberAsync(db, investigationId, ct);
         var entry = new PolicyEntry
         {
             InvestigationId = investigationId, Number = number, Decision = decision, Rationale = rationale, Supersedes = supersedes,
@@ -154,15 +158,17 @@ public sealed class IncidentRoom(VigilDb db, AccessContext access, Investigation
         {
             return WorkResult<LineOfEnquiryDto>.Invalid(errors);
         }
-        var number = (await db.Set<LineOfEnquiry>().Where(l => l.InvestigationId == id).MaxAsync(l => (int?)l.Number, ct) ?? 0) + 1;
-        var line = new LineOfEnquiry { InvestigationId = id, Number = number, Title = request.Title!.Trim(), Description = request.Description?.Trim() ?? "" };
+        var line = new LineOfEnquiry { InvestigationId = id, Number = await NextLineAsync(id, ct), Title = request.Title!.Trim(), Description = request.Description?.Trim() ?? "" };
         db.Add(line);
-        if (!await db.SaveNewAsync(line, ct))
+        if (!await db.SaveNumberedAsync(line, async (l, c) => l.Number = await NextLineAsync(id, c), ct))
         {
             return WorkResult<LineOfEnquiryDto>.Conflict("Another line of enquiry was added at the same moment; add this one again.");
         }
         return WorkResult<LineOfEnquiryDto>.Ok(new LineOfEnquiryDto(line.Number, line.Title, line.Description, 0));
     }
+
+    private async Task<int> NextLineAsync(Guid id, CancellationToken ct) =>
+        (await db.Set<LineOfEnquiry>().Where(l => l.InvestigationId == id).MaxAsync(l => (int?)l.Number, ct) ?? 0) + 1;
 
     public async Task<IReadOnlyList<LineOfEnquiryDto>?> LinesAsync(Guid id, CancellationToken ct)
     {
@@ -217,21 +223,23 @@ public sealed class IncidentRoom(VigilDb db, AccessContext access, Investigation
         {
             return WorkResult<ActionDto>.Invalid(errors);
         }
-        var number = (await db.Set<InvestigationAction>().Where(a => a.InvestigationId == id).MaxAsync(a => (int?)a.Number, ct) ?? 0) + 1;
         var action = new InvestigationAction
         {
-            InvestigationId = id, Number = number, Title = request.Title!.Trim(), Description = request.Description?.Trim() ?? "",
+            InvestigationId = id, Number = await NextActionAsync(id, ct), Title = request.Title!.Trim(), Description = request.Description?.Trim() ?? "",
             Priority = request.Priority ?? ActionPriority.Medium, DueDate = request.DueDate, LineOfEnquiryId = lineId,
             State = allocate is null ? ActionState.Raised : ActionState.Allocated, AllocatedToId = allocate,
             RaisedAt = db.Clock.GetUtcNow(), RaisedBy = access.DisplayName ?? access.UserName ?? "",
         };
         db.Add(action);
-        if (!await db.SaveNewAsync(action, ct))
+        if (!await db.SaveNumberedAsync(action, async (a, c) => a.Number = await NextActionAsync(id, c), ct))
         {
             return WorkResult<ActionDto>.Conflict("Another action was raised at the same moment; raise this one again.");
         }
         return WorkResult<ActionDto>.Ok((await ActionsQuery(db.Set<InvestigationAction>().Where(a => a.Id == action.Id)).ToListAsync(ct)).Select(Project).Single());
     }
+
+    private async Task<int> NextActionAsync(Guid id, CancellationToken ct) =>
+        (await db.Set<InvestigationAction>().Where(a => a.InvestigationId == id).MaxAsync(a => (int?)a.Number, ct) ?? 0) + 1;
 
     public enum Step { Allocate, Result, Review, File }
 
@@ -425,7 +433,7 @@ public sealed class IncidentRoom(VigilDb db, AccessContext access, Investigation
             return WorkResult<PolicyEntryDto>.Invalid(errors);
         }
         var entry = await PolicyFile.AppendAsync(db, id, access, request.Decision!.Trim(), request.Rationale!.Trim(), request.Supersedes, ct);
-        if (!await db.SaveNewAsync(entry, ct))
+        if (!await db.SaveNumberedAsync(entry, async (e, c) => e.Number = await PolicyFile.NextNumberAsync(db, id, c), ct))
         {
             return WorkResult<PolicyEntryDto>.Conflict("Another entry was written at the same moment; write this one again.");
         }

@@ -30,6 +30,26 @@ public sealed class PursueBadInputTests(VigilApp app) : IClassFixture<VigilApp>
     }
 
     [Fact]
+    public async Task ConcurrentlyRaisedActions_AllSucceed_WithDistinctNumbers()
+    {
+        // Once, on PostgreSQL, most of these got 409: each chose its number before taking the lock.
+        var (sio, id) = await OpenedAsync();
+        using var _ = sio;
+        var raised = await Task.WhenAll(Enumerable.Range(1, 12).Select(i =>
+            sio.PostAsJsonAsync($"/api/v1/investigations/{id}/actions", new { title = $"Parallel enquiry {i}" })));
+        Assert.All(raised, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
+        var numbers = new List<int>();
+        foreach (var response in raised)
+        {
+            numbers.Add((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("number").GetInt32());
+        }
+        Assert.Equal(numbers.Count, numbers.Distinct().Count());
+        var lines = await Task.WhenAll(Enumerable.Range(1, 6).Select(i =>
+            sio.PostAsJsonAsync($"/api/v1/investigations/{id}/lines-of-enquiry", new { title = $"Parallel line {i}" })));
+        Assert.All(lines, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
+    }
+
+    [Fact]
     public async Task ConcurrentEditsOfOneAction_TheSecondGetsAConflict_AndNothingIsOverwritten()
     {
         var (sio, id) = await OpenedAsync();

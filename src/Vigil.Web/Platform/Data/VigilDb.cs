@@ -233,6 +233,33 @@ public abstract class VigilDb(DbContextOptions options, AccessContext access, Ti
         }
     }
 
+    /// <summary>Saves a new record numbered within its parent (an action within its investigation, say).
+    /// The number is chosen from what is committed, so two writers at the same moment can choose the same
+    /// one: the unique key lets only one of them have it, and the other chooses again (with
+    /// <paramref name="renumber"/>) and saves again, a few times with a short random pause, so that
+    /// concurrent writers all succeed. False only when it still collides after that, or when the save is
+    /// part of a wider transaction that a failed statement has spoiled (the caller answers a conflict).</summary>
+    public async Task<bool> SaveNumberedAsync<T>(T record, Func<T, CancellationToken, Task> renumber, CancellationToken ct) where T : class
+    {
+        const int attempts = 25;
+        for (var attempt = 1; ; attempt++)
+        {
+            var explicitAudit = pendingAudit.ToList();
+            if (await SaveNewAsync(record, ct))
+            {
+                return true;
+            }
+            if (attempt == attempts || Database.CurrentTransaction is not null)
+            {
+                return false;
+            }
+            await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, Math.Min(100, 5 * attempt))), ct);
+            pendingAudit.AddRange(explicitAudit);
+            await renumber(record, ct);
+            Add(record);
+        }
+    }
+
     /// <summary>A protected record by id, through the access filter. One the user may not see answers
     /// exactly as a missing one, after its refusal is audited.</summary>
     public async Task<T?> FindVisibleAsync<T>(Guid id, string recordType, bool track, CancellationToken ct) where T : class, IProtectedRecord
