@@ -199,6 +199,9 @@ public static class PlatformSetup
         // A concurrent write won a race on a unique key (two actions numbered at once): the whole
         // transaction was rolled back, so nothing was saved; the request can simply be repeated.
         DbUpdateException e when DbErrors.IsUniqueViolation(e) => StatusCodes.Status409Conflict,
+        // The database or the audit store cannot take writes now (disk full, blocked, away): nothing was
+        // saved (the change and its audit entries fail together), and it is worth trying again later.
+        _ when DbErrors.IsUnavailable(exception) => StatusCodes.Status503ServiceUnavailable,
         _ => StatusCodes.Status500InternalServerError,
     };
 
@@ -207,6 +210,13 @@ public static class PlatformSetup
         var exception = http.Features.Get<IExceptionHandlerFeature>()?.Error;
         var status = exception is null ? 500 : StatusFor(exception);
         http.Response.StatusCode = status;
+        if (status == StatusCodes.Status503ServiceUnavailable)
+        {
+            http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Vigil.Unavailable")
+                .LogError("The database cannot record requests: {Error} ({Method} {Path})", exception!.GetBaseException().Message, http.Request.Method, http.Request.Path);
+            http.RequestServices.GetRequiredService<WriteFailures>().Failed();
+            http.Response.Headers.RetryAfter = "60";
+        }
         if (status < 500)
         {
             // Security-relevant bad requests (forged antiforgery tokens, malformed bodies) are audited.
@@ -215,7 +225,9 @@ public static class PlatformSetup
             db.Audit(AuditActions.BadRequest, AuditOutcomes.Denied, detail: $"{http.Request.Method} {http.Request.Path}: {exception?.GetType().Name}");
             await db.SaveChangesAsync(http.RequestAborted);
         }
-        await WriteStatusAsync(http, status, status < 500 ? exception?.Message : null);
+        await WriteStatusAsync(http, status, status == StatusCodes.Status503ServiceUnavailable
+            ? "Nothing of this request was saved. Try again in a minute."
+            : status < 500 ? exception?.Message : null);
     }
 
     /// <summary>ProblemDetails for the API; a GOV.UK page for everything else.</summary>
@@ -255,6 +267,7 @@ public static class PlatformSetup
         400 => "The request is not valid",
         404 => "Not found",
         409 => "Someone else changed this record first",
+        503 => "The service cannot record the request right now",
         413 => "The request is too large",
         429 => "Too many requests",
         _ => "Sorry, there is a problem with the service",

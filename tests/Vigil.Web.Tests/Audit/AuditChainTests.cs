@@ -213,8 +213,8 @@ public sealed class AuditChainTests(VigilApp app) : IClassFixture<VigilApp>
         {
             await SqlAsync(unblock);
         }
-        Assert.Equal(HttpStatusCode.InternalServerError, view.Response.StatusCode);
-        Assert.Equal("Sorry, there is a problem with the service", view.Document.QuerySelector("h1")!.TextContent.Trim());
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, view.Response.StatusCode);
+        Assert.Equal("Sorry, the service is unavailable", view.Document.QuerySelector("h1")!.TextContent.Trim());
         Assert.DoesNotContain(id.Surname, view.Document.Body!.TextContent, StringComparison.Ordinal);
         Assert.DoesNotContain("Exception", view.Document.Body!.TextContent, StringComparison.Ordinal);
     }

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+
 namespace Vigil.Web.Tests.Platform;
 
 public sealed class HostingTests(VigilApp app) : IClassFixture<VigilApp>
@@ -7,9 +9,19 @@ public sealed class HostingTests(VigilApp app) : IClassFixture<VigilApp>
     {
         var client = app.CreateClient();
         var live = await client.GetAsync("/health/live");
-        var ready = await client.GetAsync("/health/ready");
         Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+        // Ready once the database takes writes and the matching index is built and current (it builds in
+        // the background just after start).
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        var ready = await client.GetAsync("/health/ready");
+        while (ready.StatusCode != HttpStatusCode.OK && waited.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+            await Task.Delay(200);
+            ready = await client.GetAsync("/health/ready");
+        }
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        Assert.True(app.Services.GetRequiredService<Vigil.Web.Subjects.Deconfliction.SubjectIndex>().IsBuilt);
         Assert.Equal("Healthy", await ready.Content.ReadAsStringAsync());
     }
 

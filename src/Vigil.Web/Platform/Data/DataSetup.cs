@@ -45,7 +45,8 @@ public static class DataSetup
         }
         // Keys live in the database so that web nodes are stateless and cookies survive restarts.
         services.AddDataProtection().SetApplicationName("Vigil").PersistKeysToDbContext<VigilDb>();
-        services.AddHealthChecks().AddDbContextCheck<VigilDb>("database", tags: ["ready"]);
+        services.AddSingleton<WriteFailures>();
+        services.AddHealthChecks().AddCheck<DatabaseWritesHealth>("database", tags: ["ready"]);
         return services;
     }
 }

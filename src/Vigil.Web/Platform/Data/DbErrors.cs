@@ -22,6 +22,33 @@ public static class DbErrors
         _ => false,
     };
 
+    /// <summary>The database cannot take the request now, through no fault of the request: it is away or
+    /// refusing connections, its disk is full, it is read-only, or the audit store refuses to be written
+    /// (an operator's trigger or a revoked grant). Answered 503: nothing was saved, try again later.</summary>
+    public static bool IsUnavailable(Exception? e)
+    {
+        for (; e is not null; e = e.InnerException)
+        {
+            switch (e)
+            {
+                case Microsoft.Data.Sqlite.SqliteException s when s.SqliteErrorCode is 5 or 6 or 8 or 10 or 13 or 14 // busy, locked, read-only, I/O, full, cannot open
+                    || s.SqliteExtendedErrorCode == 1811: // SQLITE_CONSTRAINT_TRIGGER: a trigger refused the write (we define none)
+                    return true;
+                case Npgsql.PostgresException p when p.SqlState.StartsWith("08", StringComparison.Ordinal) // connection
+                    || p.SqlState.StartsWith("53", StringComparison.Ordinal) // insufficient resources: disk full, out of memory, too many connections
+                    || p.SqlState.StartsWith("57P", StringComparison.Ordinal) // shut down, cannot connect now
+                    || p.SqlState is "25006" or "42501" or "55000" or "40001" or "40P01" // read-only, privilege revoked, not allowing connections, serialisation, deadlock
+                    || p.SqlState == "P0001": // raised by a trigger or function (we define none: an operator's block)
+                    return true;
+                case Npgsql.NpgsqlException n when n is not Npgsql.PostgresException:
+                    return true; // the server could not be reached or the connection broke
+                case TimeoutException:
+                    return true;
+            }
+        }
+        return false;
+    }
+
     // SQLite reports the extended code only when extended result codes are on; otherwise the primary
     // code (19, a constraint) and its message say which constraint it was.
     private static bool Constraint(Microsoft.Data.Sqlite.SqliteException s, int extended, string kind) =>

@@ -282,7 +282,8 @@ internal sealed class SubjectIndexFollower(SubjectIndex index, IConfiguration co
             }
             try
             {
-                await Task.Delay(every, stoppingToken);
+                // Until it is built, try again soon: readiness waits for it.
+                await Task.Delay(index.IsBuilt ? every : TimeSpan.FromSeconds(Math.Min(1, every.TotalSeconds)), stoppingToken);
             }
             catch (OperationCanceledException)
             {
