@@ -18,7 +18,6 @@ public static class PlatformSetup
     /// <summary>The largest request body the API accepts; uploads (issue 4) raise it per endpoint.</summary>
     public const long MaxRequestBodyBytes = 1_048_576;
 
-    public const string PublicFormPolicy = "public-form";
     public const string SignInPolicy = "sign-in";
 
     public static WebApplicationBuilder AddPlatform(this WebApplicationBuilder builder, string[] args)
@@ -43,10 +42,10 @@ public static class PlatformSetup
         builder.Services.AddRazorComponents();
         builder.Services.AddAntiforgery();
         builder.Services.AddProblemDetails();
-        // Anonymous forms (a public referral) are limited per address: PublicFormPolicy, Vigil:PublicForm:PermitsPerTenMinutes.
+        // Anonymous forms (a public referral) are limited per address, in the database: [PublicFormLimit], Vigil:PublicForm:PermitsPerTenMinutes.
         // Sign-in posts are limited per address too (Vigil:SignIn:PermitsPerMinute), so that nobody can lock
         // accounts out, or try passwords, at speed.
-        var permits = builder.Configuration.GetValue("Vigil:PublicForm:PermitsPerTenMinutes", 20);
+        builder.Services.AddSingleton<PublicFormLimit>();
         var signIns = builder.Configuration.GetValue("Vigil:SignIn:PermitsPerMinute", 10);
         builder.Services.AddRateLimiter(o =>
         {
@@ -58,7 +57,6 @@ public static class PlatformSetup
                 return ValueTask.CompletedTask;
             };
             // Sending is limited, reading the form is not.
-            o.AddPolicy(PublicFormPolicy, http => PostsPerAddress(http, permits, TimeSpan.FromMinutes(10)));
             o.AddPolicy(SignInPolicy, http => PostsPerAddress(http, signIns, TimeSpan.FromMinutes(1)));
         });
         builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
@@ -142,6 +140,18 @@ public static class PlatformSetup
         app.UseAuthorization();
         app.UseAntiforgery();
         app.UseRateLimiter();
+        app.Use(async (http, next) =>
+        {
+            if (HttpMethods.IsPost(http.Request.Method) && http.GetEndpoint()?.Metadata.GetMetadata<PublicFormLimitAttribute>() is not null
+                && await http.RequestServices.GetRequiredService<PublicFormLimit>().TakeAsync(http.RequestServices.GetRequiredService<VigilDb>(), AnonymousRejections.SourceOf(http), http.RequestAborted) is { } wait)
+            {
+                http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                http.Response.Headers.RetryAfter = Api.WorkResults.Seconds(wait).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                await WriteStatusAsync(http, StatusCodes.Status429TooManyRequests, $"This form has been sent too many times from your connection. Wait {Math.Ceiling(wait.TotalMinutes):0} minutes, then send it again.");
+                return;
+            }
+            await next(http);
+        });
         app.Use(async (http, next) =>
         {
             // A form post whose antiforgery token is missing or forged is refused (400) by the framework; record it.
@@ -269,7 +279,7 @@ public static class PlatformSetup
         409 => "Someone else changed this record first",
         503 => "The service cannot record the request right now",
         413 => "The request is too large",
-        429 => "Too many requests",
+        429 => "Too many requests: wait a few minutes, then try again",
         _ => "Sorry, there is a problem with the service",
     };
 }

@@ -32,7 +32,7 @@ public static class PreventModule
         // The public and partner referral form: anyone may send one, nobody can read one back this way.
         app.MapPost("/api/v1/prevent/public-referrals", async (ReferralRequest request, Referrals referrals, CancellationToken ct) =>
                 WorkResults.Answer(await referrals.SubmitAsync(request, ct), r => TypedResults.Accepted((string?)null, r)))
-            .AllowAnonymous().RequireRateLimiting(PlatformSetup.PublicFormPolicy).WithTags("Prevent");
+            .AllowAnonymous().WithMetadata(new PublicFormLimitAttribute()).WithTags("Prevent");
         app.MapGet("/api/v1/prevent/areas", async (Referrals referrals, CancellationToken ct) =>
                 TypedResults.Ok((await referrals.AreasAsync(ct)).Select(a => new { a.Code, a.Name })))
             .AllowAnonymous().WithTags("Prevent");

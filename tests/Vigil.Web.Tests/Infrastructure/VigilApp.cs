@@ -40,7 +40,10 @@ public class VigilApp : WebApplicationFactory<Program>, IAsyncLifetime
         DataFolder = sameDatabaseAs.DataFolder;
         databaseName = sameDatabaseAs.databaseName;
         secondNode = true;
+        firstNodeSettings = sameDatabaseAs.Settings;
     }
+
+    private readonly IReadOnlyDictionary<string, string>? firstNodeSettings;
 
     private readonly bool secondNode;
     /// <summary>Starts at an instant with sub-microsecond ticks and moves a little on every reading, as a
@@ -48,9 +51,9 @@ public class VigilApp : WebApplicationFactory<Program>, IAsyncLifetime
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 28, 9, 0, 0, TimeSpan.Zero).AddTicks(1_234_567)) { AutoAdvanceAmount = TimeSpan.FromTicks(12_345) };
     protected virtual bool Demo => true;
 
-
-    /// <summary>Configuration for this app; a test class that checks a limit overrides it.</summary>
-    protected virtual IReadOnlyDictionary<string, string> Settings => DefaultSettings;
+    /// <summary>Configuration for this app; a test class that checks a limit overrides it. A second node
+    /// runs with the first node's.</summary>
+    protected virtual IReadOnlyDictionary<string, string> Settings => firstNodeSettings ?? DefaultSettings;
 
     /// <summary>The limits raised for tests; a subclass adds to them.</summary>
     protected static IReadOnlyDictionary<string, string> DefaultSettings { get; } = new Dictionary<string, string>

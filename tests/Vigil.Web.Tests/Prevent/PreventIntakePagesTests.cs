@@ -86,7 +86,7 @@ public sealed partial class PreventIntakePagesTests(VigilApp app) : IClassFixtur
         Assert.NotEmpty(form.QuerySelectorAll("#ConcernType option[value=islamist]"));
         // Anonymous writes are rate-limited per address, as the API's public form is.
         var endpoint = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().Single(e => e.RoutePattern.RawText == "/prevent/refer");
-        Assert.Equal(Vigil.Web.Platform.PlatformSetup.PublicFormPolicy, endpoint.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName);
+        Assert.NotNull(endpoint.Metadata.GetMetadata<Vigil.Web.Platform.Security.PublicFormLimitAttribute>());
 
         var surname = UniqueSurname("Publicform");
         var fields = Fields(surname, givenName: "Quillon");
