@@ -1,3 +1,6 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Vigil.Web.Platform.Data;
 using System.Diagnostics;
 using Vigil.Web.Platform.Audit;
 using Vigil.Web.Platform.Security;
@@ -73,6 +76,35 @@ public sealed class CommandLineTests(VigilApp app) : IClassFixture<VigilApp>
         Assert.True(result.Exit == 2, $"exit {result.Exit}: {result.Err}{result.Out}");
         Assert.Contains("Could not check the audit log", result.Err, StringComparison.Ordinal);
         Assert.False(File.Exists(missing));
+    }
+
+    [Fact]
+    public async Task AuditVerify_OpensTheDatabaseReadOnly_SoItCannotChangeWhatItChecks()
+    {
+        var result = await RunAsync("audit verify");
+        Assert.True(result.Exit is 0 or 1, result.Err + result.Out);
+        Assert.Contains("opened read-only", result.Err, StringComparison.Ordinal);
+
+        // The setting verify runs with: reads work, and the database itself refuses any write.
+        var settings = new Dictionary<string, string?> { ["Database:ReadOnly"] = "true" };
+        if (VigilApp.OnPostgres)
+        {
+            settings["Database:Provider"] = "Postgres";
+            settings["ConnectionStrings:Vigil"] = app.ConnectionString;
+        }
+        else
+        {
+            settings["Database:Path"] = Path.Combine(app.DataFolder, "vigil.db");
+        }
+        var config = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        await using var services = new ServiceCollection().AddLogging().AddVigilData(config, app.DataFolder).BuildServiceProvider();
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<VigilDb>();
+        scope.ServiceProvider.GetRequiredService<AccessContext>().RunAsSystem("test:read-only");
+        Assert.True(await db.AuditEntries.AnyAsync());
+        var refused = await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() =>
+            db.Database.ExecuteSqlRawAsync("""CREATE TABLE "ReadOnlyProbe" ("Id" INTEGER)"""));
+        Assert.Contains(VigilApp.OnPostgres ? "read-only transaction" : "readonly", refused.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -68,11 +68,13 @@ public static class VigilCommands
 
         var against = new Option<FileInfo?>("--checkpoint") { Description = "Also verify against this signed checkpoint (detects a truncated tail)." };
         var verify = new Command("verify", "Recompute the audit chain; exit 1 naming the first bad entry.") { against };
-        // Verification checks what is there: it neither migrates nor seeds, and creates no database. Exit codes:
-        // 0 intact, 1 tampered, 2 could not check (with the reason).
+        // Verification checks what is there: it neither migrates nor seeds, creates no database, and opens the
+        // database read-only (so it can check a standby, and cannot change what it checks). Exit codes: 0
+        // intact, 1 tampered, 2 could not check (with the reason).
         verify.SetAction(async (parse, ct) => await WithScopeAsync(buildApp, "system:audit-verify", setUp: false, work: async sp =>
         {
             var db = sp.GetRequiredService<VigilDb>();
+            Console.Error.WriteLine("Checking the audit log with the database opened read-only.");
             if (db.Database.IsSqlite() && db.Database.GetDbConnection().DataSource is { Length: > 0 } path && !File.Exists(path))
             {
                 Console.Error.WriteLine($"Could not check the audit log: there is no database at {path}.");
@@ -243,10 +245,13 @@ public static class VigilCommands
     private static Task<int> WithScopeAsync(Func<string[], WebApplication> buildApp, string actor, Func<IServiceProvider, Task<int>> work) =>
         WithScopeAsync(buildApp, actor, setUp: true, work);
 
+    /// <summary>Runs a verb in a scope of the app, acting as the system. With setUp the database is migrated
+    /// and seeded first; without it, the database is opened read-only (Database:ReadOnly) and left as it is.</summary>
     private static async Task<int> WithScopeAsync(Func<string[], WebApplication> buildApp, string actor, bool setUp, Func<IServiceProvider, Task<int>> work)
     {
         // Standard output is the verb's result (a token, a verdict); logs go to standard error.
-        string[] hostArgs = [.. Environment.GetCommandLineArgs().Skip(1).Where(a => a == "--demo"), "--Logging:Console:LogToStandardErrorThreshold=Trace"];
+        string[] hostArgs = [.. Environment.GetCommandLineArgs().Skip(1).Where(a => a == "--demo"), "--Logging:Console:LogToStandardErrorThreshold=Trace",
+            .. setUp ? Array.Empty<string>() : ["--Database:ReadOnly=true"]];
         var app = buildApp(hostArgs);
         await using var scope = app.Services.CreateAsyncScope();
         if (setUp)

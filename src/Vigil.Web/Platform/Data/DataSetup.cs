@@ -15,13 +15,35 @@ public static class DataSetup
     public static DatabaseProvider Provider(IConfiguration config) =>
         string.Equals(config["Database:Provider"], "Postgres", StringComparison.OrdinalIgnoreCase) ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite;
 
+    /// <summary>Database:ReadOnly opens the database read-only (`audit verify` does): SQLite in read-only mode,
+    /// PostgreSQL with every transaction read-only, so that a check can run against a live database or a
+    /// standby and cannot change what it checks.</summary>
+    public static bool ReadOnly(IConfiguration config) => config.GetValue("Database:ReadOnly", false);
+
     /// <summary>The SQLite file: Database:Path if set, else data/vigil.db under the data folder.</summary>
     public static string SqliteConnectionString(IConfiguration config, string dataFolder)
     {
         var path = config["Database:Path"] is { Length: > 0 } configured ? Path.GetFullPath(configured) : Path.Combine(dataFolder, "vigil.db");
+        if (ReadOnly(config))
+        {
+            return $"Data Source={path};Mode=ReadOnly;Pooling=False";
+        }
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         // Pooling off so the file is released when the app stops (tests delete it); WAL and FULL sync set at open.
         return $"Data Source={path};Pooling=False;Foreign Keys=True";
+    }
+
+    public static string PostgresConnectionString(IConfiguration config)
+    {
+        var connection = config.GetConnectionString("Vigil")
+            ?? throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Vigil is not set.");
+        if (!ReadOnly(config))
+        {
+            return connection;
+        }
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connection);
+        builder.Options = (builder.Options is { Length: > 0 } options ? options + " " : "") + "-c default_transaction_read_only=on";
+        return builder.ConnectionString;
     }
 
     public static IServiceCollection AddVigilData(this IServiceCollection services, IConfiguration config, string dataFolder)
@@ -33,14 +55,13 @@ public static class DataSetup
         // client or a write at a chosen moment).
         if (Provider(config) == DatabaseProvider.Postgres)
         {
-            var connection = config.GetConnectionString("Vigil")
-                ?? throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Vigil is not set.");
+            var connection = PostgresConnectionString(config);
             services.AddDbContext<VigilDb, PostgresVigilDb>((sp, o) => o.UseNpgsql(connection).AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()));
         }
         else
         {
             var connection = SqliteConnectionString(config, dataFolder);
-            services.AddDbContext<VigilDb, SqliteVigilDb>((sp, o) => o.UseSqlite(connection).AddInterceptors(new SqlitePragmas())
+            services.AddDbContext<VigilDb, SqliteVigilDb>((sp, o) => o.UseSqlite(connection).AddInterceptors(new SqlitePragmas(ReadOnly(config)))
                 .AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()));
         }
         // Keys live in the database so that web nodes are stateless and cookies survive restarts.
@@ -53,19 +74,22 @@ public static class DataSetup
 
 /// <summary>WAL for concurrent readers, FULL synchronous so a committed audit entry survives power loss,
 /// and a busy timeout so writers queue rather than fail.</summary>
-internal sealed class SqlitePragmas : Microsoft.EntityFrameworkCore.Diagnostics.DbConnectionInterceptor
+internal sealed class SqlitePragmas(bool readOnly) : Microsoft.EntityFrameworkCore.Diagnostics.DbConnectionInterceptor
 {
+    // A read-only connection leaves the journal mode as the database has it (setting it is a write).
+    private string Pragmas => readOnly ? "PRAGMA busy_timeout=30000;" : "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=30000;";
+
     public override async Task ConnectionOpenedAsync(System.Data.Common.DbConnection connection, Microsoft.EntityFrameworkCore.Diagnostics.ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
         await using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=30000;";
+        command.CommandText = Pragmas;
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     public override void ConnectionOpened(System.Data.Common.DbConnection connection, Microsoft.EntityFrameworkCore.Diagnostics.ConnectionEndEventData eventData)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=30000;";
+        command.CommandText = Pragmas;
         command.ExecuteNonQuery();
     }
 }
