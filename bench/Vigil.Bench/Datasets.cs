@@ -28,6 +28,19 @@ internal static class Datasets
     ];
 
     /// <summary>The shared data folder: VIGIL_LINKAGE_DATA, else shared/data/linkage beside any parent folder.</summary>
+    /// <summary>The repository this bench was built from (the folder holding Vigil.slnx).</summary>
+    public static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Vigil.slnx")))
+            {
+                return dir.FullName;
+            }
+        }
+        throw new DirectoryNotFoundException("Vigil.slnx not found above " + AppContext.BaseDirectory);
+    }
+
     public static string Locate()
     {
         var env = Environment.GetEnvironmentVariable("VIGIL_LINKAGE_DATA");

@@ -28,7 +28,10 @@ public partial class Program
     /// <summary>The composition root: one Add and one Map call per module.</summary>
     public static WebApplication BuildApp(string[] args)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = SourceLayout.ContentRoot() });
+        // --demo is a switch without a value; the host's command-line configuration would take the next
+        // argument (e.g. --urls) as its value, so the host never sees it.
+        var hostArgs = args.Where(a => a != "--demo").ToArray();
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = hostArgs, ContentRootPath = SourceLayout.ContentRoot() });
         builder.AddPlatform(args);
         builder.Services.AddNetwork();
         builder.Services.AddSubjects();

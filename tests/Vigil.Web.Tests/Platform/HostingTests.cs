@@ -26,6 +26,15 @@ public sealed class HostingTests(VigilApp app) : IClassFixture<VigilApp>
     }
 
     [Fact]
+    public async Task HostArguments_AfterDemoSwitch_ReachTheHost()
+    {
+        // --demo takes no value: the host must still see the --urls that follows it.
+        await using var built = Program.BuildApp(["--demo", "--urls", "http://127.0.0.1:5999", "--Database:Provider=Sqlite"]);
+        Assert.Equal("http://127.0.0.1:5999", built.Configuration["urls"]);
+        Assert.True(built.Services.GetRequiredService<Vigil.Web.Platform.VigilOptions>().DemoMode);
+    }
+
+    [Fact]
     public async Task OpenApi_Document_ListsTheApi()
     {
         var json = await app.CreateClient().GetStringAsync("/openapi/v1.json");
