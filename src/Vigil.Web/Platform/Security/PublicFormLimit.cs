@@ -15,7 +15,8 @@ public sealed class PublicFormLimitAttribute : Attribute;
 
 /// <summary>How many posts one caller address has made to the public forms in one fixed window. Kept in the
 /// database so that the limit survives a restart and is one limit across every node. The address itself is
-/// not stored, only a keyed hash of it.</summary>
+/// not stored, only a SHA-256 hash of it, and windows older than a day are deleted. (The hash keeps addresses
+/// out of sight, not from someone with the database who is willing to hash every IPv4 address.)</summary>
 public sealed class RateWindow
 {
     public required string Key { get; set; }
