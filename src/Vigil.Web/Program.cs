@@ -1,10 +1,6 @@
 using Vigil.Web.Network;
 using Vigil.Web.Platform;
-using Vigil.Web.Platform.Audit;
-using Vigil.Web.Platform.Inbox;
 using Vigil.Web.Platform.Cli;
-using Vigil.Web.Platform.Security;
-using Vigil.Web.Platform.Ui;
 using Vigil.Web.Prevent;
 using Vigil.Web.Pursue;
 using Vigil.Web.Subjects;
@@ -25,7 +21,8 @@ public partial class Program
         return 0;
     }
 
-    /// <summary>The composition root: one Add and one Map call per module.</summary>
+    /// <summary>The composition root: one Add and one Map call per module, Platform first (its middleware
+    /// comes before every endpoint).</summary>
     public static WebApplication BuildApp(string[] args)
     {
         // --demo is a switch without a value; the host's command-line configuration would take the next
@@ -33,22 +30,17 @@ public partial class Program
         var hostArgs = args.Where(a => a != "--demo").ToArray();
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = hostArgs, ContentRootPath = SourceLayout.ContentRoot() });
         builder.AddPlatform(args);
-        builder.Services.AddNetwork();
-        builder.Services.AddSubjects();
+        builder.AddNetwork();
+        builder.AddSubjects();
         builder.AddPursue();
-        builder.Services.AddPrevent();
+        builder.AddPrevent();
 
         var app = builder.Build();
-        app.UsePlatform();
         app.MapPlatform();
-        app.MapNetworkApi();
-        app.MapSubjectsApi();
-        app.MapPursueApi();
-        app.MapPreventApi();
-        app.MapAuditApi();
-        app.MapAccountApi();
-        app.MapAdministrationApi();
-        app.MapInboxApi();
+        app.MapNetwork();
+        app.MapSubjects();
+        app.MapPursue();
+        app.MapPrevent();
         return app;
     }
 }

@@ -28,7 +28,8 @@ internal sealed class NetworkDirectory(VigilDb db) : IOrganisationDirectory
 /// <summary>The network as the brochure describes it, seeded once; administrators edit it afterwards.</summary>
 internal sealed class NetworkSeed : ISeed
 {
-    public int Order => 10;
+    public string Name => "network";
+    public IReadOnlyList<string> After => [];
 
     public async Task SeedAsync(VigilDb db, bool demo, CancellationToken ct)
     {

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Vigil.Web.Platform.Api;
 using Vigil.Web.Platform.Data;
 using Vigil.Web.Platform.Security;
+using Vigil.Web.Platform.Ui;
 
 namespace Vigil.Web.Network;
 
@@ -25,12 +26,18 @@ public sealed record UpdatePartner(
 /// read it (it is how a user finds whom to contact); administrators change it, audited.</summary>
 public static class NetworkModule
 {
-    public static IServiceCollection AddNetwork(this IServiceCollection services) => services
-        .AddScoped<NetworkQueries>()
-        .AddScoped<IOrganisationDirectory, NetworkDirectory>()
-        .AddScoped<ISeed, NetworkSeed>();
+    public static WebApplicationBuilder AddNetwork(this WebApplicationBuilder builder)
+    {
+        builder.Services
+            .AddScoped<NetworkQueries>()
+            .AddScoped<IOrganisationDirectory, NetworkDirectory>()
+            .AddScoped<ISeed, NetworkSeed>()
+            .AddNavigation("/network", "Network", 50)
+            .AddHomePanel<Pages.NetworkHomePanel>(80);
+        return builder;
+    }
 
-    public static IEndpointRouteBuilder MapNetworkApi(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapNetwork(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/network").RequireAuthorization(SecuritySetup.ApiPolicy).WithTags("Network");
         api.MapGet("/units", async (NetworkQueries q, CancellationToken ct) => TypedResults.Ok(await q.UnitsAsync(ct)));

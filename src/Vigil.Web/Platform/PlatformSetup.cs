@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Vigil.Web.Platform.Audit;
 using Vigil.Web.Platform.Data;
+using Vigil.Web.Platform.Inbox;
 using Vigil.Web.Platform.Security;
 using Vigil.Web.Platform.Ui;
 
@@ -38,6 +39,15 @@ public static class PlatformSetup
         builder.Services.AddScoped<ISeed, RoleSeed>();
         builder.Services.AddScoped<ISeed, DemoData>();
         builder.Services.AddScoped<DatabaseSetup>();
+        builder.Services
+            .AddNavigation("/", "Home", 0)
+            .AddNavigation("/inbox", "Inbox", 80)
+            .AddNavigation("/audit", "Audit log", 90, a => a.IsInRole(Roles.Auditor))
+            .AddNavigation("/admin/users", "Users", 100, a => a.IsInRole(Roles.Administrator))
+            .AddNavigation("/admin/groups", "Need-to-know groups", 110, a => a.IsInRole(Roles.Administrator))
+            .AddNavigation("/account/tokens", "API tokens", 120)
+            .AddHomePanel<Inbox.InboxHomePanel>(40)
+            .AddHomePanel<Security.TokensHomePanel>(90);
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddRazorComponents();
         builder.Services.AddAntiforgery();
@@ -81,7 +91,7 @@ public static class PlatformSetup
                 _ => new System.Threading.RateLimiting.FixedWindowRateLimiterOptions { PermitLimit = permits, Window = window })
             : System.Threading.RateLimiting.RateLimitPartition.GetNoLimiter("read");
 
-    public static WebApplication UsePlatform(this WebApplication app)
+    private static WebApplication UsePlatform(this WebApplication app)
     {
         // First, so that everything after sees the caller's own address and scheme (from named proxies only).
         app.UseForwardedHeaders();
@@ -166,8 +176,15 @@ public static class PlatformSetup
         return app;
     }
 
+    /// <summary>The platform's middleware (which must come before every module's endpoints), then its own
+    /// endpoints: health, OpenAPI, the pages, audit, account, administration and inbox APIs.</summary>
     public static WebApplication MapPlatform(this WebApplication app)
     {
+        app.UsePlatform();
+        app.MapAuditApi();
+        app.MapAccountApi();
+        app.MapAdministrationApi();
+        app.MapInboxApi();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();

@@ -8,6 +8,8 @@ using Vigil.Web.Subjects.Deconfliction;
 
 namespace Vigil.Web.Prevent;
 
+public sealed record PreventWorkDue(int AtGateway, int GatewayOverdue, int ReviewsDue, int ReviewsOverdue);
+
 public enum CaseSort { Referred, GatewayDue, Reference, Stage }
 
 public sealed record CaseFilter(PreventStage? Stage = null, string? Panel = null, bool IncludeClosed = false, string? Name = null,
@@ -99,6 +101,20 @@ public sealed class PreventCases(VigilDb db, AccessContext access, Deconfliction
         await db.SaveChangesAsync(ct);
         return await ToDtoAsync(found, ct);
     }
+
+    /// <summary>For the home page: cases at the gateway and reviews due in the next 14 days, each with how many
+    /// are overdue (counts of what the user may see; no record is read).</summary>
+    public async Task<PreventWorkDue> WorkDueAsync(CancellationToken ct)
+    {
+        var today = Today;
+        var gateway = db.Set<PreventCase>().Where(c => c.Stage == PreventStage.Gateway);
+        var reviews = db.Set<CaseReview>().Where(r => r.CompletedOn == null && !r.Cancelled && r.DueOn <= today.AddDays(ReviewsDueDays));
+        return new PreventWorkDue(await gateway.CountAsync(ct), await gateway.CountAsync(c => c.GatewayDue < today, ct),
+            await reviews.CountAsync(ct), await reviews.CountAsync(r => r.DueOn < today, ct));
+    }
+
+    /// <summary>The window of the reviews-due queue, in days.</summary>
+    public const int ReviewsDueDays = 14;
 
     /// <summary>Cases at the gateway, the oldest target first; overdue ones are flagged.</summary>
     public async Task<IReadOnlyList<PreventCaseListItem>> AssessmentsDueAsync(CancellationToken ct)

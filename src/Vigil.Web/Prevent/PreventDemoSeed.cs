@@ -13,7 +13,9 @@ namespace Vigil.Web.Prevent;
 /// </summary>
 public sealed class PreventDemoSeed : ISeed
 {
-    public int Order => 50;
+    public string Name => "prevent-demo";
+    // After Pursue's demo too: the demo is generated in one fixed order, so it is the same at every start.
+    public IReadOnlyList<string> After => ["demo-accounts", "prevent-reference", "subjects-demo", "pursue-demo"];
 
     public static readonly IReadOnlyList<(string Code, string LocalAuthority, string Unit)> Panels =
     [

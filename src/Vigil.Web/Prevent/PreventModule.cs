@@ -2,6 +2,7 @@ using Vigil.Web.Platform;
 using Vigil.Web.Platform.Api;
 using Vigil.Web.Platform.Data;
 using Vigil.Web.Platform.Security;
+using Vigil.Web.Platform.Ui;
 
 namespace Vigil.Web.Prevent;
 
@@ -12,14 +13,20 @@ public static class PreventModule
     /// <summary>The roles that work Prevent cases: the police Prevent officers and the panels' members.</summary>
     public static readonly string[] CaseRoles = [Roles.PreventOfficer, Roles.ChannelPanelMember];
 
-    public static IServiceCollection AddPrevent(this IServiceCollection services) => services
-        .AddScoped<PreventCases>()
-        .AddScoped<Referrals>()
-        .AddScoped<ChannelPanels>()
-        .AddScoped<PreventStatistics>()
-        .AddScoped<Subjects.Deconfliction.ISubjectInvolvement, PreventInvolvement>()
-        .AddScoped<ISeed, PreventReferenceSeed>()
-        .AddScoped<ISeed, PreventDemoSeed>();
+    public static WebApplicationBuilder AddPrevent(this WebApplicationBuilder builder)
+    {
+        builder.Services
+            .AddScoped<PreventCases>()
+            .AddScoped<Referrals>()
+            .AddScoped<ChannelPanels>()
+            .AddScoped<PreventStatistics>()
+            .AddScoped<Subjects.Deconfliction.ISubjectInvolvement, PreventInvolvement>()
+            .AddScoped<ISeed, PreventReferenceSeed>()
+            .AddScoped<ISeed, PreventDemoSeed>()
+            .AddNavigation("/prevent", "Prevent", 30, a => CaseRoles.Any(a.IsInRole))
+            .AddHomePanel<Pages.PreventHomePanel>(20, a => CaseRoles.Any(a.IsInRole));
+        return builder;
+    }
 
     private static IResult Referred(WorkResult<ReferralOutcome> result) => WorkResults.Answer(result, o => o.Case is { } made
         ? o.Joined ? TypedResults.Ok(o) : TypedResults.Created($"/api/v1/prevent/cases/{made.Id}", o)
@@ -27,7 +34,7 @@ public static class PreventModule
             detail: "Send the referral again with joinCase set to add it to that case, or with notTheSamePerson true if it is someone else.",
             extensions: new Dictionary<string, object?> { ["openCases"] = o.OpenCases }));
 
-    public static IEndpointRouteBuilder MapPreventApi(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapPrevent(this IEndpointRouteBuilder app)
     {
         // The public and partner referral form: anyone may send one, nobody can read one back this way.
         app.MapPost("/api/v1/prevent/public-referrals", async (ReferralRequest request, Referrals referrals, CancellationToken ct) =>

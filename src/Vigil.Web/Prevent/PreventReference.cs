@@ -12,7 +12,8 @@ namespace Vigil.Web.Prevent;
 /// </summary>
 public sealed class PreventReferenceSeed : ISeed
 {
-    public int Order => 14;
+    public string Name => "prevent-reference";
+    public IReadOnlyList<string> After => ["network"];
 
     public const string VafVersion = "2023";
 

@@ -362,6 +362,15 @@ public sealed class IncidentRoom(VigilDb db, AccessContext access, Investigation
             a.IsOpen && a.DueDate < Today, r.Line, a.State, a.AllocatedToId, r.AllocatedTo, a.Result, a.ReviewNote, a.RaisedAt, a.RaisedBy, a.ResultedAt, a.Version);
     }
 
+    /// <summary>For the home page: the open actions allocated to the user, and how many of them are overdue
+    /// (counts of what the user may see; no record is read).</summary>
+    public async Task<(int Open, int Overdue)> MyActionCountsAsync(CancellationToken ct)
+    {
+        var today = Today;
+        var mine = db.Set<InvestigationAction>().Where(a => a.AllocatedToId == access.UserId && a.State != ActionState.Filed);
+        return (await mine.CountAsync(ct), await mine.CountAsync(a => a.DueDate != null && a.DueDate < today, ct));
+    }
+
     public sealed record ActionFilter(ActionState? State = null, bool OpenOnly = false, bool Overdue = false, Guid? Officer = null, bool Mine = false, int? Page = null, int? PageSize = null);
 
     /// <summary>Actions of one investigation, or across every investigation the user may see (the officer's

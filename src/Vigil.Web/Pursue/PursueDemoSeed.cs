@@ -20,7 +20,8 @@ namespace Vigil.Web.Pursue;
 /// </summary>
 public sealed class PursueDemoSeed : ISeed
 {
-    public int Order => 40;
+    public string Name => "pursue-demo";
+    public IReadOnlyList<string> After => ["demo-accounts", "subjects-demo", "pursue-reference"];
 
     private const string SioLondon = "sio.london@vigil.example";
     private const string InvestigatorLondon = "investigator.london@vigil.example";

@@ -4,6 +4,7 @@ using Vigil.Web.Platform;
 using Vigil.Web.Platform.Api;
 using Vigil.Web.Platform.Data;
 using Vigil.Web.Platform.Security;
+using Vigil.Web.Platform.Ui;
 
 namespace Vigil.Web.Pursue;
 
@@ -30,13 +31,16 @@ public static class PursueModule
             .AddScoped<Disclosure>()
             .AddScoped<Subjects.Deconfliction.ISubjectInvolvement, PursueInvolvement>()
             .AddScoped<ISeed, PursueReferenceSeed>()
-            .AddScoped<ISeed, PursueDemoSeed>();
+            .AddScoped<ISeed, PursueDemoSeed>()
+            .AddNavigation("/investigations", "Investigations", 20, a => a.UnitId is not null)
+            .AddNavigation("/partner/elg", "Shared ELG meetings", 40, a => a.PartnerAgencyId is not null)
+            .AddHomePanel<Pages.PursueHomePanel>(10, a => a.UnitId is not null);
         return builder;
     }
 
     public static IResult Answer<T>(WorkResult<T> result, Func<T, IResult> ok) => WorkResults.Answer(result, ok);
 
-    public static IEndpointRouteBuilder MapPursueApi(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapPursue(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/investigations").RequireAuthorization(SecuritySetup.OfficerPolicy).WithTags("Pursue");
 
@@ -162,7 +166,8 @@ public static class PursueModule
 /// <summary>Threat and activity types (DOMAIN.md, "Pursue"), kept as reference data.</summary>
 public sealed class PursueReferenceSeed : ISeed
 {
-    public int Order => 13;
+    public string Name => "pursue-reference";
+    public IReadOnlyList<string> After => [];
 
     public static readonly IReadOnlyList<(string Kind, string Code, string Name)> Items =
     [

@@ -95,6 +95,15 @@ public sealed class SubjectCasework(VigilDb db, AccessContext access)
         return (Outcome.Done, errors);
     }
 
+    /// <summary>For the home page: subjects the user may see, and how many of their tier reviews fall due within
+    /// the given days (counts only; no record is read).</summary>
+    public async Task<(int Visible, int ReviewsDue)> CountsAsync(int withinDays, CancellationToken ct)
+    {
+        var limit = DateOnly.FromDateTime(db.Clock.GetUtcNow().UtcDateTime).AddDays(Math.Clamp(withinDays, 0, 366));
+        var live = db.Set<Subject>().Where(s => s.MergedIntoId == null);
+        return (await live.CountAsync(ct), await live.CountAsync(s => s.TierReviewDue != null && s.TierReviewDue <= limit, ct));
+    }
+
     /// <summary>Subjects whose tier review falls due within the given days (overdue first), of those the user may see.</summary>
     public async Task<List<ReviewDueItem>> ReviewsDueAsync(int withinDays, CancellationToken ct)
     {

@@ -13,7 +13,8 @@ namespace Vigil.Web.Subjects;
 /// </summary>
 public sealed class SubjectsDemoSeed : ISeed
 {
-    public int Order => 30;
+    public string Name => "subjects-demo";
+    public IReadOnlyList<string> After => ["demo-accounts", "subject-tiers"];
 
     /// <summary>Held on one North West demo record (documented in the README).</summary>
     public const string WalkthroughPhone = "07700900111";
@@ -124,7 +125,8 @@ public sealed class SubjectsDemoSeed : ISeed
 /// <summary>The subject-of-interest tiers (reference data; administrators may change them).</summary>
 internal sealed class SubjectTierSeed : ISeed
 {
-    public int Order => 12;
+    public string Name => "subject-tiers";
+    public IReadOnlyList<string> After => [];
 
     public async Task SeedAsync(VigilDb db, bool demo, CancellationToken ct)
     {

@@ -2,20 +2,23 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Vigil.Web.Platform.Api;
 using Vigil.Web.Platform.Data;
 using Vigil.Web.Platform.Security;
+using Vigil.Web.Platform.Ui;
 
 namespace Vigil.Web.Subjects;
 
 public static class SubjectsModule
 {
-    public static IServiceCollection AddSubjects(this IServiceCollection services)
+    public static WebApplicationBuilder AddSubjects(this WebApplicationBuilder builder)
     {
+        var services = builder.Services;
         services.AddOptions<Deconfliction.DeconflictionOptions>()
             .BindConfiguration(Deconfliction.DeconflictionOptions.Section)
             .Validate(o => o.StrongFrom is > 0 and <= 1 && o.ChecksPerWindow > 0 && o.Window > TimeSpan.Zero && o.ProbeHits > 0 && o.ProbeWindow > TimeSpan.Zero,
                 $"{Deconfliction.DeconflictionOptions.Section}: StrongFrom must be in (0, 1], and the limits and windows above zero")
             .ValidateOnStart();
         services.AddHealthChecks().AddCheck<Deconfliction.SubjectIndexHealth>("matching-index", tags: ["ready"]);
-        return services.AddSubjectServices();
+        services.AddSubjectServices();
+        return builder;
     }
 
     private static IServiceCollection AddSubjectServices(this IServiceCollection services) => services
@@ -27,9 +30,13 @@ public static class SubjectsModule
         .AddSingleton<Deconfliction.IPersonMatcher>(sp => sp.GetRequiredService<Deconfliction.SubjectIndex>())
         .AddHostedService<Deconfliction.SubjectIndexFollower>()
         .AddScoped<ISeed, SubjectTierSeed>()
-        .AddScoped<ISeed, SubjectsDemoSeed>();
+        .AddScoped<ISeed, SubjectsDemoSeed>()
+        .AddNavigation("/subjects", "Subjects", 10)
+        .AddNavigation("/organisations", "Organisations", 60)
+        .AddNavigation("/deconfliction", "Deconfliction", 70, Contributions.IsUnitOfficer)
+        .AddHomePanel<Pages.SubjectsHomePanel>(30);
 
-    public static IEndpointRouteBuilder MapSubjectsApi(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapSubjects(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/subjects").RequireAuthorization(SecuritySetup.ApiPolicy).WithTags("Subjects");
 

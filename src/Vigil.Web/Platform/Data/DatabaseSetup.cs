@@ -3,7 +3,7 @@ using Vigil.Web.Platform.Security;
 
 namespace Vigil.Web.Platform.Data;
 
-/// <summary>Brings a database up to date: migrations, then every module's seeds in order (reference data,
+/// <summary>Brings a database up to date: migrations, then every module's seeds, each after those it names (reference data,
 /// roles and, in demo mode, the demo accounts and synthetic data), each in its own transaction. Safe to
 /// run at every start, and after a start that was killed: a seed that did not commit left nothing.</summary>
 public sealed class DatabaseSetup(IServiceProvider services, ILogger<DatabaseSetup> log)
@@ -17,7 +17,7 @@ public sealed class DatabaseSetup(IServiceProvider services, ILogger<DatabaseSet
         var db = sp.GetRequiredService<VigilDb>();
         await using var setupLock = db.Database.IsSqlite() ? await SqliteSetupLockAsync(db, ct) : null;
         await db.Database.MigrateAsync(ct);
-        foreach (var seed in sp.GetServices<ISeed>().OrderBy(s => s.Order))
+        foreach (var seed in Seeds.InOrder(sp.GetServices<ISeed>()))
         {
             // Each seed commits whole or not at all: a start killed part-way leaves every seed either done
             // or untouched, and the next start, finding the untouched ones empty, completes them.
@@ -100,7 +100,8 @@ public sealed class DatabaseSetup(IServiceProvider services, ILogger<DatabaseSet
 /// <summary>The roles, as Identity roles.</summary>
 internal sealed class RoleSeed(Microsoft.AspNetCore.Identity.RoleManager<Microsoft.AspNetCore.Identity.IdentityRole<Guid>> roles) : ISeed
 {
-    public int Order => 15;
+    public string Name => "roles";
+    public IReadOnlyList<string> After => [];
 
     public async Task SeedAsync(VigilDb db, bool demo, CancellationToken ct)
     {

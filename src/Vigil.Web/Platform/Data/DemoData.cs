@@ -14,7 +14,8 @@ namespace Vigil.Web.Platform.Data;
 /// </summary>
 public sealed class DemoData(UserManager<VigilUser> users, IOrganisationDirectory directory) : ISeed
 {
-    public int Order => 20;
+    public string Name => "demo-accounts";
+    public IReadOnlyList<string> After => ["network", "roles"];
     public const string Password = "Vigil-Demo-2026";
     public const string KestrelGroup = "Operation KESTREL (London)";
     public const string ManchesterPanelGroup = "Channel panel: Manchester";

@@ -1,0 +1,25 @@
+using Vigil.Web.Platform.Security;
+
+namespace Vigil.Web.Platform.Ui;
+
+/// <summary>A link in the service navigation, contributed by the module that owns the page. Links are shown
+/// in <see cref="Position"/> order, each only to those <see cref="Visible"/> admits (the page itself still
+/// checks: hiding a link is a courtesy, not the rule).</summary>
+public sealed record NavigationEntry(string Href, string Text, int Position, Func<AccessContext, bool> Visible);
+
+/// <summary>A panel on the home page: a component showing the signed-in person their own work in one module
+/// (their actions, the queues due, what is unread), contributed by that module.</summary>
+public sealed record HomePanel(Type Component, int Position, Func<AccessContext, bool> Visible);
+
+public static class Contributions
+{
+    public static IServiceCollection AddNavigation(this IServiceCollection services, string href, string text, int position, Func<AccessContext, bool>? visible = null) =>
+        services.AddSingleton(new NavigationEntry(href, text, position, visible ?? (_ => true)));
+
+    public static IServiceCollection AddHomePanel<TComponent>(this IServiceCollection services, int position, Func<AccessContext, bool>? visible = null)
+        where TComponent : Microsoft.AspNetCore.Components.IComponent =>
+        services.AddSingleton(new HomePanel(typeof(TComponent), position, visible ?? (_ => true)));
+
+    /// <summary>An officer of a unit (not a partner agency's member): the people who work cases.</summary>
+    public static bool IsUnitOfficer(AccessContext access) => access.UnitId is not null && access.PartnerAgencyId is null;
+}
