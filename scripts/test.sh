@@ -42,6 +42,17 @@ if ! dotnet build Vigil.slnx -nologo -v q >"$logs/build.log" 2>&1; then
   exit 1
 fi
 
+# The code's layout is part of the build: dotnet format with the repository's .editorconfig (counted as one
+# test, so a formatting fault fails the run with the files named).
+echo "== format"
+if dotnet format Vigil.slnx --verify-no-changes --no-restore -v q >"$logs/format.log" 2>&1; then
+  passed=$((passed + 1))
+else
+  sort -u "$logs/format.log" | head -40
+  echo "  run: dotnet format Vigil.slnx"
+  failed=$((failed + 1))
+fi
+
 run() { # name, project, extra env...
   local name=$1 project=$2; shift 2
   echo "== $name"

@@ -241,17 +241,17 @@ public sealed class IncidentRoom(VigilDb db, AccessContext access, Investigation
     private async Task<int> NextActionAsync(Guid id, CancellationToken ct) =>
         (await db.Set<InvestigationAction>().Where(a => a.InvestigationId == id).MaxAsync(a => (int?)a.Number, ct) ?? 0) + 1;
 
-    public enum Step { Allocate, Result, Review, File }
+    public enum ActionMove { Allocate, Result, Review, File }
 
     /// <summary>Allocate (SIO or deputy, to a team member), result (the allocated officer), review (SIO or
     /// deputy: accept, or send back with a note), file (SIO or deputy, after review).</summary>
-    public async Task<WorkResult<ActionDto>> StepAsync(Guid id, Guid actionId, Step step, ActionStep request, CancellationToken ct)
+    public async Task<WorkResult<ActionDto>> StepAsync(Guid id, Guid actionId, ActionMove step, ActionStep request, CancellationToken ct)
     {
-        var (standing, refusal) = await TeamAsync<ActionDto>(id, command: step is not Step.Result, step switch
+        var (standing, refusal) = await TeamAsync<ActionDto>(id, command: step is not ActionMove.Result, step switch
         {
-            Step.Allocate => "allocate actions",
-            Step.Review => "review actions",
-            Step.File => "file actions",
+            ActionMove.Allocate => "allocate actions",
+            ActionMove.Review => "review actions",
+            ActionMove.File => "file actions",
             _ => "record results",
         }, ct);
         if (standing is null)
@@ -274,13 +274,13 @@ public sealed class IncidentRoom(VigilDb db, AccessContext access, Investigation
         }
         var stateError = (step, action.State) switch
         {
-            (Step.Allocate, ActionState.Raised or ActionState.Allocated) => null,
-            (Step.Allocate, _) => "Only a raised or allocated action can be (re)allocated",
-            (Step.Result, ActionState.Allocated) => null,
-            (Step.Result, _) => "Only an allocated action can be resulted",
-            (Step.Review, ActionState.Resulted) => null,
-            (Step.Review, _) => "Only a resulted action can be reviewed",
-            (Step.File, ActionState.Reviewed) => null,
+            (ActionMove.Allocate, ActionState.Raised or ActionState.Allocated) => null,
+            (ActionMove.Allocate, _) => "Only a raised or allocated action can be (re)allocated",
+            (ActionMove.Result, ActionState.Allocated) => null,
+            (ActionMove.Result, _) => "Only an allocated action can be resulted",
+            (ActionMove.Review, ActionState.Resulted) => null,
+            (ActionMove.Review, _) => "Only a resulted action can be reviewed",
+            (ActionMove.File, ActionState.Reviewed) => null,
             _ => "Only an action the SIO has reviewed can be filed",
         };
         if (stateError is not null)
@@ -290,7 +290,7 @@ public sealed class IncidentRoom(VigilDb db, AccessContext access, Investigation
         var now = db.Clock.GetUtcNow();
         switch (step)
         {
-            case Step.Allocate:
+            case ActionMove.Allocate:
                 var officer = string.IsNullOrWhiteSpace(request.AllocateTo) ? null : await TeamMemberByEmailAsync(standing.Investigation, request.AllocateTo, ct);
                 if (officer is null)
                 {
@@ -301,7 +301,7 @@ public sealed class IncidentRoom(VigilDb db, AccessContext access, Investigation
                 action.AllocatedToId = officer;
                 action.State = ActionState.Allocated;
                 break;
-            case Step.Result:
+            case ActionMove.Result:
                 if (action.AllocatedToId != access.UserId && !standing.HasCommand)
                 {
                     return WorkResult<ActionDto>.Forbidden("Only the officer the action is allocated to may record its result.");
@@ -315,7 +315,7 @@ public sealed class IncidentRoom(VigilDb db, AccessContext access, Investigation
                 action.ResultedAt = now;
                 action.State = ActionState.Resulted;
                 break;
-            case Step.Review:
+            case ActionMove.Review:
                 if (request.Accept is null)
                 {
                     ApiValidation.Add(errors, nameof(ActionStep.Accept), "Say whether the result is accepted or the action goes back to the officer");
@@ -329,7 +329,7 @@ public sealed class IncidentRoom(VigilDb db, AccessContext access, Investigation
                 action.ReviewNote = request.Note?.Trim();
                 action.State = request.Accept.Value ? ActionState.Reviewed : ActionState.Allocated;
                 break;
-            case Step.File:
+            case ActionMove.File:
                 action.State = ActionState.Filed;
                 action.FiledAt = now;
                 break;

@@ -74,7 +74,7 @@ public static class PursueModule
         api.MapGet("/{id:guid}/actions/{actionId:guid}", async (Guid id, Guid actionId, IncidentRoom room, CancellationToken ct) =>
             WorkResults.Found(await room.ActionAsync(id, actionId, ct)));
         api.MapPost("/{id:guid}/actions/{actionId:guid}/{step}", async (Guid id, Guid actionId, string step, ActionStep request, IncidentRoom room, CancellationToken ct) =>
-            Enum.TryParse<IncidentRoom.Step>(step, ignoreCase: true, out var s) && Enum.IsDefined(s) && !char.IsDigit(step[0])
+            Enum.TryParse<IncidentRoom.ActionMove>(step, ignoreCase: true, out var s) && Enum.IsDefined(s) && !char.IsDigit(step[0])
                 ? Answer(await room.StepAsync(id, actionId, s, request, ct), TypedResults.Ok)
                 : TypedResults.NotFound());
 

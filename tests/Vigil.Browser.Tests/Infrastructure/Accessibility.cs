@@ -20,10 +20,10 @@ public static class Accessibility
         var report = new StringBuilder($"axe found {violations.Count} serious or critical violation(s) on {what} ({page.Url}):\n");
         foreach (var v in violations)
         {
-            report.AppendLine($"- {v.Id} ({v.Impact}): {v.Help} [{v.HelpUrl}]");
+            report.AppendLine(System.Globalization.CultureInfo.InvariantCulture, $"- {v.Id} ({v.Impact}): {v.Help} [{v.HelpUrl}]");
             foreach (var node in v.Nodes)
             {
-                report.AppendLine($"    target {string.Join(" ", node.Target)}: {node.Html}");
+                report.AppendLine(System.Globalization.CultureInfo.InvariantCulture, $"    target {string.Join(" ", node.Target)}: {node.Html}");
             }
         }
         Assert.Fail(report.ToString());

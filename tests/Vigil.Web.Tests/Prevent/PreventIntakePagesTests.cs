@@ -32,22 +32,22 @@ public sealed partial class PreventIntakePagesTests(VigilApp app) : IClassFixtur
 
     private static Dictionary<string, string> Fields(string surname, string givenName = "Robin", string dateOfBirth = "2009-03-01",
         string whatPrompted = "Fictional: shared extremist videos with classmates and talked about them at length.") => new()
-    {
-        ["Input.Panel"] = "manchester",
-        ["Input.Sector"] = "Education",
-        ["Input.ReferrerName"] = "Fictional Teacher",
-        ["Input.ReferrerOrganisation"] = "Example Academy",
-        ["Input.ReferrerRole"] = "Designated safeguarding lead",
-        ["Input.ReferrerContact"] = "dsl@example.org",
-        ["Input.GivenName"] = givenName,
-        ["Input.Surname"] = surname,
-        ["Input.DateOfBirth"] = dateOfBirth,
-        ["Input.Gender"] = "Male",
-        ["Input.Address"] = "1 Example Street, Manchester",
-        ["Input.Postcode"] = "M1 1AA",
-        ["Input.ConcernType"] = "extreme-right-wing",
-        ["Input.WhatPrompted"] = whatPrompted,
-    };
+        {
+            ["Input.Panel"] = "manchester",
+            ["Input.Sector"] = "Education",
+            ["Input.ReferrerName"] = "Fictional Teacher",
+            ["Input.ReferrerOrganisation"] = "Example Academy",
+            ["Input.ReferrerRole"] = "Designated safeguarding lead",
+            ["Input.ReferrerContact"] = "dsl@example.org",
+            ["Input.GivenName"] = givenName,
+            ["Input.Surname"] = surname,
+            ["Input.DateOfBirth"] = dateOfBirth,
+            ["Input.Gender"] = "Male",
+            ["Input.Address"] = "1 Example Street, Manchester",
+            ["Input.Postcode"] = "M1 1AA",
+            ["Input.ConcernType"] = "extreme-right-wing",
+            ["Input.WhatPrompted"] = whatPrompted,
+        };
 
     private Task<int> CaseCountAsync() => app.AsSystemAsync(db => db.Set<PreventCase>().IgnoreQueryFilters().CountAsync());
 
@@ -124,7 +124,7 @@ public sealed partial class PreventIntakePagesTests(VigilApp app) : IClassFixtur
 
         // The home page counts it.
         var (_, home) = await officer.GetAsync("/prevent");
-        Assert.True(int.Parse(home.QuerySelector("[data-testid=new-referrals-count]")!.TextContent.Trim()) >= 1);
+        Assert.True(int.Parse(home.QuerySelector("[data-testid=new-referrals-count]")!.TextContent.Trim(), System.Globalization.CultureInfo.InvariantCulture) >= 1);
 
         // The Channel panel member sees nothing of it: the queue page says it is police work, the referral is "not found".
         var member = await app.SignInAsync(DemoUsers.ChannelManchester);
@@ -159,7 +159,7 @@ public sealed partial class PreventIntakePagesTests(VigilApp app) : IClassFixtur
     {
         var visitor = Anonymous();
         var surname = UniqueSurname("Badform");
-        var fields = Fields(surname, givenName: "", dateOfBirth: Today.AddYears(1).ToString("yyyy-MM-dd"));
+        var fields = Fields(surname, givenName: "", dateOfBirth: Today.AddYears(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         fields["Input.ReferrerContact"] = "";
         var response = await visitor.SubmitAsync("/prevent/refer", "refer", fields);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -239,7 +239,7 @@ public sealed partial class PreventIntakePagesTests(VigilApp app) : IClassFixtur
         var (_, due) = await officer.GetAsync("/prevent/assessments-due");
         var dueRow = due.QuerySelectorAll("[data-testid=assessment-row]").SingleOrDefault(r => r.TextContent.Contains(reference));
         Assert.NotNull(dueRow);
-        var target = Today.AddDays(PreventCases.GatewayTargetDays).ToString("d MMM yyyy");
+        var target = Today.AddDays(PreventCases.GatewayTargetDays).ToString("d MMM yyyy", System.Globalization.CultureInfo.CurrentCulture);
         Assert.Equal(target, dueRow.QuerySelector("[data-testid=target-date]")!.TextContent.Trim());
         Assert.Null(dueRow.QuerySelector("[data-testid=overdue-tag]"));
         Assert.Contains(due.QuerySelectorAll("[data-testid=assessment-row] a"), a => a.GetAttribute("href") == $"/prevent/cases/{second}");
@@ -257,7 +257,7 @@ public sealed partial class PreventIntakePagesTests(VigilApp app) : IClassFixtur
     {
         var officer = await app.SignInAsync(DemoUsers.PreventNorthWest);
         var surname = UniqueSurname("Officerbad");
-        var fields = Fields(surname, dateOfBirth: Today.AddDays(3).ToString("yyyy-MM-dd"));
+        var fields = Fields(surname, dateOfBirth: Today.AddDays(3).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         fields["Input.Panel"] = "tower-hamlets"; // served by London's Prevent team
         fields.Remove("Input.Sector");
         var cases = await CaseCountAsync();
@@ -362,7 +362,7 @@ public sealed partial class PreventIntakePagesTests(VigilApp app) : IClassFixtur
         var (id, _) = await AdoptedAsync(api);
         var reference = (await CaseByApiAsync(id)).GetProperty("reference").GetString()!;
         // Support from 40 days ago at the default 28-day interval: its progress review is 12 days overdue.
-        await StepAsync(api, id, "interventions", new { type = "InterventionProvider", provider = "Fictional mentor service", startsOn = Today.AddDays(-40).ToString("yyyy-MM-dd") });
+        await StepAsync(api, id, "interventions", new { type = "InterventionProvider", provider = "Fictional mentor service", startsOn = Today.AddDays(-40).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) });
 
         foreach (var user in new[] { DemoUsers.PreventNorthWest, DemoUsers.ChannelManchester })
         {
@@ -373,7 +373,7 @@ public sealed partial class PreventIntakePagesTests(VigilApp app) : IClassFixtur
             var row = document.QuerySelectorAll("[data-testid=review-row]").SingleOrDefault(r => r.TextContent.Contains(reference));
             Assert.True(row is not null, $"{user} does not see the review of {reference}");
             Assert.Contains("Progress review", row.TextContent);
-            Assert.Contains(Today.AddDays(-12).ToString("d MMM yyyy"), row.TextContent);
+            Assert.Contains(Today.AddDays(-12).ToString("d MMM yyyy", System.Globalization.CultureInfo.CurrentCulture), row.TextContent);
             Assert.NotNull(row.QuerySelector("[data-testid=overdue-tag]"));
             Assert.Equal($"/prevent/cases/{id}", row.QuerySelector("a")!.GetAttribute("href"));
 

@@ -391,8 +391,11 @@ public sealed class HardeningTests(HardenedApp app) : IClassFixture<HardenedApp>
         var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
         Assert.Contains("hidden characters", errors.GetProperty("GivenName")[0].GetString(), StringComparison.Ordinal);
         // In a detail of the record too, and in free text.
-        var nested = await api.PostAsJsonAsync("/api/v1/subjects", new { givenName = "Alice", surname = "Hiddenchar", classification = "Official", summary = $"note {givenName}", acknowledgedCandidates = true,
-            otherNames = new[] { new { kind = "Alias", givenName, surname = "Other" } } });
+        var nested = await api.PostAsJsonAsync("/api/v1/subjects", new
+        {
+            givenName = "Alice", surname = "Hiddenchar", classification = "Official", summary = $"note {givenName}", acknowledgedCandidates = true,
+            otherNames = new[] { new { kind = "Alias", givenName, surname = "Other" } }
+        });
         var nestedErrors = (await nested.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
         Assert.True(nestedErrors.TryGetProperty("Summary", out _));
         Assert.True(nestedErrors.TryGetProperty("OtherNames[0].GivenName", out _));

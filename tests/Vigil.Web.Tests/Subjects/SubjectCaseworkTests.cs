@@ -88,7 +88,7 @@ public sealed class SubjectCaseworkTests(VigilApp app) : IClassFixture<VigilApp>
         var created = await CreateAsync(api, new { givenName = "Tiered", surname = "Ashworth", classification = "Official" });
         var id = created.GetProperty("id").GetGuid();
         var today = DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime);
-        var set = await api.PutAsJsonAsync($"/api/v1/subjects/{id}/tier", new { tier = "priority", reviewDue = today.AddDays(3).ToString("yyyy-MM-dd") });
+        var set = await api.PutAsJsonAsync($"/api/v1/subjects/{id}/tier", new { tier = "priority", reviewDue = today.AddDays(3).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) });
         Assert.Equal(HttpStatusCode.NoContent, set.StatusCode);
         var due = await api.GetFromJsonAsync<JsonElement>("/api/v1/subjects/reviews-due?withinDays=7");
         var item = due.EnumerateArray().Single(d => d.GetProperty("id").GetGuid() == id);
@@ -98,7 +98,7 @@ public sealed class SubjectCaseworkTests(VigilApp app) : IClassFixture<VigilApp>
 
         using var wales = await app.ApiClientAsync(DemoUsers.AnalystWales);
         Assert.DoesNotContain((await wales.GetFromJsonAsync<JsonElement>("/api/v1/subjects/reviews-due?withinDays=30")).EnumerateArray(), d => d.GetProperty("id").GetGuid() == id);
-        var past = await api.PutAsJsonAsync($"/api/v1/subjects/{id}/tier", new { tier = "priority", reviewDue = today.AddDays(-1).ToString("yyyy-MM-dd") });
+        var past = await api.PutAsJsonAsync($"/api/v1/subjects/{id}/tier", new { tier = "priority", reviewDue = today.AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) });
         Assert.Equal(HttpStatusCode.BadRequest, past.StatusCode);
     }
 
