@@ -46,7 +46,7 @@ public static class PlatformSetup
             .AddNavigation("/admin/users", "Users", 100, a => a.IsInRole(Roles.Administrator))
             .AddNavigation("/admin/groups", "Need-to-know groups", 110, a => a.IsInRole(Roles.Administrator))
             .AddNavigation("/account/tokens", "API tokens", 120)
-            .AddHomePanel<Inbox.InboxHomePanel>(40)
+            .AddHomePanel<Inbox.InboxHomePanel, Inbox.UnitInbox, int>(40, (inbox, ct) => inbox.UnreadCountAsync(ct))
             .AddHomePanel<Security.TokensHomePanel>(90);
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddRazorComponents();
@@ -69,12 +69,10 @@ public static class PlatformSetup
             // Sending is limited, reading the form is not.
             o.AddPolicy(SignInPolicy, http => PostsPerAddress(http, signIns, TimeSpan.FromMinutes(1)));
         });
-        builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
-        {
-            doc.Info.Title = "Vigil API";
-            doc.Info.Description = "Counter Terrorism Policing case, referral and coordination platform. Authenticate with a personal access token: 'Authorization: Bearer vgl_...'.";
-            return Task.CompletedTask;
-        }));
+        builder.Services.AddOpenApi("v1", Api.ApiDocument.Configure);
+        // A value that does not bind (?phase=bogus) throws in every environment, so the error handler answers
+        // it as a ProblemDetails naming the field and what it takes (Api/BindingErrors), never an empty 400.
+        builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.Configure<JsonOptions>(o =>
         {
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
@@ -251,6 +249,11 @@ public static class PlatformSetup
             db.ChangeTracker.Clear();
             db.Audit(AuditActions.BadRequest, AuditOutcomes.Denied, detail: $"{http.Request.Method} {http.Request.Path}: {exception?.GetType().Name}");
             await db.SaveChangesAsync(http.RequestAborted);
+        }
+        if (exception is BadHttpRequestException bad && http.Request.Path.StartsWithSegments("/api") && Api.BindingErrors.Explain(http.Features.Get<IExceptionHandlerFeature>()?.Endpoint, bad) is { } binding)
+        {
+            await Results.ValidationProblem(new Dictionary<string, string[]> { [binding.Field] = [binding.Message] }).ExecuteAsync(http);
+            return;
         }
         await WriteStatusAsync(http, status, status == StatusCodes.Status503ServiceUnavailable
             ? "Nothing of this request was saved. Try again in a minute."

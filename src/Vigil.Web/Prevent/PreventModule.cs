@@ -24,7 +24,7 @@ public static class PreventModule
             .AddScoped<ISeed, PreventReferenceSeed>()
             .AddScoped<ISeed, PreventDemoSeed>()
             .AddNavigation("/prevent", "Prevent", 30, a => CaseRoles.Any(a.IsInRole))
-            .AddHomePanel<Pages.PreventHomePanel>(20, a => CaseRoles.Any(a.IsInRole));
+            .AddHomePanel<Pages.PreventHomePanel, PreventCases, PreventWorkDue>(20, (cases, ct) => cases.WorkDueAsync(ct), a => CaseRoles.Any(a.IsInRole));
         return builder;
     }
 

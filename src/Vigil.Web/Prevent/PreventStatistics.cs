@@ -427,7 +427,7 @@ public static class PreventStatisticsEndpoints
                 var (content, name) = await statistics.CsvAsync(y, s, suppress ?? false, ct);
                 return TypedResults.File(content, "text/csv; charset=utf-8", name);
             })
-            .RequireAuthorization(p => p.RequireAuthenticatedUser().RequireRole(PreventStatistics.Readers));
+            .RequireAuthorization(p => p.RequireAuthenticatedUser().RequireRole(PreventStatistics.Readers)).ExcludeFromDescription();
         app.MapGet("/prevent/statistics.xlsx", async Task<Results<FileContentHttpResult, ValidationProblem>> (int? year, StatisticsScope? scope, bool? suppress, PreventStatistics statistics, CancellationToken ct) =>
             {
                 var (y, s) = Resolve(year, scope, statistics);
@@ -438,7 +438,7 @@ public static class PreventStatisticsEndpoints
                 var (content, name) = await statistics.XlsxAsync(y, s, suppress ?? false, ct);
                 return TypedResults.File(content, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name);
             })
-            .RequireAuthorization(p => p.RequireAuthenticatedUser().RequireRole(PreventStatistics.Readers));
+            .RequireAuthorization(p => p.RequireAuthenticatedUser().RequireRole(PreventStatistics.Readers)).ExcludeFromDescription();
         return app;
     }
 

@@ -98,7 +98,7 @@ public sealed class Exhibits(VigilDb db, AccessContext access, InvestigationGate
         var last = exhibit.Continuity.Count > 0 ? exhibit.Continuity.Max(h => h.At) : exhibit.SeizedAt;
         if (request.At < last)
         {
-            ApiValidation.Add(errors, nameof(RecordHandover.At), $"A handover cannot be earlier than the last movement ({last:dd MMM yyyy HH:mm})");
+            ApiValidation.Add(errors, nameof(RecordHandover.At), $"A handover cannot be earlier than the last movement ({Platform.Ui.UkTime.Full(last)})");
         }
         if (request.At > db.Clock.GetUtcNow().AddMinutes(5))
         {

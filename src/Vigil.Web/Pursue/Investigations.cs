@@ -51,7 +51,7 @@ public sealed record InvestigationDto(
 
 public sealed record InvestigationSummary(
     Guid Id, string OperationName, string Unit, string UnitCode, Phase Phase, RiskLevel Risk, string ThreatType, Lead Lead,
-    Guid? SioId, string? Sio, int OpenActions, int OverdueActions, DateTimeOffset OpenedAt, Classification Classification);
+    Guid? SioId, string? Sio, int OpenActions, int OverdueActions, DateTimeOffset OpenedAt, Classification Classification, bool OfficialSensitive);
 
 public enum CaseloadSort { Operation, Phase, Risk, Opened, OverdueActions }
 
@@ -223,7 +223,7 @@ public sealed class Investigations(VigilDb db, AccessContext access, Investigati
         }
         var rows = await query.Select(i => new
         {
-            i.Id, i.OperationName, i.OwningUnitId, i.Phase, i.Risk, i.ThreatType, i.Lead, i.OpenedAt, i.Classification,
+            i.Id, i.OperationName, i.OwningUnitId, i.Phase, i.Risk, i.ThreatType, i.Lead, i.OpenedAt, i.Classification, i.OfficialSensitive,
             SioId = i.Team.Where(m => m.Role == TeamRole.Sio).Select(m => (Guid?)m.UserId).FirstOrDefault(),
             Open = db.Set<InvestigationAction>().Count(a => a.InvestigationId == i.Id && a.State != ActionState.Filed),
             Overdue = db.Set<InvestigationAction>().Count(a => a.InvestigationId == i.Id && a.State != ActionState.Filed && a.DueDate != null && a.DueDate < today),
@@ -233,7 +233,7 @@ public sealed class Investigations(VigilDb db, AccessContext access, Investigati
         var items = rows
             .Where(r => !filter.Overdue || r.Overdue > 0)
             .Select(r => new InvestigationSummary(r.Id, r.OperationName, units.TryGetValue(r.OwningUnitId, out var u) ? u.Name : "", u?.Code ?? "",
-                r.Phase, r.Risk, r.ThreatType, r.Lead, r.SioId, r.SioId is { } s && sios.TryGetValue(s, out var n) ? n : null, r.Open, r.Overdue, r.OpenedAt, r.Classification))
+                r.Phase, r.Risk, r.ThreatType, r.Lead, r.SioId, r.SioId is { } s && sios.TryGetValue(s, out var n) ? n : null, r.Open, r.Overdue, r.OpenedAt, r.Classification, r.OfficialSensitive))
             .ToList();
         IEnumerable<InvestigationSummary> sorted = filter.Sort switch
         {

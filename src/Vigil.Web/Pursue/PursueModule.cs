@@ -34,7 +34,7 @@ public static class PursueModule
             .AddScoped<ISeed, PursueDemoSeed>()
             .AddNavigation("/investigations", "Investigations", 20, a => a.UnitId is not null)
             .AddNavigation("/partner/elg", "Shared ELG meetings", 40, a => a.PartnerAgencyId is not null)
-            .AddHomePanel<Pages.PursueHomePanel>(10, a => a.UnitId is not null);
+            .AddHomePanel<Pages.PursueHomePanel, IncidentRoom, (int, int)>(10, (room, ct) => room.MyActionCountsAsync(ct), a => a.UnitId is not null);
         return builder;
     }
 
@@ -42,7 +42,7 @@ public static class PursueModule
 
     public static IEndpointRouteBuilder MapPursue(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1/investigations").RequireAuthorization(SecuritySetup.OfficerPolicy).WithTags("Pursue");
+        var api = app.MapGroup("/api/v1/investigations").RequireAuthorization(SecuritySetup.OfficerPolicy).WithTags("Investigations");
 
         api.MapGet("/", async ([AsParameters] CaseloadQuery q, Investigations investigations, CancellationToken ct) =>
             TypedResults.Ok(await investigations.CaseloadAsync(q.ToFilter(), ct)));
@@ -133,10 +133,10 @@ public static class PursueModule
             Answer(await disclosure.BundleAsync(id, request, ct), zip => TypedResults.File(zip, "application/zip", "cps-case-file.zip")));
 
         app.MapGet("/api/v1/partner/elg-meetings", async (IncidentRoom room, IOrganisationDirectory directory, CancellationToken ct) =>
-            TypedResults.Ok(await room.SharedWithMyAgencyAsync(directory, ct))).RequireAuthorization(SecuritySetup.ApiPolicy).WithTags("Pursue");
+            TypedResults.Ok(await room.SharedWithMyAgencyAsync(directory, ct))).RequireAuthorization(SecuritySetup.ApiPolicy).WithTags("Investigations");
 
         // The same downloads for the pages (signed in with the cookie).
-        var pages = app.MapGroup("/investigations/{id:guid}").RequireAuthorization();
+        var pages = app.MapGroup("/investigations/{id:guid}").RequireAuthorization().ExcludeFromDescription();
         pages.MapGet("/exhibits/{exhibitId:guid}/file", DownloadExhibit);
         pages.MapGet("/disclosure/{form}.csv", ScheduleCsv);
         pages.MapGet("/cps-bundle.zip", async (Guid id, [FromQuery] Guid[]? statements, Disclosure disclosure, CancellationToken ct) =>

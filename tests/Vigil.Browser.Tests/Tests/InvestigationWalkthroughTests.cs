@@ -32,7 +32,7 @@ public sealed class InvestigationWalkthroughTests(BrowserFixture fixture) : Brow
         await Expect(page.ErrorSummary).ToContainTextAsync("Executive Liaison Group");
         page = await page.SectionAsync("ELG");
         var elg = page.Form("record-elg");
-        await elg.GetByLabel("When the meeting was held (UTC)").FillAsync(Minutes(DateTime.UtcNow.AddHours(-3)));
+        await elg.GetByLabel("When the meeting was held (UK time)").FillAsync(Minutes(DateTime.UtcNow.AddHours(-3)));
         await elg.GetByLabel("Attendees").FillAsync("DCI Morgan Ellery, London\nOfficer K (fictional), MI5");
         await elg.GetByLabel("Decision", new() { Exact = true }).FillAsync("Arrests may proceed at dawn");
         await elg.GetByLabel("Rationale").FillAsync("Public safety now outweighs further evidence gathering");
@@ -103,7 +103,7 @@ public sealed class InvestigationWalkthroughTests(BrowserFixture fixture) : Brow
         await exhibit.GetByLabel("Description").FillAsync("CCTV log, hardware shop");
         await exhibit.GetByLabel("Seized by").FillAsync("DS Rowan Achebe");
         await exhibit.GetByLabel("Seized from").FillAsync("1 Example Parade (fictional)");
-        await exhibit.GetByLabel("Seized at (UTC)").FillAsync(Minutes(DateTime.UtcNow.AddHours(-2)));
+        await exhibit.GetByLabel("Seized at (UK time)").FillAsync(Minutes(DateTime.UtcNow.AddHours(-2)));
         var bytes = "%PDF-1.4 fictional CCTV log"u8.ToArray();
         await exhibit.GetByLabel("File of a digital exhibit (optional)").SetInputFilesAsync(new FilePayload { Name = "cctv-log.pdf", MimeType = "application/pdf", Buffer = bytes });
         page = await page.SubmitOkAsync(exhibit, "Record exhibit");
@@ -111,7 +111,7 @@ public sealed class InvestigationWalkthroughTests(BrowserFixture fixture) : Brow
         await page.Page.GetByText("Record a handover of RA/1").ClickAsync();
         var handover = page.Page.GetByTestId("exhibit").First.GetByTestId("handover");
         await handover.GetByLabel("Handed to").FillAsync("Exhibits store (fictional)");
-        await handover.GetByLabel("When (UTC)").FillAsync(Minutes(DateTime.UtcNow.AddHours(-1)));
+        await handover.GetByLabel("When (UK time)").FillAsync(Minutes(DateTime.UtcNow.AddHours(-1)));
         await handover.GetByLabel("Why").FillAsync("Secure storage");
         page = await page.SubmitOkAsync(handover, "Record handover");
         await Expect(page.Page.GetByTestId("continuity").Locator("tbody tr")).ToHaveCountAsync(1);

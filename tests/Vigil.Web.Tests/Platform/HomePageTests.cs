@@ -28,11 +28,12 @@ public sealed class HomePageTests(VigilApp app) : IClassFixture<VigilApp>
         var open = int.Parse(Text(before, "my-actions").Split(':')[1], System.Globalization.CultureInfo.InvariantCulture);
 
         var today = DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime);
-        await PostAsync(sio, $"/api/v1/investigations/{id}/actions",
-            new { title = "Trace the hire van", dueDate = today, allocateTo = DemoUsers.InvestigatorLondon }, HttpStatusCode.Created);
+        var theirs = (await PostAsync(sio, $"/api/v1/investigations/{id}/actions",
+            new { title = "Trace the hire van", dueDate = today, allocateTo = DemoUsers.InvestigatorLondon }, HttpStatusCode.Created)).GetProperty("id").GetGuid();
         await PostAsync(sio, $"/api/v1/investigations/{id}/actions", new { title = "Not theirs", dueDate = today }, HttpStatusCode.Created);
-        app.Clock.Advance(TimeSpan.FromDays(2)); // the new action is now overdue
-        officer = await app.SignInAsync(DemoUsers.InvestigatorLondon);
+        // Due yesterday: overdue now.
+        await app.AsSystemAsync(db => db.Set<Vigil.Web.Pursue.InvestigationAction>().IgnoreQueryFilters().Where(a => a.Id == theirs)
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.DueDate, (DateOnly?)today.AddDays(-1))));
 
         var (_, after) = await officer.GetAsync("/");
         Assert.Equal($"Actions allocated to you: {open + 1}", Text(after, "my-actions"));

@@ -352,6 +352,19 @@ public sealed class InvestigationPageTests(VigilApp app) : IClassFixture<VigilAp
     }
 
     [Fact]
+    public async Task Caseload_ShowsTheSameMarkingAsTheRecord()
+    {
+        var (id, name) = await OpenByApiAsync("MARKING"); // OFFICIAL, marked sensitive
+        var sio = await app.SignInAsync(DemoUsers.SioLondon);
+        var (_, caseload) = await sio.GetAsync("/investigations"); // newest first
+        var row = caseload.QuerySelectorAll("tr").Single(r => r.TextContent.Contains(name, StringComparison.Ordinal));
+        var (_, record) = await sio.GetAsync($"/investigations/{id}");
+        var marking = record.QuerySelector("[data-testid=marking]")!.TextContent.Trim();
+        Assert.Equal("OFFICIAL-SENSITIVE", marking);
+        Assert.Equal(marking, row.QuerySelector("[data-testid=marking]")!.TextContent.Trim());
+    }
+
+    [Fact]
     public async Task Caseload_FilterByPhaseAndOverdue_AndTheActionQueues()
     {
         // A new officer, in no demo team, so that their queues hold exactly what this test gives them.

@@ -6,6 +6,22 @@ namespace Vigil.Web.Tests.Security;
 /// <summary>Bad input gets a clear 4xx with ProblemDetails, never a 500, and saves nothing.</summary>
 public sealed class BadInputTests(VigilApp app) : IClassFixture<VigilApp>
 {
+    [Theory]
+    [InlineData("/api/v1/investigations?phase=bogus", "phase", "'bogus' is not valid for phase: it takes one of: IntelligenceDevelopment, ")]
+    [InlineData("/api/v1/investigations?page=two", "page", "'two' is not valid for page: it takes a whole number")]
+    [InlineData("/api/v1/subjects?descending=perhaps", "descending", "'perhaps' is not valid for descending: it takes true or false")]
+    public async Task QueryValue_ThatDoesNotBind_NamesTheFieldAndWhatItTakes(string url, string field, string start)
+    {
+        using var api = await app.ApiClientAsync(DemoUsers.InvestigatorNorthWest);
+        var response = await api.GetAsync(url);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var message = Assert.Single(body.GetProperty("errors").GetProperty(field).EnumerateArray()).GetString()!;
+        Assert.StartsWith(start, message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Failed to bind", body.GetRawText(), StringComparison.Ordinal);
+    }
+
     private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
 
     [Theory]

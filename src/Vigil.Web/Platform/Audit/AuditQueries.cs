@@ -71,7 +71,7 @@ public static class AuditModule
                 [Microsoft.AspNetCore.Http.AsParameters] AuditApiQuery q, AuditQueries queries, CancellationToken ct) =>
                 TypedResults.Ok(await queries.SearchAsync(new AuditFilter(q.User, q.Action, q.RecordType, q.RecordId, q.Outcome, q.From, q.To), q.Page, q.PageSize, ct)))
             .RequireAuthorization(p => p.RequireRole(Roles.Auditor))
-            .WithTags("Audit");
+            .WithTags("Audit log");
         return app;
     }
 }

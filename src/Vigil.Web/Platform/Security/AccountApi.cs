@@ -30,7 +30,7 @@ public static class AccountApi
             return Results.LocalRedirect("/account/sign-in?signedOut=true");
         }).AllowAnonymous().ExcludeFromDescription();
 
-        var api = app.MapGroup("/api/v1").RequireAuthorization(SecuritySetup.ApiPolicy).WithTags("Account");
+        var api = app.MapGroup("/api/v1").RequireAuthorization(SecuritySetup.ApiPolicy).WithTags("Your account");
         api.MapGet("/me", (AccessContext me) => TypedResults.Ok(new MeDto(me.UserId!.Value, me.UserName!, me.DisplayName!, me.UnitName, me.Clearance, me.Roles.Order().ToList(), me.GroupIds)));
         api.MapGet("/tokens", async (VigilDb db, AccessContext me, CancellationToken ct) => TypedResults.Ok(
             (await db.PersonalAccessTokens.AsNoTracking().Where(t => t.UserId == me.UserId).ToListAsync(ct))

@@ -1,0 +1,56 @@
+using System.Text.Json;
+
+namespace Vigil.Web.Tests.Platform;
+
+/// <summary>The OpenAPI document is one an integrator can generate a client from.</summary>
+public sealed class ApiDocumentTests(VigilApp app) : IClassFixture<VigilApp>
+{
+    private static readonly string[] Verbs = ["get", "put", "post", "delete", "patch"];
+
+    private async Task<List<(string Path, string Verb, JsonElement Operation)>> OperationsAsync()
+    {
+        using var document = JsonDocument.Parse(await app.CreateClient().GetStringAsync("/openapi/v1.json"));
+        return [.. document.RootElement.GetProperty("paths").EnumerateObject()
+            .SelectMany(p => p.Value.EnumerateObject().Where(o => Verbs.Contains(o.Name)).Select(o => (p.Name, o.Name, o.Value.Clone())))];
+    }
+
+    [Fact]
+    public void OperationId_IsMadeFromTheMethodAndRoute()
+    {
+        Assert.Equal("postInvestigationsByIdActions", Vigil.Web.Platform.Api.ApiDocument.OperationId("POST", "api/v1/investigations/{id:guid}/actions"));
+        Assert.Equal("getPreventCasesByIdReviewsDue", Vigil.Web.Platform.Api.ApiDocument.OperationId("GET", "api/v1/prevent/cases/{id}/reviews-due"));
+    }
+
+    [Fact]
+    public async Task EveryOperation_HasAUniqueOperationId_AndATagInUsersWords()
+    {
+        var operations = await OperationsAsync();
+        Assert.True(operations.Count > 80, $"only {operations.Count} operations documented");
+        var ids = operations.Select(o => o.Operation.TryGetProperty("operationId", out var id) ? id.GetString() : null).ToList();
+        Assert.All(ids, id => Assert.False(string.IsNullOrEmpty(id)));
+        Assert.Equal(ids.Count, ids.Distinct().Count());
+        string[] words = ["Subjects", "Deconfliction", "Investigations", "Prevent", "Network", "Inbox", "Audit log", "Your account", "Administration"];
+        Assert.All(operations, o => Assert.Contains(Assert.Single(o.Operation.GetProperty("tags").EnumerateArray()).GetString(), words));
+    }
+
+    [Fact]
+    public async Task EveryOperationButTheAnonymousOnes_NeedsTheBearerToken_AndDocumentsItsRefusal()
+    {
+        using var document = JsonDocument.Parse(await app.CreateClient().GetStringAsync("/openapi/v1.json"));
+        var scheme = document.RootElement.GetProperty("components").GetProperty("securitySchemes").GetProperty("PersonalAccessToken");
+        Assert.Equal("bearer", scheme.GetProperty("scheme").GetString());
+
+        var operations = await OperationsAsync();
+        Assert.All(operations, o => Assert.StartsWith("/api/v1/", o.Path, StringComparison.Ordinal));
+        var anonymous = operations.Where(o => !o.Operation.TryGetProperty("security", out _)).Select(o => $"{o.Verb} {o.Path}").ToList();
+        // The public Prevent form alone is open to everyone (its posts are limited per address), with the
+        // lists it offers.
+        Assert.Equal(["get /api/v1/prevent/areas", "get /api/v1/prevent/concern-types", "post /api/v1/prevent/public-referrals"], anonymous.Order());
+        Assert.All(operations.Where(o => o.Operation.TryGetProperty("security", out _)), o =>
+        {
+            Assert.Equal("PersonalAccessToken", Assert.Single(Assert.Single(o.Operation.GetProperty("security").EnumerateArray()).EnumerateObject()).Name);
+            Assert.True(o.Operation.GetProperty("responses").TryGetProperty("401", out var refused), $"{o.Verb} {o.Path} documents no 401");
+            Assert.True(refused.GetProperty("content").TryGetProperty("application/problem+json", out _));
+        });
+    }
+}
