@@ -184,6 +184,44 @@ public sealed partial class PreventIntakePagesTests(VigilApp app) : IClassFixtur
         Assert.Equal(0, await SubmissionsAboutAsync(surname));
     }
 
+    [Theory]
+    [InlineData("dsl@example", false)]
+    [InlineData("dsl at@example.org", false)]
+    [InlineData("@example.org", false)]
+    [InlineData("dsl@example.org", true)]
+    [InlineData("0161 496 0000", true)]
+    public async Task PublicForm_AContactThatLooksLikeAnEmail_MustBeOne(string contact, bool accepted)
+    {
+        var visitor = Anonymous();
+        var surname = UniqueSurname("Contact");
+        var fields = Fields(surname);
+        fields["Input.ReferrerContact"] = contact;
+        var response = await visitor.SubmitAsync("/prevent/refer", "refer", fields);
+        var document = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
+        var refused = ErrorSummary(document).Contains("Enter an e-mail address in the correct format, like name@example.org, or a phone number");
+        Assert.Equal(!accepted, refused);
+        Assert.Equal(accepted ? 1 : 0, await SubmissionsAboutAsync(surname));
+    }
+
+    [Fact]
+    public async Task PublicPages_AreAPublicService_WithItsOwnFooter_AndNoStaffWarning()
+    {
+        var visitor = Anonymous();
+        foreach (var (url, heading) in new[] { ("/prevent/refer", ""), ("/privacy", "Privacy notice"), ("/accessibility", "Accessibility statement"), ("/cookies", "Cookies") })
+        {
+            var response = await visitor.Http.GetAsync(url);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var document = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
+            if (heading.Length > 0)
+            {
+                Assert.Equal(heading, document.QuerySelector("h1")!.TextContent.Trim());
+            }
+            Assert.Equal(["/privacy", "/accessibility", "/cookies"], document.QuerySelectorAll("[data-testid=public-footer] a").Select(a => a.GetAttribute("href")));
+            Assert.DoesNotContain("policing purpose", document.Body!.TextContent, StringComparison.Ordinal);
+            Assert.Null(document.QuerySelector("#navigation"));
+        }
+    }
+
     [Fact]
     public async Task OfficerForm_MakesACase_ThenOffersItForTheSamePerson_AndJoiningAddsTheReferralToIt()
     {
