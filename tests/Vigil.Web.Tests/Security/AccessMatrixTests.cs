@@ -559,6 +559,12 @@ public sealed class AccessMatrixTests(AccessMatrix matrix) : IClassFixture<Acces
         ["POST /prevent/statistics"] = "prevent page: PreventAccessTests (pages answer as the API does)",
         ["GET /prevent/refer"] = "anonymous by design: the public referral form",
         ["POST /prevent/refer"] = "anonymous by design: the public referral form",
+        ["GET /privacy"] = "anonymous by design: the public form's privacy notice page (no personal data): PreventIntakePagesTests",
+        ["POST /privacy"] = "anonymous by design: the public form's privacy notice page (no personal data): PreventIntakePagesTests",
+        ["GET /accessibility"] = "anonymous by design: the public form's accessibility statement page (no personal data): PreventIntakePagesTests",
+        ["POST /accessibility"] = "anonymous by design: the public form's accessibility statement page (no personal data): PreventIntakePagesTests",
+        ["GET /cookies"] = "anonymous by design: the public form's cookies page (no personal data): PreventIntakePagesTests",
+        ["POST /cookies"] = "anonymous by design: the public form's cookies page (no personal data): PreventIntakePagesTests",
         ["GET /prevent/statistics.csv"] = "role: aggregate figures only (PreventStatisticsTests)",
         ["GET /prevent/statistics.xlsx"] = "role: aggregate figures only (PreventStatisticsTests)",
     };
