@@ -107,8 +107,8 @@ public sealed class PreventCases(VigilDb db, AccessContext access, Deconfliction
     public async Task<PreventWorkDue> WorkDueAsync(CancellationToken ct)
     {
         var today = Today;
-        var gateway = db.Set<PreventCase>().Where(c => c.Stage == PreventStage.Gateway);
-        var reviews = db.Set<CaseReview>().Where(r => r.CompletedOn == null && !r.Cancelled && r.DueOn <= today.AddDays(ReviewsDueDays));
+        var gateway = AtGateway;
+        var reviews = ReviewsDueBy(today.AddDays(ReviewsDueDays));
         return new PreventWorkDue(await gateway.CountAsync(ct), await gateway.CountAsync(c => c.GatewayDue < today, ct),
             await reviews.CountAsync(ct), await reviews.CountAsync(r => r.DueOn < today, ct));
     }
@@ -116,10 +116,15 @@ public sealed class PreventCases(VigilDb db, AccessContext access, Deconfliction
     /// <summary>The window of the reviews-due queue, in days.</summary>
     public const int ReviewsDueDays = 14;
 
+    /// <summary>The gateway's queue and the reviews due, as the queues and the home page's counts both read them.</summary>
+    private IQueryable<PreventCase> AtGateway => db.Set<PreventCase>().Where(c => c.Stage == PreventStage.Gateway);
+
+    private IQueryable<CaseReview> ReviewsDueBy(DateOnly until) => db.Set<CaseReview>().Where(r => r.CompletedOn == null && !r.Cancelled && r.DueOn <= until);
+
     /// <summary>Cases at the gateway, the oldest target first; overdue ones are flagged.</summary>
     public async Task<IReadOnlyList<PreventCaseListItem>> AssessmentsDueAsync(CancellationToken ct)
     {
-        var rows = await db.Set<PreventCase>().AsNoTracking().Where(c => c.Stage == PreventStage.Gateway)
+        var rows = await AtGateway.AsNoTracking()
             .OrderBy(c => c.GatewayDue).ThenBy(c => c.Number).Take(500).ToListAsync(ct);
         db.Audit(AuditActions.Search, AuditOutcomes.Success, "prevent-case", detail: $"assessments due: {string.Join(",", rows.Select(r => r.Reference))}");
         await db.SaveChangesAsync(ct);
@@ -146,7 +151,7 @@ public sealed class PreventCases(VigilDb db, AccessContext access, Deconfliction
     public async Task<IReadOnlyList<ReviewDueItem>> ReviewsDueAsync(int withinDays, CancellationToken ct)
     {
         var until = Today.AddDays(Math.Clamp(withinDays, 0, 366));
-        var reviews = await db.Set<CaseReview>().AsNoTracking().Where(r => r.CompletedOn == null && !r.Cancelled && r.DueOn <= until)
+        var reviews = await ReviewsDueBy(until).AsNoTracking()
             .OrderBy(r => r.DueOn).Take(500).ToListAsync(ct);
         var caseIds = reviews.Select(r => r.CaseId).Distinct().ToList();
         var cases = await db.Set<PreventCase>().AsNoTracking().Where(c => caseIds.Contains(c.Id)).ToListAsync(ct);

@@ -367,9 +367,15 @@ public sealed class IncidentRoom(VigilDb db, AccessContext access, Investigation
     public async Task<(int Open, int Overdue)> MyActionCountsAsync(CancellationToken ct)
     {
         var today = Today;
-        var mine = db.Set<InvestigationAction>().Where(a => a.AllocatedToId == access.UserId && a.State != ActionState.Filed);
-        return (await mine.CountAsync(ct), await mine.CountAsync(a => a.DueDate != null && a.DueDate < today, ct));
+        var mine = Open(db.Set<InvestigationAction>().Where(a => a.AllocatedToId == access.UserId));
+        return (await mine.CountAsync(ct), await Overdue(mine, today).CountAsync(ct));
     }
+
+    /// <summary>Open and overdue, as the action queues and the home page read them.</summary>
+    private static IQueryable<InvestigationAction> Open(IQueryable<InvestigationAction> actions) => actions.Where(a => a.State != ActionState.Filed);
+
+    private static IQueryable<InvestigationAction> Overdue(IQueryable<InvestigationAction> actions, DateOnly today) =>
+        actions.Where(a => a.DueDate != null && a.DueDate < today);
 
     public sealed record ActionFilter(ActionState? State = null, bool OpenOnly = false, bool Overdue = false, Guid? Officer = null, bool Mine = false, int? Page = null, int? PageSize = null);
 
@@ -393,11 +399,11 @@ public sealed class IncidentRoom(VigilDb db, AccessContext access, Investigation
         }
         if (filter.OpenOnly || filter.Overdue || filter.Mine)
         {
-            query = query.Where(a => a.State != ActionState.Filed);
+            query = Open(query);
         }
         if (filter.Overdue)
         {
-            query = query.Where(a => a.DueDate != null && a.DueDate < today);
+            query = Overdue(query, today);
         }
         var officer = filter.Mine ? access.UserId : filter.Officer;
         if (officer is not null)

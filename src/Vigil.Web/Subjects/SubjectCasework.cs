@@ -100,17 +100,18 @@ public sealed class SubjectCasework(VigilDb db, AccessContext access)
     public async Task<(int Visible, int ReviewsDue)> CountsAsync(int withinDays, CancellationToken ct)
     {
         var limit = DateOnly.FromDateTime(db.Clock.GetUtcNow().UtcDateTime).AddDays(Math.Clamp(withinDays, 0, 366));
-        var live = db.Set<Subject>().Where(s => s.MergedIntoId == null);
-        return (await live.CountAsync(ct), await live.CountAsync(s => s.TierReviewDue != null && s.TierReviewDue <= limit, ct));
+        return (await db.Set<Subject>().CountAsync(s => s.MergedIntoId == null, ct), await TierReviewsDueBy(limit).CountAsync(ct));
     }
+
+    private IQueryable<Subject> TierReviewsDueBy(DateOnly limit) =>
+        db.Set<Subject>().Where(s => s.MergedIntoId == null && s.TierReviewDue != null && s.TierReviewDue <= limit);
 
     /// <summary>Subjects whose tier review falls due within the given days (overdue first), of those the user may see.</summary>
     public async Task<List<ReviewDueItem>> ReviewsDueAsync(int withinDays, CancellationToken ct)
     {
         var today = DateOnly.FromDateTime(db.Clock.GetUtcNow().UtcDateTime);
         var limit = today.AddDays(Math.Clamp(withinDays, 0, 366));
-        var due = await db.Set<Subject>().AsNoTracking()
-            .Where(s => s.MergedIntoId == null && s.TierReviewDue != null && s.TierReviewDue <= limit)
+        var due = await TierReviewsDueBy(limit).AsNoTracking()
             .OrderBy(s => s.TierReviewDue).Take(500)
             .Select(s => new
             {
