@@ -63,7 +63,7 @@ public static class PlatformSetup
             o.OnRejected = (context, _) =>
             {
                 var wait = context.Lease.TryGetMetadata(System.Threading.RateLimiting.MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromMinutes(1);
-                context.HttpContext.Response.Headers.RetryAfter = Api.WorkResults.Seconds(wait).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                context.HttpContext.Response.Headers.RetryAfter = Api.Outcomes.Seconds(wait).ToString(System.Globalization.CultureInfo.InvariantCulture);
                 return ValueTask.CompletedTask;
             };
             // Sending is limited, reading the form is not.
@@ -154,7 +154,7 @@ public static class PlatformSetup
                 && await http.RequestServices.GetRequiredService<PublicFormLimit>().TakeAsync(http.RequestServices.GetRequiredService<VigilDb>(), AnonymousRejections.SourceOf(http), http.RequestAborted) is { } wait)
             {
                 http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-                http.Response.Headers.RetryAfter = Api.WorkResults.Seconds(wait).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                http.Response.Headers.RetryAfter = Api.Outcomes.Seconds(wait).ToString(System.Globalization.CultureInfo.InvariantCulture);
                 await WriteStatusAsync(http, StatusCodes.Status429TooManyRequests, $"This form has been sent too many times from your connection. Wait {Math.Ceiling(wait.TotalMinutes):0} minutes, then send it again.");
                 return;
             }

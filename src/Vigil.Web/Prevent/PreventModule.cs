@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Vigil.Web.Platform;
 using Vigil.Web.Platform.Api;
 using Vigil.Web.Platform.Data;
@@ -28,18 +29,24 @@ public static class PreventModule
         return builder;
     }
 
-    private static IResult Referred(WorkResult<ReferralOutcome> result) => WorkResults.Answer(result, o => o.Case is { } made
-        ? o.Joined ? TypedResults.Ok(o) : TypedResults.Created($"/api/v1/prevent/cases/{made.Id}", o)
-        : TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "This person already has an open Prevent case",
-            detail: "Send the referral again with joinCase set to add it to that case, or with notTheSamePerson true if it is someone else.",
-            extensions: new Dictionary<string, object?> { ["openCases"] = o.OpenCases }));
+    private static Results<Created<ReferralOutcome>, Ok<ReferralOutcome>, NotFound, ValidationProblem, Refused> Referred(WorkResult<ReferralOutcome> result) => result switch
+    {
+        { Status: WorkStatus.Done, Value.Case: null } => Refused.Conflict("Send the referral again with joinCase set to add it to that case, or with notTheSamePerson true if it is someone else.",
+            "This person already has an open Prevent case", new Dictionary<string, object?> { ["openCases"] = result.Value.OpenCases }),
+        { Status: WorkStatus.Done, Value.Joined: true } => TypedResults.Ok(result.Value),
+        { Status: WorkStatus.Done } => TypedResults.Created($"/api/v1/prevent/cases/{result.Value!.Case!.Id}", result.Value),
+        { Status: WorkStatus.Invalid } => TypedResults.ValidationProblem(result.Errors),
+        { Status: WorkStatus.NotFound } => TypedResults.NotFound(),
+        _ => Refused.From(result),
+    };
 
     public static IEndpointRouteBuilder MapPrevent(this IEndpointRouteBuilder app)
     {
         // The public and partner referral form: anyone may send one, nobody can read one back this way.
         app.MapPost("/api/v1/prevent/public-referrals", async (ReferralRequest request, Referrals referrals, CancellationToken ct) =>
-                WorkResults.Answer(await referrals.SubmitAsync(request, ct), r => TypedResults.Accepted((string?)null, r)))
-            .AllowAnonymous().WithMetadata(new PublicFormLimitAttribute()).WithTags("Prevent");
+                (await referrals.SubmitAsync(request, ct)).Answer(r => TypedResults.Accepted((string?)null, r)))
+            .AllowAnonymous().WithMetadata(new PublicFormLimitAttribute()).WithTags("Prevent").ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .WithSummary("The public and partner referral form: anyone may send a referral; nobody can read one back this way");
         app.MapGet("/api/v1/prevent/areas", async (Referrals referrals, CancellationToken ct) =>
                 TypedResults.Ok((await referrals.AreasAsync(ct)).Select(a => new { a.Code, a.Name })))
             .AllowAnonymous().WithTags("Prevent");
@@ -51,43 +58,43 @@ public static class PreventModule
 
         api.MapPost("/referrals", async (ReferralRequest request, Referrals referrals, CancellationToken ct) => Referred(await referrals.ReferAsync(request, ct)));
         api.MapGet("/submissions", async (Referrals referrals, CancellationToken ct) => TypedResults.Ok(await referrals.NewSubmissionsAsync(ct)));
-        api.MapGet("/submissions/{id:guid}", async (Guid id, Referrals referrals, CancellationToken ct) => WorkResults.Found(await referrals.SubmissionAsync(id, ct)));
+        api.MapGet("/submissions/{id:guid}", (Guid id, Referrals referrals, CancellationToken ct) => referrals.SubmissionAsync(id, ct).AsFound());
         api.MapPost("/submissions/{id:guid}/accept", async (Guid id, AcceptSubmission request, Referrals referrals, CancellationToken ct) =>
             Referred(await referrals.AcceptAsync(id, request.NotTheSamePerson, request.JoinCase, ct)));
-        api.MapPost("/submissions/{id:guid}/decline", async (Guid id, DeclineSubmission request, Referrals referrals, CancellationToken ct) =>
-            WorkResults.Answer(await referrals.DeclineAsync(id, request, ct), TypedResults.Ok));
+        api.MapPost("/submissions/{id:guid}/decline", (Guid id, DeclineSubmission request, Referrals referrals, CancellationToken ct) =>
+            referrals.DeclineAsync(id, request, ct).AsOk());
 
-        api.MapGet("/cases", async ([AsParameters] CaseQuery q, PreventCases cases, CancellationToken ct) =>
+        api.MapGet("/cases", async Task<Results<Ok<Paged<PreventCaseListItem>>, ValidationProblem>> ([AsParameters] CaseQuery q, PreventCases cases, CancellationToken ct) =>
             ApiValidation.IsNamed(q.Stage) && ApiValidation.IsNamed(q.Sort) ? TypedResults.Ok(await cases.ListAsync(q.ToFilter(), ct))
-                : (IResult)TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["stage"] = ["Choose a stage and a sort order from the list"] }));
-        api.MapGet("/cases/{id:guid}", async (Guid id, PreventCases cases, CancellationToken ct) => WorkResults.Found(await cases.ReadAsync(id, ct)));
-        api.MapPost("/cases/{id:guid}/deconfliction", async (Guid id, PreventCases cases, CancellationToken ct) => WorkResults.Answer(await cases.DeconflictAsync(id, ct), TypedResults.Ok));
-        api.MapPost("/cases/{id:guid}/gateway", async (Guid id, GatewayRequest request, PreventCases cases, CancellationToken ct) => WorkResults.Answer(await cases.GatewayAsync(id, request, ct), TypedResults.Ok));
-        api.MapPost("/cases/{id:guid}/information", async (Guid id, PartnerInformationRequest request, PreventCases cases, CancellationToken ct) => WorkResults.Answer(await cases.AddInformationAsync(id, request, ct), TypedResults.Ok));
-        api.MapPost("/cases/{id:guid}/assessments", async (Guid id, AssessmentRequest request, PreventCases cases, CancellationToken ct) => WorkResults.Answer(await cases.AssessAsync(id, request, ct), TypedResults.Ok));
-        api.MapPost("/cases/{id:guid}/consent", async (Guid id, ConsentRequest request, PreventCases cases, CancellationToken ct) => WorkResults.Answer(await cases.ConsentAsync(id, request, ct), TypedResults.Ok));
-        api.MapPost("/cases/{id:guid}/decisions", async (Guid id, DecisionRequest request, PreventCases cases, CancellationToken ct) => WorkResults.Answer(await cases.DecideAsync(id, request, ct), TypedResults.Ok));
-        api.MapPost("/cases/{id:guid}/interventions", async (Guid id, InterventionRequest request, PreventCases cases, CancellationToken ct) => WorkResults.Answer(await cases.AddInterventionAsync(id, request, ct), TypedResults.Ok));
-        api.MapPost("/cases/{id:guid}/review-interval", async (Guid id, ReviewIntervalRequest request, PreventCases cases, CancellationToken ct) => WorkResults.Answer(await cases.SetReviewIntervalAsync(id, request, ct), TypedResults.Ok));
-        api.MapPost("/cases/{id:guid}/reviews/{reviewId:guid}", async (Guid id, Guid reviewId, CompleteReviewRequest request, PreventCases cases, CancellationToken ct) => WorkResults.Answer(await cases.CompleteReviewAsync(id, reviewId, request, ct), TypedResults.Ok));
-        api.MapPost("/cases/{id:guid}/exit", async (Guid id, ExitRequest request, PreventCases cases, CancellationToken ct) => WorkResults.Answer(await cases.ExitAsync(id, request, ct), TypedResults.Ok));
-        api.MapPost("/cases/{id:guid}/reopen", async (Guid id, ReasonRequest request, PreventCases cases, CancellationToken ct) => WorkResults.Answer(await cases.ReopenAsync(id, request, ct), TypedResults.Ok));
-        api.MapPost("/cases/{id:guid}/withdraw", async (Guid id, ReasonRequest request, PreventCases cases, CancellationToken ct) => WorkResults.Answer(await cases.WithdrawAsync(id, request, ct), TypedResults.Ok));
+                : TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["stage"] = ["Choose a stage and a sort order from the list"] }));
+        api.MapGet("/cases/{id:guid}", (Guid id, PreventCases cases, CancellationToken ct) => cases.ReadAsync(id, ct).AsFound());
+        api.MapPost("/cases/{id:guid}/deconfliction", (Guid id, PreventCases cases, CancellationToken ct) => cases.DeconflictAsync(id, ct).AsOk());
+        api.MapPost("/cases/{id:guid}/gateway", (Guid id, GatewayRequest request, PreventCases cases, CancellationToken ct) => cases.GatewayAsync(id, request, ct).AsOk());
+        api.MapPost("/cases/{id:guid}/information", (Guid id, PartnerInformationRequest request, PreventCases cases, CancellationToken ct) => cases.AddInformationAsync(id, request, ct).AsOk());
+        api.MapPost("/cases/{id:guid}/assessments", (Guid id, AssessmentRequest request, PreventCases cases, CancellationToken ct) => cases.AssessAsync(id, request, ct).AsOk());
+        api.MapPost("/cases/{id:guid}/consent", (Guid id, ConsentRequest request, PreventCases cases, CancellationToken ct) => cases.ConsentAsync(id, request, ct).AsOk());
+        api.MapPost("/cases/{id:guid}/decisions", (Guid id, DecisionRequest request, PreventCases cases, CancellationToken ct) => cases.DecideAsync(id, request, ct).AsOk());
+        api.MapPost("/cases/{id:guid}/interventions", (Guid id, InterventionRequest request, PreventCases cases, CancellationToken ct) => cases.AddInterventionAsync(id, request, ct).AsOk());
+        api.MapPost("/cases/{id:guid}/review-interval", (Guid id, ReviewIntervalRequest request, PreventCases cases, CancellationToken ct) => cases.SetReviewIntervalAsync(id, request, ct).AsOk());
+        api.MapPost("/cases/{id:guid}/reviews/{reviewId:guid}", (Guid id, Guid reviewId, CompleteReviewRequest request, PreventCases cases, CancellationToken ct) => cases.CompleteReviewAsync(id, reviewId, request, ct).AsOk());
+        api.MapPost("/cases/{id:guid}/exit", (Guid id, ExitRequest request, PreventCases cases, CancellationToken ct) => cases.ExitAsync(id, request, ct).AsOk());
+        api.MapPost("/cases/{id:guid}/reopen", (Guid id, ReasonRequest request, PreventCases cases, CancellationToken ct) => cases.ReopenAsync(id, request, ct).AsOk());
+        api.MapPost("/cases/{id:guid}/withdraw", (Guid id, ReasonRequest request, PreventCases cases, CancellationToken ct) => cases.WithdrawAsync(id, request, ct).AsOk());
 
         api.MapGet("/queues/assessments-due", async (PreventCases cases, CancellationToken ct) => TypedResults.Ok(await cases.AssessmentsDueAsync(ct)));
         api.MapGet("/queues/reviews-due", async (int? withinDays, PreventCases cases, CancellationToken ct) => TypedResults.Ok(await cases.ReviewsDueAsync(withinDays ?? 14, ct)));
 
         api.MapGet("/panels", async (ChannelPanels panels, CancellationToken ct) => TypedResults.Ok(await panels.ListAsync(ct)));
-        api.MapPost("/panels", async (PanelRequest request, ChannelPanels panels, CancellationToken ct) =>
-            WorkResults.Answer(await panels.CreateAsync(request, ct), p => TypedResults.Created($"/api/v1/prevent/panels/{p.Code}", p)));
-        api.MapGet("/panels/{code}", async (string code, ChannelPanels panels, CancellationToken ct) => WorkResults.Found(await panels.ReadAsync(code, ct)));
-        api.MapGet("/panels/{code}/agenda", async (string code, PreventCases cases, CancellationToken ct) => WorkResults.Found(await cases.AgendaAsync(code, ct)));
-        api.MapPost("/panels/{code}/members", async (string code, PanelMemberRequest request, ChannelPanels panels, CancellationToken ct) => WorkResults.Answer(await panels.AddMemberAsync(code, request, ct), TypedResults.Ok));
-        api.MapDelete("/panels/{code}/members/{userId:guid}", async (string code, Guid userId, ChannelPanels panels, CancellationToken ct) => WorkResults.Answer(await panels.RemoveMemberAsync(code, userId, ct), TypedResults.Ok));
-        api.MapGet("/panels/{code}/meetings", async (string code, ChannelPanels panels, CancellationToken ct) => WorkResults.Found(await panels.MeetingsAsync(code, ct)));
-        api.MapPost("/panels/{code}/meetings", async (string code, MeetingRequest request, ChannelPanels panels, CancellationToken ct) =>
-            WorkResults.Answer(await panels.AddMeetingAsync(code, request, ct), m => TypedResults.Created($"/api/v1/prevent/panels/{code}/meetings/{m.Id}", m)));
-        api.MapGet("/panels/{code}/meetings/{id:guid}", async (string code, Guid id, ChannelPanels panels, CancellationToken ct) => WorkResults.Found(await panels.MeetingAsync(code, id, ct)));
+        api.MapPost("/panels", (PanelRequest request, ChannelPanels panels, CancellationToken ct) =>
+            panels.CreateAsync(request, ct).AsCreated(p => $"/api/v1/prevent/panels/{p.Code}"));
+        api.MapGet("/panels/{code}", (string code, ChannelPanels panels, CancellationToken ct) => panels.ReadAsync(code, ct).AsFound());
+        api.MapGet("/panels/{code}/agenda", (string code, PreventCases cases, CancellationToken ct) => cases.AgendaAsync(code, ct).AsFound());
+        api.MapPost("/panels/{code}/members", (string code, PanelMemberRequest request, ChannelPanels panels, CancellationToken ct) => panels.AddMemberAsync(code, request, ct).AsOk());
+        api.MapDelete("/panels/{code}/members/{userId:guid}", (string code, Guid userId, ChannelPanels panels, CancellationToken ct) => panels.RemoveMemberAsync(code, userId, ct).AsOk());
+        api.MapGet("/panels/{code}/meetings", (string code, ChannelPanels panels, CancellationToken ct) => panels.MeetingsAsync(code, ct).AsFound());
+        api.MapPost("/panels/{code}/meetings", (string code, MeetingRequest request, ChannelPanels panels, CancellationToken ct) =>
+            panels.AddMeetingAsync(code, request, ct).AsCreated(m => $"/api/v1/prevent/panels/{code}/meetings/{m.Id}"));
+        api.MapGet("/panels/{code}/meetings/{id:guid}", (string code, Guid id, ChannelPanels panels, CancellationToken ct) => panels.MeetingAsync(code, id, ct).AsFound());
         app.MapPreventStatistics();
         return app;
     }

@@ -19,7 +19,6 @@ public sealed record ReviewDueItem(Guid Id, string GivenName, string Surname, st
 /// prove to be one person (and undoing it). Every step needs write access to every record it touches.</summary>
 public sealed class SubjectCasework(VigilDb db, AccessContext access)
 {
-    public enum Outcome { Done, NotFound, Invalid }
 
     private async Task<Subject?> WritableAsync(Guid id, CancellationToken ct)
     {
@@ -33,7 +32,7 @@ public sealed class SubjectCasework(VigilDb db, AccessContext access)
         return null;
     }
 
-    public async Task<(Outcome, Dictionary<string, string[]>)> AddWarningAsync(Guid id, AddWarningMarker request, CancellationToken ct)
+    public async Task<WorkResult<Guid>> AddWarningAsync(Guid id, AddWarningMarker request, CancellationToken ct)
     {
         var errors = ApiValidation.Validate(request);
         if (request.Kind is null)
@@ -43,25 +42,25 @@ public sealed class SubjectCasework(VigilDb db, AccessContext access)
         var subject = await WritableAsync(id, ct);
         if (subject is null)
         {
-            return (Outcome.NotFound, []);
+            return WorkResult<Guid>.Missing();
         }
         if (errors.Count > 0)
         {
-            return (Outcome.Invalid, errors);
+            return WorkResult<Guid>.Invalid(errors);
         }
         subject.WarningMarkers.Add(new WarningMarker { Kind = request.Kind!.Value, Notes = request.Notes?.Trim() ?? "", AddedAt = db.Clock.GetUtcNow(), AddedBy = access.UserName ?? "" });
         subject.Touch(db.Clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
-        return (Outcome.Done, errors);
+        return WorkResult<Guid>.Ok(id);
     }
 
-    public async Task<(Outcome, Dictionary<string, string[]>)> SetTierAsync(Guid id, SetTier request, CancellationToken ct)
+    public async Task<WorkResult<Guid>> SetTierAsync(Guid id, SetTier request, CancellationToken ct)
     {
         var errors = ApiValidation.Validate(request);
         var subject = await WritableAsync(id, ct);
         if (subject is null)
         {
-            return (Outcome.NotFound, []);
+            return WorkResult<Guid>.Missing();
         }
         var tier = await db.Set<SubjectTier>().FirstOrDefaultAsync(t => t.Code == request.Tier, ct);
         if (request.Tier is not null && tier is null)
@@ -85,14 +84,14 @@ public sealed class SubjectCasework(VigilDb db, AccessContext access)
         }
         if (errors.Count > 0)
         {
-            return (Outcome.Invalid, errors);
+            return WorkResult<Guid>.Invalid(errors);
         }
         subject.TierId = tier!.Id;
         subject.TierOwnerId = owner;
         subject.TierReviewDue = request.ReviewDue ?? today.AddDays(tier.ReviewIntervalDays);
         subject.Touch(db.Clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
-        return (Outcome.Done, errors);
+        return WorkResult<Guid>.Ok(id);
     }
 
     /// <summary>For the home page: subjects the user may see, and how many of their tier reviews fall due within
@@ -128,7 +127,7 @@ public sealed class SubjectCasework(VigilDb db, AccessContext access)
     /// <summary>Merges <paramref name="request"/>.Duplicate into the survivor: every name, identifier,
     /// address, contact, vehicle, nationality and warning moves across marked with where it came from,
     /// the duplicate's own name becomes an alias, and the duplicate leaves lists and checks.</summary>
-    public async Task<(Outcome, Dictionary<string, string[]>)> MergeAsync(Guid survivorId, MergeRequest request, CancellationToken ct)
+    public async Task<WorkResult<Guid>> MergeAsync(Guid survivorId, MergeRequest request, CancellationToken ct)
     {
         var errors = ApiValidation.Validate(request);
         if (request.Duplicate == survivorId)
@@ -139,7 +138,7 @@ public sealed class SubjectCasework(VigilDb db, AccessContext access)
         var duplicate = survivor is null || request.Duplicate == survivorId ? null : await WritableAsync(request.Duplicate, ct);
         if (survivor is null || (duplicate is null && request.Duplicate != survivorId))
         {
-            return (Outcome.NotFound, []);
+            return WorkResult<Guid>.Missing();
         }
         if (duplicate is not null && (duplicate.MergedIntoId is not null || survivor.MergedIntoId is not null))
         {
@@ -155,7 +154,7 @@ public sealed class SubjectCasework(VigilDb db, AccessContext access)
         }
         if (errors.Count > 0)
         {
-            return (Outcome.Invalid, errors);
+            return WorkResult<Guid>.Invalid(errors);
         }
         var from = duplicate!.Id;
         survivor.OtherNames.Add(new SubjectName { Kind = NameKind.Alias, GivenName = duplicate.GivenName, Surname = duplicate.Surname, Source = "name on merged record", FromSubjectId = from });
@@ -172,18 +171,18 @@ public sealed class SubjectCasework(VigilDb db, AccessContext access)
         duplicate.Touch(db.Clock.GetUtcNow());
         db.Audit(AuditActions.Merge, AuditOutcomes.Success, "subject", survivor.Id.ToString(), request.Purpose, $"merged {from} into {survivor.Id}");
         await db.SaveChangesAsync(ct);
-        return (Outcome.Done, errors);
+        return WorkResult<Guid>.Ok(survivorId);
     }
 
     /// <summary>Undoes a merge: everything that came from the duplicate goes back to it.</summary>
-    public async Task<(Outcome, Dictionary<string, string[]>)> UnmergeAsync(Guid survivorId, MergeRequest request, CancellationToken ct)
+    public async Task<WorkResult<Guid>> UnmergeAsync(Guid survivorId, MergeRequest request, CancellationToken ct)
     {
         var errors = ApiValidation.Validate(request);
         var survivor = await WritableAsync(survivorId, ct);
         var duplicate = survivor is null ? null : await WritableAsync(request.Duplicate, ct);
         if (survivor is null || duplicate is null)
         {
-            return (Outcome.NotFound, []);
+            return WorkResult<Guid>.Missing();
         }
         if (duplicate.MergedIntoId != survivor.Id)
         {
@@ -191,7 +190,7 @@ public sealed class SubjectCasework(VigilDb db, AccessContext access)
         }
         if (errors.Count > 0)
         {
-            return (Outcome.Invalid, errors);
+            return WorkResult<Guid>.Invalid(errors);
         }
         var from = duplicate.Id;
         survivor.OtherNames.RemoveAll(n => n.FromSubjectId == from && n.Source == "name on merged record");
@@ -208,7 +207,7 @@ public sealed class SubjectCasework(VigilDb db, AccessContext access)
         duplicate.Touch(db.Clock.GetUtcNow());
         db.Audit(AuditActions.Unmerge, AuditOutcomes.Success, "subject", survivor.Id.ToString(), request.Purpose, $"separated {from} from {survivor.Id}");
         await db.SaveChangesAsync(ct);
-        return (Outcome.Done, errors);
+        return WorkResult<Guid>.Ok(survivorId);
     }
 
     // Owned details cannot change owner in place: each moves as a copy with a new id, marked with its origin.

@@ -180,9 +180,10 @@ public sealed class SubjectRecords(VigilDb db, AccessContext access, Deconflicti
         return WorkResult<SubjectCreation>.Ok(new SubjectCreation(await ToDtoAsync(subject, ct), []));
     }
 
-    public enum UpdateOutcome { Updated, NotFound, Invalid, Conflict }
+    /// <summary>Why an update on a stale copy is refused: nothing was overwritten.</summary>
+    public const string StaleCopy = "Someone else changed this record first. Read the record again and re-apply your change. Nothing was overwritten.";
 
-    public async Task<(UpdateOutcome Outcome, SubjectDto? Subject, Dictionary<string, string[]> Errors)> UpdateAsync(Guid id, SubjectRequest request, CancellationToken ct)
+    public async Task<WorkResult<SubjectDto>> UpdateAsync(Guid id, SubjectRequest request, CancellationToken ct)
     {
         var subject = await FindAsync(id, ct, tracked: true);
         if (subject is null || !AccessPolicy.CanWrite(access, ProtectiveLabel.Of(subject), Roles.SubjectWriters))
@@ -191,7 +192,7 @@ public sealed class SubjectRecords(VigilDb db, AccessContext access, Deconflicti
             {
                 await db.RecordMissAsync<Subject>(s => s.Id == id, "subject", id.ToString(), ct: ct);
             }
-            return (UpdateOutcome.NotFound, null, []);
+            return WorkResult<SubjectDto>.Missing();
         }
         var (label, errors) = await CheckAsync(request, ct);
         if (request.Version is null)
@@ -200,11 +201,11 @@ public sealed class SubjectRecords(VigilDb db, AccessContext access, Deconflicti
         }
         if (errors.Count > 0)
         {
-            return (UpdateOutcome.Invalid, null, errors);
+            return WorkResult<SubjectDto>.Invalid(errors);
         }
         if (request.Version != subject.Version)
         {
-            return (UpdateOutcome.Conflict, null, []);
+            return WorkResult<SubjectDto>.Conflict(StaleCopy);
         }
         db.Entry(subject).Property(s => s.Version).OriginalValue = request.Version!.Value;
         // Links to records this user may not see were never shown to them: a new list cannot have meant to drop them.
@@ -222,16 +223,14 @@ public sealed class SubjectRecords(VigilDb db, AccessContext access, Deconflicti
         }
         catch (DbUpdateConcurrencyException)
         {
-            return (UpdateOutcome.Conflict, null, []);
+            return WorkResult<SubjectDto>.Conflict(StaleCopy);
         }
-        return (UpdateOutcome.Updated, await ToDtoAsync(subject, ct), []);
+        return WorkResult<SubjectDto>.Ok(await ToDtoAsync(subject, ct));
     }
-
-    public enum DeleteOutcome { Deleted, NotFound, InUse }
 
     /// <summary>Deletes a subject the user may change. One that other records still point at (an
     /// investigation's linked people, a merge) is refused, nothing deleted.</summary>
-    public async Task<DeleteOutcome> DeleteAsync(Guid id, string? purpose, CancellationToken ct)
+    public async Task<WorkResult<Guid>> DeleteAsync(Guid id, string? purpose, CancellationToken ct)
     {
         var subject = await FindAsync(id, ct, tracked: true);
         if (subject is null || !AccessPolicy.CanWrite(access, ProtectiveLabel.Of(subject), Roles.SubjectWriters))
@@ -240,7 +239,7 @@ public sealed class SubjectRecords(VigilDb db, AccessContext access, Deconflicti
             {
                 await db.RecordMissAsync<Subject>(s => s.Id == id, "subject", id.ToString(), ct: ct);
             }
-            return DeleteOutcome.NotFound;
+            return WorkResult<Guid>.Missing();
         }
         db.Remove(subject);
         db.Audit(AuditActions.Delete, AuditOutcomes.Success, "subject", id.ToString(), purpose, "deleted at the user's request");
@@ -251,9 +250,9 @@ public sealed class SubjectRecords(VigilDb db, AccessContext access, Deconflicti
         catch (DbUpdateException e) when (DbErrors.IsForeignKeyViolation(e))
         {
             db.Entry(subject).State = EntityState.Detached;
-            return DeleteOutcome.InUse;
+            return WorkResult<Guid>.Conflict("Other records point at this subject (for example an investigation's linked people or a merge). Nothing was deleted.");
         }
-        return DeleteOutcome.Deleted;
+        return WorkResult<Guid>.Ok(id);
     }
 
     /// <summary>The record if the user may see it. If it exists but is hidden from them the refusal is

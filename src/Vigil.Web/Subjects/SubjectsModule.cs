@@ -46,76 +46,53 @@ public static class SubjectsModule
         api.MapGet("/{id:guid}", async Task<Results<Ok<SubjectDto>, NotFound>> (Guid id, string? purpose, SubjectRecords records, CancellationToken ct) =>
             await records.ReadAsync(id, purpose, ct) is { } subject ? TypedResults.Ok(subject) : TypedResults.NotFound());
 
-        api.MapPost("/", async Task<Results<Created<SubjectDto>, ValidationProblem, ProblemHttpResult>> (SubjectRequest request, SubjectRecords records, HttpContext http, CancellationToken ct) =>
+        api.MapPost("/", async Task<Results<Created<SubjectDto>, ValidationProblem, Refused>> (SubjectRequest request, SubjectRecords records, CancellationToken ct) =>
         {
             var outcome = await records.CreateAsync(request, ct);
             return outcome switch
             {
                 { Status: WorkStatus.Done, Value.Created: { } created } => TypedResults.Created($"/api/v1/subjects/{created.Id}", created),
-                { Status: WorkStatus.Done } => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "This person may already be known",
-                    detail: "A deconfliction check found possible matches (records you may not see are masked and their holders told). "
+                { Status: WorkStatus.Done } => Refused.Conflict("A deconfliction check found possible matches (records you may not see are masked and their holders told). "
                         + "If none is the person, send the request again with \"acknowledgedCandidates\": true.",
-                    extensions: new Dictionary<string, object?> { ["candidates"] = outcome.Value!.Candidates }),
-                { Status: WorkStatus.TooMany } => WorkResults.TooManyProblem(http, outcome),
-                _ => TypedResults.ValidationProblem(outcome.Errors),
+                    "This person may already be known", new Dictionary<string, object?> { ["candidates"] = outcome.Value!.Candidates }),
+                { Status: WorkStatus.Invalid } => TypedResults.ValidationProblem(outcome.Errors),
+                _ => Refused.From(outcome),
             };
-        }).RequireAuthorization(p => p.RequireRole(Roles.SubjectWriters));
+        }).RequireAuthorization(p => p.RequireRole(Roles.SubjectWriters)).ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .WithSummary("Record a new subject; the deconfliction check runs first (409 lists the possible matches, 429 when checks run too often)");
 
-        api.MapPut("/{id:guid}", async Task<Results<Ok<SubjectDto>, NotFound, ValidationProblem, ProblemHttpResult>> (Guid id, SubjectRequest request, SubjectRecords records, CancellationToken ct) =>
-        {
-            var (outcome, subject, errors) = await records.UpdateAsync(id, request, ct);
-            return outcome switch
-            {
-                SubjectRecords.UpdateOutcome.Updated => TypedResults.Ok(subject!),
-                SubjectRecords.UpdateOutcome.Invalid => TypedResults.ValidationProblem(errors),
-                SubjectRecords.UpdateOutcome.Conflict => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict,
-                    title: "Someone else changed this record first",
-                    detail: "Read the record again and re-apply your change. Nothing was overwritten."),
-                _ => TypedResults.NotFound(),
-            };
-        });
-
-        api.MapPost("/{id:guid}/warning-markers", async Task<Results<NoContent, NotFound, ValidationProblem>> (Guid id, AddWarningMarker request, SubjectCasework casework, CancellationToken ct) =>
-            Answer(await casework.AddWarningAsync(id, request, ct)));
-        api.MapPut("/{id:guid}/tier", async Task<Results<NoContent, NotFound, ValidationProblem>> (Guid id, SetTier request, SubjectCasework casework, CancellationToken ct) =>
-            Answer(await casework.SetTierAsync(id, request, ct)));
-        api.MapPost("/{id:guid}/merge", async Task<Results<NoContent, NotFound, ValidationProblem>> (Guid id, MergeRequest request, SubjectCasework casework, CancellationToken ct) =>
-            Answer(await casework.MergeAsync(id, request, ct)));
-        api.MapPost("/{id:guid}/unmerge", async Task<Results<NoContent, NotFound, ValidationProblem>> (Guid id, MergeRequest request, SubjectCasework casework, CancellationToken ct) =>
-            Answer(await casework.UnmergeAsync(id, request, ct)));
+        api.MapPut("/{id:guid}", (Guid id, SubjectRequest request, SubjectRecords records, CancellationToken ct) => records.UpdateAsync(id, request, ct).AsOk())
+            .WithSummary("Change a subject you may change, with the version you read (409 if someone changed it first)");
+        api.MapPost("/{id:guid}/warning-markers", (Guid id, AddWarningMarker request, SubjectCasework casework, CancellationToken ct) =>
+            casework.AddWarningAsync(id, request, ct).AsNoContent())
+            .WithSummary("Add a warning marker (officer safety) to the subject");
+        api.MapPut("/{id:guid}/tier", (Guid id, SetTier request, SubjectCasework casework, CancellationToken ct) => casework.SetTierAsync(id, request, ct).AsNoContent())
+            .WithSummary("Set the subject's tier and its owner, with the reason (a human judgement, recorded)");
+        api.MapPost("/{id:guid}/merge", (Guid id, MergeRequest request, SubjectCasework casework, CancellationToken ct) => casework.MergeAsync(id, request, ct).AsNoContent())
+            .WithSummary("Merge a duplicate record into this one, with the purpose");
+        api.MapPost("/{id:guid}/unmerge", (Guid id, MergeRequest request, SubjectCasework casework, CancellationToken ct) => casework.UnmergeAsync(id, request, ct).AsNoContent())
+            .WithSummary("Undo a merge: the duplicate becomes its own record again");
         api.MapGet("/reviews-due", async (int? withinDays, SubjectCasework casework, CancellationToken ct) =>
             TypedResults.Ok(await casework.ReviewsDueAsync(withinDays ?? 14, ct)));
 
-        app.MapPost("/api/v1/deconfliction/checks", async Task<Results<Ok<Deconfliction.DeconflictionResult>, ValidationProblem, ProblemHttpResult>> (
-                Deconfliction.DeconflictionRequest request, Deconfliction.DeconflictionService service, HttpContext http, CancellationToken ct) =>
+        app.MapPost("/api/v1/deconfliction/checks", async Task<Results<Ok<Deconfliction.DeconflictionResult>, ValidationProblem, Refused>> (
+                Deconfliction.DeconflictionRequest request, Deconfliction.DeconflictionService service, CancellationToken ct) =>
             {
                 var outcome = await service.CheckAsync(request, ct);
                 return outcome.Status switch
                 {
                     WorkStatus.Done => TypedResults.Ok(outcome.Value!),
-                    WorkStatus.TooMany => WorkResults.TooManyProblem(http, outcome),
-                    _ => TypedResults.ValidationProblem(outcome.Errors),
+                    WorkStatus.Invalid => TypedResults.ValidationProblem(outcome.Errors),
+                    _ => Refused.From(outcome),
                 };
             })
-            .RequireAuthorization(SecuritySetup.OfficerPolicy).WithTags("Deconfliction");
+            .RequireAuthorization(SecuritySetup.OfficerPolicy).WithTags("Deconfliction").ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .WithSummary("Is this person already known, and to whom? Masked hits for records you may not see; the check has a reference to quote");
 
         OrganisationRecords.MapApi(app);
 
-        api.MapDelete("/{id:guid}", async Task<Results<NoContent, NotFound, ProblemHttpResult>> (Guid id, string? purpose, SubjectRecords records, CancellationToken ct) =>
-            await records.DeleteAsync(id, purpose, ct) switch
-            {
-                SubjectRecords.DeleteOutcome.Deleted => TypedResults.NoContent(),
-                SubjectRecords.DeleteOutcome.InUse => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "This subject is still in use",
-                    detail: "Other records point at this subject (for example an investigation's linked people or a merge). Nothing was deleted."),
-                _ => TypedResults.NotFound(),
-            });
+        api.MapDelete("/{id:guid}", (Guid id, string? purpose, SubjectRecords records, CancellationToken ct) => records.DeleteAsync(id, purpose, ct).AsNoContent())
+            .WithSummary("Delete a subject you may change; refused (409) while other records point at it");
         return app;
     }
-
-    private static Results<NoContent, NotFound, ValidationProblem> Answer((SubjectCasework.Outcome Outcome, Dictionary<string, string[]> Errors) result) => result.Outcome switch
-    {
-        SubjectCasework.Outcome.Done => TypedResults.NoContent(),
-        SubjectCasework.Outcome.Invalid => TypedResults.ValidationProblem(result.Errors),
-        _ => TypedResults.NotFound(),
-    };
 }

@@ -40,8 +40,8 @@ public sealed class HardenedApp : VigilApp
         builder.ConfigureServices(services =>
         {
             services.AddSingleton<IPasswordHasher<VigilUser>>(Hasher);
-            services.ConfigureDbContext<SqliteVigilDb>(o => o.AddInterceptors(Commands));
-            services.ConfigureDbContext<PostgresVigilDb>(o => o.AddInterceptors(Commands));
+            services.ConfigureDbContext<SqliteVigilDb>((sp, o) => o.AddInterceptors(Commands.For(sp)));
+            services.ConfigureDbContext<PostgresVigilDb>((sp, o) => o.AddInterceptors(Commands.For(sp)));
         });
     }
 
@@ -62,10 +62,19 @@ public sealed class HardenedApp : VigilApp
         }
     }
 
-    /// <summary>The text of every command the app sends while recording is on.</summary>
+    /// <summary>The text of every command the app sends for a request while recording is on. Work in the
+    /// background (the matching index following the change sequence every few seconds) has no request
+    /// and is left out, so two requests are compared on what they do, not on what ran beside them.</summary>
     public sealed class CommandLog : DbCommandInterceptor
     {
         private ConcurrentQueue<string>? recording;
+        private Microsoft.AspNetCore.Http.IHttpContextAccessor? requests;
+
+        public CommandLog For(IServiceProvider services)
+        {
+            requests ??= services.GetRequiredService<Microsoft.AspNetCore.Http.IHttpContextAccessor>();
+            return this;
+        }
 
         public void Start() => recording = new();
 
@@ -76,7 +85,13 @@ public sealed class HardenedApp : VigilApp
             return taken;
         }
 
-        private void Record(DbCommand command) => recording?.Enqueue(command.CommandText);
+        private void Record(DbCommand command)
+        {
+            if (requests?.HttpContext is not null)
+            {
+                recording?.Enqueue(command.CommandText);
+            }
+        }
 
         public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
         {

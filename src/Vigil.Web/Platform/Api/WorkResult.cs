@@ -1,14 +1,26 @@
+using System.Reflection;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Vigil.Web.Platform.Api;
 
 public enum WorkStatus { Done, NotFound, Invalid, Forbidden, Conflict, TooMany }
 
+/// <summary>Why a rule says no: not for the user's part in the record (<see cref="WorkStatus.Forbidden"/>), or
+/// not as the record stands (<see cref="WorkStatus.Conflict"/>). Entities return one from their
+/// <c>WhyNot...</c> methods (or null when the step is allowed); pages show <see cref="Message"/>.</summary>
+public sealed record Refusal(WorkStatus Status, string Message)
+{
+    public static Refusal Conflict(string message) => new(WorkStatus.Conflict, message);
+    public static Refusal Forbidden(string message) => new(WorkStatus.Forbidden, message);
+}
+
 /// <summary>What a use case came to: a value, or why not (missing or hidden, invalid with field messages,
 /// not allowed for the user's part in the case, in conflict with the record's state or a newer edit, or
 /// refused because the user has asked too often: <see cref="RetryAfter"/> says when they may ask again).
-/// Modules return it from their services; pages show <see cref="Messages"/>, the API answers with
-/// <see cref="Answer{T}"/>.</summary>
+/// Modules return it from their use cases; pages show <see cref="Messages"/> (or build their FormErrors
+/// from it); the API turns it into typed results with <see cref="Outcomes"/>.</summary>
 public sealed record WorkResult<T>(WorkStatus Status, T? Value, Dictionary<string, string[]> Errors, string? Message)
 {
     public static WorkResult<T> Ok(T value) => new(WorkStatus.Done, value, [], null);
@@ -17,10 +29,13 @@ public sealed record WorkResult<T>(WorkStatus Status, T? Value, Dictionary<strin
     public static WorkResult<T> Invalid(string field, string message) => new(WorkStatus.Invalid, default, new() { [field] = [message] }, null);
     public static WorkResult<T> Forbidden(string message) => new(WorkStatus.Forbidden, default, [], message);
     public static WorkResult<T> Conflict(string message) => new(WorkStatus.Conflict, default, [], message);
+    public static WorkResult<T> Refused(Refusal refusal) => new(refusal.Status, default, [], refusal.Message);
     public static WorkResult<T> TooMany(string message, TimeSpan retryAfter) => new(WorkStatus.TooMany, default, [], message) { RetryAfter = retryAfter };
 
     /// <summary>For <see cref="WorkStatus.TooMany"/>: how long until the user may ask again.</summary>
     public TimeSpan? RetryAfter { get; init; }
+
+    public bool IsDone => Status is WorkStatus.Done;
 
     public WorkResult<TOther> As<TOther>() => new(Status, default, Errors, Message) { RetryAfter = RetryAfter };
 
@@ -28,45 +43,86 @@ public sealed record WorkResult<T>(WorkStatus Status, T? Value, Dictionary<strin
     public IEnumerable<string> Messages => Message is not null ? [Message] : Errors.SelectMany(e => e.Value);
 }
 
-public static class WorkResults
+/// <summary>
+/// The one way a use case's outcome becomes HTTP: the success the endpoint names, 404 for missing or hidden
+/// alike, 400 with the field messages, and ProblemDetails for a refusal (403, 409, or 429 with Retry-After).
+/// Each is a typed result, so the OpenAPI document lists every outcome of every operation.
+/// </summary>
+public static class Outcomes
 {
-    /// <summary>A read as HTTP: the value, or 404 for missing or hidden alike.</summary>
-    public static IResult Found<T>(T? value) where T : class => value is null ? TypedResults.NotFound() : TypedResults.Ok(value);
+    public static Results<TOk, NotFound, ValidationProblem, Refused> Answer<T, TOk>(this WorkResult<T> result, Func<T, TOk> ok, Func<T, Refused?>? refuse = null)
+        where TOk : IResult => result.Status switch
+        {
+            WorkStatus.Done => refuse?.Invoke(result.Value!) is { } refused ? refused : ok(result.Value!),
+            WorkStatus.Invalid => TypedResults.ValidationProblem(result.Errors),
+            WorkStatus.NotFound => TypedResults.NotFound(),
+            _ => Refused.From(result),
+        };
 
-    /// <summary>A use case's outcome as HTTP: 404 for missing or hidden, ProblemDetails for the rest.</summary>
-    public static IResult Answer<T>(WorkResult<T> result, Func<T, IResult> ok) => result.Status switch
+    public static async Task<Results<Ok<T>, NotFound, ValidationProblem, Refused>> AsOk<T>(this Task<WorkResult<T>> work) =>
+        (await work).Answer(TypedResults.Ok);
+
+    public static async Task<Results<Created<T>, NotFound, ValidationProblem, Refused>> AsCreated<T>(this Task<WorkResult<T>> work, Func<T, string> location) =>
+        (await work).Answer(v => TypedResults.Created(location(v), v));
+
+    public static async Task<Results<NoContent, NotFound, ValidationProblem, Refused>> AsNoContent<T>(this Task<WorkResult<T>> work) =>
+        (await work).Answer(_ => TypedResults.NoContent());
+
+    /// <summary>A read: the value, or 404 for missing and hidden alike.</summary>
+    public static async Task<Results<Ok<T>, NotFound>> AsFound<T>(this Task<T?> read) where T : class =>
+        await read is { } value ? TypedResults.Ok(value) : TypedResults.NotFound();
+
+    /// <summary>Retry-After in whole seconds, rounded up.</summary>
+    public static int Seconds(TimeSpan wait) => Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
+}
+
+/// <summary>A refusal as ProblemDetails: 403 (not for your part in this case), 409 (not as things stand, or
+/// someone changed it first) or 429 (asked too often, with Retry-After). Documents 403 and 409 on every
+/// operation that can return it; an operation that can also refuse with 429 adds <c>.ProducesProblem(429)</c>.</summary>
+public sealed class Refused : IResult, IStatusCodeHttpResult, IValueHttpResult, IValueHttpResult<ProblemDetails>, IEndpointMetadataProvider
+{
+    private readonly TimeSpan? retryAfter;
+
+    private Refused(int status, string title, string? detail, TimeSpan? retryAfter, IDictionary<string, object?>? extensions)
     {
-        WorkStatus.Done => ok(result.Value!),
-        WorkStatus.Invalid => TypedResults.ValidationProblem(result.Errors),
-        WorkStatus.Forbidden => TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Not for your part in this case", detail: result.Message),
-        WorkStatus.Conflict => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "This cannot be done as things stand", detail: result.Message),
+        Value = new ProblemDetails { Status = status, Title = title, Detail = detail };
+        foreach (var (key, value) in extensions ?? new Dictionary<string, object?>())
+        {
+            Value.Extensions[key] = value;
+        }
+        this.retryAfter = retryAfter;
+    }
+
+    public ProblemDetails Value { get; }
+    object? IValueHttpResult.Value => Value;
+    public int? StatusCode => Value.Status;
+
+    public static Refused Forbidden(string? detail) => new(StatusCodes.Status403Forbidden, "Not for your part in this case", detail, null, null);
+
+    public static Refused Conflict(string? detail, string title = "This cannot be done as things stand", IDictionary<string, object?>? extensions = null) =>
+        new(StatusCodes.Status409Conflict, title, detail, null, extensions);
+
+    public static Refused TooMany(string? detail, TimeSpan retryAfter) => new(StatusCodes.Status429TooManyRequests, "Too many requests", detail, retryAfter, null);
+
+    public static Refused From<T>(WorkResult<T> result) => result.Status switch
+    {
+        WorkStatus.Forbidden => Forbidden(result.Message),
         WorkStatus.TooMany => TooMany(result.Message, result.RetryAfter ?? TimeSpan.FromMinutes(1)),
-        _ => TypedResults.NotFound(),
+        _ => Conflict(result.Message),
     };
 
-    /// <summary>429 with Retry-After (whole seconds, rounded up) and a ProblemDetails saying why.</summary>
-    public static IResult TooMany(string? message, TimeSpan retryAfter) => new RetryAfterResult(TooManyProblem(message), retryAfter);
-
-    /// <summary>The same for an endpoint whose signature names its outcomes: the header goes on the response now.</summary>
-    public static ProblemHttpResult TooManyProblem<T>(HttpContext http, WorkResult<T> result)
+    public Task ExecuteAsync(HttpContext httpContext)
     {
-        http.Response.Headers.RetryAfter = Seconds(result.RetryAfter ?? TimeSpan.FromMinutes(1)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return TooManyProblem(result.Message);
-    }
-
-    private static ProblemHttpResult TooManyProblem(string? message) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests", detail: message);
-
-    private sealed class RetryAfterResult(IResult inner, TimeSpan retryAfter) : IResult, IStatusCodeHttpResult
-    {
-        public int? StatusCode => StatusCodes.Status429TooManyRequests;
-
-        public Task ExecuteAsync(HttpContext httpContext)
+        if (retryAfter is { } wait)
         {
-            httpContext.Response.Headers.RetryAfter = Seconds(retryAfter).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return inner.ExecuteAsync(httpContext);
+            httpContext.Response.Headers.RetryAfter = Outcomes.Seconds(wait).ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
+        return TypedResults.Problem(Value).ExecuteAsync(httpContext);
     }
 
-    public static int Seconds(TimeSpan wait) => Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
+    public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder)
+    {
+        builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status403Forbidden, typeof(ProblemDetails), ["application/problem+json"]));
+        builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status409Conflict, typeof(ProblemDetails), ["application/problem+json"]));
+    }
 }

@@ -215,12 +215,10 @@ public sealed class ClearanceGrants(VigilDb db, AccessContext access)
     {
         admin.MapGet("/clearance-grants", async (GrantStatus? status, int? page, int? pageSize, ClearanceGrants grants, CancellationToken ct) =>
             TypedResults.Ok(await grants.ListAsync(status, page, pageSize, ct)));
-        admin.MapPost("/clearance-grants/{id:guid}/approve", async Task<IResult> (Guid id, GrantDecision decision, ClearanceGrants grants, CancellationToken ct) =>
-            WorkResults.Answer(await grants.ApproveAsync(id, decision, ct), TypedResults.Ok))
-            .Produces<ClearanceGrantDto>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status409Conflict).Produces(StatusCodes.Status404NotFound);
-        admin.MapPost("/clearance-grants/{id:guid}/reject", async Task<IResult> (Guid id, GrantDecision decision, ClearanceGrants grants, CancellationToken ct) =>
-            WorkResults.Answer(await grants.RejectAsync(id, decision, ct), TypedResults.Ok))
-            .Produces<ClearanceGrantDto>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status409Conflict).Produces(StatusCodes.Status404NotFound);
+        admin.MapPost("/clearance-grants/{id:guid}/approve", (Guid id, GrantDecision decision, ClearanceGrants grants, CancellationToken ct) =>
+            grants.ApproveAsync(id, decision, ct).AsOk());
+        admin.MapPost("/clearance-grants/{id:guid}/reject", (Guid id, GrantDecision decision, ClearanceGrants grants, CancellationToken ct) =>
+            grants.RejectAsync(id, decision, ct).AsOk());
         return admin;
     }
 }

@@ -358,9 +358,8 @@ public static class AdministrationApi
             var outcome = await admin.CreateAsync(request, ct);
             return outcome.Value is { } created ? TypedResults.Created($"/api/v1/admin/users/{created.User.Id}", created) : TypedResults.ValidationProblem(outcome.Errors);
         });
-        api.MapPost("/users/{id:guid}/set-up-link", async Task<IResult> (Guid id, UserAdministration admin, CancellationToken ct) =>
-            WorkResults.Answer(await admin.NewSetUpLinkAsync(id, ct), TypedResults.Ok))
-            .Produces<SetUpLink>().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status409Conflict).Produces(StatusCodes.Status404NotFound);
+        api.MapPost("/users/{id:guid}/set-up-link", (Guid id, UserAdministration admin, CancellationToken ct) =>
+            admin.NewSetUpLinkAsync(id, ct).AsOk());
         api.MapPut("/users/{id:guid}", async Task<Results<Ok<UserSummary>, NotFound, ValidationProblem>> (Guid id, UserChange change, UserAdministration admin, CancellationToken ct) =>
         {
             var (outcome, errors) = await admin.ChangeAsync(id, change, ct);

@@ -1,5 +1,8 @@
+using System.Linq.Expressions;
 using System.ComponentModel.DataAnnotations;
 using System.Security.Cryptography;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Vigil.Web.Platform;
 using Vigil.Web.Platform.Api;
@@ -8,6 +11,45 @@ using Vigil.Web.Platform.Data;
 using Vigil.Web.Platform.Security;
 
 namespace Vigil.Web.Pursue;
+
+/// <summary>An exhibit: what, who seized it, where and when, and every handover since. A digital
+/// exhibit's file lives outside the database; its SHA-256 is checked on every download.</summary>
+public sealed class Exhibit : IProtectedChild<Exhibit, Investigation>, IAuditedRecord
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid InvestigationId { get; set; }
+    /// <summary>The exhibit reference, e.g. the seizing officer's initials and a number: "RA/1".</summary>
+    public required string Reference { get; set; }
+    public required string Description { get; set; }
+    public required string SeizedBy { get; set; }
+    public required string SeizedFrom { get; set; }
+    public DateTimeOffset SeizedAt { get; set; }
+    public required string Custodian { get; set; }
+    public List<Handover> Continuity { get; set; } = [];
+
+    public string? FileName { get; set; }
+    public string? ContentType { get; set; }
+    public long? FileSize { get; set; }
+    public string? Sha256 { get; set; }
+    /// <summary>The file's name in the exhibits folder (never the uploaded name).</summary>
+    public string? StoredAs { get; set; }
+    /// <summary>Optimistic concurrency: two handovers or two uploads at once cannot both win.</summary>
+    public Guid Version { get; set; } = Guid.NewGuid();
+
+    public static Expression<Func<Exhibit, Guid>> Parent => x => x.InvestigationId;
+    public string AuditRecordType => "exhibit";
+    public string AuditRecordId => Id.ToString();
+}
+
+public sealed class Handover
+{
+    public int Id { get; set; }
+    public required string From { get; set; }
+    public required string To { get; set; }
+    public DateTimeOffset At { get; set; }
+    public required string Reason { get; set; }
+    public required string RecordedBy { get; set; }
+}
 
 public sealed record RecordExhibit(
     [property: Required(ErrorMessage = "Enter the exhibit reference, for example RA/1"), StringLength(32, ErrorMessage = "The reference must be 32 characters or fewer")] string? Reference,
@@ -285,4 +327,35 @@ public sealed class Exhibits(VigilDb db, AccessContext access, InvestigationGate
     public static ExhibitDto ToDto(Exhibit e) => new(e.Id, e.Reference, e.Description, e.SeizedBy, e.SeizedFrom, e.SeizedAt, e.Custodian,
         e.Continuity.OrderBy(h => h.At).Select(h => new HandoverDto(h.From, h.To, h.At, h.Reason, h.RecordedBy)).ToList(),
         e.FileName, e.ContentType, e.FileSize, e.Sha256);
+
+    internal static void Map(RouteGroupBuilder api, RouteGroupBuilder pages)
+    {
+        api.MapGet("/{id:guid}/exhibits", (Guid id, Exhibits exhibits, CancellationToken ct) => exhibits.ListAsync(id, ct).AsFound())
+            .WithSummary("The exhibits, each with its chain of custody");
+        api.MapPost("/{id:guid}/exhibits", (Guid id, RecordExhibit request, Exhibits exhibits, CancellationToken ct) =>
+            exhibits.RecordAsync(id, request, ct).AsCreated(e => $"/api/v1/investigations/{id}/exhibits/{e.Id}"))
+            .WithSummary("Record an exhibit: reference, description, who seized it, where and when");
+        api.MapPost("/{id:guid}/exhibits/{exhibitId:guid}/handovers", (Guid id, Guid exhibitId, RecordHandover request, Exhibits exhibits, CancellationToken ct) =>
+            exhibits.HandOverAsync(id, exhibitId, request, ct).AsOk())
+            .WithSummary("Record a handover in the exhibit's chain of custody");
+        api.MapPut("/{id:guid}/exhibits/{exhibitId:guid}/file", async Task<Results<Ok<ExhibitDto>, NotFound, ValidationProblem, Refused>> (
+                Guid id, Guid exhibitId, IFormFile? file, Exhibits exhibits, CancellationToken ct) =>
+            {
+                if (file is null)
+                {
+                    return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["File"] = ["Choose the file to upload (multipart field 'file')"] });
+                }
+                await using var content = file.OpenReadStream();
+                return (await exhibits.AttachAsync(id, exhibitId, file.FileName, content, ct)).Answer(TypedResults.Ok);
+            })
+            .DisableAntiforgery()
+            .WithMetadata(new RequestSizeLimitAttribute(ExhibitStorageOptions.UploadRequestLimit))
+            .WithSummary("Attach a digital exhibit's file (kept outside the database, with its SHA-256)");
+        api.MapGet("/{id:guid}/exhibits/{exhibitId:guid}/file", DownloadFileAsync)
+            .WithSummary("Download a digital exhibit's file; its SHA-256 is checked first");
+        pages.MapGet("/exhibits/{exhibitId:guid}/file", DownloadFileAsync);
+    }
+
+    private static async Task<Results<FileStreamHttpResult, NotFound, ValidationProblem, Refused>> DownloadFileAsync(Guid id, Guid exhibitId, Exhibits exhibits, CancellationToken ct) =>
+        (await exhibits.DownloadAsync(id, exhibitId, ct)).Answer(d => TypedResults.File(d.Content, d.ContentType, d.FileName));
 }

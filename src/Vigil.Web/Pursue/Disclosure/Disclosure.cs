@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.IO.Compression;
@@ -5,6 +6,8 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using CsvHelper;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Vigil.Web.Platform.Api;
 using Vigil.Web.Platform.Audit;
@@ -12,6 +15,47 @@ using Vigil.Web.Platform.Data;
 using Vigil.Web.Platform.Security;
 
 namespace Vigil.Web.Pursue;
+
+/// <summary>Where an item of unused material is scheduled under the CPIA: non-sensitive (MG6C) or
+/// sensitive (MG6D). Either may also be flagged for the prosecutor (MG6E).</summary>
+public enum Schedule { Mg6C, Mg6D }
+
+public sealed class DisclosureItem : IProtectedChild<DisclosureItem, Investigation>, IAuditedRecord
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid InvestigationId { get; set; }
+    public int Number { get; set; }
+    public required string Description { get; set; }
+    public string Location { get; set; } = "";
+    public Schedule Schedule { get; set; }
+    /// <summary>MG6D: why disclosure would harm the public interest.</summary>
+    public string? PublicInterestReason { get; set; }
+    /// <summary>MG6E: might reasonably undermine the prosecution or assist the defence.</summary>
+    public bool FlaggedForProsecutor { get; set; }
+    public string? FlagReason { get; set; }
+    public DateTimeOffset RecordedAt { get; set; }
+    public required string RecordedBy { get; set; }
+
+    public static Expression<Func<DisclosureItem, Guid>> Parent => x => x.InvestigationId;
+    public string AuditRecordType => "disclosure-item";
+    public string AuditRecordId => Id.ToString();
+}
+
+/// <summary>The disclosure officer's signature on a schedule as it stood: a nil schedule is signed too.</summary>
+public sealed class ScheduleSignOff : IProtectedChild<ScheduleSignOff, Investigation>, IAuditedRecord
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid InvestigationId { get; set; }
+    /// <summary>"MG6C", "MG6D" or "MG6E".</summary>
+    public required string Form { get; set; }
+    public int ItemCount { get; set; }
+    public DateTimeOffset SignedAt { get; set; }
+    public required string SignedBy { get; set; }
+
+    public static Expression<Func<ScheduleSignOff, Guid>> Parent => x => x.InvestigationId;
+    public string AuditRecordType => "schedule-sign-off";
+    public string AuditRecordId => Id.ToString();
+}
 
 public sealed record ScheduleItem(
     [property: Required(ErrorMessage = "Describe the item of unused material"), StringLength(1000)] string? Description,
@@ -248,4 +292,29 @@ public sealed class Disclosure(VigilDb db, AccessContext access, InvestigationGa
 
     private static DisclosureItemDto ToDto(DisclosureItem d) =>
         new(d.Number, d.Description, d.Location, d.Schedule, d.PublicInterestReason, d.FlaggedForProsecutor, d.FlagReason, d.RecordedAt, d.RecordedBy);
+
+    internal static void Map(RouteGroupBuilder api, RouteGroupBuilder pages)
+    {
+        api.MapGet("/{id:guid}/disclosure", (Guid id, Disclosure disclosure, CancellationToken ct) => disclosure.SchedulesAsync(id, ct).AsFound())
+            .WithSummary("The schedules of unused material (MG6C, MG6D) and their sign-offs");
+        api.MapPost("/{id:guid}/disclosure/items", (Guid id, ScheduleItem request, Disclosure disclosure, CancellationToken ct) =>
+            disclosure.ScheduleAsync(id, request, ct).AsCreated(_ => $"/api/v1/investigations/{id}/disclosure"))
+            .WithSummary("Schedule an item of unused material (the disclosure officer, SIO or deputy)");
+        api.MapPost("/{id:guid}/disclosure/{form}/sign-off", (Guid id, string form, Disclosure disclosure, CancellationToken ct) =>
+            disclosure.SignAsync(id, form, ct).AsOk())
+            .WithSummary("Sign a schedule as it stands (the disclosure officer)");
+        api.MapGet("/{id:guid}/disclosure/{form}.csv", ScheduleCsvAsync)
+            .WithSummary("A schedule as CSV");
+        api.MapPost("/{id:guid}/cps-bundle", async (Guid id, BundleRequest request, Disclosure disclosure, CancellationToken ct) =>
+                (await disclosure.BundleAsync(id, request, ct)).Answer(Bundle))
+            .WithSummary("The CPS case file as a zip: summary, schedules, chosen statements and a manifest of hashes");
+        pages.MapGet("/disclosure/{form}.csv", ScheduleCsvAsync);
+        pages.MapGet("/cps-bundle.zip", async (Guid id, [FromQuery] Guid[]? statements, Disclosure disclosure, CancellationToken ct) =>
+            (await disclosure.BundleAsync(id, new BundleRequest(statements), ct)).Answer(Bundle));
+    }
+
+    private static FileContentHttpResult Bundle(byte[] zip) => TypedResults.File(zip, "application/zip", "cps-case-file.zip");
+
+    private static async Task<Results<FileContentHttpResult, NotFound>> ScheduleCsvAsync(Guid id, string form, Disclosure disclosure, CancellationToken ct) =>
+        await disclosure.CsvAsync(id, form, ct) is { } csv ? TypedResults.File(Encoding.UTF8.GetBytes(csv), "text/csv", $"{form.ToUpperInvariant()}.csv") : TypedResults.NotFound();
 }

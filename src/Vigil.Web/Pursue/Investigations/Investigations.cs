@@ -451,4 +451,38 @@ public sealed class Investigations(VigilDb db, AccessContext access, Investigati
         }
         return WorkResult<InvestigationDto>.Ok((await ReadAsync(id, ct))!);
     }
+
+    public sealed record CaseloadQuery(string? Unit, Guid? Sio, Phase? Phase, RiskLevel? Risk, string? Threat, bool? Overdue, bool? Mine, bool? IncludeClosed,
+        CaseloadSort? Sort, bool? Descending, int? Page, int? PageSize)
+    {
+        public CaseloadFilter ToFilter() => new(Unit, Sio, Phase, Risk, Threat, Overdue ?? false, Mine ?? false, IncludeClosed ?? false,
+            Sort ?? CaseloadSort.Opened, Descending ?? true, Page, PageSize);
+    }
+
+    internal static void Map(RouteGroupBuilder api)
+    {
+        api.MapGet("/", async ([AsParameters] CaseloadQuery q, Investigations investigations, CancellationToken ct) =>
+            TypedResults.Ok(await investigations.CaseloadAsync(q.ToFilter(), ct)))
+            .WithSummary("The caseload: the investigations you may see, filtered, sorted and paged");
+        api.MapPost("/", (OpenInvestigation request, Investigations investigations, CancellationToken ct) =>
+            investigations.OpenAsync(request, ct).AsCreated(i => $"/api/v1/investigations/{i.Id}"))
+            .WithSummary("Open an investigation: its operation name, threat and activity, lead, risk and need-to-know group");
+        api.MapGet("/threat-types", async (Investigations investigations, CancellationToken ct) =>
+            TypedResults.Ok(await investigations.ReferenceAsync(PursueReferenceItem.ThreatType, ct)))
+            .WithSummary("The threat types an investigation can be opened under (reference data)");
+        api.MapGet("/activity-types", async (Investigations investigations, CancellationToken ct) =>
+            TypedResults.Ok(await investigations.ReferenceAsync(PursueReferenceItem.ActivityType, ct)))
+            .WithSummary("The activity types an investigation can record (reference data)");
+        api.MapGet("/{id:guid}", (Guid id, Investigations investigations, CancellationToken ct) => investigations.ReadAsync(id, ct).AsFound())
+            .WithSummary("One investigation: phase, team, risk and history");
+        api.MapPost("/{id:guid}/transitions", (Guid id, Transition request, Investigations investigations, CancellationToken ct) =>
+            investigations.TransitionAsync(id, request, ct).AsOk())
+            .WithSummary("Move the investigation to its next phase, or close it, with the reason (SIO or deputy)");
+        api.MapPost("/{id:guid}/team", (Guid id, AddTeamMember request, Investigations investigations, CancellationToken ct) =>
+            investigations.AddMemberAsync(id, request, ct).AsOk())
+            .WithSummary("Add an officer to the team in a role; they join the investigation's need-to-know group");
+        api.MapDelete("/{id:guid}/team/{userId:guid}", (Guid id, Guid userId, Investigations investigations, CancellationToken ct) =>
+            investigations.RemoveMemberAsync(id, userId, ct).AsNoContent())
+            .WithSummary("Remove an officer from the team and from the investigation's group");
+    }
 }
