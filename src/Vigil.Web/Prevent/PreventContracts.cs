@@ -68,7 +68,15 @@ public sealed record SubmissionDto(
     string ReferrerRole, string ReferrerContact, string GivenName, string Surname, DateOnly? DateOfBirth, Gender Gender, string Address, string Postcode,
     string ConcernType, string WhatPrompted, SubmissionState State, Guid? CaseId, string? Case, string DeclineReason);
 
-public sealed record GatewayRequest
+/// <summary>A step on a Prevent case, carrying the <see cref="Version"/> of the case it was taken on: a step
+/// taken on a stale copy is refused with 409 and nothing changes. (Optional in the API for a client that
+/// reads and writes at once; the pages always send it.)</summary>
+public abstract record CaseStep
+{
+    public Guid? Version { get; init; }
+}
+
+public sealed record GatewayRequest : CaseStep
 {
     [Required(ErrorMessage = "Choose the finding")]
     public VulnerabilityFinding? Finding { get; init; }
@@ -85,11 +93,11 @@ public sealed record GatewayRequest
 
 public sealed record PartnerInformationRequest(
     [property: Required(ErrorMessage = "Enter the agency"), StringLength(200)] string? Agency,
-    [property: Required(ErrorMessage = "Enter what the agency told the panel"), StringLength(4000, MinimumLength = 5, ErrorMessage = "Enter what the agency said, in 5 to 4000 characters")] string? Summary);
+    [property: Required(ErrorMessage = "Enter what the agency told the panel"), StringLength(4000, MinimumLength = 5, ErrorMessage = "Enter what the agency said, in 5 to 4000 characters")] string? Summary) : CaseStep;
 
 public sealed record FactorJudgementRequest([property: Required] string? Factor, [property: Required] Judgement? Judgement, [property: StringLength(2000)] string? Notes);
 
-public sealed record AssessmentRequest
+public sealed record AssessmentRequest : CaseStep
 {
     public Guid? MeetingId { get; init; }
 
@@ -109,7 +117,7 @@ public sealed record AssessmentRequest
     public string? CapabilitySummary { get; init; }
 }
 
-public sealed record ConsentRequest
+public sealed record ConsentRequest : CaseStep
 {
     public bool Given { get; init; }
 
@@ -135,7 +143,7 @@ public sealed record ConsentRequest
     public string? Notes { get; init; }
 }
 
-public sealed record DecisionRequest
+public sealed record DecisionRequest : CaseStep
 {
     [Required(ErrorMessage = "Choose the meeting")]
     public Guid? MeetingId { get; init; }
@@ -150,7 +158,7 @@ public sealed record DecisionRequest
     public string? AlternativeSupport { get; init; }
 }
 
-public sealed record InterventionRequest
+public sealed record InterventionRequest : CaseStep
 {
     [Required(ErrorMessage = "Choose the kind of support")]
     public InterventionType? Type { get; init; }
@@ -167,9 +175,9 @@ public sealed record InterventionRequest
     public string? Notes { get; init; }
 }
 
-public sealed record ReviewIntervalRequest([property: Required(ErrorMessage = "Enter the review interval in days"), Range(7, 91, ErrorMessage = "Reviews must be between 7 and 91 days apart")] int? Days);
+public sealed record ReviewIntervalRequest([property: Required(ErrorMessage = "Enter the review interval in days"), Range(7, 91, ErrorMessage = "Reviews must be between 7 and 91 days apart")] int? Days) : CaseStep;
 
-public sealed record CompleteReviewRequest
+public sealed record CompleteReviewRequest : CaseStep
 {
     [Required(ErrorMessage = "Enter the date of the review")]
     public DateOnly? CompletedOn { get; init; }
@@ -181,7 +189,7 @@ public sealed record CompleteReviewRequest
     public bool? ConcernsRemain { get; init; }
 }
 
-public sealed record ExitRequest
+public sealed record ExitRequest : CaseStep
 {
     [Required(ErrorMessage = "Enter the exit date")]
     public DateOnly? ExitedOn { get; init; }
@@ -193,7 +201,7 @@ public sealed record ExitRequest
     public bool WithConcerns { get; init; }
 }
 
-public sealed record ReasonRequest([property: Required(ErrorMessage = "Give the reason"), StringLength(2000, MinimumLength = 5, ErrorMessage = "Give the reason, in 5 to 2000 characters")] string? Reason);
+public sealed record ReasonRequest([property: Required(ErrorMessage = "Give the reason"), StringLength(2000, MinimumLength = 5, ErrorMessage = "Give the reason, in 5 to 2000 characters")] string? Reason) : CaseStep;
 
 public sealed record PreventCaseListItem(
     Guid Id, string Reference, string Person, int? AgeAtReferral, string Panel, PreventStage Stage, CaseClosure? Closure, string ConcernType,

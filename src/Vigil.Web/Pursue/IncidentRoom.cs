@@ -22,20 +22,13 @@ public sealed partial class IncidentRoom(VigilDb db, AccessContext access, Inves
 {
     private DateOnly Today => DateOnly.FromDateTime(db.Clock.GetUtcNow().UtcDateTime);
 
-    private async Task<(Standing? Standing, WorkResult<T>? Refusal)> TeamAsync<T>(Guid id, bool command, string what, CancellationToken ct)
-    {
-        var (standing, refusal) = await gate.RequireAsync<T>(id, s => command ? s.HasCommand : s.IsTeam,
-            command ? $"Only the SIO or deputy SIO may {what}." : $"Only members of the team may {what}.", ct);
-        if (standing is null)
-        {
-            return (null, refusal);
-        }
-        if (standing.Investigation.Phase == Phase.Closed)
-        {
-            return (null, WorkResult<T>.Conflict($"This investigation is closed; you cannot {what}."));
-        }
-        return (standing, null);
-    }
+    /// <summary>Work in the incident room: the team's (or, for <paramref name="command"/>, the SIO's or deputy's)
+    /// on an investigation that is not closed.</summary>
+    private Task<WorkResult<T>> TeamAsync<T>(Guid id, bool command, string what, Func<Standing, CancellationToken, Task<WorkResult<T>>> work, CancellationToken ct) =>
+        gate.ForAsync(id, s => command ? s.HasCommand : s.IsTeam, command ? $"Only the SIO or deputy SIO may {what}." : $"Only members of the team may {what}.",
+            (standing, ct) => standing.Investigation.Phase == Phase.Closed
+                ? Task.FromResult(WorkResult<T>.Conflict($"This investigation is closed; you cannot {what}."))
+                : work(standing, ct), ct);
 
     private async Task<Guid?> TeamMemberByEmailAsync(Investigation investigation, string email, CancellationToken ct)
     {

@@ -73,57 +73,53 @@ public sealed record ActionDto(
 public sealed partial class IncidentRoom
 {
 
-    public async Task<WorkResult<ActionDto>> RaiseAsync(Guid id, RaiseAction request, CancellationToken ct)
-    {
-        var (standing, refusal) = await TeamAsync<ActionDto>(id, command: false, "raise actions", ct);
-        if (standing is null)
+    public Task<WorkResult<ActionDto>> RaiseAsync(Guid id, RaiseAction request, CancellationToken ct) =>
+        TeamAsync<ActionDto>(id, command: false, "raise actions", async (standing, ct) =>
         {
-            return refusal!;
-        }
-        var errors = ApiValidation.Validate(request);
-        if (request.DueDate is { } due && due < Today)
-        {
-            ApiValidation.Add(errors, nameof(RaiseAction.DueDate), "The due date must be today or later");
-        }
-        Guid? lineId = null;
-        if (request.LineOfEnquiry is { } lineNumber)
-        {
-            lineId = await db.Set<LineOfEnquiry>().Where(l => l.InvestigationId == id && l.Number == lineNumber).Select(l => (Guid?)l.Id).FirstOrDefaultAsync(ct);
-            if (lineId is null)
+            var errors = ApiValidation.Validate(request);
+            if (request.DueDate is { } due && due < Today)
             {
-                ApiValidation.Add(errors, nameof(RaiseAction.LineOfEnquiry), $"There is no line of enquiry {lineNumber} in this investigation");
+                ApiValidation.Add(errors, nameof(RaiseAction.DueDate), "The due date must be today or later");
             }
-        }
-        Guid? allocate = null;
-        if (!string.IsNullOrWhiteSpace(request.AllocateTo))
-        {
-            if (!standing.HasCommand)
+            Guid? lineId = null;
+            if (request.LineOfEnquiry is { } lineNumber)
             {
-                ApiValidation.Add(errors, nameof(RaiseAction.AllocateTo), "Only the SIO or deputy SIO allocates actions; raise it unallocated");
+                lineId = await db.Set<LineOfEnquiry>().Where(l => l.InvestigationId == id && l.Number == lineNumber).Select(l => (Guid?)l.Id).FirstOrDefaultAsync(ct);
+                if (lineId is null)
+                {
+                    ApiValidation.Add(errors, nameof(RaiseAction.LineOfEnquiry), $"There is no line of enquiry {lineNumber} in this investigation");
+                }
             }
-            else if ((allocate = await TeamMemberByEmailAsync(standing.Investigation, request.AllocateTo, ct)) is null)
+            Guid? allocate = null;
+            if (!string.IsNullOrWhiteSpace(request.AllocateTo))
             {
-                ApiValidation.Add(errors, nameof(RaiseAction.AllocateTo), "Actions can only be allocated to a member of the team");
+                if (!standing.HasCommand)
+                {
+                    ApiValidation.Add(errors, nameof(RaiseAction.AllocateTo), "Only the SIO or deputy SIO allocates actions; raise it unallocated");
+                }
+                else if ((allocate = await TeamMemberByEmailAsync(standing.Investigation, request.AllocateTo, ct)) is null)
+                {
+                    ApiValidation.Add(errors, nameof(RaiseAction.AllocateTo), "Actions can only be allocated to a member of the team");
+                }
             }
-        }
-        if (errors.Count > 0)
-        {
-            return WorkResult<ActionDto>.Invalid(errors);
-        }
-        var action = new InvestigationAction
-        {
-            InvestigationId = id, Number = await NextActionAsync(id, ct), Title = request.Title!.Trim(), Description = request.Description?.Trim() ?? "",
-            Priority = request.Priority ?? ActionPriority.Medium, DueDate = request.DueDate, LineOfEnquiryId = lineId,
-            State = allocate is null ? ActionState.Raised : ActionState.Allocated, AllocatedToId = allocate,
-            RaisedAt = db.Clock.GetUtcNow(), RaisedBy = access.DisplayName ?? access.UserName ?? "",
-        };
-        db.Add(action);
-        if (!await db.SaveNumberedAsync(action, async (a, c) => a.Number = await NextActionAsync(id, c), ct))
-        {
-            return WorkResult<ActionDto>.Conflict("Another action was raised at the same moment; raise this one again.");
-        }
-        return WorkResult<ActionDto>.Ok((await ActionsQuery(db.Set<InvestigationAction>().Where(a => a.Id == action.Id)).ToListAsync(ct)).Select(Project).Single());
-    }
+            if (errors.Count > 0)
+            {
+                return WorkResult<ActionDto>.Invalid(errors);
+            }
+            var action = new InvestigationAction
+            {
+                InvestigationId = id, Number = await NextActionAsync(id, ct), Title = request.Title!.Trim(), Description = request.Description?.Trim() ?? "",
+                Priority = request.Priority ?? ActionPriority.Medium, DueDate = request.DueDate, LineOfEnquiryId = lineId,
+                State = allocate is null ? ActionState.Raised : ActionState.Allocated, AllocatedToId = allocate,
+                RaisedAt = db.Clock.GetUtcNow(), RaisedBy = access.DisplayName ?? access.UserName ?? "",
+            };
+            db.Add(action);
+            if (!await db.SaveNumberedAsync(action, async (a, c) => a.Number = await NextActionAsync(id, c), ct))
+            {
+                return WorkResult<ActionDto>.Conflict("Another action was raised at the same moment; raise this one again.");
+            }
+            return WorkResult<ActionDto>.Ok((await ActionsQuery(db.Set<InvestigationAction>().Where(a => a.Id == action.Id)).ToListAsync(ct)).Select(Project).Single());
+        }, ct);
 
     private async Task<int> NextActionAsync(Guid id, CancellationToken ct) =>
         (await db.Set<InvestigationAction>().Where(a => a.InvestigationId == id).MaxAsync(a => (int?)a.Number, ct) ?? 0) + 1;
@@ -134,103 +130,101 @@ public sealed partial class IncidentRoom
     /// deputy: accept, or send back with a note), file (SIO or deputy, after review).</summary>
     public async Task<WorkResult<ActionDto>> StepAsync(Guid id, Guid actionId, ActionMove step, ActionStep request, CancellationToken ct)
     {
-        var (standing, refusal) = await TeamAsync<ActionDto>(id, command: step is not ActionMove.Result, step switch
+        return await TeamAsync<ActionDto>(id, command: step is not ActionMove.Result, step switch
         {
             ActionMove.Allocate => "allocate actions",
             ActionMove.Review => "review actions",
             ActionMove.File => "file actions",
             _ => "record results",
+        }, async (standing, ct) =>
+        {
+            var action = await gate.ChildAsync<InvestigationAction>(id, actionId, ct);
+            if (action is null)
+            {
+                return WorkResult<ActionDto>.Missing();
+            }
+            var errors = ApiValidation.Validate(request);
+            if (errors.Count > 0)
+            {
+                return WorkResult<ActionDto>.Invalid(errors);
+            }
+            if (request.Version != action.Version)
+            {
+                return WorkResult<ActionDto>.Conflict("Someone else changed this action first. Read it again and re-apply your change; nothing was overwritten.");
+            }
+            var stateError = (step, action.State) switch
+            {
+                (ActionMove.Allocate, ActionState.Raised or ActionState.Allocated) => null,
+                (ActionMove.Allocate, _) => "Only a raised or allocated action can be (re)allocated",
+                (ActionMove.Result, ActionState.Allocated) => null,
+                (ActionMove.Result, _) => "Only an allocated action can be resulted",
+                (ActionMove.Review, ActionState.Resulted) => null,
+                (ActionMove.Review, _) => "Only a resulted action can be reviewed",
+                (ActionMove.File, ActionState.Reviewed) => null,
+                _ => "Only an action the SIO has reviewed can be filed",
+            };
+            if (stateError is not null)
+            {
+                return WorkResult<ActionDto>.Conflict(stateError + $"; this one is {action.State.ToString().ToLowerInvariant()}.");
+            }
+            var now = db.Clock.GetUtcNow();
+            switch (step)
+            {
+                case ActionMove.Allocate:
+                    var officer = string.IsNullOrWhiteSpace(request.AllocateTo) ? null : await TeamMemberByEmailAsync(standing.Investigation, request.AllocateTo, ct);
+                    if (officer is null)
+                    {
+                        ApiValidation.Add(errors, nameof(ActionStep.AllocateTo), string.IsNullOrWhiteSpace(request.AllocateTo)
+                            ? "Enter the e-mail of the officer to allocate it to" : "Actions can only be allocated to a member of the team");
+                        return WorkResult<ActionDto>.Invalid(errors);
+                    }
+                    action.AllocatedToId = officer;
+                    action.State = ActionState.Allocated;
+                    break;
+                case ActionMove.Result:
+                    if (action.AllocatedToId != access.UserId && !standing.HasCommand)
+                    {
+                        return WorkResult<ActionDto>.Forbidden("Only the officer the action is allocated to may record its result.");
+                    }
+                    if (string.IsNullOrWhiteSpace(request.Result))
+                    {
+                        ApiValidation.Add(errors, nameof(ActionStep.Result), "Enter the result of the action");
+                        return WorkResult<ActionDto>.Invalid(errors);
+                    }
+                    action.Result = request.Result.Trim();
+                    action.ResultedAt = now;
+                    action.State = ActionState.Resulted;
+                    break;
+                case ActionMove.Review:
+                    if (request.Accept is null)
+                    {
+                        ApiValidation.Add(errors, nameof(ActionStep.Accept), "Say whether the result is accepted or the action goes back to the officer");
+                        return WorkResult<ActionDto>.Invalid(errors);
+                    }
+                    if (request.Accept == false && string.IsNullOrWhiteSpace(request.Note))
+                    {
+                        ApiValidation.Add(errors, nameof(ActionStep.Note), "Say what more is needed when sending an action back");
+                        return WorkResult<ActionDto>.Invalid(errors);
+                    }
+                    action.ReviewNote = request.Note?.Trim();
+                    action.State = request.Accept.Value ? ActionState.Reviewed : ActionState.Allocated;
+                    break;
+                case ActionMove.File:
+                    action.State = ActionState.Filed;
+                    action.FiledAt = now;
+                    break;
+            }
+            action.Version = Guid.NewGuid();
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                return WorkResult<ActionDto>.Conflict("Someone else changed this action first. Read it again and re-apply your change; nothing was overwritten.");
+            }
+            return WorkResult<ActionDto>.Ok((await ActionsQuery(db.Set<InvestigationAction>().Where(a => a.Id == action.Id)).ToListAsync(ct)).Select(Project).Single());
         }, ct);
-        if (standing is null)
-        {
-            return refusal!;
-        }
-        var action = await gate.ChildAsync<InvestigationAction>(id, actionId, ct);
-        if (action is null)
-        {
-            return WorkResult<ActionDto>.Missing();
-        }
-        var errors = ApiValidation.Validate(request);
-        if (errors.Count > 0)
-        {
-            return WorkResult<ActionDto>.Invalid(errors);
-        }
-        if (request.Version != action.Version)
-        {
-            return WorkResult<ActionDto>.Conflict("Someone else changed this action first. Read it again and re-apply your change; nothing was overwritten.");
-        }
-        var stateError = (step, action.State) switch
-        {
-            (ActionMove.Allocate, ActionState.Raised or ActionState.Allocated) => null,
-            (ActionMove.Allocate, _) => "Only a raised or allocated action can be (re)allocated",
-            (ActionMove.Result, ActionState.Allocated) => null,
-            (ActionMove.Result, _) => "Only an allocated action can be resulted",
-            (ActionMove.Review, ActionState.Resulted) => null,
-            (ActionMove.Review, _) => "Only a resulted action can be reviewed",
-            (ActionMove.File, ActionState.Reviewed) => null,
-            _ => "Only an action the SIO has reviewed can be filed",
-        };
-        if (stateError is not null)
-        {
-            return WorkResult<ActionDto>.Conflict(stateError + $"; this one is {action.State.ToString().ToLowerInvariant()}.");
-        }
-        var now = db.Clock.GetUtcNow();
-        switch (step)
-        {
-            case ActionMove.Allocate:
-                var officer = string.IsNullOrWhiteSpace(request.AllocateTo) ? null : await TeamMemberByEmailAsync(standing.Investigation, request.AllocateTo, ct);
-                if (officer is null)
-                {
-                    ApiValidation.Add(errors, nameof(ActionStep.AllocateTo), string.IsNullOrWhiteSpace(request.AllocateTo)
-                        ? "Enter the e-mail of the officer to allocate it to" : "Actions can only be allocated to a member of the team");
-                    return WorkResult<ActionDto>.Invalid(errors);
-                }
-                action.AllocatedToId = officer;
-                action.State = ActionState.Allocated;
-                break;
-            case ActionMove.Result:
-                if (action.AllocatedToId != access.UserId && !standing.HasCommand)
-                {
-                    return WorkResult<ActionDto>.Forbidden("Only the officer the action is allocated to may record its result.");
-                }
-                if (string.IsNullOrWhiteSpace(request.Result))
-                {
-                    ApiValidation.Add(errors, nameof(ActionStep.Result), "Enter the result of the action");
-                    return WorkResult<ActionDto>.Invalid(errors);
-                }
-                action.Result = request.Result.Trim();
-                action.ResultedAt = now;
-                action.State = ActionState.Resulted;
-                break;
-            case ActionMove.Review:
-                if (request.Accept is null)
-                {
-                    ApiValidation.Add(errors, nameof(ActionStep.Accept), "Say whether the result is accepted or the action goes back to the officer");
-                    return WorkResult<ActionDto>.Invalid(errors);
-                }
-                if (request.Accept == false && string.IsNullOrWhiteSpace(request.Note))
-                {
-                    ApiValidation.Add(errors, nameof(ActionStep.Note), "Say what more is needed when sending an action back");
-                    return WorkResult<ActionDto>.Invalid(errors);
-                }
-                action.ReviewNote = request.Note?.Trim();
-                action.State = request.Accept.Value ? ActionState.Reviewed : ActionState.Allocated;
-                break;
-            case ActionMove.File:
-                action.State = ActionState.Filed;
-                action.FiledAt = now;
-                break;
-        }
-        action.Version = Guid.NewGuid();
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return WorkResult<ActionDto>.Conflict("Someone else changed this action first. Read it again and re-apply your change; nothing was overwritten.");
-        }
-        return WorkResult<ActionDto>.Ok((await ActionsQuery(db.Set<InvestigationAction>().Where(a => a.Id == action.Id)).ToListAsync(ct)).Select(Project).Single());
     }
 
     private IQueryable<ActionRow> ActionsQuery(IQueryable<InvestigationAction> actions) =>

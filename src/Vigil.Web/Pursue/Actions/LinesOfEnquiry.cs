@@ -35,26 +35,22 @@ public sealed record LineOfEnquiryDto(int Number, string Title, string Descripti
 public sealed partial class IncidentRoom
 {
 
-    public async Task<WorkResult<LineOfEnquiryDto>> AddLineAsync(Guid id, AddLineOfEnquiry request, CancellationToken ct)
-    {
-        var (standing, refusal) = await TeamAsync<LineOfEnquiryDto>(id, command: true, "set lines of enquiry", ct);
-        if (standing is null)
+    public Task<WorkResult<LineOfEnquiryDto>> AddLineAsync(Guid id, AddLineOfEnquiry request, CancellationToken ct) =>
+        TeamAsync<LineOfEnquiryDto>(id, command: true, "set lines of enquiry", async (standing, ct) =>
         {
-            return refusal!;
-        }
-        var errors = ApiValidation.Validate(request);
-        if (errors.Count > 0)
-        {
-            return WorkResult<LineOfEnquiryDto>.Invalid(errors);
-        }
-        var line = new LineOfEnquiry { InvestigationId = id, Number = await NextLineAsync(id, ct), Title = request.Title!.Trim(), Description = request.Description?.Trim() ?? "" };
-        db.Add(line);
-        if (!await db.SaveNumberedAsync(line, async (l, c) => l.Number = await NextLineAsync(id, c), ct))
-        {
-            return WorkResult<LineOfEnquiryDto>.Conflict("Another line of enquiry was added at the same moment; add this one again.");
-        }
-        return WorkResult<LineOfEnquiryDto>.Ok(new LineOfEnquiryDto(line.Number, line.Title, line.Description, 0));
-    }
+            var errors = ApiValidation.Validate(request);
+            if (errors.Count > 0)
+            {
+                return WorkResult<LineOfEnquiryDto>.Invalid(errors);
+            }
+            var line = new LineOfEnquiry { InvestigationId = id, Number = await NextLineAsync(id, ct), Title = request.Title!.Trim(), Description = request.Description?.Trim() ?? "" };
+            db.Add(line);
+            if (!await db.SaveNumberedAsync(line, async (l, c) => l.Number = await NextLineAsync(id, c), ct))
+            {
+                return WorkResult<LineOfEnquiryDto>.Conflict("Another line of enquiry was added at the same moment; add this one again.");
+            }
+            return WorkResult<LineOfEnquiryDto>.Ok(new LineOfEnquiryDto(line.Number, line.Title, line.Description, 0));
+        }, ct);
 
     private async Task<int> NextLineAsync(Guid id, CancellationToken ct) =>
         (await db.Set<LineOfEnquiry>().Where(l => l.InvestigationId == id).MaxAsync(l => (int?)l.Number, ct) ?? 0) + 1;

@@ -90,65 +90,57 @@ public sealed class Disclosure(VigilDb db, AccessContext access, InvestigationGa
     private async Task<int> NextNumberAsync(Guid id, CancellationToken ct) =>
         (await db.Set<DisclosureItem>().Where(d => d.InvestigationId == id).MaxAsync(d => (int?)d.Number, ct) ?? 0) + 1;
 
-    public async Task<WorkResult<DisclosureItemDto>> ScheduleAsync(Guid id, ScheduleItem request, CancellationToken ct)
-    {
-        var (standing, refusal) = await gate.RequireAsync<DisclosureItemDto>(id, s => s.IsDisclosureOfficer || s.HasCommand, "Only the disclosure officer, the SIO or deputy SIO may schedule unused material.", ct);
-        if (standing is null)
+    public Task<WorkResult<DisclosureItemDto>> ScheduleAsync(Guid id, ScheduleItem request, CancellationToken ct) =>
+        gate.ForAsync<DisclosureItemDto>(id, s => s.IsDisclosureOfficer || s.HasCommand, "Only the disclosure officer, the SIO or deputy SIO may schedule unused material.", async (standing, ct) =>
         {
-            return refusal!;
-        }
-        var errors = ApiValidation.Validate(request);
-        if (request.Schedule == Schedule.Mg6D && string.IsNullOrWhiteSpace(request.PublicInterestReason))
-        {
-            ApiValidation.Add(errors, nameof(ScheduleItem.PublicInterestReason), "Give the public-interest reason for scheduling this item as sensitive");
-        }
-        if (request.FlaggedForProsecutor && string.IsNullOrWhiteSpace(request.FlagReason))
-        {
-            ApiValidation.Add(errors, nameof(ScheduleItem.FlagReason), "Say why this item might undermine the prosecution case or assist the accused");
-        }
-        if (errors.Count > 0)
-        {
-            return WorkResult<DisclosureItemDto>.Invalid(errors);
-        }
-        var number = await NextNumberAsync(id, ct);
-        var item = new DisclosureItem
-        {
-            InvestigationId = id, Number = number, Description = request.Description!.Trim(), Location = request.Location?.Trim() ?? "",
-            Schedule = request.Schedule!.Value, PublicInterestReason = request.Schedule == Schedule.Mg6D ? request.PublicInterestReason!.Trim() : null,
-            FlaggedForProsecutor = request.FlaggedForProsecutor, FlagReason = request.FlaggedForProsecutor ? request.FlagReason!.Trim() : null,
-            RecordedAt = db.Clock.GetUtcNow(), RecordedBy = access.DisplayName ?? access.UserName ?? "",
-        };
-        db.Add(item);
-        if (!await db.SaveNumberedAsync(item, async (d, c) => d.Number = await NextNumberAsync(id, c), ct))
-        {
-            return WorkResult<DisclosureItemDto>.Conflict("Another item was scheduled at the same moment; schedule this one again.");
-        }
-        return WorkResult<DisclosureItemDto>.Ok(ToDto(item));
-    }
+            var errors = ApiValidation.Validate(request);
+            if (request.Schedule == Schedule.Mg6D && string.IsNullOrWhiteSpace(request.PublicInterestReason))
+            {
+                ApiValidation.Add(errors, nameof(ScheduleItem.PublicInterestReason), "Give the public-interest reason for scheduling this item as sensitive");
+            }
+            if (request.FlaggedForProsecutor && string.IsNullOrWhiteSpace(request.FlagReason))
+            {
+                ApiValidation.Add(errors, nameof(ScheduleItem.FlagReason), "Say why this item might undermine the prosecution case or assist the accused");
+            }
+            if (errors.Count > 0)
+            {
+                return WorkResult<DisclosureItemDto>.Invalid(errors);
+            }
+            var number = await NextNumberAsync(id, ct);
+            var item = new DisclosureItem
+            {
+                InvestigationId = id, Number = number, Description = request.Description!.Trim(), Location = request.Location?.Trim() ?? "",
+                Schedule = request.Schedule!.Value, PublicInterestReason = request.Schedule == Schedule.Mg6D ? request.PublicInterestReason!.Trim() : null,
+                FlaggedForProsecutor = request.FlaggedForProsecutor, FlagReason = request.FlaggedForProsecutor ? request.FlagReason!.Trim() : null,
+                RecordedAt = db.Clock.GetUtcNow(), RecordedBy = access.DisplayName ?? access.UserName ?? "",
+            };
+            db.Add(item);
+            if (!await db.SaveNumberedAsync(item, async (d, c) => d.Number = await NextNumberAsync(id, c), ct))
+            {
+                return WorkResult<DisclosureItemDto>.Conflict("Another item was scheduled at the same moment; schedule this one again.");
+            }
+            return WorkResult<DisclosureItemDto>.Ok(ToDto(item));
+        }, ct);
 
     /// <summary>The disclosure officer signs a schedule as it stands; a nil schedule is signed too.</summary>
-    public async Task<WorkResult<SignOffDto>> SignAsync(Guid id, string form, CancellationToken ct)
-    {
-        var (standing, refusal) = await gate.RequireAsync<SignOffDto>(id, s => s.IsDisclosureOfficer, "Only the investigation's disclosure officer signs the schedules.", ct);
-        if (standing is null)
+    public Task<WorkResult<SignOffDto>> SignAsync(Guid id, string form, CancellationToken ct) =>
+        gate.ForAsync<SignOffDto>(id, s => s.IsDisclosureOfficer, "Only the investigation's disclosure officer signs the schedules.", async (standing, ct) =>
         {
-            return refusal!;
-        }
-        form = form.ToUpperInvariant();
-        if (!Forms.Contains(form))
-        {
-            return WorkResult<SignOffDto>.Invalid(new() { ["Form"] = ["Choose a schedule to sign: MG6C, MG6D or MG6E"] });
-        }
-        var items = await db.Set<DisclosureItem>().Where(d => d.InvestigationId == id).ToListAsync(ct);
-        var signOff = new ScheduleSignOff
-        {
-            InvestigationId = id, Form = form, ItemCount = Of(items, form).Count(), SignedAt = db.Clock.GetUtcNow(),
-            SignedBy = access.DisplayName ?? access.UserName ?? "",
-        };
-        db.Add(signOff);
-        await db.SaveChangesAsync(ct);
-        return WorkResult<SignOffDto>.Ok(new SignOffDto(signOff.Form, signOff.ItemCount, signOff.SignedAt, signOff.SignedBy));
-    }
+            form = form.ToUpperInvariant();
+            if (!Forms.Contains(form))
+            {
+                return WorkResult<SignOffDto>.Invalid(new() { ["Form"] = ["Choose a schedule to sign: MG6C, MG6D or MG6E"] });
+            }
+            var items = await db.Set<DisclosureItem>().Where(d => d.InvestigationId == id).ToListAsync(ct);
+            var signOff = new ScheduleSignOff
+            {
+                InvestigationId = id, Form = form, ItemCount = Of(items, form).Count(), SignedAt = db.Clock.GetUtcNow(),
+                SignedBy = access.DisplayName ?? access.UserName ?? "",
+            };
+            db.Add(signOff);
+            await db.SaveChangesAsync(ct);
+            return WorkResult<SignOffDto>.Ok(new SignOffDto(signOff.Form, signOff.ItemCount, signOff.SignedAt, signOff.SignedBy));
+        }, ct);
 
     private static IEnumerable<DisclosureItem> Of(IEnumerable<DisclosureItem> items, string form) => form switch
     {

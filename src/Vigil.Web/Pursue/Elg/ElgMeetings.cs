@@ -75,62 +75,58 @@ public sealed record ElgMeetingDto(Guid Id, Guid InvestigationId, string Operati
 public sealed partial class IncidentRoom
 {
 
-    public async Task<WorkResult<ElgMeetingDto>> RecordElgAsync(Guid id, RecordElgMeeting request, IOrganisationDirectory directory, CancellationToken ct)
-    {
-        var (standing, refusal) = await TeamAsync<ElgMeetingDto>(id, command: true, "record ELG meetings", ct);
-        if (standing is null)
+    public Task<WorkResult<ElgMeetingDto>> RecordElgAsync(Guid id, RecordElgMeeting request, IOrganisationDirectory directory, CancellationToken ct) =>
+        TeamAsync<ElgMeetingDto>(id, command: true, "record ELG meetings", async (standing, ct) =>
         {
-            return refusal!;
-        }
-        var errors = ApiValidation.Validate(request);
-        foreach (var (k, v) in (request.Attendees ?? []).SelectMany(a => ApiValidation.Validate(a)).Concat((request.Decisions ?? []).SelectMany(d => ApiValidation.Validate(d))))
-        {
-            foreach (var message in v)
+            var errors = ApiValidation.Validate(request);
+            foreach (var (k, v) in (request.Attendees ?? []).SelectMany(a => ApiValidation.Validate(a)).Concat((request.Decisions ?? []).SelectMany(d => ApiValidation.Validate(d))))
             {
-                ApiValidation.Add(errors, k, message);
+                foreach (var message in v)
+                {
+                    ApiValidation.Add(errors, k, message);
+                }
             }
-        }
-        if (request.Attendees is { Count: 0 })
-        {
-            ApiValidation.Add(errors, nameof(RecordElgMeeting.Attendees), "List who attended");
-        }
-        if (request.Decisions is { Count: 0 })
-        {
-            ApiValidation.Add(errors, nameof(RecordElgMeeting.Decisions), "Record at least one decision");
-        }
-        if (request.HeldAt > db.Clock.GetUtcNow().AddMinutes(5))
-        {
-            ApiValidation.Add(errors, nameof(RecordElgMeeting.HeldAt), "Record a meeting once it has been held");
-        }
-        var partners = (await directory.PartnersAsync(ct)).ToDictionary(p => p.Code);
-        var shares = new List<PartnerShare>();
-        foreach (var code in request.ShareWith ?? [])
-        {
-            if (partners.TryGetValue(code, out var partner))
+            if (request.Attendees is { Count: 0 })
             {
-                shares.Add(new PartnerShare { AgencyId = partner.Id });
+                ApiValidation.Add(errors, nameof(RecordElgMeeting.Attendees), "List who attended");
             }
-            else
+            if (request.Decisions is { Count: 0 })
             {
-                ApiValidation.Add(errors, nameof(RecordElgMeeting.ShareWith), $"There is no partner agency '{code}'");
+                ApiValidation.Add(errors, nameof(RecordElgMeeting.Decisions), "Record at least one decision");
             }
-        }
-        if (errors.Count > 0)
-        {
-            return WorkResult<ElgMeetingDto>.Invalid(errors);
-        }
-        var i = standing.Investigation;
-        var meeting = new ElgMeeting
-        {
-            InvestigationId = id, OperationName = i.OperationName, HeldAt = request.HeldAt!.Value, Classification = i.Classification,
-            RecordedBy = access.DisplayName ?? access.UserName ?? "", SharedWith = shares,
-            Attendees = request.Attendees!.Select(a => new ElgAttendee { Name = a.Name!.Trim(), Organisation = a.Organisation!.Trim() }).ToList(),
-            Decisions = request.Decisions!.Select(d => new ElgDecision { Decision = d.Decision!.Trim(), Rationale = d.Rationale!.Trim(), Balance = d.Balance, AuthorisesExecutiveAction = d.AuthorisesExecutiveAction }).ToList(),
-        };
-        db.Add(meeting);
-        await db.SaveChangesAsync(ct);
-        return WorkResult<ElgMeetingDto>.Ok(ToDto(meeting, partners.Values.ToList()));
-    }
+            if (request.HeldAt > db.Clock.GetUtcNow().AddMinutes(5))
+            {
+                ApiValidation.Add(errors, nameof(RecordElgMeeting.HeldAt), "Record a meeting once it has been held");
+            }
+            var partners = (await directory.PartnersAsync(ct)).ToDictionary(p => p.Code);
+            var shares = new List<PartnerShare>();
+            foreach (var code in request.ShareWith ?? [])
+            {
+                if (partners.TryGetValue(code, out var partner))
+                {
+                    shares.Add(new PartnerShare { AgencyId = partner.Id });
+                }
+                else
+                {
+                    ApiValidation.Add(errors, nameof(RecordElgMeeting.ShareWith), $"There is no partner agency '{code}'");
+                }
+            }
+            if (errors.Count > 0)
+            {
+                return WorkResult<ElgMeetingDto>.Invalid(errors);
+            }
+            var i = standing.Investigation;
+            var meeting = new ElgMeeting
+            {
+                InvestigationId = id, OperationName = i.OperationName, HeldAt = request.HeldAt!.Value, Classification = i.Classification,
+                RecordedBy = access.DisplayName ?? access.UserName ?? "", SharedWith = shares,
+                Attendees = request.Attendees!.Select(a => new ElgAttendee { Name = a.Name!.Trim(), Organisation = a.Organisation!.Trim() }).ToList(),
+                Decisions = request.Decisions!.Select(d => new ElgDecision { Decision = d.Decision!.Trim(), Rationale = d.Rationale!.Trim(), Balance = d.Balance, AuthorisesExecutiveAction = d.AuthorisesExecutiveAction }).ToList(),
+            };
+            db.Add(meeting);
+            await db.SaveChangesAsync(ct);
+            return WorkResult<ElgMeetingDto>.Ok(ToDto(meeting, partners.Values.ToList()));
+        }, ct);
 
     private static ElgMeetingDto ToDto(ElgMeeting m, IReadOnlyList<UnitOrAgency> partners) => new(
         m.Id, m.InvestigationId, m.OperationName, m.HeldAt,

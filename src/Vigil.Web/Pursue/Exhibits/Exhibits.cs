@@ -97,135 +97,123 @@ public sealed class ExhibitStorageOptions
 /// hash on every way out. A file that no longer matches is never served.</summary>
 public sealed class Exhibits(VigilDb db, AccessContext access, InvestigationGate gate, ExhibitStorageOptions options)
 {
-    public async Task<WorkResult<ExhibitDto>> RecordAsync(Guid id, RecordExhibit request, CancellationToken ct)
-    {
-        var (standing, refusal) = await gate.RequireAsync<ExhibitDto>(id, s => s.IsTeam, "Only members of the team may record exhibits.", ct);
-        if (standing is null)
+    public Task<WorkResult<ExhibitDto>> RecordAsync(Guid id, RecordExhibit request, CancellationToken ct) =>
+        gate.ForAsync<ExhibitDto>(id, s => s.IsTeam, "Only members of the team may record exhibits.", async (standing, ct) =>
         {
-            return refusal!;
-        }
-        var errors = ApiValidation.Validate(request);
-        var reference = request.Reference?.Trim().ToUpperInvariant() ?? "";
-        if (reference.Length > 0 && await db.Set<Exhibit>().AnyAsync(e => e.InvestigationId == id && e.Reference == reference, ct))
-        {
-            ApiValidation.Add(errors, nameof(RecordExhibit.Reference), $"Exhibit {reference} is already recorded in this investigation");
-        }
-        if (request.SeizedAt > db.Clock.GetUtcNow().AddMinutes(5))
-        {
-            ApiValidation.Add(errors, nameof(RecordExhibit.SeizedAt), "The time of seizure cannot be in the future");
-        }
-        if (errors.Count > 0)
-        {
-            return WorkResult<ExhibitDto>.Invalid(errors);
-        }
-        var exhibit = new Exhibit
-        {
-            InvestigationId = id, Reference = reference, Description = request.Description!.Trim(), SeizedBy = request.SeizedBy!.Trim(),
-            SeizedFrom = request.SeizedFrom!.Trim(), SeizedAt = request.SeizedAt!.Value,
-            Custodian = string.IsNullOrWhiteSpace(request.Custodian) ? request.SeizedBy!.Trim() : request.Custodian.Trim(),
-        };
-        db.Add(exhibit);
-        await db.SaveChangesAsync(ct);
-        return WorkResult<ExhibitDto>.Ok(ToDto(exhibit));
-    }
+            var errors = ApiValidation.Validate(request);
+            var reference = request.Reference?.Trim().ToUpperInvariant() ?? "";
+            if (reference.Length > 0 && await db.Set<Exhibit>().AnyAsync(e => e.InvestigationId == id && e.Reference == reference, ct))
+            {
+                ApiValidation.Add(errors, nameof(RecordExhibit.Reference), $"Exhibit {reference} is already recorded in this investigation");
+            }
+            if (request.SeizedAt > db.Clock.GetUtcNow().AddMinutes(5))
+            {
+                ApiValidation.Add(errors, nameof(RecordExhibit.SeizedAt), "The time of seizure cannot be in the future");
+            }
+            if (errors.Count > 0)
+            {
+                return WorkResult<ExhibitDto>.Invalid(errors);
+            }
+            var exhibit = new Exhibit
+            {
+                InvestigationId = id, Reference = reference, Description = request.Description!.Trim(), SeizedBy = request.SeizedBy!.Trim(),
+                SeizedFrom = request.SeizedFrom!.Trim(), SeizedAt = request.SeizedAt!.Value,
+                Custodian = string.IsNullOrWhiteSpace(request.Custodian) ? request.SeizedBy!.Trim() : request.Custodian.Trim(),
+            };
+            db.Add(exhibit);
+            await db.SaveChangesAsync(ct);
+            return WorkResult<ExhibitDto>.Ok(ToDto(exhibit));
+        }, ct);
 
-    public async Task<WorkResult<ExhibitDto>> HandOverAsync(Guid id, Guid exhibitId, RecordHandover request, CancellationToken ct)
-    {
-        var (exhibit, refusal) = await WritableAsync(id, exhibitId, ct);
-        if (exhibit is null)
+    public Task<WorkResult<ExhibitDto>> HandOverAsync(Guid id, Guid exhibitId, RecordHandover request, CancellationToken ct) =>
+        gate.ForChildAsync<Exhibit, ExhibitDto>(id, exhibitId, s => s.IsTeam, "Only members of the team may record exhibits.", async (_, exhibit, ct) =>
         {
-            return refusal!;
-        }
-        var errors = ApiValidation.Validate(request);
-        var last = exhibit.Continuity.Count > 0 ? exhibit.Continuity.Max(h => h.At) : exhibit.SeizedAt;
-        if (request.At < last)
-        {
-            ApiValidation.Add(errors, nameof(RecordHandover.At), $"A handover cannot be earlier than the last movement ({Platform.Ui.UkTime.Full(last)})");
-        }
-        if (request.At > db.Clock.GetUtcNow().AddMinutes(5))
-        {
-            ApiValidation.Add(errors, nameof(RecordHandover.At), "A handover cannot be in the future");
-        }
-        if (string.Equals(request.To?.Trim(), exhibit.Custodian, StringComparison.OrdinalIgnoreCase))
-        {
-            ApiValidation.Add(errors, nameof(RecordHandover.To), $"{exhibit.Custodian} already holds this exhibit");
-        }
-        if (errors.Count > 0)
-        {
-            return WorkResult<ExhibitDto>.Invalid(errors);
-        }
-        exhibit.Continuity.Add(new Handover
-        {
-            From = exhibit.Custodian, To = request.To!.Trim(), At = request.At!.Value, Reason = request.Reason!.Trim(),
-            RecordedBy = access.DisplayName ?? access.UserName ?? "",
-        });
-        exhibit.Custodian = request.To!.Trim();
-        exhibit.Version = Guid.NewGuid();
-        await db.SaveChangesAsync(ct);
-        return WorkResult<ExhibitDto>.Ok(ToDto(exhibit));
-    }
+            var errors = ApiValidation.Validate(request);
+            var last = exhibit.Continuity.Count > 0 ? exhibit.Continuity.Max(h => h.At) : exhibit.SeizedAt;
+            if (request.At < last)
+            {
+                ApiValidation.Add(errors, nameof(RecordHandover.At), $"A handover cannot be earlier than the last movement ({Platform.Ui.UkTime.Full(last)})");
+            }
+            if (request.At > db.Clock.GetUtcNow().AddMinutes(5))
+            {
+                ApiValidation.Add(errors, nameof(RecordHandover.At), "A handover cannot be in the future");
+            }
+            if (string.Equals(request.To?.Trim(), exhibit.Custodian, StringComparison.OrdinalIgnoreCase))
+            {
+                ApiValidation.Add(errors, nameof(RecordHandover.To), $"{exhibit.Custodian} already holds this exhibit");
+            }
+            if (errors.Count > 0)
+            {
+                return WorkResult<ExhibitDto>.Invalid(errors);
+            }
+            exhibit.Continuity.Add(new Handover
+            {
+                From = exhibit.Custodian, To = request.To!.Trim(), At = request.At!.Value, Reason = request.Reason!.Trim(),
+                RecordedBy = access.DisplayName ?? access.UserName ?? "",
+            });
+            exhibit.Custodian = request.To!.Trim();
+            exhibit.Version = Guid.NewGuid();
+            await db.SaveChangesAsync(ct);
+            return WorkResult<ExhibitDto>.Ok(ToDto(exhibit));
+        }, ct);
 
     /// <summary>Attaches the file of a digital exhibit, once. Checked for size and type before anything
     /// is written; stored under a new name; the record and the file are kept together or not at all.</summary>
-    public async Task<WorkResult<ExhibitDto>> AttachAsync(Guid id, Guid exhibitId, string fileName, Stream content, CancellationToken ct)
-    {
-        var (exhibit, refusal) = await WritableAsync(id, exhibitId, ct);
-        if (exhibit is null)
+    public Task<WorkResult<ExhibitDto>> AttachAsync(Guid id, Guid exhibitId, string fileName, Stream content, CancellationToken ct) =>
+        gate.ForChildAsync<Exhibit, ExhibitDto>(id, exhibitId, s => s.IsTeam, "Only members of the team may record exhibits.", async (_, exhibit, ct) =>
         {
-            return refusal!;
-        }
-        if (exhibit.Sha256 is not null)
-        {
-            return WorkResult<ExhibitDto>.Conflict("This exhibit already has its file. A digital exhibit is never replaced; record a new exhibit instead.");
-        }
-        var errors = new Dictionary<string, string[]>();
-        var extension = Path.GetExtension(fileName);
-        if (!options.AllowedTypes.TryGetValue(extension, out var contentType))
-        {
-            ApiValidation.Add(errors, "File", $"Files of type '{extension}' cannot be stored; use one of {string.Join(", ", options.AllowedTypes.Keys)}");
-            return WorkResult<ExhibitDto>.Invalid(errors);
-        }
-        Directory.CreateDirectory(options.Folder);
-        var storedAs = $"{Guid.CreateVersion7():N}.bin";
-        var path = Path.Combine(options.Folder, storedAs);
-        long size;
-        string hash;
-        byte[] head;
-        try
-        {
-            (size, hash, head) = await CopyAsync(content, path, ct);
-        }
-        catch
-        {
-            // An aborted upload leaves nothing behind.
-            File.Delete(path);
-            throw;
-        }
-        if (size > options.MaxBytes || size == 0 || !LooksLike(contentType, head))
-        {
-            File.Delete(path);
-            ApiValidation.Add(errors, "File", size > options.MaxBytes ? $"The file must be {options.MaxBytes / (1024 * 1024)} MB or smaller"
-                : size == 0 ? "The file is empty" : $"The file's content is not a {extension} file");
-            return WorkResult<ExhibitDto>.Invalid(errors);
-        }
-        var name = Path.GetFileName(fileName.Replace('\\', '/'));
-        exhibit.FileName = name.Length > 255 ? name[^255..] : name;
-        exhibit.Version = Guid.NewGuid();
-        exhibit.ContentType = contentType;
-        exhibit.FileSize = size;
-        exhibit.Sha256 = hash;
-        exhibit.StoredAs = storedAs;
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch
-        {
-            File.Delete(path);
-            throw;
-        }
-        return WorkResult<ExhibitDto>.Ok(ToDto(exhibit));
-    }
+            if (exhibit.Sha256 is not null)
+            {
+                return WorkResult<ExhibitDto>.Conflict("This exhibit already has its file. A digital exhibit is never replaced; record a new exhibit instead.");
+            }
+            var errors = new Dictionary<string, string[]>();
+            var extension = Path.GetExtension(fileName);
+            if (!options.AllowedTypes.TryGetValue(extension, out var contentType))
+            {
+                ApiValidation.Add(errors, "File", $"Files of type '{extension}' cannot be stored; use one of {string.Join(", ", options.AllowedTypes.Keys)}");
+                return WorkResult<ExhibitDto>.Invalid(errors);
+            }
+            Directory.CreateDirectory(options.Folder);
+            var storedAs = $"{Guid.CreateVersion7():N}.bin";
+            var path = Path.Combine(options.Folder, storedAs);
+            long size;
+            string hash;
+            byte[] head;
+            try
+            {
+                (size, hash, head) = await CopyAsync(content, path, ct);
+            }
+            catch
+            {
+                // An aborted upload leaves nothing behind.
+                File.Delete(path);
+                throw;
+            }
+            if (size > options.MaxBytes || size == 0 || !LooksLike(contentType, head))
+            {
+                File.Delete(path);
+                ApiValidation.Add(errors, "File", size > options.MaxBytes ? $"The file must be {options.MaxBytes / (1024 * 1024)} MB or smaller"
+                    : size == 0 ? "The file is empty" : $"The file's content is not a {extension} file");
+                return WorkResult<ExhibitDto>.Invalid(errors);
+            }
+            var name = Path.GetFileName(fileName.Replace('\\', '/'));
+            exhibit.FileName = name.Length > 255 ? name[^255..] : name;
+            exhibit.Version = Guid.NewGuid();
+            exhibit.ContentType = contentType;
+            exhibit.FileSize = size;
+            exhibit.Sha256 = hash;
+            exhibit.StoredAs = storedAs;
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch
+            {
+                File.Delete(path);
+                throw;
+            }
+            return WorkResult<ExhibitDto>.Ok(ToDto(exhibit));
+        }, ct);
 
     // Copies at most MaxBytes + 1 bytes, hashing on the way; a larger file is cut off and refused.
     private async Task<(long Size, string Hash, byte[] Head)> CopyAsync(Stream content, string path, CancellationToken ct)
@@ -307,21 +295,6 @@ public sealed class Exhibits(VigilDb db, AccessContext access, InvestigationGate
         db.Audit(AuditActions.Read, AuditOutcomes.Success, "exhibits", id.ToString(), detail: $"{exhibits.Count} exhibits");
         await db.SaveChangesAsync(ct);
         return exhibits.OrderBy(e => e.SeizedAt).ThenBy(e => e.Reference).Select(ToDto).ToList();
-    }
-
-    private async Task<(Exhibit?, WorkResult<ExhibitDto>?)> WritableAsync(Guid id, Guid exhibitId, CancellationToken ct)
-    {
-        var standing = await gate.EnterAsync(id, ct);
-        if (standing is null)
-        {
-            return (null, WorkResult<ExhibitDto>.Missing());
-        }
-        var exhibit = await gate.ChildAsync<Exhibit>(id, exhibitId, ct);
-        if (exhibit is null)
-        {
-            return (null, WorkResult<ExhibitDto>.Missing());
-        }
-        return standing.IsTeam ? (exhibit, null) : (null, WorkResult<ExhibitDto>.Forbidden("Only members of the team may record exhibits."));
     }
 
     public static ExhibitDto ToDto(Exhibit e) => new(e.Id, e.Reference, e.Description, e.SeizedBy, e.SeizedFrom, e.SeizedAt, e.Custodian,

@@ -35,17 +35,25 @@ public sealed class InvestigationGate(VigilDb db, AccessContext access)
         return new Standing(investigation, member, member?.Role is TeamRole.Sio or TeamRole.DeputySio);
     }
 
-    /// <summary>The investigation, when visible and the user's part in it allows the step; otherwise the
-    /// answer to give (missing, or forbidden with the reason).</summary>
-    public async Task<(Standing? Standing, WorkResult<T>? Refusal)> RequireAsync<T>(Guid id, Func<Standing, bool> allowed, string refusal, CancellationToken ct)
+    /// <summary>The one step every Pursue command starts with: the investigation, when visible (otherwise
+    /// missing, the refusal audited) and when the user's part in it allows the command (otherwise forbidden,
+    /// with the reason); then the command's own work.</summary>
+    public async Task<WorkResult<T>> ForAsync<T>(Guid id, Func<Standing, bool> allowed, string refusal, Func<Standing, CancellationToken, Task<WorkResult<T>>> work, CancellationToken ct)
     {
         var standing = await EnterAsync(id, ct);
         if (standing is null)
         {
-            return (null, WorkResult<T>.Missing());
+            return WorkResult<T>.Missing();
         }
-        return allowed(standing) ? (standing, null) : (null, WorkResult<T>.Forbidden(refusal));
+        return allowed(standing) ? await work(standing, ct) : WorkResult<T>.Forbidden(refusal);
     }
+
+    /// <summary>The same for a command on one of the investigation's records (an exhibit, an action): missing
+    /// when the investigation or the record is (both audited), forbidden when the user's part does not allow it.</summary>
+    public Task<WorkResult<T>> ForChildAsync<TChild, T>(Guid id, Guid childId, Func<Standing, bool> allowed, string refusal,
+        Func<Standing, TChild, CancellationToken, Task<WorkResult<T>>> work, CancellationToken ct) where TChild : class =>
+        ForAsync(id, _ => true, refusal, async (standing, ct) => await ChildAsync<TChild>(id, childId, ct) is not { } child ? WorkResult<T>.Missing()
+            : allowed(standing) ? await work(standing, child, ct) : WorkResult<T>.Forbidden(refusal), ct);
 
     /// <summary>A child record of a visible investigation, or null (audited as refused when it exists).</summary>
     public async Task<T?> ChildAsync<T>(Guid investigationId, Guid id, CancellationToken ct) where T : class

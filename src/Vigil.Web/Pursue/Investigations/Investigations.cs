@@ -254,203 +254,191 @@ public sealed class Investigations(VigilDb db, AccessContext access, Investigati
     }
 
     /// <summary>Moves the investigation to its next phase, or closes it, by the rules; the reason is kept.</summary>
-    public async Task<WorkResult<InvestigationDto>> TransitionAsync(Guid id, Transition request, CancellationToken ct)
-    {
-        var (standing, refusal) = await gate.RequireAsync<InvestigationDto>(id, s => s.HasCommand, "Only the SIO or deputy SIO may move the investigation between phases.", ct);
-        if (standing is null)
+    public Task<WorkResult<InvestigationDto>> TransitionAsync(Guid id, Transition request, CancellationToken ct) =>
+        gate.ForAsync<InvestigationDto>(id, s => s.HasCommand, "Only the SIO or deputy SIO may move the investigation between phases.", async (standing, ct) =>
         {
-            return refusal!;
-        }
-        var i = standing.Investigation;
-        if (request.Version is { } version && version != i.Version)
-        {
-            return WorkResult<InvestigationDto>.Conflict("Someone else changed this investigation first. Read it again; nothing was changed.");
-        }
-        var errors = ApiValidation.Validate(request);
-        if (errors.Count > 0)
-        {
-            return WorkResult<InvestigationDto>.Invalid(errors);
-        }
-        var to = request.To!.Value;
-        if (i.Phase == Phase.Closed)
-        {
-            return WorkResult<InvestigationDto>.Conflict("This investigation is closed. It cannot move to another phase.");
-        }
-        if (to != Phase.Closed && to != NextPhase(i.Phase))
-        {
-            ApiValidation.Add(errors, nameof(Transition.To),
-                $"From {PhaseNames.Display(i.Phase)} the investigation can only move to {PhaseNames.Display(NextPhase(i.Phase)!.Value)}, or be closed");
-            return WorkResult<InvestigationDto>.Invalid(errors);
-        }
-        if (to == Phase.ExecutiveAction)
-        {
-            if (i.SioId is null)
+            var i = standing.Investigation;
+            if (request.Version is { } version && version != i.Version)
             {
-                ApiValidation.Add(errors, nameof(Transition.To), "Executive action needs an SIO: add one to the team first");
+                return WorkResult<InvestigationDto>.Conflict("Someone else changed this investigation first. Read it again; nothing was changed.");
             }
-            if (i.Risk == RiskLevel.High && !await db.Set<ElgMeeting>().AnyAsync(m => m.InvestigationId == id && m.Decisions.Any(d => d.AuthorisesExecutiveAction), ct))
+            var errors = ApiValidation.Validate(request);
+            if (errors.Count > 0)
             {
-                ApiValidation.Add(errors, nameof(Transition.To), "This is a high-risk case: record the Executive Liaison Group's decision authorising executive action first");
+                return WorkResult<InvestigationDto>.Invalid(errors);
             }
-        }
-        if (to == Phase.Charge && !await db.Set<InvestigationSubject>().AnyAsync(s => s.InvestigationId == id && s.Role == SubjectRole.Suspect, ct))
-        {
-            ApiValidation.Add(errors, nameof(Transition.To), "A charge needs a suspect: link the person charged to the investigation first");
-        }
-        if (to == Phase.Outcome && string.IsNullOrWhiteSpace(request.Outcome))
-        {
-            ApiValidation.Add(errors, nameof(Transition.Outcome), "Record the outcome (for example the verdicts and sentences)");
-        }
-        var openActions = to == Phase.Closed ? await db.Set<InvestigationAction>().CountAsync(a => a.InvestigationId == id && a.State != ActionState.Filed, ct) : 0;
-        if (openActions > 0 && string.IsNullOrWhiteSpace(request.OpenActionsReason))
-        {
-            ApiValidation.Add(errors, nameof(Transition.OpenActionsReason),
-                $"{openActions} action{(openActions == 1 ? " is" : "s are")} still open: record why the investigation may close with them open, or file them first");
-        }
-        if (errors.Count > 0)
-        {
-            return WorkResult<InvestigationDto>.Invalid(errors);
-        }
-        var now = db.Clock.GetUtcNow();
-        i.PhaseChanges.Add(new PhaseChange { From = i.Phase, To = to, At = now, By = access.DisplayName ?? access.UserName ?? "", Reason = request.Reason!.Trim() });
-        if (to == Phase.Outcome)
-        {
-            i.Outcome = request.Outcome!.Trim();
-        }
-        if (to == Phase.Closed)
-        {
-            i.ClosedAt = now;
-        }
-        if (openActions > 0)
-        {
-            await PolicyFile.AppendAsync(db, i.Id, access, $"Investigation closed with {openActions} action{(openActions == 1 ? "" : "s")} open",
-                request.OpenActionsReason!.Trim(), null, ct);
-        }
-        i.Phase = to;
-        i.Touch(now);
-        await db.SaveChangesAsync(ct);
-        return WorkResult<InvestigationDto>.Ok((await ReadAsync(id, ct))!);
-    }
-
-    /// <summary>Adds an officer to the team: they join the investigation's need-to-know group at once.</summary>
-    public async Task<WorkResult<InvestigationDto>> AddMemberAsync(Guid id, AddTeamMember request, CancellationToken ct)
-    {
-        var (standing, refusal) = await gate.RequireAsync<InvestigationDto>(id, s => s.CanAppoint, "Only the SIO or deputy SIO may change the team.", ct);
-        if (standing is null)
-        {
-            return refusal!;
-        }
-        var errors = ApiValidation.Validate(request);
-        if (errors.Count > 0)
-        {
-            return WorkResult<InvestigationDto>.Invalid(errors);
-        }
-        var i = standing.Investigation;
-        var email = request.Email!.Trim().ToUpperInvariant();
-        var user = await db.Users.Include(u => u.Groups).FirstOrDefaultAsync(u => u.NormalizedEmail == email && !u.IsDisabled, ct);
-        var role = request.Role!.Value;
-        if (user is null)
-        {
-            ApiValidation.Add(errors, nameof(AddTeamMember.Email), "There is no active officer with that e-mail");
-        }
-        else if (user.UnitId is null)
-        {
-            ApiValidation.Add(errors, nameof(AddTeamMember.Email), "Only police officers and staff of a unit can join an investigation team; partners see what the ELG shares with them");
-        }
-        else if (user.Clearance < i.Classification)
-        {
-            ApiValidation.Add(errors, nameof(AddTeamMember.Email), $"This officer is not cleared to {i.Classification.ToString().ToUpperInvariant()}");
-        }
-        else if (i.Team.Any(m => m.UserId == user.Id))
-        {
-            ApiValidation.Add(errors, nameof(AddTeamMember.Email), "This officer is already in the team");
-        }
-        else if (!standing.HasCommand && role is not (TeamRole.Sio or TeamRole.DeputySio))
-        {
-            ApiValidation.Add(errors, nameof(AddTeamMember.Role), "The team has no SIO or deputy yet: appoint one first");
-        }
-        else if (role is TeamRole.Sio or TeamRole.DeputySio)
-        {
-            var roles = await db.UserRoles.Where(r => r.UserId == user.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name).ToListAsync(ct);
-            if (!roles.Contains(Roles.Sio))
+            var to = request.To!.Value;
+            if (i.Phase == Phase.Closed)
             {
-                ApiValidation.Add(errors, nameof(AddTeamMember.Role), "Only an officer accredited as an SIO can lead the investigation or deputise");
+                return WorkResult<InvestigationDto>.Conflict("This investigation is closed. It cannot move to another phase.");
             }
-            else if (role == TeamRole.Sio && i.SioId is not null)
+            if (to != Phase.Closed && to != NextPhase(i.Phase))
             {
-                ApiValidation.Add(errors, nameof(AddTeamMember.Role), "The investigation already has an SIO; remove them from the team first");
+                ApiValidation.Add(errors, nameof(Transition.To),
+                    $"From {PhaseNames.Display(i.Phase)} the investigation can only move to {PhaseNames.Display(NextPhase(i.Phase)!.Value)}, or be closed");
+                return WorkResult<InvestigationDto>.Invalid(errors);
             }
-        }
-        if (errors.Count > 0)
-        {
-            return WorkResult<InvestigationDto>.Invalid(errors);
-        }
-        var now = db.Clock.GetUtcNow();
-        i.Team.Add(new TeamMember { UserId = user!.Id, Role = role, AddedAt = now });
-        if (!user.Groups.Any(g => g.GroupId == i.GroupId))
-        {
-            db.Add(new GroupMembership { GroupId = i.GroupId, UserId = user.Id });
-        }
-        db.Audit(AuditActions.Update, AuditOutcomes.Success, "need-to-know-group", i.GroupId.ToString(), detail: $"{user.Email} joined the team of {i.OperationName} as {role}");
-        i.Touch(now);
-        await db.SaveChangesAsync(ct);
-        return WorkResult<InvestigationDto>.Ok((await ReadAsync(id, ct))!);
-    }
-
-    /// <summary>Removes an officer from the team; their access ends with this save.</summary>
-    public async Task<WorkResult<InvestigationDto>> RemoveMemberAsync(Guid id, Guid userId, CancellationToken ct)
-    {
-        var (standing, refusal) = await gate.RequireAsync<InvestigationDto>(id, s => s.HasCommand, "Only the SIO or deputy SIO may change the team.", ct);
-        if (standing is null)
-        {
-            return refusal!;
-        }
-        var i = standing.Investigation;
-        var member = i.Team.FirstOrDefault(m => m.UserId == userId);
-        var membership = await db.GroupMemberships.FirstOrDefaultAsync(m => m.GroupId == i.GroupId && m.UserId == userId, ct);
-        if (member is null && membership is not null)
-        {
-            // In the group but not the team (put there some other way): taken out, so they no longer see it.
-            db.Remove(membership);
-            db.Audit(AuditActions.Update, AuditOutcomes.Success, "need-to-know-group", i.GroupId.ToString(), detail: $"{userId} removed from the group of {i.OperationName} (was not in the team)");
-            i.Touch(db.Clock.GetUtcNow());
+            if (to == Phase.ExecutiveAction)
+            {
+                if (i.SioId is null)
+                {
+                    ApiValidation.Add(errors, nameof(Transition.To), "Executive action needs an SIO: add one to the team first");
+                }
+                if (i.Risk == RiskLevel.High && !await db.Set<ElgMeeting>().AnyAsync(m => m.InvestigationId == id && m.Decisions.Any(d => d.AuthorisesExecutiveAction), ct))
+                {
+                    ApiValidation.Add(errors, nameof(Transition.To), "This is a high-risk case: record the Executive Liaison Group's decision authorising executive action first");
+                }
+            }
+            if (to == Phase.Charge && !await db.Set<InvestigationSubject>().AnyAsync(s => s.InvestigationId == id && s.Role == SubjectRole.Suspect, ct))
+            {
+                ApiValidation.Add(errors, nameof(Transition.To), "A charge needs a suspect: link the person charged to the investigation first");
+            }
+            if (to == Phase.Outcome && string.IsNullOrWhiteSpace(request.Outcome))
+            {
+                ApiValidation.Add(errors, nameof(Transition.Outcome), "Record the outcome (for example the verdicts and sentences)");
+            }
+            var openActions = to == Phase.Closed ? await db.Set<InvestigationAction>().CountAsync(a => a.InvestigationId == id && a.State != ActionState.Filed, ct) : 0;
+            if (openActions > 0 && string.IsNullOrWhiteSpace(request.OpenActionsReason))
+            {
+                ApiValidation.Add(errors, nameof(Transition.OpenActionsReason),
+                    $"{openActions} action{(openActions == 1 ? " is" : "s are")} still open: record why the investigation may close with them open, or file them first");
+            }
+            if (errors.Count > 0)
+            {
+                return WorkResult<InvestigationDto>.Invalid(errors);
+            }
+            var now = db.Clock.GetUtcNow();
+            i.PhaseChanges.Add(new PhaseChange { From = i.Phase, To = to, At = now, By = access.DisplayName ?? access.UserName ?? "", Reason = request.Reason!.Trim() });
+            if (to == Phase.Outcome)
+            {
+                i.Outcome = request.Outcome!.Trim();
+            }
+            if (to == Phase.Closed)
+            {
+                i.ClosedAt = now;
+            }
+            if (openActions > 0)
+            {
+                await PolicyFile.AppendAsync(db, i.Id, access, $"Investigation closed with {openActions} action{(openActions == 1 ? "" : "s")} open",
+                    request.OpenActionsReason!.Trim(), null, ct);
+            }
+            i.Phase = to;
+            i.Touch(now);
             await db.SaveChangesAsync(ct);
             return WorkResult<InvestigationDto>.Ok((await ReadAsync(id, ct))!);
-        }
-        if (member is null)
+        }, ct);
+
+    /// <summary>Adds an officer to the team: they join the investigation's need-to-know group at once.</summary>
+    public Task<WorkResult<InvestigationDto>> AddMemberAsync(Guid id, AddTeamMember request, CancellationToken ct) =>
+        gate.ForAsync<InvestigationDto>(id, s => s.CanAppoint, "Only the SIO or deputy SIO may change the team.", async (standing, ct) =>
         {
-            return WorkResult<InvestigationDto>.Invalid(new() { ["UserId"] = ["That officer is not in the team"] });
-        }
-        if (i.Team.Count == 1)
+            var errors = ApiValidation.Validate(request);
+            if (errors.Count > 0)
+            {
+                return WorkResult<InvestigationDto>.Invalid(errors);
+            }
+            var i = standing.Investigation;
+            var email = request.Email!.Trim().ToUpperInvariant();
+            var user = await db.Users.Include(u => u.Groups).FirstOrDefaultAsync(u => u.NormalizedEmail == email && !u.IsDisabled, ct);
+            var role = request.Role!.Value;
+            if (user is null)
+            {
+                ApiValidation.Add(errors, nameof(AddTeamMember.Email), "There is no active officer with that e-mail");
+            }
+            else if (user.UnitId is null)
+            {
+                ApiValidation.Add(errors, nameof(AddTeamMember.Email), "Only police officers and staff of a unit can join an investigation team; partners see what the ELG shares with them");
+            }
+            else if (user.Clearance < i.Classification)
+            {
+                ApiValidation.Add(errors, nameof(AddTeamMember.Email), $"This officer is not cleared to {i.Classification.ToString().ToUpperInvariant()}");
+            }
+            else if (i.Team.Any(m => m.UserId == user.Id))
+            {
+                ApiValidation.Add(errors, nameof(AddTeamMember.Email), "This officer is already in the team");
+            }
+            else if (!standing.HasCommand && role is not (TeamRole.Sio or TeamRole.DeputySio))
+            {
+                ApiValidation.Add(errors, nameof(AddTeamMember.Role), "The team has no SIO or deputy yet: appoint one first");
+            }
+            else if (role is TeamRole.Sio or TeamRole.DeputySio)
+            {
+                var roles = await db.UserRoles.Where(r => r.UserId == user.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name).ToListAsync(ct);
+                if (!roles.Contains(Roles.Sio))
+                {
+                    ApiValidation.Add(errors, nameof(AddTeamMember.Role), "Only an officer accredited as an SIO can lead the investigation or deputise");
+                }
+                else if (role == TeamRole.Sio && i.SioId is not null)
+                {
+                    ApiValidation.Add(errors, nameof(AddTeamMember.Role), "The investigation already has an SIO; remove them from the team first");
+                }
+            }
+            if (errors.Count > 0)
+            {
+                return WorkResult<InvestigationDto>.Invalid(errors);
+            }
+            var now = db.Clock.GetUtcNow();
+            i.Team.Add(new TeamMember { UserId = user!.Id, Role = role, AddedAt = now });
+            if (!user.Groups.Any(g => g.GroupId == i.GroupId))
+            {
+                db.Add(new GroupMembership { GroupId = i.GroupId, UserId = user.Id });
+            }
+            db.Audit(AuditActions.Update, AuditOutcomes.Success, "need-to-know-group", i.GroupId.ToString(), detail: $"{user.Email} joined the team of {i.OperationName} as {role}");
+            i.Touch(now);
+            await db.SaveChangesAsync(ct);
+            return WorkResult<InvestigationDto>.Ok((await ReadAsync(id, ct))!);
+        }, ct);
+
+    /// <summary>Removes an officer from the team; their access ends with this save.</summary>
+    public Task<WorkResult<InvestigationDto>> RemoveMemberAsync(Guid id, Guid userId, CancellationToken ct) =>
+        gate.ForAsync<InvestigationDto>(id, s => s.HasCommand, "Only the SIO or deputy SIO may change the team.", async (standing, ct) =>
         {
-            return WorkResult<InvestigationDto>.Invalid(new() { ["UserId"] = ["The last member of the team cannot be removed"] });
-        }
-        if (member.Role is TeamRole.Sio or TeamRole.DeputySio && i.Team.Count(m => m.Role is TeamRole.Sio or TeamRole.DeputySio) == 1)
-        {
-            return WorkResult<InvestigationDto>.Invalid(new() { ["UserId"] = ["Appoint another SIO or deputy before removing the last one"] });
-        }
-        i.Team.Remove(member);
-        // Their open actions go back to be allocated again: work is never left with someone outside the team.
-        foreach (var action in await db.Set<InvestigationAction>().Where(a => a.InvestigationId == id && a.AllocatedToId == userId && a.State == ActionState.Allocated).ToListAsync(ct))
-        {
-            action.AllocatedToId = null;
-            action.State = ActionState.Raised;
-            action.Version = Guid.NewGuid();
-        }
-        if (membership is not null)
-        {
-            db.Remove(membership);
-        }
-        db.Audit(AuditActions.Update, AuditOutcomes.Success, "need-to-know-group", i.GroupId.ToString(), detail: $"{userId} left the team of {i.OperationName}");
-        i.Touch(db.Clock.GetUtcNow());
-        await db.SaveChangesAsync(ct);
-        if (userId == access.UserId)
-        {
-            access.GroupIds.Remove(i.GroupId);
-            return WorkResult<InvestigationDto>.Missing();
-        }
-        return WorkResult<InvestigationDto>.Ok((await ReadAsync(id, ct))!);
-    }
+            var i = standing.Investigation;
+            var member = i.Team.FirstOrDefault(m => m.UserId == userId);
+            var membership = await db.GroupMemberships.FirstOrDefaultAsync(m => m.GroupId == i.GroupId && m.UserId == userId, ct);
+            if (member is null && membership is not null)
+            {
+                // In the group but not the team (put there some other way): taken out, so they no longer see it.
+                db.Remove(membership);
+                db.Audit(AuditActions.Update, AuditOutcomes.Success, "need-to-know-group", i.GroupId.ToString(), detail: $"{userId} removed from the group of {i.OperationName} (was not in the team)");
+                i.Touch(db.Clock.GetUtcNow());
+                await db.SaveChangesAsync(ct);
+                return WorkResult<InvestigationDto>.Ok((await ReadAsync(id, ct))!);
+            }
+            if (member is null)
+            {
+                return WorkResult<InvestigationDto>.Invalid(new() { ["UserId"] = ["That officer is not in the team"] });
+            }
+            if (i.Team.Count == 1)
+            {
+                return WorkResult<InvestigationDto>.Invalid(new() { ["UserId"] = ["The last member of the team cannot be removed"] });
+            }
+            if (member.Role is TeamRole.Sio or TeamRole.DeputySio && i.Team.Count(m => m.Role is TeamRole.Sio or TeamRole.DeputySio) == 1)
+            {
+                return WorkResult<InvestigationDto>.Invalid(new() { ["UserId"] = ["Appoint another SIO or deputy before removing the last one"] });
+            }
+            i.Team.Remove(member);
+            // Their open actions go back to be allocated again: work is never left with someone outside the team.
+            foreach (var action in await db.Set<InvestigationAction>().Where(a => a.InvestigationId == id && a.AllocatedToId == userId && a.State == ActionState.Allocated).ToListAsync(ct))
+            {
+                action.AllocatedToId = null;
+                action.State = ActionState.Raised;
+                action.Version = Guid.NewGuid();
+            }
+            if (membership is not null)
+            {
+                db.Remove(membership);
+            }
+            db.Audit(AuditActions.Update, AuditOutcomes.Success, "need-to-know-group", i.GroupId.ToString(), detail: $"{userId} left the team of {i.OperationName}");
+            i.Touch(db.Clock.GetUtcNow());
+            await db.SaveChangesAsync(ct);
+            if (userId == access.UserId)
+            {
+                access.GroupIds.Remove(i.GroupId);
+                return WorkResult<InvestigationDto>.Missing();
+            }
+            return WorkResult<InvestigationDto>.Ok((await ReadAsync(id, ct))!);
+        }, ct);
 
     public sealed record CaseloadQuery(string? Unit, Guid? Sio, Phase? Phase, RiskLevel? Risk, string? Threat, bool? Overdue, bool? Mine, bool? IncludeClosed,
         CaseloadSort? Sort, bool? Descending, int? Page, int? PageSize)

@@ -51,32 +51,28 @@ public sealed record LinkOutcome(LinkedSubjectDto? Linked, IReadOnlyList<Deconfl
 public sealed partial class IncidentRoom
 {
 
-    public async Task<WorkResult<LinkOutcome>> LinkSubjectAsync(Guid id, LinkSubject request, CancellationToken ct)
-    {
-        var (standing, refusal) = await TeamAsync<LinkOutcome>(id, command: false, "link subjects", ct);
-        if (standing is null)
+    public Task<WorkResult<LinkOutcome>> LinkSubjectAsync(Guid id, LinkSubject request, CancellationToken ct) =>
+        TeamAsync<LinkOutcome>(id, command: false, "link subjects", async (standing, ct) =>
         {
-            return refusal!;
-        }
-        var errors = ApiValidation.Validate(request);
-        if (request.SubjectId is null && request.Person is null)
-        {
-            ApiValidation.Add(errors, nameof(LinkSubject.SubjectId), "Choose an existing subject or describe a new person");
-        }
-        if (request.SubjectId is { } sid && await db.Set<InvestigationSubject>().AnyAsync(s => s.InvestigationId == id && s.SubjectId == sid, ct))
-        {
-            ApiValidation.Add(errors, nameof(LinkSubject.SubjectId), "This person is already linked to the investigation");
-        }
-        if (errors.Count > 0)
-        {
-            return WorkResult<LinkOutcome>.Invalid(errors);
-        }
-        // The new person, the check's audit and the link are saved together or not at all.
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var outcome = await LinkInsideAsync(id, standing.Investigation, request, errors, ct);
-        await transaction.CommitAsync(ct);
-        return outcome;
-    }
+            var errors = ApiValidation.Validate(request);
+            if (request.SubjectId is null && request.Person is null)
+            {
+                ApiValidation.Add(errors, nameof(LinkSubject.SubjectId), "Choose an existing subject or describe a new person");
+            }
+            if (request.SubjectId is { } sid && await db.Set<InvestigationSubject>().AnyAsync(s => s.InvestigationId == id && s.SubjectId == sid, ct))
+            {
+                ApiValidation.Add(errors, nameof(LinkSubject.SubjectId), "This person is already linked to the investigation");
+            }
+            if (errors.Count > 0)
+            {
+                return WorkResult<LinkOutcome>.Invalid(errors);
+            }
+            // The new person, the check's audit and the link are saved together or not at all.
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var outcome = await LinkInsideAsync(id, standing.Investigation, request, errors, ct);
+            await transaction.CommitAsync(ct);
+            return outcome;
+        }, ct);
 
     private async Task<WorkResult<LinkOutcome>> LinkInsideAsync(Guid id, Investigation investigation, LinkSubject request, Dictionary<string, string[]> errors, CancellationToken ct)
     {

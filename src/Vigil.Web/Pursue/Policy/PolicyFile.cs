@@ -62,29 +62,25 @@ public static class PolicyFile
 public sealed partial class IncidentRoom
 {
 
-    public async Task<WorkResult<PolicyEntryDto>> AddPolicyAsync(Guid id, AddPolicyEntry request, CancellationToken ct)
-    {
-        var (standing, refusal) = await TeamAsync<PolicyEntryDto>(id, command: true, "write in the policy file", ct);
-        if (standing is null)
+    public Task<WorkResult<PolicyEntryDto>> AddPolicyAsync(Guid id, AddPolicyEntry request, CancellationToken ct) =>
+        TeamAsync<PolicyEntryDto>(id, command: true, "write in the policy file", async (standing, ct) =>
         {
-            return refusal!;
-        }
-        var errors = ApiValidation.Validate(request);
-        if (request.Supersedes is { } old && !await db.Set<PolicyEntry>().AnyAsync(p => p.InvestigationId == id && p.Number == old, ct))
-        {
-            ApiValidation.Add(errors, nameof(AddPolicyEntry.Supersedes), $"There is no policy entry {old} to supersede");
-        }
-        if (errors.Count > 0)
-        {
-            return WorkResult<PolicyEntryDto>.Invalid(errors);
-        }
-        var entry = await PolicyFile.AppendAsync(db, id, access, request.Decision!.Trim(), request.Rationale!.Trim(), request.Supersedes, ct);
-        if (!await db.SaveNumberedAsync(entry, async (e, c) => e.Number = await PolicyFile.NextNumberAsync(db, id, c), ct))
-        {
-            return WorkResult<PolicyEntryDto>.Conflict("Another entry was written at the same moment; write this one again.");
-        }
-        return WorkResult<PolicyEntryDto>.Ok(new PolicyEntryDto(entry.Number, entry.Decision, entry.Rationale, entry.RecordedAt, entry.AuthorName, entry.Supersedes, null));
-    }
+            var errors = ApiValidation.Validate(request);
+            if (request.Supersedes is { } old && !await db.Set<PolicyEntry>().AnyAsync(p => p.InvestigationId == id && p.Number == old, ct))
+            {
+                ApiValidation.Add(errors, nameof(AddPolicyEntry.Supersedes), $"There is no policy entry {old} to supersede");
+            }
+            if (errors.Count > 0)
+            {
+                return WorkResult<PolicyEntryDto>.Invalid(errors);
+            }
+            var entry = await PolicyFile.AppendAsync(db, id, access, request.Decision!.Trim(), request.Rationale!.Trim(), request.Supersedes, ct);
+            if (!await db.SaveNumberedAsync(entry, async (e, c) => e.Number = await PolicyFile.NextNumberAsync(db, id, c), ct))
+            {
+                return WorkResult<PolicyEntryDto>.Conflict("Another entry was written at the same moment; write this one again.");
+            }
+            return WorkResult<PolicyEntryDto>.Ok(new PolicyEntryDto(entry.Number, entry.Decision, entry.Rationale, entry.RecordedAt, entry.AuthorName, entry.Supersedes, null));
+        }, ct);
 
     public async Task<IReadOnlyList<PolicyEntryDto>?> PolicyFileAsync(Guid id, CancellationToken ct)
     {

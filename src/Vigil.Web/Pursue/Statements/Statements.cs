@@ -38,27 +38,23 @@ public sealed record StatementDto(Guid Id, string Witness, DateOnly TakenOn, str
 public sealed partial class IncidentRoom
 {
 
-    public async Task<WorkResult<StatementDto>> AddStatementAsync(Guid id, AddStatement request, CancellationToken ct)
-    {
-        var (standing, refusal) = await TeamAsync<StatementDto>(id, command: false, "record statements", ct);
-        if (standing is null)
+    public Task<WorkResult<StatementDto>> AddStatementAsync(Guid id, AddStatement request, CancellationToken ct) =>
+        TeamAsync<StatementDto>(id, command: false, "record statements", async (standing, ct) =>
         {
-            return refusal!;
-        }
-        var errors = ApiValidation.Validate(request);
-        if (request.TakenOn > Today)
-        {
-            ApiValidation.Add(errors, nameof(AddStatement.TakenOn), "The statement date cannot be in the future");
-        }
-        if (errors.Count > 0)
-        {
-            return WorkResult<StatementDto>.Invalid(errors);
-        }
-        var statement = new WitnessStatement { InvestigationId = id, Witness = request.Witness!.Trim(), TakenOn = request.TakenOn!.Value, TakenBy = access.DisplayName ?? access.UserName ?? "", Text = request.Text!.Trim() };
-        db.Add(statement);
-        await db.SaveChangesAsync(ct);
-        return WorkResult<StatementDto>.Ok(new StatementDto(statement.Id, statement.Witness, statement.TakenOn, statement.TakenBy, statement.Text));
-    }
+            var errors = ApiValidation.Validate(request);
+            if (request.TakenOn > Today)
+            {
+                ApiValidation.Add(errors, nameof(AddStatement.TakenOn), "The statement date cannot be in the future");
+            }
+            if (errors.Count > 0)
+            {
+                return WorkResult<StatementDto>.Invalid(errors);
+            }
+            var statement = new WitnessStatement { InvestigationId = id, Witness = request.Witness!.Trim(), TakenOn = request.TakenOn!.Value, TakenBy = access.DisplayName ?? access.UserName ?? "", Text = request.Text!.Trim() };
+            db.Add(statement);
+            await db.SaveChangesAsync(ct);
+            return WorkResult<StatementDto>.Ok(new StatementDto(statement.Id, statement.Witness, statement.TakenOn, statement.TakenBy, statement.Text));
+        }, ct);
 
     public async Task<IReadOnlyList<StatementDto>?> StatementsAsync(Guid id, CancellationToken ct)
     {

@@ -40,31 +40,27 @@ public sealed record TimelineItem(DateTimeOffset At, string Kind, string Title, 
 public sealed partial class IncidentRoom
 {
 
-    public async Task<WorkResult<TimelineItem>> AddEventAsync(Guid id, AddTimelineEvent request, CancellationToken ct)
-    {
-        var (standing, refusal) = await TeamAsync<TimelineItem>(id, command: false, "add to the sequence of events", ct);
-        if (standing is null)
+    public Task<WorkResult<TimelineItem>> AddEventAsync(Guid id, AddTimelineEvent request, CancellationToken ct) =>
+        TeamAsync<TimelineItem>(id, command: false, "add to the sequence of events", async (standing, ct) =>
         {
-            return refusal!;
-        }
-        var errors = ApiValidation.Validate(request);
-        if (request.OccurredAt > db.Clock.GetUtcNow().AddMinutes(5))
-        {
-            ApiValidation.Add(errors, nameof(AddTimelineEvent.OccurredAt), "An event in the sequence must already have happened");
-        }
-        if (errors.Count > 0)
-        {
-            return WorkResult<TimelineItem>.Invalid(errors);
-        }
-        var item = new TimelineEvent
-        {
-            InvestigationId = id, OccurredAt = request.OccurredAt!.Value, Title = request.Title!.Trim(), Detail = request.Detail?.Trim() ?? "",
-            Source = request.Source?.Trim() ?? "", AddedBy = access.DisplayName ?? access.UserName ?? "",
-        };
-        db.Add(item);
-        await db.SaveChangesAsync(ct);
-        return WorkResult<TimelineItem>.Ok(new TimelineItem(item.OccurredAt, "event", item.Title, item.Detail));
-    }
+            var errors = ApiValidation.Validate(request);
+            if (request.OccurredAt > db.Clock.GetUtcNow().AddMinutes(5))
+            {
+                ApiValidation.Add(errors, nameof(AddTimelineEvent.OccurredAt), "An event in the sequence must already have happened");
+            }
+            if (errors.Count > 0)
+            {
+                return WorkResult<TimelineItem>.Invalid(errors);
+            }
+            var item = new TimelineEvent
+            {
+                InvestigationId = id, OccurredAt = request.OccurredAt!.Value, Title = request.Title!.Trim(), Detail = request.Detail?.Trim() ?? "",
+                Source = request.Source?.Trim() ?? "", AddedBy = access.DisplayName ?? access.UserName ?? "",
+            };
+            db.Add(item);
+            await db.SaveChangesAsync(ct);
+            return WorkResult<TimelineItem>.Ok(new TimelineItem(item.OccurredAt, "event", item.Title, item.Detail));
+        }, ct);
 
     /// <summary>The sequence of events: recorded events with every other dated item of the investigation.</summary>
     public async Task<IReadOnlyList<TimelineItem>?> TimelineAsync(Guid id, CancellationToken ct)
