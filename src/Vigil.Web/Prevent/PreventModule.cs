@@ -66,20 +66,34 @@ public static class PreventModule
 
         api.MapGet("/cases", async Task<Results<Ok<Paged<PreventCaseListItem>>, ValidationProblem>> ([AsParameters] CaseQuery q, PreventCases cases, CancellationToken ct) =>
             ApiValidation.IsNamed(q.Stage) && ApiValidation.IsNamed(q.Sort) ? TypedResults.Ok(await cases.ListAsync(q.ToFilter(), ct))
-                : TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["stage"] = ["Choose a stage and a sort order from the list"] }));
-        api.MapGet("/cases/{id:guid}", (Guid id, PreventCases cases, CancellationToken ct) => cases.ReadAsync(id, ct).AsFound());
-        api.MapPost("/cases/{id:guid}/deconfliction", (Guid id, PreventCases cases, CancellationToken ct) => cases.DeconflictAsync(id, ct).AsOk());
-        api.MapPost("/cases/{id:guid}/gateway", (Guid id, GatewayRequest request, PreventCases cases, CancellationToken ct) => cases.GatewayAsync(id, request, ct).AsOk());
-        api.MapPost("/cases/{id:guid}/information", (Guid id, PartnerInformationRequest request, PreventCases cases, CancellationToken ct) => cases.AddInformationAsync(id, request, ct).AsOk());
-        api.MapPost("/cases/{id:guid}/assessments", (Guid id, AssessmentRequest request, PreventCases cases, CancellationToken ct) => cases.AssessAsync(id, request, ct).AsOk());
-        api.MapPost("/cases/{id:guid}/consent", (Guid id, ConsentRequest request, PreventCases cases, CancellationToken ct) => cases.ConsentAsync(id, request, ct).AsOk());
-        api.MapPost("/cases/{id:guid}/decisions", (Guid id, DecisionRequest request, PreventCases cases, CancellationToken ct) => cases.DecideAsync(id, request, ct).AsOk());
-        api.MapPost("/cases/{id:guid}/interventions", (Guid id, InterventionRequest request, PreventCases cases, CancellationToken ct) => cases.AddInterventionAsync(id, request, ct).AsOk());
-        api.MapPost("/cases/{id:guid}/review-interval", (Guid id, ReviewIntervalRequest request, PreventCases cases, CancellationToken ct) => cases.SetReviewIntervalAsync(id, request, ct).AsOk());
-        api.MapPost("/cases/{id:guid}/reviews/{reviewId:guid}", (Guid id, Guid reviewId, CompleteReviewRequest request, PreventCases cases, CancellationToken ct) => cases.CompleteReviewAsync(id, reviewId, request, ct).AsOk());
-        api.MapPost("/cases/{id:guid}/exit", (Guid id, ExitRequest request, PreventCases cases, CancellationToken ct) => cases.ExitAsync(id, request, ct).AsOk());
-        api.MapPost("/cases/{id:guid}/reopen", (Guid id, ReasonRequest request, PreventCases cases, CancellationToken ct) => cases.ReopenAsync(id, request, ct).AsOk());
-        api.MapPost("/cases/{id:guid}/withdraw", (Guid id, ReasonRequest request, PreventCases cases, CancellationToken ct) => cases.WithdrawAsync(id, request, ct).AsOk());
+                : TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["stage"] = ["Choose a stage and a sort order from the list"] }))
+            .WithSummary("The Prevent cases you may see, filtered by stage, panel or name, sorted and paged");
+        api.MapGet("/cases/{id:guid}", (Guid id, PreventCases cases, CancellationToken ct) => cases.ReadAsync(id, ct).AsFound())
+            .WithSummary("One Prevent case from the referral to the reviews after exit");
+        api.MapPost("/cases/{id:guid}/deconfliction", (Guid id, PreventCases cases, CancellationToken ct) => cases.DeconflictAsync(id, ct).AsOk())
+            .WithSummary("Run the network-wide deconfliction check for the gateway (police only; what it found stays police-only)");
+        api.MapPost("/cases/{id:guid}/gateway", (Guid id, GatewayRequest request, PreventCases cases, CancellationToken ct) => cases.GatewayAsync(id, request, ct).AsOk())
+            .WithSummary("Record the gateway outcome: no further action, signposted, or referred to the Channel panel (police only)");
+        api.MapPost("/cases/{id:guid}/information", (Guid id, PartnerInformationRequest request, PreventCases cases, CancellationToken ct) => cases.AddInformationAsync(id, request, ct).AsOk())
+            .WithSummary("Record what a partner agency told the panel");
+        api.MapPost("/cases/{id:guid}/assessments", (Guid id, AssessmentRequest request, PreventCases cases, CancellationToken ct) => cases.AssessAsync(id, request, ct).AsOk())
+            .WithSummary("Record the vulnerability assessment: one human judgement per factor of the framework, never a score");
+        api.MapPost("/cases/{id:guid}/consent", (Guid id, ConsentRequest request, PreventCases cases, CancellationToken ct) => cases.ConsentAsync(id, request, ct).AsOk())
+            .WithSummary("Record consent given or refused, by whom and how (a parent or guardian for a child)");
+        api.MapPost("/cases/{id:guid}/decisions", (Guid id, DecisionRequest request, PreventCases cases, CancellationToken ct) => cases.DecideAsync(id, request, ct).AsOk())
+            .WithSummary("Record the panel's decision at a meeting: adopt, not adopt (with the alternative support) or continue");
+        api.MapPost("/cases/{id:guid}/interventions", (Guid id, InterventionRequest request, PreventCases cases, CancellationToken ct) => cases.AddInterventionAsync(id, request, ct).AsOk())
+            .WithSummary("Add support to the plan (needs consent); the first sets the progress review");
+        api.MapPost("/cases/{id:guid}/review-interval", (Guid id, ReviewIntervalRequest request, PreventCases cases, CancellationToken ct) => cases.SetReviewIntervalAsync(id, request, ct).AsOk())
+            .WithSummary("Set how often progress is reviewed (7 to 91 days)");
+        api.MapPost("/cases/{id:guid}/reviews/{reviewId:guid}", (Guid id, Guid reviewId, CompleteReviewRequest request, PreventCases cases, CancellationToken ct) => cases.CompleteReviewAsync(id, reviewId, request, ct).AsOk())
+            .WithSummary("Record a review: progress, or the 6- and 12-month reviews after exit");
+        api.MapPost("/cases/{id:guid}/exit", (Guid id, ExitRequest request, PreventCases cases, CancellationToken ct) => cases.ExitAsync(id, request, ct).AsOk())
+            .WithSummary("Record that the person left Channel, with the reason; the 6- and 12-month reviews are set");
+        api.MapPost("/cases/{id:guid}/reopen", (Guid id, ReasonRequest request, PreventCases cases, CancellationToken ct) => cases.ReopenAsync(id, request, ct).AsOk())
+            .WithSummary("Re-open a closed or exited case: back to the panel, or to the police gateway");
+        api.MapPost("/cases/{id:guid}/withdraw", (Guid id, ReasonRequest request, PreventCases cases, CancellationToken ct) => cases.WithdrawAsync(id, request, ct).AsOk())
+            .WithSummary("Withdraw the case at any stage, with the reason");
 
         api.MapGet("/queues/assessments-due", async (PreventCases cases, CancellationToken ct) => TypedResults.Ok(await cases.AssessmentsDueAsync(ct)));
         api.MapGet("/queues/reviews-due", async (int? withinDays, PreventCases cases, CancellationToken ct) => TypedResults.Ok(await cases.ReviewsDueAsync(withinDays ?? 14, ct)));

@@ -41,10 +41,12 @@ public static class SubjectsModule
         var api = app.MapGroup("/api/v1/subjects").RequireAuthorization(SecuritySetup.ApiPolicy).WithTags("Subjects");
 
         api.MapGet("/", async (string? name, SubjectSort? sort, bool? descending, int? page, int? pageSize, SubjectRecords records, CancellationToken ct) =>
-            TypedResults.Ok(await records.SearchAsync(name, sort ?? SubjectSort.Surname, descending ?? false, page, pageSize, ct)));
+            TypedResults.Ok(await records.SearchAsync(name, sort ?? SubjectSort.Surname, descending ?? false, page, pageSize, ct)))
+            .WithSummary("The subjects you may see, by name, sorted and paged");
 
         api.MapGet("/{id:guid}", async Task<Results<Ok<SubjectDto>, NotFound>> (Guid id, string? purpose, SubjectRecords records, CancellationToken ct) =>
-            await records.ReadAsync(id, purpose, ct) is { } subject ? TypedResults.Ok(subject) : TypedResults.NotFound());
+            await records.ReadAsync(id, purpose, ct) is { } subject ? TypedResults.Ok(subject) : TypedResults.NotFound())
+            .WithSummary("One subject, with the purpose of the read (audited); a hidden one answers as missing");
 
         api.MapPost("/", async Task<Results<Created<SubjectDto>, ValidationProblem, Refused>> (SubjectRequest request, SubjectRecords records, CancellationToken ct) =>
         {
@@ -73,7 +75,8 @@ public static class SubjectsModule
         api.MapPost("/{id:guid}/unmerge", (Guid id, MergeRequest request, SubjectCasework casework, CancellationToken ct) => casework.UnmergeAsync(id, request, ct).AsNoContent())
             .WithSummary("Undo a merge: the duplicate becomes its own record again");
         api.MapGet("/reviews-due", async (int? withinDays, SubjectCasework casework, CancellationToken ct) =>
-            TypedResults.Ok(await casework.ReviewsDueAsync(withinDays ?? 14, ct)));
+            TypedResults.Ok(await casework.ReviewsDueAsync(withinDays ?? 14, ct)))
+            .WithSummary("Subjects whose tier review falls due within the window (overdue ones included)");
 
         app.MapPost("/api/v1/deconfliction/checks", async Task<Results<Ok<Deconfliction.DeconflictionResult>, ValidationProblem, Refused>> (
                 Deconfliction.DeconflictionRequest request, Deconfliction.DeconflictionService service, CancellationToken ct) =>

@@ -53,4 +53,29 @@ public sealed class ApiDocumentTests(VigilApp app) : IClassFixture<VigilApp>
             Assert.True(refused.GetProperty("content").TryGetProperty("application/problem+json", out _));
         });
     }
+
+    [Fact]
+    public async Task UseCases_DocumentEveryOutcome_WithTheRealStatus()
+    {
+        var operations = await OperationsAsync();
+        JsonElement Responses(string verb, string path) => operations.Single(o => o.Verb == verb && o.Path == path).Operation.GetProperty("responses");
+        string[] Statuses(JsonElement responses) => [.. responses.EnumerateObject().Select(r => r.Name).Order()];
+
+        // Raising an action creates it (201 with the action), or says why not: invalid, missing or hidden, not for the
+        // user's part, or not as the investigation stands.
+        var raise = Responses("post", "/api/v1/investigations/{id}/actions");
+        Assert.Equal(["201", "400", "401", "403", "404", "409"], Statuses(raise));
+        Assert.True(raise.GetProperty("201").GetProperty("content").GetProperty("application/json").TryGetProperty("schema", out _));
+        Assert.True(raise.GetProperty("409").GetProperty("content").TryGetProperty("application/problem+json", out _));
+        // A Prevent step answers with the case, or with the same refusals (a stale version is a 409).
+        Assert.Equal(["200", "400", "401", "403", "404", "409"], Statuses(Responses("post", "/api/v1/prevent/cases/{id}/gateway")));
+        // Subjects are on the same pipeline: a change on a stale copy is a documented 409.
+        Assert.Contains("409", Statuses(Responses("put", "/api/v1/subjects/{id}")));
+        // A throttled operation documents its 429.
+        Assert.Contains("429", Statuses(Responses("post", "/api/v1/deconfliction/checks")));
+        // The modules' operations say what they do.
+        var modules = operations.Where(o => o.Path.StartsWith("/api/v1/investigations", StringComparison.Ordinal) || o.Path.StartsWith("/api/v1/prevent/cases", StringComparison.Ordinal)
+            || o.Path.StartsWith("/api/v1/subjects", StringComparison.Ordinal)).ToList();
+        Assert.All(modules, o => Assert.True(o.Operation.TryGetProperty("summary", out var summary) && summary.GetString()!.Length > 10, $"{o.Verb} {o.Path} has no summary"));
+    }
 }

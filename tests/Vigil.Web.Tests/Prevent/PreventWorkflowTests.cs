@@ -274,4 +274,28 @@ public sealed class PreventWorkflowTests(VigilApp app) : IClassFixture<VigilApp>
         Assert.Equal(0, theirs.GetArrayLength());
         Assert.Equal(HttpStatusCode.NotFound, (await partner.GetAsync($"/api/v1/prevent/submissions/{submission.GetProperty("id").GetGuid()}")).StatusCode);
     }
+
+    [Fact]
+    public async Task AStepTakenOnAStaleCopy_IsRefused_AndChangesNothing()
+    {
+        using var api = await app.ApiClientAsync(DemoUsers.PreventNorthWest);
+        var id = (await ReferAsync(api)).GetProperty("id").GetGuid();
+        var read = (await ToPanelAsync(api, id)).GetProperty("version").GetGuid();
+
+        // Two officers read the same case; the first adds what an agency said, with the version read.
+        var first = await StepAsync(api, id, "information", new { agency = "Fictional Children's Services", summary = "Known to the family support team.", version = read });
+        Assert.NotEqual(read, first.GetProperty("version").GetGuid());
+        Assert.Single(first.GetProperty("information").EnumerateArray());
+
+        // The second, still holding the old version, is refused: nothing is applied.
+        var stale = await PursueApi.ExpectAsync(await api.PostAsJsonAsync($"/api/v1/prevent/cases/{id}/withdraw", new { reason = "Family moved away.", version = read }), HttpStatusCode.Conflict);
+        Assert.Contains("changed this case first", stale.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        var after = await CaseAsync(api, id);
+        Assert.Equal("Panel", Stage(after));
+        Assert.Equal(first.GetProperty("version").GetGuid(), after.GetProperty("version").GetGuid());
+
+        // With the version now read, the step goes through.
+        Assert.Equal("Closed", Stage(await StepAsync(api, id, "withdraw", new { reason = "Family moved away.", version = after.GetProperty("version").GetGuid() })));
+    }
 }
+

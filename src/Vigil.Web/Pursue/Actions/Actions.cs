@@ -328,7 +328,7 @@ public sealed partial class IncidentRoom
             .WithSummary("Raise an action (any member of the team; the SIO or deputy may allocate it at once)");
         api.MapGet("/{id:guid}/actions/{actionId:guid}", (Guid id, Guid actionId, IncidentRoom room, CancellationToken ct) =>
             room.ActionAsync(id, actionId, ct).AsFound())
-            .WithSummary("One action");
+            .WithSummary("One action of the investigation, with its state, officer and result");
         api.MapPost("/{id:guid}/actions/{actionId:guid}/{step}", async Task<Results<Ok<ActionDto>, NotFound, ValidationProblem, Refused>> (
                 Guid id, Guid actionId, string step, ActionStep request, IncidentRoom room, CancellationToken ct) =>
             Enum.TryParse<ActionMove>(step, ignoreCase: true, out var s) && Enum.IsDefined(s) && !char.IsDigit(step[0])
