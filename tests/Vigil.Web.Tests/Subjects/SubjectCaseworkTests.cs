@@ -133,7 +133,7 @@ public sealed class SubjectCaseworkTests(VigilApp app) : IClassFixture<VigilApp>
         Assert.Equal(JsonValueKind.Null, bAfter.GetProperty("mergedInto").ValueKind);
         Assert.DoesNotContain(aAfter.GetProperty("details").GetProperty("otherNames").EnumerateArray(), n => n.GetProperty("givenName").GetString() == "Imogene");
 
-        var actions = await app.AsSystemAsync(db => db.AuditEntries.Where(e => e.RecordId == aId.ToString() && (e.Action == AuditActions.Merge || e.Action == AuditActions.Unmerge)).Select(e => e.Purpose).ToListAsync());
+        var actions = await app.AsSystemAsync(db => db.AuditEntries.Where(e => e.RecordId == aId.ToString() && (e.Action == AuditActions.Merge || e.Action == AuditActions.Unmerge)).OrderBy(e => e.Sequence).Select(e => e.Purpose).ToListAsync());
         Assert.Equal(["same passport on both records", "different dates of birth after all"], actions);
     }
 
