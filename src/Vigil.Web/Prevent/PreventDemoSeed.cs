@@ -201,11 +201,11 @@ public sealed class PreventDemoSeed : ISeed
                     {
                         ReceivedAt = referredAt, Sector = referrer, FromPublicForm = referrer is ReferrerSector.FriendsAndFamily or ReferrerSector.Community,
                         ReferrerName = "Fictional referrer", ReferrerOrganisation = referrer is ReferrerSector.FriendsAndFamily ? "" : $"Example {PreventNames.Display(referrer).ToLowerInvariant()} organisation",
-                        ConcernScheme = "2023", ConcernCode = code, WhatPrompted = "Fictional concern recorded for the demonstration.", RecordedBy = "system:demo",
+                        ConcernScheme = "2023", ConcernCode = code, WhatPrompted = "Fictional concern recorded for the demonstration.", RecordedBy = Officer,
                     },
                 ],
             };
-            c.Record(referredAt, "system:demo", "Referral recorded", $"from {PreventNames.Display(referrer)}");
+            c.Record(referredAt, Officer, "Referral recorded", $"from {PreventNames.Display(referrer)}");
             db.AddRange(person, c);
 
             // The gateway takes 1 to 9 days; referrals younger than that are still waiting (some overdue).
@@ -218,33 +218,26 @@ public sealed class PreventDemoSeed : ISeed
             var roll = script is null ? outcome.NextDouble() : script.Outcome switch { GatewayOutcome.NoFurtherAction => 0, GatewayOutcome.Signposted => 0.6, _ => 0.99 };
             c.DeconflictedAt = gatewayAt.AddHours(-2);
             c.DeconflictionSummary = "No other record of this person anywhere in the network.";
-            c.GatewayAt = gatewayAt;
-            c.GatewayBy = "system:demo";
-            c.GatewayReason = "Demonstration gateway assessment.";
-            c.Record(gatewayAt.AddHours(-2), "system:demo", "Deconfliction check", "no other record", policeOnly: true);
+            c.Record(gatewayAt.AddHours(-2), Officer, "Deconfliction check", "no other record", policeOnly: true);
+            Require(c, PreventStep.RecordGateway);
+            const string reason = "Demonstration gateway assessment.";
             if (roll < 0.51)
             {
-                c.GatewayOutcome = GatewayOutcome.NoFurtherAction;
-                c.Finding = VulnerabilityFinding.NotAppropriateForChannel;
-                Close(c, CaseClosure.NoFurtherAction, gatewayAt);
-                c.Record(gatewayAt, "system:demo", "Gateway: No further action", c.GatewayReason, policeOnly: true);
+                c.RecordGateway(GatewayOutcome.NoFurtherAction, VulnerabilityFinding.NotAppropriateForChannel, reason, "", gatewayAt, Officer);
+                c.Record(gatewayAt, Officer, "Gateway: No further action", reason, policeOnly: true);
                 return;
             }
             if (roll < 0.87)
             {
-                c.GatewayOutcome = GatewayOutcome.Signposted;
-                c.Finding = VulnerabilityFinding.PossibleVulnerability;
-                c.SignpostedTo = work.Next(2) == 0 ? "Children's social care" : "Mental health services";
-                Close(c, CaseClosure.Signposted, gatewayAt);
-                c.Record(gatewayAt, "system:demo", "Gateway: Signposted to other services", c.SignpostedTo, policeOnly: true);
+                c.RecordGateway(GatewayOutcome.Signposted, VulnerabilityFinding.PossibleVulnerability, reason,
+                    work.Next(2) == 0 ? "Children's social care" : "Mental health services", gatewayAt, Officer);
+                c.Record(gatewayAt, Officer, "Gateway: Signposted to other services", c.SignpostedTo, policeOnly: true);
                 return;
             }
-            c.GatewayOutcome = GatewayOutcome.ReferredToChannel;
-            c.Finding = VulnerabilityFinding.ClearVulnerability;
-            c.Stage = PreventStage.Panel;
+            c.RecordGateway(GatewayOutcome.ReferredToChannel, VulnerabilityFinding.ClearVulnerability, reason, "", gatewayAt, Officer);
             c.NeedToKnow.Add(new RecordGroup { GroupId = panel.GroupId });
             person.NeedToKnow.Add(new RecordGroup { GroupId = panel.GroupId });
-            c.Record(gatewayAt, "system:demo", "Gateway: Referred to the Channel panel", c.GatewayReason, policeOnly: true);
+            c.Record(gatewayAt, Officer, "Gateway: Referred to the Channel panel", reason, policeOnly: true);
 
             // Panels meet on the first Tuesday after the gateway (every week in the demo).
             var heldOn = gatewayOn.AddDays(1);
@@ -258,7 +251,7 @@ public sealed class PreventDemoSeed : ISeed
             }
             if (!meetings.TryGetValue((panel.Id, heldOn), out var meeting))
             {
-                meeting = new PanelMeeting { PanelId = panel.Id, HeldOn = heldOn, Location = $"{panel.LocalAuthority}, committee room", Attendees = "Chair; police Prevent officer; education, health and children's services", RecordedAt = now, RecordedBy = "system:demo" };
+                meeting = new PanelMeeting { PanelId = panel.Id, HeldOn = heldOn, Location = $"{panel.LocalAuthority}, committee room", Attendees = "Chair; police Prevent officer; education, health and children's services", RecordedAt = now, RecordedBy = Officer };
                 meetings[(panel.Id, heldOn)] = meeting;
                 db.Add(meeting);
             }
@@ -268,7 +261,7 @@ public sealed class PreventDemoSeed : ISeed
                 CaseId = c.Id, MeetingId = meeting.Id, AssessedOn = heldOn, FrameworkVersion = PreventReferenceSeed.VafVersion,
                 Judgements = factors.Select(f => new FactorJudgement { FactorCode = f.Code, Judgement = (Judgement)judgement.Next(4), Notes = "" }).ToList(),
                 EngagementSummary = "Demonstration summary of engagement.", IntentSummary = "Demonstration summary of intent.", CapabilitySummary = "Demonstration summary of capability.",
-                RecordedAt = metAt, RecordedBy = "system:demo",
+                RecordedAt = metAt, RecordedBy = Officer,
             });
             c.DiscussedAt = metAt;
             var adopt = script?.Adopt ?? outcome.NextDouble() < 0.57;
@@ -277,16 +270,16 @@ public sealed class PreventDemoSeed : ISeed
                 c.Consents.Add(new ConsentRecord
                 {
                     Given = true, GivenBy = c.IsChild ? ConsentGiver.ParentOrGuardian : ConsentGiver.Person, Name = c.IsChild ? "Fictional parent" : $"{person.GivenName} {person.Surname}",
-                    Relationship = c.IsChild ? "Parent" : "", On = heldOn.AddDays(-1), Method = ConsentMethod.InPerson, HasCapacity = !c.IsChild, RecordedAt = metAt.AddDays(-1), RecordedBy = "system:demo",
+                    Relationship = c.IsChild ? "Parent" : "", On = heldOn.AddDays(-1), Method = ConsentMethod.InPerson, HasCapacity = !c.IsChild, RecordedAt = metAt.AddDays(-1), RecordedBy = Officer,
                 });
-                c.Stage = PreventStage.Support;
-                c.AdoptedAt = metAt;
-                db.Add(new PanelDiscussion { CaseId = c.Id, MeetingId = meeting.Id, Decision = PanelDecision.Adopt, Rationale = "Demonstration decision: support offered and accepted.", RecordedAt = metAt, RecordedBy = "system:demo" });
-                c.Record(metAt, "system:demo", "Panel: Adopted as a Channel case");
-                db.Add(new Intervention { CaseId = c.Id, Type = InterventionType.InterventionProvider, Provider = "Fictional Mentoring Ltd", StartsOn = heldOn.AddDays(7), RecordedAt = metAt, RecordedBy = "system:demo" });
+                Require(c, PreventStep.Adopt, assessed: true);
+                c.Decide(PanelDecision.Adopt, metAt, "");
+                db.Add(new PanelDiscussion { CaseId = c.Id, MeetingId = meeting.Id, Decision = PanelDecision.Adopt, Rationale = "Demonstration decision: support offered and accepted.", RecordedAt = metAt, RecordedBy = Officer });
+                c.Record(metAt, Officer, "Panel: Adopted as a Channel case");
+                db.Add(new Intervention { CaseId = c.Id, Type = InterventionType.InterventionProvider, Provider = "Fictional Mentoring Ltd", StartsOn = heldOn.AddDays(7), RecordedAt = metAt, RecordedBy = Officer });
                 if (work.Next(2) == 0)
                 {
-                    db.Add(new Intervention { CaseId = c.Id, Type = (InterventionType)(1 + work.Next(6)), Provider = "Example local service", StartsOn = heldOn.AddDays(14), EndsOn = heldOn.AddDays(120), RecordedAt = metAt, RecordedBy = "system:demo" });
+                    db.Add(new Intervention { CaseId = c.Id, Type = (InterventionType)(1 + work.Next(6)), Provider = "Example local service", StartsOn = heldOn.AddDays(14), EndsOn = heldOn.AddDays(120), RecordedAt = metAt, RecordedBy = Officer });
                 }
                 var exitOn = heldOn.AddDays(script?.SupportDays ?? 90 + work.Next(180));
                 if (exitOn >= today)
@@ -294,11 +287,9 @@ public sealed class PreventDemoSeed : ISeed
                     db.Add(new CaseReview { CaseId = c.Id, Kind = ReviewKind.Progress, DueOn = today.AddDays(work.Next(-5, 28)) });
                     return;
                 }
-                c.Stage = PreventStage.Exited;
-                c.ExitedOn = exitOn;
-                c.ExitReason = "Vulnerability significantly reduced (demonstration).";
-                c.ExitWithConcerns = work.Next(10) == 0;
-                c.Record(new DateTimeOffset(exitOn.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero), "system:demo", "Left Channel", c.ExitReason);
+                Require(c, PreventStep.Exit);
+                c.Exit(exitOn, "Vulnerability significantly reduced (demonstration).", withConcerns: work.Next(10) == 0);
+                c.Record(new DateTimeOffset(exitOn.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero), Officer, "Left Channel", c.ExitReason);
                 var six = new CaseReview { CaseId = c.Id, Kind = ReviewKind.SixMonth, DueOn = exitOn.AddMonths(6) };
                 var twelve = new CaseReview { CaseId = c.Id, Kind = ReviewKind.TwelveMonth, DueOn = exitOn.AddMonths(12) };
                 // Most reviews due before today were done on time; a few are left overdue for the queue.
@@ -307,27 +298,32 @@ public sealed class PreventDemoSeed : ISeed
                     review.CompletedOn = review.DueOn;
                     review.Notes = "Demonstration review: no further concerns.";
                     review.ConcernsRemain = false;
-                    review.CompletedBy = "system:demo";
+                    review.CompletedBy = Officer;
                 }
                 db.AddRange(six, twelve);
                 if (six.CompletedOn is not null && twelve.CompletedOn is not null)
                 {
-                    Close(c, CaseClosure.ReviewsComplete, new DateTimeOffset(twelve.DueOn.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero));
+                    c.Close(CaseClosure.ReviewsComplete, new DateTimeOffset(twelve.DueOn.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero));
                 }
                 return;
             }
-            c.NotAdoptedAt = metAt;
-            c.AlternativeSupport = "Early help from children's or adult services (demonstration).";
-            db.Add(new PanelDiscussion { CaseId = c.Id, MeetingId = meeting.Id, Decision = PanelDecision.NotAdopt, Rationale = "Demonstration decision: other support fits better.", AlternativeSupport = c.AlternativeSupport, RecordedAt = metAt, RecordedBy = "system:demo" });
-            Close(c, CaseClosure.NotAdopted, metAt);
-            c.Record(metAt, "system:demo", "Panel: Not adopted", c.AlternativeSupport);
+            Require(c, PreventStep.NotAdopt);
+            c.Decide(PanelDecision.NotAdopt, metAt, "Early help from children's or adult services (demonstration).");
+            db.Add(new PanelDiscussion { CaseId = c.Id, MeetingId = meeting.Id, Decision = PanelDecision.NotAdopt, Rationale = "Demonstration decision: other support fits better.", AlternativeSupport = c.AlternativeSupport, RecordedAt = metAt, RecordedBy = Panel });
+            c.Record(metAt, Officer, "Panel: Not adopted", c.AlternativeSupport);
         }
 
-        private static void Close(PreventCase c, CaseClosure closure, DateTimeOffset at)
+        /// <summary>Who the demonstration's history names: a fictional officer and panel, never a system account.</summary>
+        private const string Officer = "Prevent officer (demonstration)";
+        private const string Panel = "Channel panel (demonstration)";
+
+        /// <summary>The demo builds cases through the same rules the use cases apply: a draw that breaks one stops the seed.</summary>
+        private static void Require(PreventCase c, PreventStep step, bool assessed = false)
         {
-            c.Stage = PreventStage.Closed;
-            c.Closure = closure;
-            c.ClosedAt = at;
+            if (c.WhyNot(step, new CaseAsker(Police: true, PanelMember: true, assessed)) is { } refusal)
+            {
+                throw new InvalidOperationException($"The Prevent demo seed breaks a rule on {c.Reference}: {refusal.Message}");
+            }
         }
     }
 }

@@ -25,10 +25,9 @@ public sealed partial class IncidentRoom(VigilDb db, AccessContext access, Inves
     /// <summary>Work in the incident room: the team's (or, for <paramref name="command"/>, the SIO's or deputy's)
     /// on an investigation that is not closed.</summary>
     private Task<WorkResult<T>> TeamAsync<T>(Guid id, bool command, string what, Func<Standing, CancellationToken, Task<WorkResult<T>>> work, CancellationToken ct) =>
-        gate.ForAsync(id, s => command ? s.HasCommand : s.IsTeam, command ? $"Only the SIO or deputy SIO may {what}." : $"Only members of the team may {what}.",
-            (standing, ct) => standing.Investigation.Phase == Phase.Closed
-                ? Task.FromResult(WorkResult<T>.Conflict($"This investigation is closed; you cannot {what}."))
-                : work(standing, ct), ct);
+        gate.ForAsync(id, _ => true, "", (standing, ct) => standing.WhyNot(command ? RoomWork.Command : RoomWork.Record, what) is { } refusal
+            ? Task.FromResult(WorkResult<T>.Refused(refusal))
+            : work(standing, ct), ct);
 
     private async Task<Guid?> TeamMemberByEmailAsync(Investigation investigation, string email, CancellationToken ct)
     {

@@ -323,29 +323,29 @@ public sealed class PursueDemoSeed : ISeed
                 ThreatType = threat.Code,
                 Activities = activities.Select(a => new InvestigationActivity { Code = a.Code }).ToList(),
                 Risk = risk,
-                Phase = plan.Phase,
+                Phase = Phase.IntelligenceDevelopment,
                 OpenedAt = opened,
-                ClosedAt = closedAt,
                 GroupId = group.Id,
                 NeedToKnow = [new RecordGroup { GroupId = group.Id }],
                 Classification = classification,
                 OfficialSensitive = officialSensitive,
                 OwningUnitId = unit.Id,
                 Team = team.Select(m => new TeamMember { UserId = m.User.Id, Role = m.Role, AddedAt = opened.AddMinutes(work.Next(0, 90)) }).ToList(),
-                UpdatedAt = path.Count > 1 ? changeAt[path[^1]] : opened,
+                UpdatedAt = opened,
             };
-            if (Reached(Phase.Outcome) || plan.Phase == Phase.Closed)
-            {
-                investigation.Outcome = Outcome(plan, activities);
-            }
+            // Through the phases by the rules, with the evidence this seed records below (the ELG's authority
+            // on a high-risk case, a suspect once charged): a plan that breaks a rule stops the seed.
+            var evidence = new PhaseEvidence(ElgAuthorisedExecutiveAction: risk == RiskLevel.High, HasSuspect: charged);
+            var outcome = Reached(Phase.Outcome) || plan.Phase == Phase.Closed ? Outcome(plan, activities) : null;
             for (var i = 1; i < path.Count; i++)
             {
-                investigation.PhaseChanges.Add(new PhaseChange
+                if (investigation.WhyNotMoveTo(path[i], evidence) is { } refusal)
                 {
-                    From = path[i - 1], To = path[i], At = changeAt[path[i]], By = commander?.Name ?? "system:setup",
-                    Reason = Reason(path[i], plan, risk),
-                });
+                    throw new InvalidOperationException($"The demo plan for {name} breaks a phase rule: {refusal.Message}");
+                }
+                investigation.MoveTo(path[i], changeAt[path[i]], commander!.Name, Reason(path[i], plan, risk), outcome);
             }
+            investigation.Outcome ??= outcome; // closed early, with no further action
             db.Add(investigation);
 
             var id = investigation.Id;

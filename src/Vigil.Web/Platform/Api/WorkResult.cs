@@ -10,10 +10,33 @@ public enum WorkStatus { Done, NotFound, Invalid, Forbidden, Conflict, TooMany }
 /// <summary>Why a rule says no: not for the user's part in the record (<see cref="WorkStatus.Forbidden"/>), or
 /// not as the record stands (<see cref="WorkStatus.Conflict"/>). Entities return one from their
 /// <c>WhyNot...</c> methods (or null when the step is allowed); pages show <see cref="Message"/>.</summary>
-public sealed record Refusal(WorkStatus Status, string Message)
+public sealed record Refusal(WorkStatus Status, string Message, string? Field = null)
 {
     public static Refusal Conflict(string message) => new(WorkStatus.Conflict, message);
     public static Refusal Forbidden(string message) => new(WorkStatus.Forbidden, message);
+
+    /// <summary>Not with what was asked: a message for one field of the request (400 with the field named).</summary>
+    public static Refusal Invalid(string field, string message) => new(WorkStatus.Invalid, message, field);
+}
+
+/// <summary>One step a user might take on a record and whether the rules let them take it now; when not,
+/// why (the entity's <c>WhyNot...</c> answer). DTOs carry these so that pages offer exactly the steps the
+/// use cases will accept, and say why the others are not open, without restating a rule.</summary>
+public sealed record StepRule<TStep>(TStep Step, string? Refusal) where TStep : struct, Enum
+{
+    public bool Allowed => Refusal is null;
+
+    public static IReadOnlyList<StepRule<TStep>> For(Func<TStep, Refusal?> whyNot) =>
+        Enum.GetValues<TStep>().Select(step => new StepRule<TStep>(step, whyNot(step)?.Message)).ToList();
+}
+
+public static class StepRules
+{
+    public static bool Allows<TStep>(this IEnumerable<StepRule<TStep>> steps, TStep step) where TStep : struct, Enum =>
+        steps.Any(s => EqualityComparer<TStep>.Default.Equals(s.Step, step) && s.Allowed);
+
+    public static string? WhyNot<TStep>(this IEnumerable<StepRule<TStep>> steps, TStep step) where TStep : struct, Enum =>
+        steps.FirstOrDefault(s => EqualityComparer<TStep>.Default.Equals(s.Step, step))?.Refusal;
 }
 
 /// <summary>What a use case came to: a value, or why not (missing or hidden, invalid with field messages,
@@ -29,7 +52,9 @@ public sealed record WorkResult<T>(WorkStatus Status, T? Value, Dictionary<strin
     public static WorkResult<T> Invalid(string field, string message) => new(WorkStatus.Invalid, default, new() { [field] = [message] }, null);
     public static WorkResult<T> Forbidden(string message) => new(WorkStatus.Forbidden, default, [], message);
     public static WorkResult<T> Conflict(string message) => new(WorkStatus.Conflict, default, [], message);
-    public static WorkResult<T> Refused(Refusal refusal) => new(refusal.Status, default, [], refusal.Message);
+    public static WorkResult<T> Refused(Refusal refusal) => refusal.Status is WorkStatus.Invalid
+        ? Invalid(refusal.Field ?? "", refusal.Message)
+        : new(refusal.Status, default, [], refusal.Message);
     public static WorkResult<T> TooMany(string message, TimeSpan retryAfter) => new(WorkStatus.TooMany, default, [], message) { RetryAfter = retryAfter };
 
     /// <summary>For <see cref="WorkStatus.TooMany"/>: how long until the user may ask again.</summary>

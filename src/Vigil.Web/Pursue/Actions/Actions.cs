@@ -42,9 +42,65 @@ public sealed class InvestigationAction : IProtectedChild<InvestigationAction, I
 
     public bool IsOpen => State is not ActionState.Filed;
 
+    // ---- The rules: the use case refuses with these and the pages offer only what they allow. ----
+
+    /// <summary>Why <paramref name="actor"/> may not take <paramref name="move"/> on this action now (null: they
+    /// may). MIRSAP: the SIO or deputy allocates, reviews and files; the allocated officer (or the SIO or
+    /// deputy) records the result; each step only from the state before it; nothing once the investigation
+    /// is closed.</summary>
+    public Refusal? WhyNot(ActionMove move, ActionActor actor)
+    {
+        if (move is ActionMove.Result ? !actor.IsTeam : !actor.HasCommand)
+        {
+            return Refusal.Forbidden(move is ActionMove.Result ? $"Only members of the team may {Verb(move)}." : $"Only the SIO or deputy SIO may {Verb(move)}.");
+        }
+        if (actor.InvestigationClosed)
+        {
+            return Refusal.Conflict($"This investigation is closed; you cannot {Verb(move)}.");
+        }
+        var wrongState = (move, State) switch
+        {
+            (ActionMove.Allocate, ActionState.Raised or ActionState.Allocated) => null,
+            (ActionMove.Allocate, _) => "Only a raised or allocated action can be (re)allocated",
+            (ActionMove.Result, ActionState.Allocated) => null,
+            (ActionMove.Result, _) => "Only an allocated action can be resulted",
+            (ActionMove.Review, ActionState.Resulted) => null,
+            (ActionMove.Review, _) => "Only a resulted action can be reviewed",
+            (ActionMove.File, ActionState.Reviewed) => null,
+            _ => "Only an action the SIO has reviewed can be filed",
+        };
+        if (wrongState is not null)
+        {
+            return Refusal.Conflict(wrongState + $"; this one is {State.ToString().ToLowerInvariant()}.");
+        }
+        if (move is ActionMove.Result && AllocatedToId != actor.UserId && !actor.HasCommand)
+        {
+            return Refusal.Forbidden("Only the officer the action is allocated to may record its result.");
+        }
+        return null;
+    }
+
+    public static string Verb(ActionMove move) => move switch
+    {
+        ActionMove.Allocate => "allocate actions",
+        ActionMove.Review => "review actions",
+        ActionMove.File => "file actions",
+        _ => "record results",
+    };
+
     public static Expression<Func<InvestigationAction, Guid>> Parent => x => x.InvestigationId;
     public string AuditRecordType => "action";
     public string AuditRecordId => Id.ToString();
+}
+
+/// <summary>The steps of an action's life after it is raised.</summary>
+public enum ActionMove { Allocate, Result, Review, File }
+
+/// <summary>Who is taking a step on an action: their part in its investigation, and whether it is closed.</summary>
+public sealed record ActionActor(Guid? UserId, bool IsTeam, bool HasCommand, bool InvestigationClosed)
+{
+    public static ActionActor Of(Standing standing, Guid? userId) =>
+        new(userId, standing.IsTeam, standing.HasCommand, standing.Investigation.Phase == Phase.Closed);
 }
 
 public sealed record RaiseAction(
@@ -67,7 +123,8 @@ public sealed record ActionStep(
 public sealed record ActionDto(
     Guid Id, Guid InvestigationId, string Operation, string Reference, int Number, string Title, string Description, ActionPriority Priority,
     DateOnly? DueDate, bool Overdue, int? LineOfEnquiry, ActionState State, Guid? AllocatedToId, string? AllocatedTo,
-    string? Result, string? ReviewNote, DateTimeOffset RaisedAt, string RaisedBy, DateTimeOffset? ResultedAt, Guid Version);
+    string? Result, string? ReviewNote, DateTimeOffset RaisedAt, string RaisedBy, DateTimeOffset? ResultedAt, Guid Version,
+    IReadOnlyList<StepRule<ActionMove>> Steps);
 
 /// <summary>Actions (MIRSAP): raised, allocated, resulted, reviewed and filed, with the officer's queue.</summary>
 public sealed partial class IncidentRoom
@@ -124,24 +181,17 @@ public sealed partial class IncidentRoom
     private async Task<int> NextActionAsync(Guid id, CancellationToken ct) =>
         (await db.Set<InvestigationAction>().Where(a => a.InvestigationId == id).MaxAsync(a => (int?)a.Number, ct) ?? 0) + 1;
 
-    public enum ActionMove { Allocate, Result, Review, File }
-
     /// <summary>Allocate (SIO or deputy, to a team member), result (the allocated officer), review (SIO or
     /// deputy: accept, or send back with a note), file (SIO or deputy, after review).</summary>
-    public async Task<WorkResult<ActionDto>> StepAsync(Guid id, Guid actionId, ActionMove step, ActionStep request, CancellationToken ct)
-    {
-        return await TeamAsync<ActionDto>(id, command: step is not ActionMove.Result, step switch
+    public Task<WorkResult<ActionDto>> StepAsync(Guid id, Guid actionId, ActionMove step, ActionStep request, CancellationToken ct) =>
+        gate.ForChildAsync<InvestigationAction, ActionDto>(id, actionId, _ => true, "", async (standing, action, ct) =>
         {
-            ActionMove.Allocate => "allocate actions",
-            ActionMove.Review => "review actions",
-            ActionMove.File => "file actions",
-            _ => "record results",
-        }, async (standing, ct) =>
-        {
-            var action = await gate.ChildAsync<InvestigationAction>(id, actionId, ct);
-            if (action is null)
+            // Who may is answered first; the state is checked after the request and its version, so that a
+            // stale form is told so rather than told the state it did not see.
+            var refusal = action.WhyNot(step, ActionActor.Of(standing, access.UserId));
+            if (refusal?.Status is WorkStatus.Forbidden)
             {
-                return WorkResult<ActionDto>.Missing();
+                return WorkResult<ActionDto>.Refused(refusal);
             }
             var errors = ApiValidation.Validate(request);
             if (errors.Count > 0)
@@ -152,20 +202,9 @@ public sealed partial class IncidentRoom
             {
                 return WorkResult<ActionDto>.Conflict("Someone else changed this action first. Read it again and re-apply your change; nothing was overwritten.");
             }
-            var stateError = (step, action.State) switch
+            if (refusal is not null)
             {
-                (ActionMove.Allocate, ActionState.Raised or ActionState.Allocated) => null,
-                (ActionMove.Allocate, _) => "Only a raised or allocated action can be (re)allocated",
-                (ActionMove.Result, ActionState.Allocated) => null,
-                (ActionMove.Result, _) => "Only an allocated action can be resulted",
-                (ActionMove.Review, ActionState.Resulted) => null,
-                (ActionMove.Review, _) => "Only a resulted action can be reviewed",
-                (ActionMove.File, ActionState.Reviewed) => null,
-                _ => "Only an action the SIO has reviewed can be filed",
-            };
-            if (stateError is not null)
-            {
-                return WorkResult<ActionDto>.Conflict(stateError + $"; this one is {action.State.ToString().ToLowerInvariant()}.");
+                return WorkResult<ActionDto>.Refused(refusal);
             }
             var now = db.Clock.GetUtcNow();
             switch (step)
@@ -182,10 +221,6 @@ public sealed partial class IncidentRoom
                     action.State = ActionState.Allocated;
                     break;
                 case ActionMove.Result:
-                    if (action.AllocatedToId != access.UserId && !standing.HasCommand)
-                    {
-                        return WorkResult<ActionDto>.Forbidden("Only the officer the action is allocated to may record its result.");
-                    }
                     if (string.IsNullOrWhiteSpace(request.Result))
                     {
                         ApiValidation.Add(errors, nameof(ActionStep.Result), "Enter the result of the action");
@@ -225,22 +260,27 @@ public sealed partial class IncidentRoom
             }
             return WorkResult<ActionDto>.Ok((await ActionsQuery(db.Set<InvestigationAction>().Where(a => a.Id == action.Id)).ToListAsync(ct)).Select(Project).Single());
         }, ct);
+
+    private IQueryable<ActionRow> ActionsQuery(IQueryable<InvestigationAction> actions)
+    {
+        var me = access.UserId;
+        return from a in actions.AsNoTracking()
+               join i in db.Set<Investigation>() on a.InvestigationId equals i.Id
+               select new ActionRow(a, i.OperationName,
+                   db.Users.Where(u => u.Id == a.AllocatedToId).Select(u => u.DisplayName).FirstOrDefault(),
+                   db.Set<LineOfEnquiry>().Where(l => l.Id == a.LineOfEnquiryId).Select(l => (int?)l.Number).FirstOrDefault(),
+                   new ActionActor(me, i.Team.Any(m => m.UserId == me), i.Team.Any(m => m.UserId == me && (m.Role == TeamRole.Sio || m.Role == TeamRole.DeputySio)),
+                       i.Phase == Phase.Closed));
     }
 
-    private IQueryable<ActionRow> ActionsQuery(IQueryable<InvestigationAction> actions) =>
-        from a in actions.AsNoTracking()
-        join i in db.Set<Investigation>() on a.InvestigationId equals i.Id
-        select new ActionRow(a, i.OperationName,
-            db.Users.Where(u => u.Id == a.AllocatedToId).Select(u => u.DisplayName).FirstOrDefault(),
-            db.Set<LineOfEnquiry>().Where(l => l.Id == a.LineOfEnquiryId).Select(l => (int?)l.Number).FirstOrDefault());
-
-    private sealed record ActionRow(InvestigationAction Action, string Operation, string? AllocatedTo, int? Line);
+    private sealed record ActionRow(InvestigationAction Action, string Operation, string? AllocatedTo, int? Line, ActionActor You);
 
     private ActionDto Project(ActionRow r)
     {
         var a = r.Action;
         return new ActionDto(a.Id, a.InvestigationId, r.Operation, $"A{a.Number}", a.Number, a.Title, a.Description, a.Priority, a.DueDate,
-            a.IsOpen && a.DueDate < Today, r.Line, a.State, a.AllocatedToId, r.AllocatedTo, a.Result, a.ReviewNote, a.RaisedAt, a.RaisedBy, a.ResultedAt, a.Version);
+            a.IsOpen && a.DueDate < Today, r.Line, a.State, a.AllocatedToId, r.AllocatedTo, a.Result, a.ReviewNote, a.RaisedAt, a.RaisedBy, a.ResultedAt, a.Version,
+            StepRule<ActionMove>.For(move => a.WhyNot(move, r.You)));
     }
 
     /// <summary>For the home page: the open actions allocated to the user, and how many of them are overdue

@@ -1,3 +1,4 @@
+using Vigil.Web.Platform.Api;
 using Vigil.Web.Platform.Audit;
 using Vigil.Web.Platform.Security;
 
@@ -61,6 +62,113 @@ public sealed class Investigation : IProtectedRecord, IAuditedRecord
 
     public Guid? SioId => Team.FirstOrDefault(m => m.Role == TeamRole.Sio)?.UserId;
 
+    /// <summary>The one phase it may move to next (it may also close from any phase); none once closed.</summary>
+    public static Phase? NextAfter(Phase phase) => phase is Phase.Closed ? null : phase + 1;
+
+    // ---- The rules. The use cases refuse with these, the pages offer only what they allow (through the
+    // DTO's steps), and the demo seed builds through them. ----
+
+    /// <summary>Why the investigation may not move to <paramref name="to"/> now (null: it may). The phases
+    /// go in order; executive action needs an SIO and, on a high-risk case, the ELG's authority; a charge
+    /// needs a suspect.</summary>
+    public Refusal? WhyNotMoveTo(Phase to, PhaseEvidence evidence)
+    {
+        if (Phase == Phase.Closed)
+        {
+            return Refusal.Conflict("This investigation is closed. It cannot move to another phase.");
+        }
+        if (to != Phase.Closed && to != NextAfter(Phase))
+        {
+            return Refusal.Invalid("To", $"From {PhaseNames.Display(Phase)} the investigation can only move to {PhaseNames.Display(NextAfter(Phase)!.Value)}, or be closed");
+        }
+        if (to == Phase.ExecutiveAction && SioId is null)
+        {
+            return Refusal.Invalid("To", "Executive action needs an SIO: add one to the team first");
+        }
+        if (to == Phase.ExecutiveAction && Risk == RiskLevel.High && !evidence.ElgAuthorisedExecutiveAction)
+        {
+            return Refusal.Invalid("To", "This is a high-risk case: record the Executive Liaison Group's decision authorising executive action first");
+        }
+        if (to == Phase.Charge && !evidence.HasSuspect)
+        {
+            return Refusal.Invalid("To", "A charge needs a suspect: link the person charged to the investigation first");
+        }
+        return null;
+    }
+
+    /// <summary>Moves to <paramref name="to"/>, recording who and why; the caller has asked <see cref="WhyNotMoveTo"/>.</summary>
+    public void MoveTo(Phase to, DateTimeOffset at, string by, string reason, string? outcome = null)
+    {
+        PhaseChanges.Add(new PhaseChange { From = Phase, To = to, At = at, By = by, Reason = reason });
+        if (to == Phase.Outcome)
+        {
+            Outcome = outcome;
+        }
+        if (to == Phase.Closed)
+        {
+            ClosedAt = at;
+        }
+        Phase = to;
+        Touch(at);
+    }
+
+    /// <summary>Why <paramref name="candidate"/> may not join the team in <paramref name="role"/> (null: they may).
+    /// <paramref name="appointerCommands"/>: whether the one adding them is the SIO or deputy (otherwise they
+    /// may only appoint one, while the team has none).</summary>
+    public Refusal? WhyNotAdd(TeamCandidate? candidate, TeamRole role, bool appointerCommands)
+    {
+        const string email = "Email", roleField = "Role";
+        if (candidate is null)
+        {
+            return Refusal.Invalid(email, "There is no active officer with that e-mail");
+        }
+        if (candidate.UnitId is null)
+        {
+            return Refusal.Invalid(email, "Only police officers and staff of a unit can join an investigation team; partners see what the ELG shares with them");
+        }
+        if (candidate.Clearance < Classification)
+        {
+            return Refusal.Invalid(email, $"This officer is not cleared to {Classification.ToString().ToUpperInvariant()}");
+        }
+        if (Team.Any(m => m.UserId == candidate.UserId))
+        {
+            return Refusal.Invalid(email, "This officer is already in the team");
+        }
+        if (!appointerCommands && role is not (TeamRole.Sio or TeamRole.DeputySio))
+        {
+            return Refusal.Invalid(roleField, "The team has no SIO or deputy yet: appoint one first");
+        }
+        if (role is TeamRole.Sio or TeamRole.DeputySio && !candidate.AccreditedSio)
+        {
+            return Refusal.Invalid(roleField, "Only an officer accredited as an SIO can lead the investigation or deputise");
+        }
+        if (role == TeamRole.Sio && SioId is not null)
+        {
+            return Refusal.Invalid(roleField, "The investigation already has an SIO; remove them from the team first");
+        }
+        return null;
+    }
+
+    /// <summary>Why <paramref name="userId"/> may not leave the team now (null: they may): the team is never
+    /// left empty or without an SIO or deputy.</summary>
+    public Refusal? WhyNotRemove(Guid userId)
+    {
+        var member = Team.FirstOrDefault(m => m.UserId == userId);
+        if (member is null)
+        {
+            return Refusal.Invalid("UserId", "That officer is not in the team");
+        }
+        if (Team.Count == 1)
+        {
+            return Refusal.Invalid("UserId", "The last member of the team cannot be removed");
+        }
+        if (member.Role is TeamRole.Sio or TeamRole.DeputySio && Team.Count(m => m.Role is TeamRole.Sio or TeamRole.DeputySio) == 1)
+        {
+            return Refusal.Invalid("UserId", "Appoint another SIO or deputy before removing the last one");
+        }
+        return null;
+    }
+
     public void Touch(DateTimeOffset now)
     {
         UpdatedAt = now;
@@ -70,6 +178,13 @@ public sealed class Investigation : IProtectedRecord, IAuditedRecord
     public string AuditRecordType => "investigation";
     public string AuditRecordId => Id.ToString();
 }
+
+/// <summary>What the phase rules need to know that the investigation does not hold itself: whether the
+/// ELG has authorised executive action, and whether anyone is linked as a suspect.</summary>
+public sealed record PhaseEvidence(bool ElgAuthorisedExecutiveAction, bool HasSuspect);
+
+/// <summary>An officer proposed for the team, as the team rules see them.</summary>
+public sealed record TeamCandidate(Guid UserId, Guid? UnitId, Classification Clearance, bool AccreditedSio);
 
 public sealed class InvestigationActivity
 {

@@ -14,7 +14,22 @@ public sealed record Standing(Investigation Investigation, TeamMember? Member, b
 
     public bool IsTeam => Member is not null;
     public bool IsDisclosureOfficer => Member?.Role is TeamRole.DisclosureOfficer;
+
+    /// <summary>Why the user may not do <paramref name="work"/> in the incident room now (null: they may):
+    /// recording is the team's, command the SIO's or deputy's, and neither once the investigation is closed.</summary>
+    public Refusal? WhyNot(RoomWork work, string what = "work in this investigation")
+    {
+        if (work is RoomWork.Command ? !HasCommand : !IsTeam)
+        {
+            return Refusal.Forbidden(work is RoomWork.Command ? $"Only the SIO or deputy SIO may {what}." : $"Only members of the team may {what}.");
+        }
+        return Investigation.Phase == Phase.Closed ? Refusal.Conflict($"This investigation is closed; you cannot {what}.") : null;
+    }
 }
+
+/// <summary>What a user does in an open investigation's incident room: record (any member of the team) or
+/// command (the SIO or deputy: phases, policy file, lines of enquiry, ELG, allocation).</summary>
+public enum RoomWork { Record, Command }
 
 /// <summary>
 /// The one way into an investigation for every Pursue operation: load it through the access filter

@@ -47,7 +47,7 @@ public sealed record InvestigationDto(
     Guid Id, string OperationName, string Summary, Lead Lead, string ThreatType, string ThreatTypeName,
     IReadOnlyList<string> Activities, RiskLevel Risk, Phase Phase, string? Outcome, DateTimeOffset OpenedAt, DateTimeOffset? ClosedAt,
     string Unit, Classification Classification, bool OfficialSensitive, IReadOnlyList<TeamMemberDto> Team, IReadOnlyList<GroupOnlyMemberDto> InGroupOnly,
-    IReadOnlyList<PhaseChangeDto> PhaseChanges, Phase? NextPhase, TeamRole? YourRole, bool YouCommand, bool YouMayAppoint, Guid Version);
+    IReadOnlyList<PhaseChangeDto> PhaseChanges, Phase? NextPhase, IReadOnlyList<StepRule<Phase>> Moves, IReadOnlyList<StepRule<RoomWork>> Work, TeamRole? YourRole, bool YouCommand, bool YouMayAppoint, Guid Version);
 
 public sealed record InvestigationSummary(
     Guid Id, string OperationName, string Unit, string UnitCode, Phase Phase, RiskLevel Risk, string ThreatType, Lead Lead,
@@ -181,10 +181,34 @@ public sealed class Investigations(VigilDb db, AccessContext access, Investigati
             i.Activities.Select(a => a.Code).ToList(), i.Risk, i.Phase, i.Outcome, i.OpenedAt, i.ClosedAt,
             units.TryGetValue(i.OwningUnitId, out var owner) ? owner.Name : "", i.Classification, i.OfficialSensitive, team, groupOnly,
             i.PhaseChanges.OrderBy(p => p.At).Select(p => new PhaseChangeDto(p.From, p.To, p.At, p.By, p.Reason)).ToList(),
-            NextPhase(i.Phase), standing.Member?.Role, standing.HasCommand, standing.CanAppoint, i.Version);
+            Investigation.NextAfter(i.Phase), await MovesAsync(standing, ct), StepRule<RoomWork>.For(w => standing.WhyNot(w)),
+            standing.Member?.Role, standing.HasCommand, standing.CanAppoint, i.Version);
     }
 
-    public static Phase? NextPhase(Phase phase) => phase is Phase.Closed ? null : phase + 1;
+    /// <summary>What the phase rules need beyond the investigation, read only for the phase that asks it.</summary>
+    private async Task<PhaseEvidence> EvidenceAsync(Investigation i, Phase to, CancellationToken ct) => new(
+        to == Phase.ExecutiveAction && i.Risk == RiskLevel.High
+            && await db.Set<ElgMeeting>().AnyAsync(m => m.InvestigationId == i.Id && m.Decisions.Any(d => d.AuthorisesExecutiveAction), ct),
+        to == Phase.Charge && await db.Set<InvestigationSubject>().AnyAsync(s => s.InvestigationId == i.Id && s.Role == SubjectRole.Suspect, ct));
+
+    /// <summary>The moves open to the user now (the next phase, and closing), each with the rule's refusal if any.</summary>
+    private async Task<IReadOnlyList<StepRule<Phase>>> MovesAsync(Standing standing, CancellationToken ct)
+    {
+        var i = standing.Investigation;
+        if (Investigation.NextAfter(i.Phase) is not { } next)
+        {
+            return [];
+        }
+        var moves = new List<StepRule<Phase>>();
+        foreach (var to in next == Phase.Closed ? [Phase.Closed] : new[] { next, Phase.Closed })
+        {
+            var refusal = standing.HasCommand ? i.WhyNotMoveTo(to, await EvidenceAsync(i, to, ct)) : Refusal.Forbidden(MoveRefusal);
+            moves.Add(new StepRule<Phase>(to, refusal?.Message));
+        }
+        return moves;
+    }
+
+    private const string MoveRefusal = "Only the SIO or deputy SIO may move the investigation between phases.";
 
     /// <summary>The caseload: investigations the user may see, filtered, sorted and paged. Audited as a search.</summary>
     public async Task<Paged<InvestigationSummary>> CaseloadAsync(CaseloadFilter filter, CancellationToken ct)
@@ -255,7 +279,7 @@ public sealed class Investigations(VigilDb db, AccessContext access, Investigati
 
     /// <summary>Moves the investigation to its next phase, or closes it, by the rules; the reason is kept.</summary>
     public Task<WorkResult<InvestigationDto>> TransitionAsync(Guid id, Transition request, CancellationToken ct) =>
-        gate.ForAsync<InvestigationDto>(id, s => s.HasCommand, "Only the SIO or deputy SIO may move the investigation between phases.", async (standing, ct) =>
+        gate.ForAsync<InvestigationDto>(id, s => s.HasCommand, MoveRefusal, async (standing, ct) =>
         {
             var i = standing.Investigation;
             if (request.Version is { } version && version != i.Version)
@@ -268,30 +292,9 @@ public sealed class Investigations(VigilDb db, AccessContext access, Investigati
                 return WorkResult<InvestigationDto>.Invalid(errors);
             }
             var to = request.To!.Value;
-            if (i.Phase == Phase.Closed)
+            if (i.WhyNotMoveTo(to, await EvidenceAsync(i, to, ct)) is { } refusal)
             {
-                return WorkResult<InvestigationDto>.Conflict("This investigation is closed. It cannot move to another phase.");
-            }
-            if (to != Phase.Closed && to != NextPhase(i.Phase))
-            {
-                ApiValidation.Add(errors, nameof(Transition.To),
-                    $"From {PhaseNames.Display(i.Phase)} the investigation can only move to {PhaseNames.Display(NextPhase(i.Phase)!.Value)}, or be closed");
-                return WorkResult<InvestigationDto>.Invalid(errors);
-            }
-            if (to == Phase.ExecutiveAction)
-            {
-                if (i.SioId is null)
-                {
-                    ApiValidation.Add(errors, nameof(Transition.To), "Executive action needs an SIO: add one to the team first");
-                }
-                if (i.Risk == RiskLevel.High && !await db.Set<ElgMeeting>().AnyAsync(m => m.InvestigationId == id && m.Decisions.Any(d => d.AuthorisesExecutiveAction), ct))
-                {
-                    ApiValidation.Add(errors, nameof(Transition.To), "This is a high-risk case: record the Executive Liaison Group's decision authorising executive action first");
-                }
-            }
-            if (to == Phase.Charge && !await db.Set<InvestigationSubject>().AnyAsync(s => s.InvestigationId == id && s.Role == SubjectRole.Suspect, ct))
-            {
-                ApiValidation.Add(errors, nameof(Transition.To), "A charge needs a suspect: link the person charged to the investigation first");
+                return WorkResult<InvestigationDto>.Refused(refusal);
             }
             if (to == Phase.Outcome && string.IsNullOrWhiteSpace(request.Outcome))
             {
@@ -308,22 +311,12 @@ public sealed class Investigations(VigilDb db, AccessContext access, Investigati
                 return WorkResult<InvestigationDto>.Invalid(errors);
             }
             var now = db.Clock.GetUtcNow();
-            i.PhaseChanges.Add(new PhaseChange { From = i.Phase, To = to, At = now, By = access.DisplayName ?? access.UserName ?? "", Reason = request.Reason!.Trim() });
-            if (to == Phase.Outcome)
-            {
-                i.Outcome = request.Outcome!.Trim();
-            }
-            if (to == Phase.Closed)
-            {
-                i.ClosedAt = now;
-            }
             if (openActions > 0)
             {
                 await PolicyFile.AppendAsync(db, i.Id, access, $"Investigation closed with {openActions} action{(openActions == 1 ? "" : "s")} open",
                     request.OpenActionsReason!.Trim(), null, ct);
             }
-            i.Phase = to;
-            i.Touch(now);
+            i.MoveTo(to, now, access.DisplayName ?? access.UserName ?? "", request.Reason!.Trim(), request.Outcome?.Trim());
             await db.SaveChangesAsync(ct);
             return WorkResult<InvestigationDto>.Ok((await ReadAsync(id, ct))!);
         }, ct);
@@ -341,37 +334,11 @@ public sealed class Investigations(VigilDb db, AccessContext access, Investigati
             var email = request.Email!.Trim().ToUpperInvariant();
             var user = await db.Users.Include(u => u.Groups).FirstOrDefaultAsync(u => u.NormalizedEmail == email && !u.IsDisabled, ct);
             var role = request.Role!.Value;
-            if (user is null)
+            var accredited = user is not null && role is TeamRole.Sio or TeamRole.DeputySio
+                && await db.UserRoles.Where(r => r.UserId == user.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name).AnyAsync(n => n == Roles.Sio, ct);
+            if (i.WhyNotAdd(user is null ? null : new TeamCandidate(user.Id, user.UnitId, user.Clearance, accredited), role, standing.HasCommand) is { } refusal)
             {
-                ApiValidation.Add(errors, nameof(AddTeamMember.Email), "There is no active officer with that e-mail");
-            }
-            else if (user.UnitId is null)
-            {
-                ApiValidation.Add(errors, nameof(AddTeamMember.Email), "Only police officers and staff of a unit can join an investigation team; partners see what the ELG shares with them");
-            }
-            else if (user.Clearance < i.Classification)
-            {
-                ApiValidation.Add(errors, nameof(AddTeamMember.Email), $"This officer is not cleared to {i.Classification.ToString().ToUpperInvariant()}");
-            }
-            else if (i.Team.Any(m => m.UserId == user.Id))
-            {
-                ApiValidation.Add(errors, nameof(AddTeamMember.Email), "This officer is already in the team");
-            }
-            else if (!standing.HasCommand && role is not (TeamRole.Sio or TeamRole.DeputySio))
-            {
-                ApiValidation.Add(errors, nameof(AddTeamMember.Role), "The team has no SIO or deputy yet: appoint one first");
-            }
-            else if (role is TeamRole.Sio or TeamRole.DeputySio)
-            {
-                var roles = await db.UserRoles.Where(r => r.UserId == user.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name).ToListAsync(ct);
-                if (!roles.Contains(Roles.Sio))
-                {
-                    ApiValidation.Add(errors, nameof(AddTeamMember.Role), "Only an officer accredited as an SIO can lead the investigation or deputise");
-                }
-                else if (role == TeamRole.Sio && i.SioId is not null)
-                {
-                    ApiValidation.Add(errors, nameof(AddTeamMember.Role), "The investigation already has an SIO; remove them from the team first");
-                }
+                return WorkResult<InvestigationDto>.Refused(refusal);
             }
             if (errors.Count > 0)
             {
@@ -405,19 +372,11 @@ public sealed class Investigations(VigilDb db, AccessContext access, Investigati
                 await db.SaveChangesAsync(ct);
                 return WorkResult<InvestigationDto>.Ok((await ReadAsync(id, ct))!);
             }
-            if (member is null)
+            if (i.WhyNotRemove(userId) is { } refusal)
             {
-                return WorkResult<InvestigationDto>.Invalid(new() { ["UserId"] = ["That officer is not in the team"] });
+                return WorkResult<InvestigationDto>.Refused(refusal);
             }
-            if (i.Team.Count == 1)
-            {
-                return WorkResult<InvestigationDto>.Invalid(new() { ["UserId"] = ["The last member of the team cannot be removed"] });
-            }
-            if (member.Role is TeamRole.Sio or TeamRole.DeputySio && i.Team.Count(m => m.Role is TeamRole.Sio or TeamRole.DeputySio) == 1)
-            {
-                return WorkResult<InvestigationDto>.Invalid(new() { ["UserId"] = ["Appoint another SIO or deputy before removing the last one"] });
-            }
-            i.Team.Remove(member);
+            i.Team.Remove(member!);
             // Their open actions go back to be allocated again: work is never left with someone outside the team.
             foreach (var action in await db.Set<InvestigationAction>().Where(a => a.InvestigationId == id && a.AllocatedToId == userId && a.State == ActionState.Allocated).ToListAsync(ct))
             {

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Vigil.Web.Platform.Api;
 using Vigil.Web.Platform.Audit;
@@ -262,5 +263,20 @@ public sealed class ChannelPanels(VigilDb db, AccessContext access)
                 .Select(u => new PanelMemberDto(u.Id, u.DisplayName, EmailOf(u), "Not a member: in the panel's group only", false, u.PartnerAgencyId is not null, GroupOnly: true)))
             .ToList();
         return new PanelDto(panel.Id, panel.Code, panel.LocalAuthority, unit, panel.Chair, CanManage(access, panel), members);
+    }
+
+    internal static void Map(RouteGroupBuilder api)
+    {
+        api.MapGet("/panels", async (ChannelPanels panels, CancellationToken ct) => TypedResults.Ok(await panels.ListAsync(ct)));
+        api.MapPost("/panels", (PanelRequest request, ChannelPanels panels, CancellationToken ct) =>
+            panels.CreateAsync(request, ct).AsCreated(p => $"/api/v1/prevent/panels/{p.Code}"));
+        api.MapGet("/panels/{code}", (string code, ChannelPanels panels, CancellationToken ct) => panels.ReadAsync(code, ct).AsFound());
+        api.MapGet("/panels/{code}/agenda", (string code, PreventCases cases, CancellationToken ct) => cases.AgendaAsync(code, ct).AsFound());
+        api.MapPost("/panels/{code}/members", (string code, PanelMemberRequest request, ChannelPanels panels, CancellationToken ct) => panels.AddMemberAsync(code, request, ct).AsOk());
+        api.MapDelete("/panels/{code}/members/{userId:guid}", (string code, Guid userId, ChannelPanels panels, CancellationToken ct) => panels.RemoveMemberAsync(code, userId, ct).AsOk());
+        api.MapGet("/panels/{code}/meetings", (string code, ChannelPanels panels, CancellationToken ct) => panels.MeetingsAsync(code, ct).AsFound());
+        api.MapPost("/panels/{code}/meetings", (string code, MeetingRequest request, ChannelPanels panels, CancellationToken ct) =>
+            panels.AddMeetingAsync(code, request, ct).AsCreated(m => $"/api/v1/prevent/panels/{code}/meetings/{m.Id}"));
+        api.MapGet("/panels/{code}/meetings/{id:guid}", (string code, Guid id, ChannelPanels panels, CancellationToken ct) => panels.MeetingAsync(code, id, ct).AsFound());
     }
 }

@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using Vigil.Web.Platform.Api;
 using Vigil.Web.Platform.Audit;
 using Vigil.Web.Platform.Security;
 using Vigil.Web.Subjects;
@@ -145,9 +146,154 @@ public sealed class PreventCase : IProtectedRecord, IAuditedRecord
         Version = Guid.NewGuid();
     }
 
+    // ---- The rules. The use cases refuse with these, the case page offers only the steps they allow
+    // (through the DTO's steps), and the demo seed builds through them. ----
+
+    /// <summary>Why <paramref name="asker"/> may not take <paramref name="step"/> on this case now (null: they may).
+    /// Who first (the gateway is police work; the rest is the Prevent officers' and the panel's), then the
+    /// stage, then what the step needs (consent, an assessment).</summary>
+    public Refusal? WhyNot(PreventStep step, CaseAsker asker)
+    {
+        if (WhoMayNot(step, asker) is { } who)
+        {
+            return who;
+        }
+        var beforePanelOrInSupport = Stage is PreventStage.Panel or PreventStage.Support;
+        return step switch
+        {
+            PreventStep.Deconflict when Stage is not PreventStage.Gateway => Refusal.Conflict("Deconfliction is part of the gateway assessment; this case is past the gateway."),
+            PreventStep.RecordGateway when Stage is not PreventStage.Gateway => Refusal.Conflict("This case has already been through the gateway."),
+            PreventStep.RecordGateway when DeconflictedAt is null => Refusal.Conflict("Run the deconfliction check before recording the gateway outcome."),
+            PreventStep.AddInformation when !beforePanelOrInSupport => Refusal.Conflict("Information is gathered while the case is before the panel or in support."),
+            PreventStep.Assess when !beforePanelOrInSupport => Refusal.Conflict("A vulnerability assessment is made while the case is before the panel or in support."),
+            PreventStep.RecordConsent when !beforePanelOrInSupport => Refusal.Conflict("Consent is recorded while the case is before the panel or in support."),
+            PreventStep.Adopt or PreventStep.NotAdopt when Stage is PreventStage.Support => Refusal.Conflict("This case is already a Channel case: record its exit, or continue support."),
+            PreventStep.Adopt or PreventStep.NotAdopt when Stage is not PreventStage.Panel => Refusal.Conflict(BeforeThePanel),
+            PreventStep.ContinueSupport when !beforePanelOrInSupport => Refusal.Conflict(BeforeThePanel),
+            PreventStep.Adopt => WhyNotAdopt(asker.Assessed),
+            PreventStep.AddSupport when Stage is PreventStage.Closed or PreventStage.Exited => Refusal.Conflict("This case is closed to support: re-open it first."),
+            PreventStep.AddSupport when Stage is not PreventStage.Support => Refusal.Conflict("A support plan starts once the panel has adopted the case."),
+            PreventStep.AddSupport when !HasValidConsent => Refusal.Conflict("Consent has been withdrawn: no support can be added without it."),
+            PreventStep.SetReviewInterval when !beforePanelOrInSupport => Refusal.Conflict("The review interval is part of a support plan, which this case does not have now."),
+            PreventStep.Exit when Stage is not PreventStage.Support => Refusal.Conflict("Only a case in Channel support can exit."),
+            PreventStep.Reopen when Stage is not (PreventStage.Exited or PreventStage.Closed) => Refusal.Conflict("The case is open already."),
+            PreventStep.Reopen when GatewayOutcome is not Prevent.GatewayOutcome.ReferredToChannel && !asker.Police =>
+                Refusal.Forbidden("A case that never reached the panel goes back to the police gateway: only a Prevent officer can re-open it."),
+            PreventStep.Withdraw when Stage is PreventStage.Closed => Refusal.Conflict("The case is already closed."),
+            PreventStep.Withdraw when Stage is PreventStage.Gateway && !asker.Police => Refusal.Forbidden("A case at the police gateway can only be withdrawn by a Prevent officer."),
+            _ => null,
+        };
+    }
+
+    private const string BeforeThePanel = "The panel decides on a case that has been referred to it and is still before it.";
+
+    /// <summary>The part of <see cref="WhyNot"/> that depends only on who asks: the gateway is police work,
+    /// everything else the Prevent officers' and the panel members'.</summary>
+    public static Refusal? WhoMayNot(PreventStep step, CaseAsker asker)
+    {
+        if (step is PreventStep.Deconflict or PreventStep.RecordGateway)
+        {
+            return asker.Police ? null : Refusal.Forbidden($"Only a Prevent officer may {Describe(step)}.");
+        }
+        return asker.Police || asker.PanelMember ? null : Refusal.Forbidden($"Your role does not allow you to {Describe(step)}.");
+    }
+
+    /// <summary>The panel adopts a case only with a vulnerability assessment recorded and with valid consent
+    /// (for a child, a parent's or guardian's).</summary>
+    public Refusal? WhyNotAdopt(bool assessed) =>
+        !assessed ? Refusal.Conflict("Record the vulnerability assessment before the panel adopts the case.")
+        : !HasValidConsent ? Refusal.Conflict(IsChild
+            ? "The person is a child: a parent or guardian must give consent before the case is adopted for support."
+            : "The person must give consent before the case is adopted for support.")
+        : null;
+
+    public static string Describe(PreventStep step) => step switch
+    {
+        PreventStep.Deconflict => "run the gateway's deconfliction check",
+        PreventStep.RecordGateway => "record the gateway assessment",
+        PreventStep.AddInformation => "add information",
+        PreventStep.Assess => "record a vulnerability assessment",
+        PreventStep.RecordConsent => "record consent",
+        PreventStep.Adopt or PreventStep.NotAdopt or PreventStep.ContinueSupport => "record the panel's decision",
+        PreventStep.AddSupport or PreventStep.SetReviewInterval => "change the support plan",
+        PreventStep.CompleteReview => "record a review",
+        PreventStep.Exit => "record the exit",
+        PreventStep.Reopen => "re-open the case",
+        _ => "withdraw the case",
+    };
+
+    /// <summary>The gateway's outcome: closed (no further action, or signposted) or on to the panel (the caller
+    /// shares the case and the person with the panel's group).</summary>
+    public void RecordGateway(GatewayOutcome outcome, VulnerabilityFinding finding, string reason, string signpostedTo, DateTimeOffset at, string by)
+    {
+        Finding = finding;
+        GatewayOutcome = outcome;
+        SignpostedTo = outcome is Prevent.GatewayOutcome.Signposted ? signpostedTo : "";
+        GatewayReason = reason;
+        GatewayAt = at;
+        GatewayBy = by;
+        switch (outcome)
+        {
+            case Prevent.GatewayOutcome.NoFurtherAction:
+                Close(CaseClosure.NoFurtherAction, at);
+                break;
+            case Prevent.GatewayOutcome.Signposted:
+                Close(CaseClosure.Signposted, at);
+                break;
+            default:
+                Stage = PreventStage.Panel;
+                break;
+        }
+    }
+
+    /// <summary>The panel's decision: adopted into support, not adopted (closed, with the support offered
+    /// instead), or continue.</summary>
+    public void Decide(PanelDecision decision, DateTimeOffset at, string alternativeSupport)
+    {
+        switch (decision)
+        {
+            case PanelDecision.Adopt:
+                Stage = PreventStage.Support;
+                AdoptedAt = at;
+                break;
+            case PanelDecision.NotAdopt:
+                NotAdoptedAt = at;
+                AlternativeSupport = alternativeSupport;
+                Close(CaseClosure.NotAdopted, at);
+                break;
+        }
+    }
+
+    /// <summary>Left Channel: the 6- and 12-month reviews follow (the caller adds them).</summary>
+    public void Exit(DateOnly on, string reason, bool withConcerns)
+    {
+        Stage = PreventStage.Exited;
+        ExitedOn = on;
+        ExitReason = reason;
+        ExitWithConcerns = withConcerns;
+    }
+
+    public void Close(CaseClosure closure, DateTimeOffset at)
+    {
+        Stage = PreventStage.Closed;
+        Closure = closure;
+        ClosedAt = at;
+    }
+
     public string AuditRecordType => "prevent-case";
     public string AuditRecordId => Id.ToString();
 }
+
+/// <summary>The steps of a Prevent case, each with its rule in <see cref="PreventCase.WhyNot"/>.</summary>
+public enum PreventStep
+{
+    Deconflict, RecordGateway, AddInformation, Assess, RecordConsent, Adopt, NotAdopt, ContinueSupport,
+    AddSupport, SetReviewInterval, CompleteReview, Exit, Reopen, Withdraw,
+}
+
+/// <summary>Who asks, as the case's rules see them: a police Prevent officer (the gateway is theirs), a
+/// member of a Channel panel; and whether the case has a vulnerability assessment (adoption needs one).</summary>
+public sealed record CaseAsker(bool Police, bool PanelMember, bool Assessed);
 
 /// <summary>One referral: who referred, from which sector, the concern and what prompted it.</summary>
 public sealed class Referral
@@ -290,6 +436,9 @@ public sealed class CaseReview : IProtectedChild<CaseReview, PreventCase>, IAudi
     public string CompletedBy { get; set; } = "";
 
     public bool IsDue => CompletedOn is null && !Cancelled;
+
+    public Refusal? WhyNotComplete() =>
+        IsDue ? null : Refusal.Conflict(Cancelled ? "This review was cancelled." : "This review has already been recorded.");
 
     public static Expression<Func<CaseReview, Guid>> Parent => x => x.CaseId;
     public string AuditRecordType => "prevent-review";

@@ -1,6 +1,6 @@
 using Vigil.Web.Subjects;
 
-namespace Vigil.Web.Prevent.Pages;
+namespace Vigil.Web.Prevent;
 
 /// <summary>What the referral forms (the officer's and the public one) post: the fields of
 /// <see cref="ReferralRequest"/>, named <c>Input.*</c>. The service validates; its messages are keyed by

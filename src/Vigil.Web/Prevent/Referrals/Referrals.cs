@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Vigil.Web.Platform.Api;
@@ -325,15 +326,39 @@ public sealed class Referrals(VigilDb db, AccessContext access, SubjectRecords s
             concerns.GetValueOrDefault((r.ConcernScheme, r.ConcernCode), r.ConcernCode), r.WhatPrompted, r.State,
             r.CaseId, r.CaseId is { } cid ? refs.GetValueOrDefault(cid) : null, r.DeclineReason)).ToList();
     }
-}
 
-/// <summary>Tells deconfliction which subjects are the person of an open Prevent case, and nothing more.</summary>
-public sealed class PreventInvolvement(VigilDb db) : Subjects.Deconfliction.ISubjectInvolvement
-{
-    public async Task<IReadOnlyDictionary<Guid, IReadOnlyList<string>>> DescribeAsync(IReadOnlyCollection<Guid> subjectIds, CancellationToken ct)
+    private static Results<Created<ReferralOutcome>, Ok<ReferralOutcome>, NotFound, ValidationProblem, Refused> Referred(WorkResult<ReferralOutcome> result) => result switch
     {
-        var open = await db.Set<PreventCase>().IgnoreQueryFilters().Where(c => subjectIds.Contains(c.SubjectId) && c.Stage != PreventStage.Closed)
-            .Select(c => c.SubjectId).Distinct().ToListAsync(ct);
-        return open.ToDictionary(id => id, IReadOnlyList<string> (_) => [Subjects.Deconfliction.SubjectInvolvements.OpenPreventCase]);
+        { Status: WorkStatus.Done, Value.Case: null } => Refused.Conflict("Send the referral again with joinCase set to add it to that case, or with notTheSamePerson true if it is someone else.",
+            "This person already has an open Prevent case", new Dictionary<string, object?> { ["openCases"] = result.Value.OpenCases }),
+        { Status: WorkStatus.Done, Value.Joined: true } => TypedResults.Ok(result.Value),
+        { Status: WorkStatus.Done } => TypedResults.Created($"/api/v1/prevent/cases/{result.Value!.Case!.Id}", result.Value),
+        { Status: WorkStatus.Invalid } => TypedResults.ValidationProblem(result.Errors),
+        { Status: WorkStatus.NotFound } => TypedResults.NotFound(),
+        _ => Refused.From(result),
+    };
+
+    internal static void Map(IEndpointRouteBuilder app, RouteGroupBuilder api)
+    {
+        // The public and partner referral form: anyone may send one, nobody can read one back this way.
+        app.MapPost("/api/v1/prevent/public-referrals", async (ReferralRequest request, Referrals referrals, CancellationToken ct) =>
+                (await referrals.SubmitAsync(request, ct)).Answer(r => TypedResults.Accepted((string?)null, r)))
+            .AllowAnonymous().WithMetadata(new PublicFormLimitAttribute()).WithTags("Prevent").ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .WithSummary("The public and partner referral form: anyone may send a referral; nobody can read one back this way");
+        app.MapGet("/api/v1/prevent/areas", async (Referrals referrals, CancellationToken ct) =>
+                TypedResults.Ok((await referrals.AreasAsync(ct)).Select(a => new { a.Code, a.Name })))
+            .AllowAnonymous().WithTags("Prevent");
+        app.MapGet("/api/v1/prevent/concern-types", async (Referrals referrals, CancellationToken ct) =>
+                TypedResults.Ok((await referrals.ConcernTypesAsync(ct)).Select(a => new { a.Code, a.Name })))
+            .AllowAnonymous().WithTags("Prevent");
+
+
+        api.MapPost("/referrals", async (ReferralRequest request, Referrals referrals, CancellationToken ct) => Referred(await referrals.ReferAsync(request, ct)));
+        api.MapGet("/submissions", async (Referrals referrals, CancellationToken ct) => TypedResults.Ok(await referrals.NewSubmissionsAsync(ct)));
+        api.MapGet("/submissions/{id:guid}", (Guid id, Referrals referrals, CancellationToken ct) => referrals.SubmissionAsync(id, ct).AsFound());
+        api.MapPost("/submissions/{id:guid}/accept", async (Guid id, AcceptSubmission request, Referrals referrals, CancellationToken ct) =>
+            Referred(await referrals.AcceptAsync(id, request.NotTheSamePerson, request.JoinCase, ct)));
+        api.MapPost("/submissions/{id:guid}/decline", (Guid id, DeclineSubmission request, Referrals referrals, CancellationToken ct) =>
+            referrals.DeclineAsync(id, request, ct).AsOk());
     }
 }
