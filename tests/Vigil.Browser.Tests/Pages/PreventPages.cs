@@ -19,6 +19,15 @@ public static class PreventDates
 
     /// <summary>The app's today: it dates everything in UTC.</summary>
     public static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
+
+    /// <summary>Fills a GOV.UK date input (day, month and year boxes, grouped under their legend).</summary>
+    public static async Task FillAsync(ILocator scope, string legend, DateOnly day)
+    {
+        var group = scope.GetByRole(AriaRole.Group, new() { Name = legend, Exact = true });
+        await group.GetByLabel("Day", new() { Exact = true }).FillAsync(day.Day.ToString(CultureInfo.InvariantCulture));
+        await group.GetByLabel("Month", new() { Exact = true }).FillAsync(day.Month.ToString(CultureInfo.InvariantCulture));
+        await group.GetByLabel("Year", new() { Exact = true }).FillAsync(day.Year.ToString(CultureInfo.InvariantCulture));
+    }
 }
 
 /// <summary>/prevent: the start page of Prevent officers and panel members, with their queues.</summary>
@@ -231,7 +240,7 @@ public sealed class PreventCasePage : AppPage
         await form.GetByRole(AriaRole.Group, new() { Name = "Given or refused by" }).GetByLabel(givenBy, new() { Exact = true }).CheckAsync();
         await form.GetByLabel("Name", new() { Exact = true }).FillAsync(name);
         await form.GetByLabel("Relationship to the person").FillAsync(relationship);
-        await form.GetByLabel("Date", new() { Exact = true }).FillAsync(PreventDates.Input(on));
+        await PreventDates.FillAsync(form, "Date", on);
         await form.GetByRole(AriaRole.Group, new() { Name = "How" }).GetByLabel(how, new() { Exact = true }).CheckAsync();
         await form.GetByRole(AriaRole.Group, new() { Name = "Does the person have capacity to consent for themselves?" })
             .GetByLabel(hasCapacity ? "Yes" : "No", new() { Exact = true }).CheckAsync();
@@ -247,7 +256,7 @@ public sealed class PreventCasePage : AppPage
         var form = Form("intervention-form");
         await form.GetByLabel("Kind of support").SelectOptionAsync(new SelectOptionValue { Label = kind });
         await form.GetByLabel("Provider", new() { Exact = true }).FillAsync(provider);
-        await form.GetByLabel("Starts on").FillAsync(PreventDates.Input(startsOn));
+        await PreventDates.FillAsync(form, "Starts on", startsOn);
         if (notes is not null)
         {
             await form.GetByLabel("Notes (optional)").FillAsync(notes);
@@ -258,7 +267,7 @@ public sealed class PreventCasePage : AppPage
     public async Task<PreventCasePage> ExitAsync(DateOnly on, string reason)
     {
         var form = Form("exit-form");
-        await form.GetByLabel("Exit date").FillAsync(PreventDates.Input(on));
+        await PreventDates.FillAsync(form, "Exit date", on);
         await form.GetByLabel("The panel's reason for exit").FillAsync(reason);
         return await SubmitOkAsync(form, "Record the exit");
     }
@@ -270,7 +279,7 @@ public sealed class PreventCasePage : AppPage
     public async Task<PreventCasePage> CompleteReviewAsync(string kind, DateOnly on, string findings, bool concernsRemain)
     {
         var form = Page.Locator($"[data-testid=review-form][data-kind={kind}]");
-        await form.GetByLabel("Date of the review").FillAsync(PreventDates.Input(on));
+        await PreventDates.FillAsync(form, "Date of the review", on);
         await form.GetByLabel("What the review found").FillAsync(findings);
         await form.GetByRole(AriaRole.Group, new() { Name = "Do concerns remain?" }).GetByLabel(concernsRemain ? "Yes" : "No", new() { Exact = true }).CheckAsync();
         return await SubmitOkAsync(form, "Record the review");

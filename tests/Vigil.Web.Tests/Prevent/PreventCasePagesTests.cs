@@ -25,8 +25,27 @@ public sealed class PreventCasePagesTests(VigilApp app) : IClassFixture<VigilApp
         var response = await page.SubmitAsync(url, form, fields);
         var body = response.StatusCode == HttpStatusCode.Redirect ? "" : ErrorSummary(await DocumentAsync(response));
         Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"{form} on {url}: {(int)response.StatusCode} {body}");
-        Assert.Equal(then ?? url, PageClient.PathOf(response));
+        var location = PageClient.PathOf(response);
+        Assert.Equal(then ?? url, location.Split('?')[0]);
+        if (location.Contains("done=", StringComparison.Ordinal))
+        {
+            // Post, redirect, get: the page it comes back to says what was done.
+            var (_, done) = await page.GetAsync(location);
+            Assert.False(string.IsNullOrWhiteSpace(Text(done, "done")), $"{form}: no banner saying what was done at {location}");
+        }
     }
+
+    /// <summary>A GOV.UK date input's three boxes, from an ISO date.</summary>
+    private static IEnumerable<KeyValuePair<string, string>> DateFields(string name, string iso)
+    {
+        var date = DateOnly.ParseExact(iso, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        return [new($"{name}.Day", date.Day.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            new($"{name}.Month", date.Month.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            new($"{name}.Year", date.Year.ToString(System.Globalization.CultureInfo.InvariantCulture))];
+    }
+
+    private static Dictionary<string, string> Fields(Dictionary<string, string> fields, string dateName, string iso) =>
+        fields.Concat(DateFields(dateName, iso)).ToDictionary();
 
     /// <summary>What axe would catch in the markup alone: one h1, unique ids, a label for every field, a scope on every table header.</summary>
     private static void AssertWellFormed(IHtmlDocument page, string what)
@@ -165,9 +184,10 @@ public sealed class PreventCasePagesTests(VigilApp app) : IClassFixture<VigilApp
         // A child cannot consent for themselves; a parent can.
         var consent = new Dictionary<string, string>
         {
-            ["Consent.Given"] = "true", ["Consent.GivenBy"] = "Person", ["Consent.Name"] = $"Robin {surname}", ["Consent.On"] = Today,
+            ["Consent.Given"] = "true", ["Consent.GivenBy"] = "Person", ["Consent.Name"] = $"Robin {surname}",
             ["Consent.Method"] = "InPerson", ["Consent.HasCapacity"] = "true",
         };
+        consent = Fields(consent, "Consent.On", Today);
         var byChild = await member.SubmitAsync(url, "consent", consent);
         Assert.Equal(HttpStatusCode.OK, byChild.StatusCode);
         Assert.Contains("The person is a child", ErrorSummary(await DocumentAsync(byChild)), StringComparison.Ordinal);
@@ -185,16 +205,16 @@ public sealed class PreventCasePagesTests(VigilApp app) : IClassFixture<VigilApp
         (_, page) = await member.GetAsync(url);
         Assert.Equal("Channel support", Text(page, "stage"));
         Assert.Contains("Adopted as a Channel case", Text(page, "decisions"), StringComparison.Ordinal);
-        await SubmitOkAsync(member, url, "intervention", new()
+        await SubmitOkAsync(member, url, "intervention", Fields(new()
         {
-            ["Intervention.Type"] = "InterventionProvider", ["Intervention.Provider"] = "Fictional Mentoring Ltd", ["Intervention.StartsOn"] = Today,
-        });
+            ["Intervention.Type"] = "InterventionProvider", ["Intervention.Provider"] = "Fictional Mentoring Ltd",
+        }, "Intervention.StartsOn", Today));
         (_, page) = await member.GetAsync(url);
         var intervention = Assert.Single(page.QuerySelectorAll("[data-testid=intervention]"));
         Assert.Contains("Intervention provider (mentor)", intervention.TextContent, StringComparison.Ordinal);
         Assert.Contains("Fictional Mentoring Ltd", intervention.TextContent, StringComparison.Ordinal);
 
-        await SubmitOkAsync(member, url, "exit", new() { ["Exit.ExitedOn"] = Today, ["Exit.Reason"] = "Vulnerability significantly reduced." });
+        await SubmitOkAsync(member, url, "exit", Fields(new() { ["Exit.Reason"] = "Vulnerability significantly reduced." }, "Exit.ExitedOn", Today));
         (_, page) = await member.GetAsync(url);
         Assert.Equal("Left Channel", Text(page, "stage"));
         Assert.Null(page.QuerySelector("[data-testid=intervention-form]"));
@@ -212,10 +232,10 @@ public sealed class PreventCasePagesTests(VigilApp app) : IClassFixture<VigilApp
         // The 6-month review, recorded through its own form.
         var sixForm = page.QuerySelector("[data-testid=review-form][data-kind=SixMonth]")!;
         var handler = ((IHtmlInputElement)sixForm.QuerySelector("input[name=_handler]")!).Value;
-        await SubmitOkAsync(member, url, handler, new()
+        await SubmitOkAsync(member, url, handler, Fields(new()
         {
-            ["Review.CompletedOn"] = Today, ["Review.Notes"] = "Settled at school; no further concerns.", ["Review.ConcernsRemain"] = "false",
-        });
+            ["Review.Notes"] = "Settled at school; no further concerns.", ["Review.ConcernsRemain"] = "false",
+        }, "Review.CompletedOn", Today));
         (_, page) = await member.GetAsync(url);
         six = page.QuerySelector("[data-testid=review][data-kind=SixMonth]")!;
         Assert.Contains("Completed", six.TextContent, StringComparison.Ordinal);
