@@ -48,8 +48,8 @@ public sealed class InvestigationWalkthroughTests(BrowserFixture fixture) : Brow
         page = await page.SubmitOkAsync(line, "Add the line of enquiry");
         var raise = page.Form("raise-form");
         await raise.GetByLabel("What is to be done").FillAsync("Obtain CCTV from the hardware shop");
-        await raise.GetByLabel("Priority").SelectOptionAsync("High");
-        await raise.GetByLabel("Due date (optional)").FillAsync(DateTime.UtcNow.AddDays(3).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await raise.GetByRole(AriaRole.Group, new() { Name = "Priority" }).GetByLabel("High").CheckAsync();
+        await PreventDates.FillAsync(raise, "Due date (optional)", DateOnly.FromDateTime(DateTime.UtcNow.AddDays(3)));
         await raise.GetByLabel("Line of enquiry").SelectOptionAsync("1");
         await raise.GetByLabel("Allocate to").SelectOptionAsync(DemoUsers.SioLondon);
         page = await page.SubmitOkAsync(raise, "Raise the action");

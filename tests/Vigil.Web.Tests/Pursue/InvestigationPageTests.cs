@@ -143,8 +143,9 @@ public sealed class InvestigationPageTests(VigilApp app) : IClassFixture<VigilAp
 
         var next = await SubmitWithHiddenAsync(page, url, "move", new() { ["Move.To"] = "Investigation", ["Move.Reason"] = "Enough to open a formal investigation" });
         Assert.Equal(HttpStatusCode.Redirect, next.StatusCode);
-        Assert.Equal(url, PageClient.PathOf(next));
-        var (_, moved) = await page.GetAsync(url);
+        Assert.Equal($"{url}?done=move", PageClient.PathOf(next));
+        var (_, moved) = await page.GetAsync(PageClient.PathOf(next));
+        Assert.Contains("The investigation moved to its next phase", Text(moved, "done"), StringComparison.Ordinal);
         Assert.Equal("Investigation", Text(moved, "phase"));
         var history = moved.QuerySelectorAll("[data-testid=phase-history] tbody tr").Select(r => r.TextContent).ToList();
         Assert.Contains(history, r => r.Contains("Enough to open a formal investigation", StringComparison.Ordinal) && r.Contains("DCI Morgan Ellery", StringComparison.Ordinal));
@@ -223,7 +224,9 @@ public sealed class InvestigationPageTests(VigilApp app) : IClassFixture<VigilAp
             ["Raise.Title"] = "Obtain CCTV from the hardware shop",
             ["Raise.Description"] = "Fictional.",
             ["Raise.Priority"] = "High",
-            ["Raise.DueDate"] = Today.AddDays(3).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            ["Raise.DueDate.Day"] = Today.AddDays(3).Day.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Raise.DueDate.Month"] = Today.AddDays(3).Month.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Raise.DueDate.Year"] = Today.AddDays(3).Year.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Raise.LineOfEnquiry"] = "1",
         });
         Assert.Equal(HttpStatusCode.Redirect, raised.StatusCode);
@@ -231,7 +234,7 @@ public sealed class InvestigationPageTests(VigilApp app) : IClassFixture<VigilAp
         // As a browser sends it: every field, the optional ones empty.
         var noTitle = await sio.SubmitAsync(list, "raise", new()
         {
-            ["Raise.Title"] = "", ["Raise.Description"] = "", ["Raise.Priority"] = "Medium", ["Raise.DueDate"] = "", ["Raise.LineOfEnquiry"] = "", ["Raise.AllocateTo"] = "",
+            ["Raise.Title"] = "", ["Raise.Description"] = "", ["Raise.Priority"] = "Medium", ["Raise.DueDate.Day"] = "", ["Raise.DueDate.Month"] = "", ["Raise.DueDate.Year"] = "", ["Raise.LineOfEnquiry"] = "", ["Raise.AllocateTo"] = "",
         });
         Assert.Equal(HttpStatusCode.OK, noTitle.StatusCode);
         var noTitleErrors = ErrorSummary(new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await noTitle.Content.ReadAsStringAsync()));

@@ -1,7 +1,8 @@
 namespace Vigil.Web.Platform.Ui;
 
-/// <summary>One option of a radios, checkboxes or select: the value posted, the words shown, and a hint.</summary>
-public sealed record Choice(string Value, string Label, string? Hint = null)
+/// <summary>One option of a radios, checkboxes or select: the value posted, the words shown, a hint, and
+/// (where the value changes with the record, like "the next phase") a stable key for the option's id.</summary>
+public sealed record Choice(string Value, string Label, string? Hint = null, string? Key = null)
 {
     public static IEnumerable<Choice> YesNo(string yes = "Yes", string no = "No") => [new("true", yes), new("false", no)];
 
