@@ -28,6 +28,54 @@ public sealed class ModuleBoundaryTests
         Assert.True(offences.Count == 0, string.Join("\n", offences));
     }
 
+    /// <summary>What Network and Subjects publish for the other modules: the only types of theirs another module
+    /// may name. Everything else in them (their use cases' internals, configurations, seeds, pages) is their own.</summary>
+    private static readonly Dictionary<string, HashSet<string>> Published = new()
+    {
+        // Every record is owned by a unit, and partners are agencies: the directory's two entities.
+        ["Network"] = ["Vigil.Web.Network.Unit", "Vigil.Web.Network.UnitKind", "Vigil.Web.Network.PartnerAgency"],
+        ["Subjects"] =
+        [
+            // People: the record (read through the access filter), its use cases and their requests and answers.
+            "Vigil.Web.Subjects.Subject", "Vigil.Web.Subjects.SubjectRecords", "Vigil.Web.Subjects.SubjectRequest", "Vigil.Web.Subjects.SubjectCreation",
+            "Vigil.Web.Subjects.SubjectDto", "Vigil.Web.Subjects.SubjectDetailsDto", "Vigil.Web.Subjects.AddressDetail", "Vigil.Web.Subjects.WarningDetail",
+            "Vigil.Web.Subjects.WarningMarker", "Vigil.Web.Subjects.WarningKind", "Vigil.Web.Subjects.Gender", "Vigil.Web.Subjects.DateOfBirthAccuracy",
+            // Deconfliction: the check, its question and answer, and what a module says a person is involved in.
+            "Vigil.Web.Subjects.Deconfliction.DeconflictionService", "Vigil.Web.Subjects.Deconfliction.DeconflictionRequest",
+            "Vigil.Web.Subjects.Deconfliction.PersonQuery", "Vigil.Web.Subjects.Deconfliction.DeconflictionResult",
+            "Vigil.Web.Subjects.Deconfliction.DeconflictionHit", "Vigil.Web.Subjects.Deconfliction.DeconflictionSubject",
+            "Vigil.Web.Subjects.Deconfliction.ISubjectInvolvement",
+        ],
+    };
+
+    [Fact]
+    public void Modules_UseOnlyWhatNetworkAndSubjectsPublish()
+    {
+        var offences = References().Where(r => r.From != "Platform" && r.From != r.To && Published.TryGetValue(r.To, out var allowed) && !allowed.Contains(r.ToType))
+            .Select(r => $"{r.ToType} ({r.To}) used by {r.From}").Distinct().Order(StringComparer.Ordinal).ToList();
+        Assert.True(offences.Count == 0, string.Join("\n", offences));
+    }
+
+    // Names a Pursue type in its body only (not in its signature): the canary the scanner must find.
+    private static object Canary() => new Vigil.Web.Pursue.PhaseEvidence(false, false);
+
+    [Fact]
+    public void BodyScan_FindsATypeNamedOnlyInAMethodBody()
+    {
+        var canary = typeof(ModuleBoundaryTests).GetMethod(nameof(Canary), BindingFlags.NonPublic | BindingFlags.Static)!;
+        Assert.Equal(typeof(object), canary.ReturnType);
+        Assert.Contains(typeof(Vigil.Web.Pursue.PhaseEvidence), BodyReferences(canary));
+    }
+
+    [Fact]
+    public void BodyScan_UnknownOpcode_FailsTheScan()
+    {
+        // 0xA6 is not an opcode: a scanner that skipped it would silently stop reading the rest of the body.
+        var module = typeof(ModuleBoundaryTests).Module;
+        Assert.Throws<InvalidOperationException>(() => TypesNamedIn([0x00, 0xA6, 0x2A], module, null, null).ToList());
+        Assert.Empty(TypesNamedIn([0x00, 0x2A], module, null, null)); // nop, ret: read to the end, nothing named
+    }
+
     [Fact]
     public void ReferenceScan_FindsKnownUse()
     {
@@ -159,9 +207,18 @@ public sealed class ModuleBoundaryTests
         {
             yield break;
         }
-        var module = method.Module;
         Type[]? typeArgs = method.DeclaringType?.IsGenericType == true ? method.DeclaringType.GetGenericArguments() : null;
         Type[]? methodArgs = method.IsGenericMethod ? method.GetGenericArguments() : null;
+        foreach (var type in TypesNamedIn(il, method.Module, typeArgs, methodArgs))
+        {
+            yield return type;
+        }
+    }
+
+    /// <summary>Reads a method body's IL to the end. An opcode it does not know fails the scan rather than
+    /// ending it early, which would hide whatever the rest of the body names.</summary>
+    private static IEnumerable<Type> TypesNamedIn(byte[] il, Module module, Type[]? typeArgs, Type[]? methodArgs)
+    {
         var position = 0;
         while (position < il.Length)
         {
@@ -172,7 +229,7 @@ public sealed class ModuleBoundaryTests
             }
             if (!OpCodesByValue.TryGetValue(value, out var opcode))
             {
-                yield break;
+                throw new InvalidOperationException($"Unknown opcode 0x{value:X} at {position} of a method body in {module.Name}");
             }
             switch (opcode.OperandType)
             {

@@ -1,6 +1,7 @@
 using CsCheck;
 using Microsoft.Extensions.DependencyInjection;
 using Vigil.Web.Platform.Data;
+using Vigil.Web.Platform.Inbox;
 using Vigil.Web.Platform.Security;
 using Vigil.Web.Subjects;
 
@@ -76,39 +77,121 @@ public sealed class AccessPolicyPropertyTests
 }
 
 /// <summary>The same rule runs as C# (AccessPolicy.CanRead) and as SQL (the query filter); on every
-/// combination of label and user, in the real database, the two must agree exactly.</summary>
+/// combination of label and user, in the real database, the two must agree exactly: for every kind of
+/// protected record, and for a child of each kind that has children (whose filter is "the parent is visible").</summary>
 public sealed class QueryFilterAgreementTests(VigilApp app) : IClassFixture<VigilApp>
 {
+    /// <summary>How to make one record of a kind with a given label (the parent's, for a child), and read back
+    /// which of a set of ids the filter lets through.</summary>
+    private sealed record Kind(Type Type, Func<ProtectiveLabel, Fixtures, object> Make, Func<VigilDb, IReadOnlyCollection<Guid>, Task<(HashSet<Guid> Seen, int Count)>> Read,
+        Type? Parent = null, Func<object, Fixtures, object>? MakeChild = null);
+
+    /// <summary>Existing records the new ones must point at (foreign keys).</summary>
+    private sealed record Fixtures(Guid Subject, Guid Panel, Guid Group, int Number);
+
+    private static Func<VigilDb, IReadOnlyCollection<Guid>, Task<(HashSet<Guid>, int)>> Reader<T>() where T : class =>
+        async (db, ids) =>
+        {
+            var query = db.Set<T>().Where(x => ids.Contains(EF.Property<Guid>(x, "Id")));
+            return ((await query.Select(x => EF.Property<Guid>(x, "Id")).ToListAsync()).ToHashSet(), await query.CountAsync());
+        };
+
+    private static readonly Kind[] Kinds =
+    [
+        new(typeof(Subject), (l, _) => Label(new Subject { GivenName = "Property", Surname = "Record" }, l), Reader<Subject>()),
+        new(typeof(Organisation), (l, _) => Label(new Organisation { Name = "Fictional Agreement Circle" }, l), Reader<Organisation>()),
+        new(typeof(InboxItem), (l, _) => Label(new InboxItem { Subject = "Agreement", Body = "Fictional notice." }, l), Reader<InboxItem>()),
+        new(typeof(Vigil.Web.Pursue.Investigation),
+            (l, f) => Label(new Vigil.Web.Pursue.Investigation { OperationName = $"Operation AGREE-{Guid.NewGuid():N}", ThreatType = "mixed-unclear", GroupId = f.Group }, l),
+            Reader<Vigil.Web.Pursue.Investigation>(), null,
+            (parent, _) => new Vigil.Web.Pursue.InvestigationAction { InvestigationId = ((Vigil.Web.Pursue.Investigation)parent).Id, Number = 1, Title = "Agreement", RaisedBy = "Property" }),
+        new(typeof(Vigil.Web.Prevent.PreventCase),
+            (l, f) => Label(new Vigil.Web.Prevent.PreventCase
+            {
+                Reference = Vigil.Web.Prevent.PreventCase.ReferenceFor(2099, f.Number), Year = 2099, Number = f.Number, SubjectId = f.Subject, PanelId = f.Panel,
+                ConcernScheme = "2023", ConcernCode = "other",
+            }, l),
+            Reader<Vigil.Web.Prevent.PreventCase>(), null,
+            (parent, _) => new Vigil.Web.Prevent.PartnerInformation { CaseId = ((Vigil.Web.Prevent.PreventCase)parent).Id, Agency = "Fictional agency", Summary = "Agreement" }),
+        new(typeof(Vigil.Web.Prevent.PublicReferral),
+            (l, f) => Label(new Vigil.Web.Prevent.PublicReferral
+            {
+                Reference = $"AGREE-{Guid.NewGuid():N}", PanelId = f.Panel, ReferrerName = "Fictional", GivenName = "Property", Surname = "Record",
+                ConcernScheme = "2023", ConcernCode = "other", WhatPrompted = "Agreement",
+            }, l),
+            Reader<Vigil.Web.Prevent.PublicReferral>()),
+    ];
+
+    private static readonly Dictionary<Type, Func<VigilDb, IReadOnlyCollection<Guid>, Task<(HashSet<Guid>, int)>>> ChildReaders = new()
+    {
+        [typeof(Vigil.Web.Pursue.InvestigationAction)] = Reader<Vigil.Web.Pursue.InvestigationAction>(),
+        [typeof(Vigil.Web.Prevent.PartnerInformation)] = Reader<Vigil.Web.Prevent.PartnerInformation>(),
+    };
+
+    private static T Label<T>(T record, ProtectiveLabel label) where T : IProtectedRecord
+    {
+        dynamic r = record;
+        r.Classification = label.Classification;
+        r.OwningUnitId = label.OwningUnitId;
+        record.NeedToKnow.AddRange(label.Groups.Select(g => new RecordGroup { GroupId = g }));
+        return record;
+    }
+
+    [Fact]
+    public void Catalogue_CoversEveryProtectedRecordAndAChildOfEachParent()
+    {
+        using var scope = app.Services.CreateScope();
+        var model = scope.ServiceProvider.GetRequiredService<VigilDb>().Model;
+        var protectedTypes = model.GetEntityTypes().Select(e => e.ClrType).Where(t => typeof(IProtectedRecord).IsAssignableFrom(t)).ToHashSet();
+        Assert.Equal(protectedTypes.OrderBy(t => t.Name), Kinds.Select(k => k.Type).ToHashSet().OrderBy(t => t.Name));
+        var parents = model.GetEntityTypes().Select(e => e.ClrType)
+            .SelectMany(t => t.GetInterfaces().Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IProtectedChild<,>)).Select(i => i.GetGenericArguments()[1]))
+            .ToHashSet();
+        Assert.NotEmpty(parents);
+        Assert.All(parents, parent => Assert.NotNull(Kinds.Single(k => k.Type == parent).MakeChild));
+    }
+
     [Fact]
     public async Task QueryFilter_EveryUserAndRecordKind_AgreesWithCanRead()
     {
         var units = await app.AsSystemAsync(db => db.Set<Vigil.Web.Network.Unit>().Where(u => u.Kind == Vigil.Web.Network.UnitKind.Ctu).Select(u => u.Id).Take(3).ToListAsync());
         // Three groups give every case (none, one, several, all); every group in the demo would be 2^n records.
         var groups = await app.AsSystemAsync(db => db.NeedToKnowGroups.OrderBy(g => g.Name).Select(g => g.Id).Take(3).ToListAsync());
+        var subject = await app.AsSystemAsync(db => db.Set<Subject>().IgnoreQueryFilters().Select(s => s.Id).FirstAsync());
+        var panel = await app.AsSystemAsync(db => db.Set<Vigil.Web.Prevent.ChannelPanel>().Select(p => p.Id).FirstAsync());
         // Every combination: classification x owning unit x groups for records, clearance x unit (or none) x groups for users.
         var labels = (from c in Enum.GetValues<Classification>()
                       from u in units
                       from mask in Enumerable.Range(0, 1 << groups.Count)
                       select new ProtectiveLabel(c, false, u, groups.Where((_, i) => (mask & (1 << i)) != 0).ToArray())).ToList();
-        var ids = await app.AsSystemAsync(async db =>
+        var made = await app.AsSystemAsync(async db =>
         {
-            var list = new List<Guid>();
-            foreach (var label in labels)
+            var ids = new Dictionary<Type, List<Guid>>();
+            var number = Random.Shared.Next(1, 1 << 20) * 64;
+            foreach (var kind in Kinds)
             {
-                var s = new Subject
+                foreach (var label in labels)
                 {
-                    GivenName = "Property",
-                    Surname = "Record",
-                    Classification = label.Classification,
-                    OwningUnitId = label.OwningUnitId,
-                    NeedToKnow = label.Groups.Select(g => new RecordGroup { GroupId = g }).ToList(),
-                };
-                db.Add(s);
-                list.Add(s.Id);
+                    var record = (IProtectedRecord)kind.Make(label, new Fixtures(subject, panel, groups[0], number++));
+                    db.Add(record);
+                    (ids.TryGetValue(kind.Type, out var list) ? list : ids[kind.Type] = []).Add(record.Id);
+                    if (kind.MakeChild?.Invoke(record, new Fixtures(subject, panel, groups[0], 0)) is { } child)
+                    {
+                        db.Add(child);
+                        var id = (Guid)child.GetType().GetProperty("Id")!.GetValue(child)!;
+                        (ids.TryGetValue(child.GetType(), out var children) ? children : ids[child.GetType()] = []).Add(id);
+                    }
+                }
             }
             await db.SaveChangesAsync();
-            return list;
+            return ids;
         });
+        var readers = Kinds.ToDictionary(k => k.Type, k => k.Read);
+        foreach (var (type, reader) in ChildReaders)
+        {
+            readers[type] = reader;
+        }
+        Assert.Equal(readers.Keys.ToHashSet(), made.Keys.ToHashSet());
         var users = from c in Enum.GetValues<Classification>()
                     from u in Enumerable.Range(0, units.Count + 1)
                     from mask in Enumerable.Range(0, 1 << groups.Count)
@@ -121,16 +204,15 @@ public sealed class QueryFilterAgreementTests(VigilApp app) : IClassFixture<Vigi
             access.SignedIn(Guid.NewGuid(), "property@test", "Property", unit < units.Count ? units[unit] : null, "unit", null, clearance, [Roles.Analyst],
                 groups.Where((_, i) => (mask & (1 << i)) != 0));
             var db = scope.ServiceProvider.GetRequiredService<VigilDb>();
-            var seen = (await db.Set<Subject>().Where(s => s.GivenName == "Property").Select(s => s.Id).ToListAsync()).ToHashSet();
-            var expected = ids.Where((_, i) => AccessPolicy.CanRead(access, labels[i])).ToHashSet();
-            if (!seen.SetEquals(expected))
+            foreach (var (type, ids) in made)
             {
-                mismatches.Add($"clearance {clearance}, unit {unit}, groups {mask}: filter {seen.Count}, policy {expected.Count}");
-            }
-            var count = await db.Set<Subject>().CountAsync(s => s.GivenName == "Property");
-            if (count != expected.Count)
-            {
-                mismatches.Add($"count {count} != {expected.Count}");
+                // A child is made for each parent, in the parents' order: the i-th of either has the i-th label.
+                var expected = ids.Where((_, i) => AccessPolicy.CanRead(access, labels[i])).ToHashSet();
+                var (seen, count) = await readers[type](db, ids);
+                if (!seen.SetEquals(expected) || count != expected.Count)
+                {
+                    mismatches.Add($"{type.Name}: clearance {clearance}, unit {unit}, groups {mask}: filter {seen.Count} (count {count}), policy {expected.Count}");
+                }
             }
         }
         Assert.True(mismatches.Count == 0, string.Join("\n", mismatches));
