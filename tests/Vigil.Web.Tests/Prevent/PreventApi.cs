@@ -7,9 +7,7 @@ namespace Vigil.Web.Tests.Prevent;
 /// through the API. Names are unique per call, since a test class shares one database.</summary>
 public static class PreventApi
 {
-    private static int counter;
-
-    public static string UniqueSurname(string stem = "Testperson") => $"{stem}{Interlocked.Increment(ref counter)}x{Guid.NewGuid().ToString("N")[..6]}";
+    public static string UniqueSurname(string stem = "Testperson") => Unique.Surname(stem);
 
     public static object Referral(string surname, string? givenName = "Robin", string dateOfBirth = "2009-03-01", string panel = "manchester",
         string concernType = "extreme-right-wing", string sector = "Education", string gender = "Male", object? extra = null)

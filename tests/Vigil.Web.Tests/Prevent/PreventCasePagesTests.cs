@@ -12,18 +12,11 @@ public sealed class PreventCasePagesTests(VigilApp app) : IClassFixture<VigilApp
 {
     private string Today => DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
-    private static string ErrorSummary(IHtmlDocument document) => document.QuerySelector(".govuk-error-summary")?.TextContent ?? "";
-
-    private static string Text(IHtmlDocument document, string testId) => document.QuerySelector($"[data-testid={testId}]")?.TextContent.Trim() ?? "";
-
-    private static async Task<IHtmlDocument> DocumentAsync(HttpResponseMessage response) =>
-        new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
-
     /// <summary>Posts the form and expects a redirect: back to the page itself (post, redirect, get), or to <paramref name="then"/>.</summary>
     private static async Task SubmitOkAsync(PageClient page, string url, string form, Dictionary<string, string> fields, string? then = null)
     {
         var response = await page.SubmitAsync(url, form, fields);
-        var body = response.StatusCode == HttpStatusCode.Redirect ? "" : ErrorSummary(await DocumentAsync(response));
+        var body = response.StatusCode == HttpStatusCode.Redirect ? "" : Html.ErrorSummaryText(await Html.DocumentAsync(response));
         Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"{form} on {url}: {(int)response.StatusCode} {body}");
         var location = PageClient.PathOf(response);
         Assert.Equal(then ?? url, location.Split('?')[0]);
@@ -31,7 +24,7 @@ public sealed class PreventCasePagesTests(VigilApp app) : IClassFixture<VigilApp
         {
             // Post, redirect, get: the page it comes back to says what was done.
             var (_, done) = await page.GetAsync(location);
-            Assert.False(string.IsNullOrWhiteSpace(Text(done, "done")), $"{form}: no banner saying what was done at {location}");
+            Assert.False(string.IsNullOrWhiteSpace(Html.Text(done, "done")), $"{form}: no banner saying what was done at {location}");
         }
     }
 
@@ -81,18 +74,18 @@ public sealed class PreventCasePagesTests(VigilApp app) : IClassFixture<VigilApp
         // The gateway: the police run the deconfliction check, then record the outcome.
         var (response, page) = await officer.GetAsync(url);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(reference, Text(page, "reference"));
-        Assert.Equal("Gateway assessment", Text(page, "stage"));
-        Assert.Equal("Child", Text(page, "age-group"));
-        Assert.Contains(surname, Text(page, "person"), StringComparison.Ordinal);
-        Assert.Contains("Education", Text(page, "referrals"), StringComparison.Ordinal);
-        Assert.Contains("Shared extremist material", Text(page, "referrals"), StringComparison.Ordinal);
+        Assert.Equal(reference, Html.Text(page, "reference"));
+        Assert.Equal("Gateway assessment", Html.Text(page, "stage"));
+        Assert.Equal("Child", Html.Text(page, "age-group"));
+        Assert.Contains(surname, Html.Text(page, "person"), StringComparison.Ordinal);
+        Assert.Contains("Education", Html.Text(page, "referrals"), StringComparison.Ordinal);
+        Assert.Contains("Shared extremist material", Html.Text(page, "referrals"), StringComparison.Ordinal);
         Assert.NotNull(page.QuerySelector("[data-testid=deconflict-form]"));
         Assert.Null(page.QuerySelector("[data-testid=gateway-form]"));
 
         await SubmitOkAsync(officer, url, "deconflict", []);
         (_, page) = await officer.GetAsync(url);
-        Assert.Contains("No other record of this person", Text(page, "deconfliction"), StringComparison.Ordinal);
+        Assert.Contains("No other record of this person", Html.Text(page, "deconfliction"), StringComparison.Ordinal);
         Assert.NotNull(page.QuerySelector("[data-testid=gateway-form]"));
         AssertWellFormed(page, "case page, at the gateway");
         await SubmitOkAsync(officer, url, "gateway", new()
@@ -100,8 +93,8 @@ public sealed class PreventCasePagesTests(VigilApp app) : IClassFixture<VigilApp
             ["Gateway.Finding"] = "ClearVulnerability", ["Gateway.Outcome"] = "ReferredToChannel", ["Gateway.Reason"] = "Clear vulnerability; the panel should consider support.",
         });
         (_, page) = await officer.GetAsync(url);
-        Assert.Equal("Channel panel", Text(page, "stage"));
-        Assert.Equal("Referred to the Channel panel", Text(page, "gateway-outcome"));
+        Assert.Equal("Channel panel", Html.Text(page, "stage"));
+        Assert.Equal("Referred to the Channel panel", Html.Text(page, "gateway-outcome"));
         Assert.Null(page.QuerySelector("[data-testid=gateway-form]"));
         Assert.Null(page.QuerySelector("[data-testid=deconflict-form]"));
 
@@ -109,8 +102,8 @@ public sealed class PreventCasePagesTests(VigilApp app) : IClassFixture<VigilApp
         var member = await app.SignInAsync(DemoUsers.ChannelManchester);
         (response, page) = await member.GetAsync(url);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(reference, Text(page, "reference"));
-        Assert.Equal("Channel panel", Text(page, "stage"));
+        Assert.Equal(reference, Html.Text(page, "reference"));
+        Assert.Equal("Channel panel", Html.Text(page, "stage"));
         Assert.Null(page.QuerySelector("[data-testid=deconfliction]"));
         Assert.DoesNotContain("No other record", page.Body!.TextContent, StringComparison.Ordinal);
         Assert.DoesNotContain("other record(s)", page.Body!.TextContent, StringComparison.Ordinal);
@@ -153,8 +146,8 @@ public sealed class PreventCasePagesTests(VigilApp app) : IClassFixture<VigilApp
         partial.Remove("Vaf.Judgement[threat]");
         var refused = await member.SubmitAsync(vafUrl, "vaf", partial);
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
-        var refusedPage = await DocumentAsync(refused);
-        Assert.Contains("Feeling under threat", ErrorSummary(refusedPage), StringComparison.Ordinal);
+        var refusedPage = await Html.DocumentAsync(refused);
+        Assert.Contains("Feeling under threat", Html.ErrorSummaryText(refusedPage), StringComparison.Ordinal);
         Assert.True(((IHtmlInputElement)refusedPage.QuerySelector("#vaf-grievance-NotPresent")!).IsChecked);
         Assert.Empty((await CaseAsync(api, id)).GetProperty("assessments").EnumerateArray());
 
@@ -165,7 +158,7 @@ public sealed class PreventCasePagesTests(VigilApp app) : IClassFixture<VigilApp
         Assert.Contains("Not present", rows.Single(r => r.GetAttribute("data-factor") == "grievance").TextContent, StringComparison.Ordinal);
         Assert.Contains("Strongly present", rows.Single(r => r.GetAttribute("data-factor") == "identity").TextContent, StringComparison.Ordinal);
         Assert.Contains("Notes on identity (fictional).", rows.Single(r => r.GetAttribute("data-factor") == "identity").TextContent, StringComparison.Ordinal);
-        Assert.Equal("Drawn to an online group (fictional).", Text(page, "summary-engagement"));
+        Assert.Equal("Drawn to an online group (fictional).", Html.Text(page, "summary-engagement"));
         Assert.DoesNotContain("score", page.QuerySelector("[data-testid=assessments]")!.TextContent, StringComparison.OrdinalIgnoreCase);
 
         // Adopting without consent is refused, with the reason, and the case stays before the panel.
@@ -175,11 +168,11 @@ public sealed class PreventCasePagesTests(VigilApp app) : IClassFixture<VigilApp
         };
         var noConsent = await member.SubmitAsync(url, "decision", decision);
         Assert.Equal(HttpStatusCode.OK, noConsent.StatusCode);
-        var noConsentPage = await DocumentAsync(noConsent);
-        Assert.Contains("a parent or guardian must give consent", ErrorSummary(noConsentPage), StringComparison.Ordinal);
+        var noConsentPage = await Html.DocumentAsync(noConsent);
+        Assert.Contains("a parent or guardian must give consent", Html.ErrorSummaryText(noConsentPage), StringComparison.Ordinal);
         Assert.Equal("Vulnerable; a mentor is the right support.", noConsentPage.QuerySelector("#decision-rationale")!.TextContent);
         (_, page) = await member.GetAsync(url);
-        Assert.Equal("Channel panel", Text(page, "stage"));
+        Assert.Equal("Channel panel", Html.Text(page, "stage"));
 
         // A child cannot consent for themselves; a parent can.
         var consent = new Dictionary<string, string>
@@ -190,21 +183,21 @@ public sealed class PreventCasePagesTests(VigilApp app) : IClassFixture<VigilApp
         consent = Fields(consent, "Consent.On", Today);
         var byChild = await member.SubmitAsync(url, "consent", consent);
         Assert.Equal(HttpStatusCode.OK, byChild.StatusCode);
-        Assert.Contains("The person is a child", ErrorSummary(await DocumentAsync(byChild)), StringComparison.Ordinal);
+        Assert.Contains("The person is a child", Html.ErrorSummaryText(await Html.DocumentAsync(byChild)), StringComparison.Ordinal);
         consent["Consent.GivenBy"] = "ParentOrGuardian";
         consent["Consent.Name"] = "Fictional Parent";
         consent["Consent.Relationship"] = "Mother";
         consent["Consent.HasCapacity"] = "false";
         await SubmitOkAsync(member, url, "consent", consent);
         (_, page) = await member.GetAsync(url);
-        Assert.Equal("Given", Text(page, "consent-status"));
-        Assert.Contains("Fictional Parent (Mother), parent or guardian", Text(page, "consents"), StringComparison.Ordinal);
+        Assert.Equal("Given", Html.Text(page, "consent-status"));
+        Assert.Contains("Fictional Parent (Mother), parent or guardian", Html.Text(page, "consents"), StringComparison.Ordinal);
 
         // Adopted; support added; then the exit schedules the reviews at 6 and 12 months.
         await SubmitOkAsync(member, url, "decision", decision);
         (_, page) = await member.GetAsync(url);
-        Assert.Equal("Channel support", Text(page, "stage"));
-        Assert.Contains("Adopted as a Channel case", Text(page, "decisions"), StringComparison.Ordinal);
+        Assert.Equal("Channel support", Html.Text(page, "stage"));
+        Assert.Contains("Adopted as a Channel case", Html.Text(page, "decisions"), StringComparison.Ordinal);
         await SubmitOkAsync(member, url, "intervention", Fields(new()
         {
             ["Intervention.Type"] = "InterventionProvider", ["Intervention.Provider"] = "Fictional Mentoring Ltd",
@@ -216,7 +209,7 @@ public sealed class PreventCasePagesTests(VigilApp app) : IClassFixture<VigilApp
 
         await SubmitOkAsync(member, url, "exit", Fields(new() { ["Exit.Reason"] = "Vulnerability significantly reduced." }, "Exit.ExitedOn", Today));
         (_, page) = await member.GetAsync(url);
-        Assert.Equal("Left Channel", Text(page, "stage"));
+        Assert.Equal("Left Channel", Html.Text(page, "stage"));
         Assert.Null(page.QuerySelector("[data-testid=intervention-form]"));
         Assert.Null(page.QuerySelector("[data-testid=exit-form]"));
         Assert.NotNull(page.QuerySelector("[data-testid=reopen-form]"));
@@ -272,11 +265,11 @@ public sealed class PreventCasePagesTests(VigilApp app) : IClassFixture<VigilApp
 
         var response = await officer.SubmitAsync(url, "gateway", new() { ["Gateway.Finding"] = "ClearVulnerability", ["Gateway.Outcome"] = "ReferredToChannel" });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var page = await DocumentAsync(response);
-        Assert.Contains("Give the reason for the outcome", ErrorSummary(page), StringComparison.Ordinal);
+        var page = await Html.DocumentAsync(response);
+        Assert.Contains("Give the reason for the outcome", Html.ErrorSummaryText(page), StringComparison.Ordinal);
         Assert.Equal("#gateway-reason", page.QuerySelector(".govuk-error-summary a")!.GetAttribute("href"));
         Assert.True(((IHtmlInputElement)page.QuerySelector("#gateway-outcome-ReferredToChannel")!).IsChecked);
-        Assert.Equal("Gateway assessment", Text(page, "stage"));
+        Assert.Equal("Gateway assessment", Html.Text(page, "stage"));
 
         var after = await CaseAsync(api, id);
         Assert.Equal("Gateway", after.GetProperty("stage").GetString());

@@ -21,12 +21,6 @@ public sealed partial class PreventIntakePagesTests(VigilApp app) : IClassFixtur
     /// <summary>A browser with no account: cookies (for the antiforgery token), no automatic redirects.</summary>
     private PageClient Anonymous() => new(app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
 
-    private static IReadOnlyList<string> ErrorSummary(IHtmlDocument document) =>
-        document.QuerySelectorAll(".govuk-error-summary li").Select(li => li.TextContent.Trim()).ToList();
-
-    private static IReadOnlyList<string> ErrorLinks(IHtmlDocument document) =>
-        document.QuerySelectorAll(".govuk-error-summary li a").Select(a => a.GetAttribute("href")!).ToList();
-
     private static IReadOnlyList<string> FormNames(IHtmlDocument document) =>
         document.QuerySelectorAll("form input[name=_handler]").Select(i => i.GetAttribute("value")!).ToList();
 
@@ -163,12 +157,12 @@ public sealed partial class PreventIntakePagesTests(VigilApp app) : IClassFixtur
         fields["Input.ReferrerContact"] = "";
         var response = await visitor.SubmitAsync("/prevent/refer", "refer", fields);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var document = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
-        var summary = ErrorSummary(document);
+        var document = await Html.DocumentAsync(response);
+        var summary = Html.ErrorSummary(document);
         Assert.Contains("Enter the person's given name", summary);
         Assert.Contains("Date of birth must be in the past", summary);
         Assert.Contains(summary, m => m.StartsWith("Enter a phone number or e-mail address", StringComparison.Ordinal));
-        var links = ErrorLinks(document);
+        var links = Html.ErrorLinks(document);
         Assert.Equal("#GivenName", links[0]); // in the order of the form
         Assert.Contains("#GivenName", links);
         Assert.Contains("#DateOfBirth", links);
@@ -197,8 +191,8 @@ public sealed partial class PreventIntakePagesTests(VigilApp app) : IClassFixtur
         var fields = Fields(surname);
         fields["Input.ReferrerContact"] = contact;
         var response = await visitor.SubmitAsync("/prevent/refer", "refer", fields);
-        var document = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
-        var refused = ErrorSummary(document).Contains("Enter an e-mail address in the correct format, like name@example.org, or a phone number");
+        var document = await Html.DocumentAsync(response);
+        var refused = Html.ErrorSummary(document).Contains("Enter an e-mail address in the correct format, like name@example.org, or a phone number");
         Assert.Equal(!accepted, refused);
         Assert.Equal(accepted ? 1 : 0, await SubmissionsAboutAsync(surname));
     }
@@ -211,7 +205,7 @@ public sealed partial class PreventIntakePagesTests(VigilApp app) : IClassFixtur
         {
             var response = await visitor.Http.GetAsync(url);
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            var document = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
+            var document = await Html.DocumentAsync(response);
             if (heading.Length > 0)
             {
                 Assert.Equal(heading, document.QuerySelector("h1")!.TextContent.Trim());
@@ -245,7 +239,7 @@ public sealed partial class PreventIntakePagesTests(VigilApp app) : IClassFixtur
         again["Input.Sector"] = "Community";
         var offered = await officer.SubmitAsync("/prevent/referrals/new", "refer", again);
         Assert.Equal(HttpStatusCode.OK, offered.StatusCode);
-        var offer = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await offered.Content.ReadAsStringAsync());
+        var offer = await Html.DocumentAsync(offered);
         var row = Assert.Single(offer.QuerySelectorAll("[data-testid=open-case]"));
         Assert.Contains(reference, row.TextContent);
         Assert.Contains("1 Mar 2009", row.TextContent);
@@ -301,10 +295,10 @@ public sealed partial class PreventIntakePagesTests(VigilApp app) : IClassFixtur
         var cases = await CaseCountAsync();
         var response = await officer.SubmitAsync("/prevent/referrals/new", "refer", fields);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var document = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
-        Assert.Contains("Date of birth must be in the past", ErrorSummary(document));
-        Assert.Contains("Choose the sector the referral comes from", ErrorSummary(document));
-        Assert.Contains("#Sector", ErrorLinks(document));
+        var document = await Html.DocumentAsync(response);
+        Assert.Contains("Date of birth must be in the past", Html.ErrorSummary(document));
+        Assert.Contains("Choose the sector the referral comes from", Html.ErrorSummary(document));
+        Assert.Contains("#Sector", Html.ErrorLinks(document));
         Assert.NotNull(document.QuerySelector("#Sector"));
         Assert.Equal(cases, await CaseCountAsync());
 
@@ -312,9 +306,9 @@ public sealed partial class PreventIntakePagesTests(VigilApp app) : IClassFixtur
         fields = Fields(surname);
         fields["Input.Panel"] = "tower-hamlets";
         response = await officer.SubmitAsync("/prevent/referrals/new", "refer", fields);
-        document = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
-        Assert.Contains(ErrorSummary(document), m => m.Contains("another unit's Prevent team", StringComparison.Ordinal));
-        Assert.Contains("#Panel", ErrorLinks(document));
+        document = await Html.DocumentAsync(response);
+        Assert.Contains(Html.ErrorSummary(document), m => m.Contains("another unit's Prevent team", StringComparison.Ordinal));
+        Assert.Contains("#Panel", Html.ErrorLinks(document));
         Assert.Equal(cases, await CaseCountAsync());
     }
 

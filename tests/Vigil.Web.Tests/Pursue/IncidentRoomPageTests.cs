@@ -21,11 +21,6 @@ public sealed class IncidentRoomPageTests(VigilApp app) : IClassFixture<VigilApp
 
     private static async Task<JsonElement> LinkedAsync(HttpClient api, Guid id) => await api.GetFromJsonAsync<JsonElement>($"/api/v1/investigations/{id}/subjects");
 
-    private static string ErrorSummary(IHtmlDocument document) => document.QuerySelector(".govuk-error-summary")?.TextContent ?? "";
-
-    private static async Task<IHtmlDocument> DocumentAsync(HttpResponseMessage response) =>
-        new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
-
     /// <summary>Posts a multipart form of the page as a browser does: its fields, the antiforgery token, and the file.</summary>
     private static async Task<HttpResponseMessage> SubmitMultipartAsync(PageClient page, string url, string formName, Dictionary<string, string> fields, string? fileName, byte[]? bytes)
     {
@@ -78,7 +73,7 @@ public sealed class IncidentRoomPageTests(VigilApp app) : IClassFixture<VigilApp
         };
         var candidates = await page.SubmitAsync(url, "link-new", person);
         Assert.Equal(HttpStatusCode.OK, candidates.StatusCode);
-        var shown = await DocumentAsync(candidates);
+        var shown = await Html.DocumentAsync(candidates);
         var banner = shown.QuerySelector("[data-testid=candidates]")!;
         Assert.Contains(banner.QuerySelectorAll("a"), a => a.GetAttribute("href") == $"/subjects/{known}");
         Assert.Equal("Cornelius", ((IHtmlInputElement)shown.QuerySelector("input[name='Person.GivenName']")!).Value);
@@ -106,7 +101,7 @@ public sealed class IncidentRoomPageTests(VigilApp app) : IClassFixture<VigilApp
 
         var response = await page.SubmitAsync(url, "link-existing", new() { ["Existing.Subject"] = first.ToString(), ["Existing.Role"] = "Witness" });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var document = await DocumentAsync(response);
+        var document = await Html.DocumentAsync(response);
         var banner = document.QuerySelector("[data-testid=also-known]")!;
         Assert.Contains("Also known to", banner.TextContent, StringComparison.Ordinal);
         Assert.Contains(banner.QuerySelectorAll("a"), a => a.GetAttribute("href") == $"/subjects/{twin}");
@@ -114,11 +109,11 @@ public sealed class IncidentRoomPageTests(VigilApp app) : IClassFixture<VigilApp
         Assert.Equal(first, (await LinkedAsync(sio, id)).EnumerateArray().Single().GetProperty("subjectId").GetGuid());
 
         // Linking them twice, or a reference that is not a subject, is refused with an error summary.
-        var again = await DocumentAsync(await page.SubmitAsync(url, "link-existing", new() { ["Existing.Subject"] = first.ToString(), ["Existing.Role"] = "Witness" }));
-        Assert.Contains("already linked", ErrorSummary(again), StringComparison.Ordinal);
-        var junk = await DocumentAsync(await page.SubmitAsync(url, "link-existing", new() { ["Existing.Subject"] = "not-a-reference" }));
-        Assert.Contains("web address", ErrorSummary(junk), StringComparison.Ordinal);
-        Assert.Contains("role", ErrorSummary(junk), StringComparison.Ordinal);
+        var again = await Html.DocumentAsync(await page.SubmitAsync(url, "link-existing", new() { ["Existing.Subject"] = first.ToString(), ["Existing.Role"] = "Witness" }));
+        Assert.Contains("already linked", Html.ErrorSummaryText(again), StringComparison.Ordinal);
+        var junk = await Html.DocumentAsync(await page.SubmitAsync(url, "link-existing", new() { ["Existing.Subject"] = "not-a-reference" }));
+        Assert.Contains("web address", Html.ErrorSummaryText(junk), StringComparison.Ordinal);
+        Assert.Contains("role", Html.ErrorSummaryText(junk), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -146,10 +141,10 @@ public sealed class IncidentRoomPageTests(VigilApp app) : IClassFixture<VigilApp
         Assert.Contains("source: Hire company records", vanRow.TextContent, StringComparison.Ordinal);
 
         // An event that has not happened yet, or with no title, is refused with an error summary.
-        var future = await DocumentAsync(await page.SubmitAsync(url, "add-event", new() { ["Event.When"] = "2027-01-01T00:00", ["Event.Title"] = "Planned" }));
-        Assert.Contains("already have happened", ErrorSummary(future), StringComparison.Ordinal);
-        var untitled = await DocumentAsync(await page.SubmitAsync(url, "add-event", new() { ["Event.When"] = "2026-11-01T00:00" }));
-        Assert.Contains("Enter what happened", ErrorSummary(untitled), StringComparison.Ordinal);
+        var future = await Html.DocumentAsync(await page.SubmitAsync(url, "add-event", new() { ["Event.When"] = "2027-01-01T00:00", ["Event.Title"] = "Planned" }));
+        Assert.Contains("already have happened", Html.ErrorSummaryText(future), StringComparison.Ordinal);
+        var untitled = await Html.DocumentAsync(await page.SubmitAsync(url, "add-event", new() { ["Event.When"] = "2026-11-01T00:00" }));
+        Assert.Contains("Enter what happened", Html.ErrorSummaryText(untitled), StringComparison.Ordinal);
         Assert.Equal(2, (await sio.GetFromJsonAsync<JsonElement>($"/api/v1/investigations/{id}/timeline")).EnumerateArray().Count(t => t.GetProperty("kind").GetString() == "event"));
     }
 
@@ -174,9 +169,9 @@ public sealed class IncidentRoomPageTests(VigilApp app) : IClassFixture<VigilApp
 
         var bad = await page.SubmitAsync(url, "record-elg", meeting);
         Assert.Equal(HttpStatusCode.OK, bad.StatusCode);
-        var badPage = await DocumentAsync(bad);
-        Assert.Contains("line 2", ErrorSummary(badPage), StringComparison.Ordinal);
-        Assert.Contains("no comma", ErrorSummary(badPage), StringComparison.Ordinal);
+        var badPage = await Html.DocumentAsync(bad);
+        Assert.Contains("line 2", Html.ErrorSummaryText(badPage), StringComparison.Ordinal);
+        Assert.Contains("no comma", Html.ErrorSummaryText(badPage), StringComparison.Ordinal);
         Assert.Contains("Officer K without an organisation", badPage.QuerySelector("textarea[name='Elg.Attendees']")!.TextContent, StringComparison.Ordinal);
         Assert.Empty((await sio.GetFromJsonAsync<JsonElement>($"/api/v1/investigations/{id}/elg-meetings")).EnumerateArray());
 
@@ -231,7 +226,7 @@ public sealed class IncidentRoomPageTests(VigilApp app) : IClassFixture<VigilApp
             ["Exhibit.SeizedFrom"] = "1 Example Parade (fictional)", ["Exhibit.SeizedAt"] = "2026-11-27T11:30",
         }, "tool.exe", "MZ fictional"u8.ToArray());
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
-        Assert.Contains("'.exe' cannot be stored", ErrorSummary(await DocumentAsync(refused)), StringComparison.Ordinal);
+        Assert.Contains("'.exe' cannot be stored", Html.ErrorSummaryText(await Html.DocumentAsync(refused)), StringComparison.Ordinal);
         var listed = await sio.GetFromJsonAsync<JsonElement>($"/api/v1/investigations/{id}/exhibits");
         Assert.DoesNotContain(listed.EnumerateArray(), e => e.GetProperty("reference").GetString() == "RA/2");
 
@@ -241,9 +236,9 @@ public sealed class IncidentRoomPageTests(VigilApp app) : IClassFixture<VigilApp
             ["Exhibit.Reference"] = "RA/3", ["Exhibit.Description"] = "Photograph of the workbench", ["Exhibit.SeizedBy"] = "DS Rowan Achebe",
             ["Exhibit.SeizedFrom"] = "1 Example Parade (fictional)", ["Exhibit.SeizedAt"] = "2026-11-27T12:00",
         }, "bench.png", "not really a png"u8.ToArray());
-        var mislabelledPage = await DocumentAsync(mislabelled);
-        Assert.Contains("not a .png file", ErrorSummary(mislabelledPage), StringComparison.Ordinal);
-        Assert.Contains("recorded without its file", ErrorSummary(mislabelledPage), StringComparison.Ordinal);
+        var mislabelledPage = await Html.DocumentAsync(mislabelled);
+        Assert.Contains("not a .png file", Html.ErrorSummaryText(mislabelledPage), StringComparison.Ordinal);
+        Assert.Contains("recorded without its file", Html.ErrorSummaryText(mislabelledPage), StringComparison.Ordinal);
         var ra3 = (await sio.GetFromJsonAsync<JsonElement>($"/api/v1/investigations/{id}/exhibits")).EnumerateArray().Single(e => e.GetProperty("reference").GetString() == "RA/3");
         Assert.Equal(JsonValueKind.Null, ra3.GetProperty("sha256").ValueKind);
 
@@ -269,7 +264,7 @@ public sealed class IncidentRoomPageTests(VigilApp app) : IClassFixture<VigilApp
 
         // A handover earlier than the seizure is refused.
         var early = await page.SubmitAsync(url, $"handover-{exhibitId}", new() { ["Handover.To"] = "DC Someone", ["Handover.At"] = "2026-11-01T09:00", ["Handover.Reason"] = "Back-dated" });
-        Assert.Contains("cannot be earlier", ErrorSummary(await DocumentAsync(early)), StringComparison.Ordinal);
+        Assert.Contains("cannot be earlier", Html.ErrorSummaryText(await Html.DocumentAsync(early)), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -283,7 +278,7 @@ public sealed class IncidentRoomPageTests(VigilApp app) : IClassFixture<VigilApp
 
         // An MG6D item needs its public-interest reason.
         var missing = await officer.SubmitAsync(url, "schedule-item", new() { ["Item.Description"] = "Door-to-door notes", ["Item.Schedule"] = "Mg6D" });
-        Assert.Contains("public-interest reason", ErrorSummary(await DocumentAsync(missing)), StringComparison.Ordinal);
+        Assert.Contains("public-interest reason", Html.ErrorSummaryText(await Html.DocumentAsync(missing)), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, (await officer.SubmitAsync(url, "schedule-item", new()
         {
             ["Item.Description"] = "Door-to-door notes", ["Item.Location"] = "Incident room", ["Item.Schedule"] = "Mg6C",

@@ -16,9 +16,6 @@ public sealed class InvestigationPageTests(VigilApp app) : IClassFixture<VigilAp
     private static string Text(IHtmlDocument document, string testId) =>
         document.QuerySelector($"[data-testid={testId}]")?.TextContent.Trim() ?? throw new InvalidOperationException($"No [data-testid={testId}]");
 
-    private static IReadOnlyList<string> ErrorSummary(IHtmlDocument document) =>
-        document.QuerySelectorAll(".govuk-error-summary li").Select(li => li.TextContent.Trim()).ToList();
-
     /// <summary>The names of the Blazor forms on the page.</summary>
     private static IReadOnlyList<string> FormNames(IHtmlDocument document) =>
         document.QuerySelectorAll("form input[name=_handler]").Select(i => i.GetAttribute("value")!).ToList();
@@ -101,8 +98,8 @@ public sealed class InvestigationPageTests(VigilApp app) : IClassFixture<VigilAp
         var before = await app.AsSystemAsync(db => db.Set<Investigation>().IgnoreQueryFilters().CountAsync());
         var response = await page.SubmitAsync("/investigations/new", "open", new() { ["Input.Summary"] = "No name, no lead, no threat, no risk." });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var document = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
-        var errors = ErrorSummary(document);
+        var document = await Html.DocumentAsync(response);
+        var errors = Html.ErrorSummary(document);
         Assert.Contains("Enter the operation name", errors);
         Assert.Contains("Say who leads: MI5-led, joint or police only", errors);
         Assert.Contains("Choose the threat type", errors);
@@ -132,8 +129,8 @@ public sealed class InvestigationPageTests(VigilApp app) : IClassFixture<VigilAp
 
         var skip = await SubmitWithHiddenAsync(page, url, "move", new() { ["Move.To"] = "Charge", ["Move.Reason"] = "Straight to charge, please" });
         Assert.Equal(HttpStatusCode.OK, skip.StatusCode);
-        var refused = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await skip.Content.ReadAsStringAsync());
-        Assert.Contains(ErrorSummary(refused), e => e.Contains("can only move to Investigation", StringComparison.Ordinal));
+        var refused = await Html.DocumentAsync(skip);
+        Assert.Contains(Html.ErrorSummary(refused), e => e.Contains("can only move to Investigation", StringComparison.Ordinal));
         var (_, unchanged) = await page.GetAsync(url);
         Assert.Equal("Intelligence development", Text(unchanged, "phase"));
 
@@ -237,7 +234,7 @@ public sealed class InvestigationPageTests(VigilApp app) : IClassFixture<VigilAp
             ["Raise.Title"] = "", ["Raise.Description"] = "", ["Raise.Priority"] = "Medium", ["Raise.DueDate.Day"] = "", ["Raise.DueDate.Month"] = "", ["Raise.DueDate.Year"] = "", ["Raise.LineOfEnquiry"] = "", ["Raise.AllocateTo"] = "",
         });
         Assert.Equal(HttpStatusCode.OK, noTitle.StatusCode);
-        var noTitleErrors = ErrorSummary(new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await noTitle.Content.ReadAsStringAsync()));
+        var noTitleErrors = Html.ErrorSummary((await Html.DocumentAsync(noTitle)));
         Assert.Equal(["Enter what the action is"], noTitleErrors);
 
         var (_, listed) = await sio.GetAsync(list);
@@ -303,7 +300,7 @@ public sealed class InvestigationPageTests(VigilApp app) : IClassFixture<VigilAp
 
         var response = await sio.SubmitAsync(url, "allocate", new() { ["Allocate.Version"] = read["Allocate.Version"], ["Allocate.AllocateTo"] = DemoUsers.InvestigatorLondon });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var document = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
+        var document = await Html.DocumentAsync(response);
         Assert.Contains("Someone else changed this action first", Text(document, "conflict"), StringComparison.Ordinal);
         Assert.Equal("DC Sam Okonkwo-Hart", Text(document, "allocated-to"));
 

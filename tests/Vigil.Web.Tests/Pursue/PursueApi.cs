@@ -5,9 +5,7 @@ namespace Vigil.Web.Tests.Pursue;
 /// <summary>Intents for the Pursue tests: open an investigation and build up its incident room through the API.</summary>
 public static class PursueApi
 {
-    private static int counter;
-
-    public static string UniqueOperation(string stem) => $"Operation {stem.ToUpperInvariant()}{Interlocked.Increment(ref counter)}";
+    public static string UniqueOperation(string stem) => Unique.Operation(stem);
 
     public static async Task<JsonElement> ExpectAsync(HttpResponseMessage response, HttpStatusCode status)
     {

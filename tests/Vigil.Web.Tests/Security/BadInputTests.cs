@@ -114,7 +114,7 @@ public sealed class BadInputTests(VigilApp app) : IClassFixture<VigilApp>
             ["Input.Classification"] = "Official",
         });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var html = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
+        var html = await Html.DocumentAsync(response);
         Assert.Contains("Date of birth must be in the past", html.QuerySelector(".govuk-error-summary")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("Mytyping", ((AngleSharp.Html.Dom.IHtmlInputElement)html.QuerySelector("#Surname")!).Value);
         Assert.False(await app.AsSystemAsync(db => db.Set<Vigil.Web.Subjects.Subject>().AnyAsync(s => s.Surname == "Mytyping")));

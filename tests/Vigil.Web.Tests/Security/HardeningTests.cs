@@ -127,7 +127,7 @@ public sealed class HardeningTests(HardenedApp app) : IClassFixture<HardenedApp>
     private static string NewAddress() => TestClientAddress.Next();
 
     private static async Task<string> ErrorSummaryAsync(HttpResponseMessage response) =>
-        new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync()).QuerySelector(".govuk-error-summary")?.TextContent ?? "";
+        (await Html.DocumentAsync(response)).QuerySelector(".govuk-error-summary")?.TextContent ?? "";
 
     [Fact]
     public async Task SignIn_UnknownEmailWrongPasswordAndLockedAccount_AnswerAlike_WithOnePasswordHashedEach()
@@ -426,7 +426,7 @@ public sealed class HardeningTests(HardenedApp app) : IClassFixture<HardenedApp>
             ["Input.GivenName"] = "Bea\u202Etrice", ["Input.Surname"] = "Pagehidden", ["Input.Classification"] = "Official", ["Input.AcknowledgedCandidates"] = "true",
         });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var document = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
+        var document = await Html.DocumentAsync(response);
         Assert.Contains("hidden characters", document.QuerySelector(".govuk-error-summary")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("Pagehidden", ((AngleSharp.Html.Dom.IHtmlInputElement)document.QuerySelector("#Surname")!).Value);
         Assert.False(await app.AsSystemAsync(db => db.Set<Subject>().AnyAsync(s => s.Surname == "Pagehidden")));

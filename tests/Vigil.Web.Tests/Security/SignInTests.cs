@@ -9,9 +9,6 @@ namespace Vigil.Web.Tests.Security;
 
 public sealed class SignInTests(VigilApp app) : IClassFixture<VigilApp>
 {
-    private static async Task<IHtmlDocument> Html(HttpResponseMessage response) =>
-        new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
-
     private PageClient Anonymous() => new(app.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true }));
 
     [Fact]
@@ -19,7 +16,7 @@ public sealed class SignInTests(VigilApp app) : IClassFixture<VigilApp>
     {
         var response = await Anonymous().SubmitAsync("/account/sign-in", "sign-in", new() { ["Input.Email"] = DemoUsers.CtsaWales, ["Input.Password"] = "not-the-password" });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var summary = (await Html(response)).QuerySelector(".govuk-error-summary");
+        var summary = (await Html.DocumentAsync(response)).QuerySelector(".govuk-error-summary");
         Assert.NotNull(summary);
         Assert.Contains("Enter a correct email address and password", summary.TextContent, StringComparison.Ordinal);
         // Counted per source and minute, then written as one entry naming the e-mails tried.
@@ -34,7 +31,7 @@ public sealed class SignInTests(VigilApp app) : IClassFixture<VigilApp>
     public async Task SignIn_EmptyForm_NamesEachMissingField()
     {
         var response = await Anonymous().SubmitAsync("/account/sign-in", "sign-in", new() { ["Input.Email"] = "", ["Input.Password"] = "" });
-        var summary = (await Html(response)).QuerySelector(".govuk-error-summary")!.TextContent;
+        var summary = (await Html.DocumentAsync(response)).QuerySelector(".govuk-error-summary")!.TextContent;
         Assert.Contains("Enter your email address", summary, StringComparison.Ordinal);
         Assert.Contains("Enter your password", summary, StringComparison.Ordinal);
     }
@@ -52,7 +49,7 @@ public sealed class SignInTests(VigilApp app) : IClassFixture<VigilApp>
         // "locked" would tell a stranger that the account exists.
         var response = await Anonymous().SubmitAsync("/account/sign-in", "sign-in", new() { ["Input.Email"] = email, ["Input.Password"] = VigilApp.TestPassword });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var message = (await Html(response)).QuerySelector(".govuk-error-summary")!.TextContent;
+        var message = (await Html.DocumentAsync(response)).QuerySelector(".govuk-error-summary")!.TextContent;
         Assert.Contains(Vigil.Web.Platform.Security.Pages.SignIn.WrongDetails, message, StringComparison.Ordinal);
         Assert.DoesNotContain("locked", message, StringComparison.OrdinalIgnoreCase);
         Assert.True(await app.AsSystemAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.LockoutEnd).SingleAsync()) > app.Clock.GetUtcNow());
@@ -74,7 +71,7 @@ public sealed class SignInTests(VigilApp app) : IClassFixture<VigilApp>
         Assert.StartsWith("/account/sign-in/two-factor", PageClient.PathOf(response), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, (await page.Http.GetAsync("/")).StatusCode);
         var wrong = await page.SubmitAsync(PageClient.PathOf(response), "two-factor", new() { ["Input.Code"] = "000000" });
-        Assert.Contains("not correct", (await Html(wrong)).QuerySelector(".govuk-error-summary")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("not correct", (await Html.DocumentAsync(wrong)).QuerySelector(".govuk-error-summary")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
