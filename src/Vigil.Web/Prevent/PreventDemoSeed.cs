@@ -46,6 +46,11 @@ public sealed class PreventDemoSeed : ISeed
         var member = users["channel.manchester@vigil.example"];
         db.Add(new GroupMembership { GroupId = teams[units["north-west"]], UserId = officer.Id });
         var now = db.Clock.GetUtcNow();
+        // Who recorded the demo's casework, as a page shows it: the demo Prevent officer in the North West, and
+        // a fictional officer of each other unit (never an internal name). Names come from a stream of their
+        // own, so the rest of the demo is drawn as before.
+        var staff = new DemoNames(7_2026);
+        var recorders = Panels.Select(p => p.Unit).Distinct().ToDictionary(u => units[u], u => u == "north-west" ? officer.DisplayName : Officer(staff.Next()));
         var panels = new List<ChannelPanel>();
         foreach (var (code, authority, unit) in Panels)
         {
@@ -56,11 +61,11 @@ public sealed class PreventDemoSeed : ISeed
             {
                 db.Add(group);
             }
-            var panel = new ChannelPanel { Code = code, LocalAuthority = authority, UnitId = units[unit], GroupId = group.Id, Chair = "Prevent coordinator (demo)" };
+            var panel = new ChannelPanel { Code = code, LocalAuthority = authority, UnitId = units[unit], GroupId = group.Id, Chair = Person(staff.Next()) };
             if (code == "manchester")
             {
                 panel.Chair = member.DisplayName;
-                panel.Members.Add(new PanelMember { UserId = member.Id, Represents = "Local authority (chair)", IsChair = true, AddedAt = now });
+                panel.Members.Add(new PanelMember { UserId = member.Id, Represents = $"{authority} (chair)", IsChair = true, AddedAt = now });
                 panel.Members.Add(new PanelMember { UserId = officer.Id, Represents = "Police (Prevent)", AddedAt = now });
             }
             else if (unit == "north-west")
@@ -72,7 +77,7 @@ public sealed class PreventDemoSeed : ISeed
         }
         db.AddRange(panels);
         await db.SaveChangesAsync(ct);
-        await new Year(db, panels, teams, now).SeedAsync(ct);
+        await new Year(db, panels, teams, recorders, now).SeedAsync(ct);
     }
 
     /// <summary>
@@ -81,8 +86,14 @@ public sealed class PreventDemoSeed : ISeed
     /// proportions; DOMAIN.md). Every attribute is drawn from its own random stream, and names from theirs
     /// (<see cref="DemoNames"/>), so no name, gender or age says anything about the concern or the outcome.
     /// </summary>
-    private sealed class Year(VigilDb db, List<ChannelPanel> panels, Dictionary<Guid, Guid> teams, DateTimeOffset now)
+    private static string Person(Bogus.Faker f) => $"{f.Name.FirstName()} {f.Name.LastName()}";
+
+    private static string Officer(Bogus.Faker f) => "PC " + Person(f);
+
+    private sealed class Year(VigilDb db, List<ChannelPanel> panels, Dictionary<Guid, Guid> teams, Dictionary<Guid, string> recorders, DateTimeOffset now)
     {
+        private string By(PreventCase c) => recorders[c.OwningUnitId];
+
         private readonly DemoNames names = new(5_2026);
         private readonly Random when = new(1), sector = new(2), concern = new(3), age = new(4), gender = new(5), place = new(6), outcome = new(7), work = new(8), judgement = new(9), references = new(10);
         private readonly DateOnly today = DateOnly.FromDateTime(now.UtcDateTime);
@@ -201,11 +212,11 @@ public sealed class PreventDemoSeed : ISeed
                     {
                         ReceivedAt = referredAt, Sector = referrer, FromPublicForm = referrer is ReferrerSector.FriendsAndFamily or ReferrerSector.Community,
                         ReferrerName = "Fictional referrer", ReferrerOrganisation = referrer is ReferrerSector.FriendsAndFamily ? "" : $"Example {PreventNames.Display(referrer).ToLowerInvariant()} organisation",
-                        ConcernScheme = "2023", ConcernCode = code, WhatPrompted = "Fictional concern recorded for the demonstration.", RecordedBy = Officer,
+                        ConcernScheme = "2023", ConcernCode = code, WhatPrompted = "Fictional concern recorded for the demonstration.", RecordedBy = recorders[panel.UnitId],
                     },
                 ],
             };
-            c.Record(referredAt, Officer, "Referral recorded", $"from {PreventNames.Display(referrer)}");
+            c.Record(referredAt, By(c), "Referral recorded", $"from {PreventNames.Display(referrer)}");
             db.AddRange(person, c);
 
             // The gateway takes 1 to 9 days; referrals younger than that are still waiting (some overdue).
@@ -218,26 +229,26 @@ public sealed class PreventDemoSeed : ISeed
             var roll = script is null ? outcome.NextDouble() : script.Outcome switch { GatewayOutcome.NoFurtherAction => 0, GatewayOutcome.Signposted => 0.6, _ => 0.99 };
             c.DeconflictedAt = gatewayAt.AddHours(-2);
             c.DeconflictionSummary = "No other record of this person anywhere in the network.";
-            c.Record(gatewayAt.AddHours(-2), Officer, "Deconfliction check", "no other record", policeOnly: true);
+            c.Record(gatewayAt.AddHours(-2), By(c), "Deconfliction check", "no other record", policeOnly: true);
             Require(c, PreventStep.RecordGateway);
             const string reason = "Demonstration gateway assessment.";
             if (roll < 0.51)
             {
-                c.RecordGateway(GatewayOutcome.NoFurtherAction, VulnerabilityFinding.NotAppropriateForChannel, reason, "", gatewayAt, Officer);
-                c.Record(gatewayAt, Officer, "Gateway: No further action", reason, policeOnly: true);
+                c.RecordGateway(GatewayOutcome.NoFurtherAction, VulnerabilityFinding.NotAppropriateForChannel, reason, "", gatewayAt, By(c));
+                c.Record(gatewayAt, By(c), "Gateway: No further action", reason, policeOnly: true);
                 return;
             }
             if (roll < 0.87)
             {
                 c.RecordGateway(GatewayOutcome.Signposted, VulnerabilityFinding.PossibleVulnerability, reason,
-                    work.Next(2) == 0 ? "Children's social care" : "Mental health services", gatewayAt, Officer);
-                c.Record(gatewayAt, Officer, "Gateway: Signposted to other services", c.SignpostedTo, policeOnly: true);
+                    work.Next(2) == 0 ? "Children's social care" : "Mental health services", gatewayAt, By(c));
+                c.Record(gatewayAt, By(c), "Gateway: Signposted to other services", c.SignpostedTo, policeOnly: true);
                 return;
             }
-            c.RecordGateway(GatewayOutcome.ReferredToChannel, VulnerabilityFinding.ClearVulnerability, reason, "", gatewayAt, Officer);
+            c.RecordGateway(GatewayOutcome.ReferredToChannel, VulnerabilityFinding.ClearVulnerability, reason, "", gatewayAt, By(c));
             c.NeedToKnow.Add(new RecordGroup { GroupId = panel.GroupId });
             person.NeedToKnow.Add(new RecordGroup { GroupId = panel.GroupId });
-            c.Record(gatewayAt, Officer, "Gateway: Referred to the Channel panel", reason, policeOnly: true);
+            c.Record(gatewayAt, By(c), "Gateway: Referred to the Channel panel", reason, policeOnly: true);
 
             // Panels meet on the first Tuesday after the gateway (every week in the demo).
             var heldOn = gatewayOn.AddDays(1);
@@ -251,7 +262,7 @@ public sealed class PreventDemoSeed : ISeed
             }
             if (!meetings.TryGetValue((panel.Id, heldOn), out var meeting))
             {
-                meeting = new PanelMeeting { PanelId = panel.Id, HeldOn = heldOn, Location = $"{panel.LocalAuthority}, committee room", Attendees = "Chair; police Prevent officer; education, health and children's services", RecordedAt = now, RecordedBy = Officer };
+                meeting = new PanelMeeting { PanelId = panel.Id, HeldOn = heldOn, Location = $"{panel.LocalAuthority}, committee room", Attendees = "Chair; police Prevent officer; education, health and children's services", RecordedAt = now, RecordedBy = recorders[panel.UnitId] };
                 meetings[(panel.Id, heldOn)] = meeting;
                 db.Add(meeting);
             }
@@ -261,7 +272,7 @@ public sealed class PreventDemoSeed : ISeed
                 CaseId = c.Id, MeetingId = meeting.Id, AssessedOn = heldOn, FrameworkVersion = PreventReferenceSeed.VafVersion,
                 Judgements = factors.Select(f => new FactorJudgement { FactorCode = f.Code, Judgement = (Judgement)judgement.Next(4), Notes = "" }).ToList(),
                 EngagementSummary = "Demonstration summary of engagement.", IntentSummary = "Demonstration summary of intent.", CapabilitySummary = "Demonstration summary of capability.",
-                RecordedAt = metAt, RecordedBy = Officer,
+                RecordedAt = metAt, RecordedBy = By(c),
             });
             c.DiscussedAt = metAt;
             var adopt = script?.Adopt ?? outcome.NextDouble() < 0.57;
@@ -270,16 +281,16 @@ public sealed class PreventDemoSeed : ISeed
                 c.Consents.Add(new ConsentRecord
                 {
                     Given = true, GivenBy = c.IsChild ? ConsentGiver.ParentOrGuardian : ConsentGiver.Person, Name = c.IsChild ? "Fictional parent" : $"{person.GivenName} {person.Surname}",
-                    Relationship = c.IsChild ? "Parent" : "", On = heldOn.AddDays(-1), Method = ConsentMethod.InPerson, HasCapacity = !c.IsChild, RecordedAt = metAt.AddDays(-1), RecordedBy = Officer,
+                    Relationship = c.IsChild ? "Parent" : "", On = heldOn.AddDays(-1), Method = ConsentMethod.InPerson, HasCapacity = !c.IsChild, RecordedAt = metAt.AddDays(-1), RecordedBy = By(c),
                 });
                 Require(c, PreventStep.Adopt, assessed: true);
                 c.Decide(PanelDecision.Adopt, metAt, "");
-                db.Add(new PanelDiscussion { CaseId = c.Id, MeetingId = meeting.Id, Decision = PanelDecision.Adopt, Rationale = "Demonstration decision: support offered and accepted.", RecordedAt = metAt, RecordedBy = Officer });
-                c.Record(metAt, Officer, "Panel: Adopted as a Channel case");
-                db.Add(new Intervention { CaseId = c.Id, Type = InterventionType.InterventionProvider, Provider = "Fictional Mentoring Ltd", StartsOn = heldOn.AddDays(7), RecordedAt = metAt, RecordedBy = Officer });
+                db.Add(new PanelDiscussion { CaseId = c.Id, MeetingId = meeting.Id, Decision = PanelDecision.Adopt, Rationale = "Demonstration decision: support offered and accepted.", RecordedAt = metAt, RecordedBy = By(c) });
+                c.Record(metAt, By(c), "Panel: Adopted as a Channel case");
+                db.Add(new Intervention { CaseId = c.Id, Type = InterventionType.InterventionProvider, Provider = "Fictional Mentoring Ltd", StartsOn = heldOn.AddDays(7), RecordedAt = metAt, RecordedBy = By(c) });
                 if (work.Next(2) == 0)
                 {
-                    db.Add(new Intervention { CaseId = c.Id, Type = (InterventionType)(1 + work.Next(6)), Provider = "Example local service", StartsOn = heldOn.AddDays(14), EndsOn = heldOn.AddDays(120), RecordedAt = metAt, RecordedBy = Officer });
+                    db.Add(new Intervention { CaseId = c.Id, Type = (InterventionType)(1 + work.Next(6)), Provider = "Example local service", StartsOn = heldOn.AddDays(14), EndsOn = heldOn.AddDays(120), RecordedAt = metAt, RecordedBy = By(c) });
                 }
                 var exitOn = heldOn.AddDays(script?.SupportDays ?? 90 + work.Next(180));
                 if (exitOn >= today)
@@ -289,7 +300,7 @@ public sealed class PreventDemoSeed : ISeed
                 }
                 Require(c, PreventStep.Exit);
                 c.Exit(exitOn, "Vulnerability significantly reduced (demonstration).", withConcerns: work.Next(10) == 0);
-                c.Record(new DateTimeOffset(exitOn.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero), Officer, "Left Channel", c.ExitReason);
+                c.Record(new DateTimeOffset(exitOn.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero), By(c), "Left Channel", c.ExitReason);
                 var six = new CaseReview { CaseId = c.Id, Kind = ReviewKind.SixMonth, DueOn = exitOn.AddMonths(6) };
                 var twelve = new CaseReview { CaseId = c.Id, Kind = ReviewKind.TwelveMonth, DueOn = exitOn.AddMonths(12) };
                 // Most reviews due before today were done on time; a few are left overdue for the queue.
@@ -298,7 +309,7 @@ public sealed class PreventDemoSeed : ISeed
                     review.CompletedOn = review.DueOn;
                     review.Notes = "Demonstration review: no further concerns.";
                     review.ConcernsRemain = false;
-                    review.CompletedBy = Officer;
+                    review.CompletedBy = By(c);
                 }
                 db.AddRange(six, twelve);
                 if (six.CompletedOn is not null && twelve.CompletedOn is not null)
@@ -309,13 +320,9 @@ public sealed class PreventDemoSeed : ISeed
             }
             Require(c, PreventStep.NotAdopt);
             c.Decide(PanelDecision.NotAdopt, metAt, "Early help from children's or adult services (demonstration).");
-            db.Add(new PanelDiscussion { CaseId = c.Id, MeetingId = meeting.Id, Decision = PanelDecision.NotAdopt, Rationale = "Demonstration decision: other support fits better.", AlternativeSupport = c.AlternativeSupport, RecordedAt = metAt, RecordedBy = Panel });
-            c.Record(metAt, Officer, "Panel: Not adopted", c.AlternativeSupport);
+            db.Add(new PanelDiscussion { CaseId = c.Id, MeetingId = meeting.Id, Decision = PanelDecision.NotAdopt, Rationale = "Demonstration decision: other support fits better.", AlternativeSupport = c.AlternativeSupport, RecordedAt = metAt, RecordedBy = By(c) });
+            c.Record(metAt, By(c), "Panel: Not adopted", c.AlternativeSupport);
         }
-
-        /// <summary>Who the demonstration's history names: a fictional officer and panel, never a system account.</summary>
-        private const string Officer = "Prevent officer (demonstration)";
-        private const string Panel = "Channel panel (demonstration)";
 
         /// <summary>The demo builds cases through the same rules the use cases apply: a draw that breaks one stops the seed.</summary>
         private static void Require(PreventCase c, PreventStep step, bool assessed = false)

@@ -34,6 +34,7 @@ public static class PursueModule
             .AddScoped<ISeed, PursueReferenceSeed>()
             .AddScoped<ISeed, PursueDemoSeed>()
             .AddNavigation("/investigations", "Investigations", 20, a => a.UnitId is not null)
+            .AddSearchSource<InvestigationSearch>("investigations", "Investigations", "an operation name, or part of it", 20, Contributions.IsUnitOfficer)
             .AddNavigation("/partner/elg", "Shared ELG meetings", 40, a => a.PartnerAgencyId is not null)
             .AddHomePanel<PursueHomePanel, IncidentRoom, (int, int)>(10, (room, ct) => room.MyActionCountsAsync(ct), a => a.UnitId is not null);
         return builder;

@@ -24,7 +24,7 @@ public sealed class SubjectsDemoSeed : ISeed
 
     /// <summary>Fictional details: phone numbers from Ofcom's drama range (07700 900xxx), made-up
     /// registrations and addresses. Drawn from their own random stream, independent of the name.</summary>
-    private static void AddDetails(Subject subject, Faker faker, Random random, List<SubjectTier> tiers, int index)
+    private static void AddDetails(Subject subject, Faker faker, Random random, List<SubjectTier> tiers, int index, string officer)
     {
         if (random.Next(3) == 0)
         {
@@ -45,7 +45,7 @@ public sealed class SubjectsDemoSeed : ISeed
         subject.Gender = (Gender)random.Next(4);
         if (random.Next(8) == 0)
         {
-            subject.WarningMarkers.Add(new WarningMarker { Kind = Warnings[random.Next(Warnings.Length)], Notes = "demo marker", AddedAt = subject.CreatedAt, AddedBy = "system:setup" });
+            subject.WarningMarkers.Add(new WarningMarker { Kind = Warnings[random.Next(Warnings.Length)], Notes = "demo marker", AddedAt = subject.CreatedAt, AddedBy = officer });
         }
         if (tiers.Count > 0 && random.Next(3) == 0)
         {
@@ -81,6 +81,20 @@ public sealed class SubjectsDemoSeed : ISeed
         var dates = new Random(42);
         var regional = units.Values.Where(u => u.IsRegional).OrderBy(u => u.Code).ToArray();
         var start = new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero);
+        // Who added a demo warning marker, as the record shows it: a demo account of the unit, or a fictional
+        // officer of it (names from a stream of their own, so the people above are drawn as before).
+        var staff = new DemoNames(11_2026);
+        var officers = new Dictionary<string, string>();
+        string OfficerOf(Unit unit)
+        {
+            if (!officers.TryGetValue(unit.Code, out var name))
+            {
+                var f = staff.Next();
+                officers[unit.Code] = name = DemoData.Accounts.FirstOrDefault(a => a.UnitCode == unit.Code && a.Role != Roles.Administrator)?.DisplayName
+                    ?? $"DC {f.Name.FirstName()} {f.Name.LastName()}";
+            }
+            return name;
+        }
         for (var i = 0; i < 120; i++)
         {
             var faker = names.Next();
@@ -108,7 +122,7 @@ public sealed class SubjectsDemoSeed : ISeed
             {
                 subject.NeedToKnow.Add(new RecordGroup { GroupId = panel.Id });
             }
-            AddDetails(subject, faker, details, tiers, i);
+            AddDetails(subject, faker, details, tiers, i, OfficerOf(unit));
             if (i == 1)
             {
                 // A fixed walkthrough for the README: a North West record that others can find by phone or vehicle.

@@ -12,6 +12,11 @@ public sealed class DeconflictionPage : AppPage
     public ILocator MaskedHits => Page.GetByTestId("masked-hit");
     public ILocator VisibleHits => Page.GetByTestId("visible-hit");
     public ILocator ResultHeading => Page.GetByTestId("result-heading");
+    /// <summary>The banner announcing the result, at the top of the page.</summary>
+    public ILocator Result => Page.GetByTestId("result");
+    public ILocator Reference => Page.GetByTestId("check-reference");
+    public ILocator Bands => Page.GetByTestId("band");
+    public ILocator ContactEmails => Page.GetByTestId("contact-email");
     public ILocator ErrorSummary => Page.Locator(".govuk-error-summary");
 
     public static async Task<DeconflictionPage> OpenAsync(BrowserSession session)

@@ -17,6 +17,12 @@ public sealed class DeconflictionTests(BrowserFixture fixture) : BrowserTest(fix
         await Expect(result.MaskedHits).ToContainTextAsync("North West");
         await Expect(result.MaskedHits).ToContainTextAsync("duty.north-west@");
         await Expect(result.VisibleHits).ToHaveCountAsync(0);
+        // The result is announced and has the focus, so a screen reader starts there.
+        await Expect(result.Result).ToBeFocusedAsync();
+        await Expect(result.ResultHeading).ToHaveTextAsync("1 match in the network");
+        await Expect(result.Reference).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^DC-[0-9A-Z]{5}-[0-9A-Z]{5}$"));
+        await Expect(result.Bands).ToHaveTextAsync(["Strong match"]);
+        await Expect(result.ContactEmails.First).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("^mailto:duty\\.north-west@"));
         await result.ScreenshotAsync("deconfliction.png");
 
         var northWest = await SignInAsync(DemoUsers.InvestigatorNorthWest);

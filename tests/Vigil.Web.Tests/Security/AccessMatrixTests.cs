@@ -405,6 +405,8 @@ public sealed class AccessMatrixTests(AccessMatrix matrix) : IClassFixture<Acces
         ["GET /api/v1/inbox/"] = "own unit: DeconflictionTests",
         ["POST /api/v1/inbox/{id:guid}/read"] = "own unit: DeconflictionTests",
         ["GET /inbox"] = "own unit: DeconflictionTests",
+        ["GET /search"] = "record: each source's filtered search (SearchTests)",
+        ["POST /search"] = "record: each source's filtered search (SearchTests)",
         ["POST /inbox"] = "own unit: DeconflictionTests",
         ["GET /api/v1/subjects/reviews-due"] = "record: filtered list (SubjectCaseworkTests)",
         ["GET /api/v1/audit"] = "role: RoleGatedEndpoints",

@@ -183,6 +183,13 @@ public sealed class AdministrationTests(VigilApp app) : IClassFixture<VigilApp>
 
         var (_, form) = await anonymous.GetAsync(link);
         Assert.NotNull(form.QuerySelector("input#Password"));
+        // The rules are there before the first try, in plain English, and a refusal uses the same words.
+        var hint = form.QuerySelector("#" + form.QuerySelector("input#Password")!.GetAttribute("aria-describedby")!.Split(' ')[0])!;
+        Assert.Equal("Your password must be at least 12 characters long and include a capital letter, a small letter and a number.", hint.TextContent.Trim());
+        var weak = await anonymous.SubmitAsync(link, "set-up", new() { ["Input.Password"] = "no-digits-or-capitals", ["Input.Confirm"] = "no-digits-or-capitals" });
+        var refused = await weak.Content.ReadAsStringAsync();
+        Assert.Contains("Your password must include a capital letter", refused, StringComparison.Ordinal);
+        Assert.Contains("Your password must include a number", refused, StringComparison.Ordinal);
         var mismatch = await anonymous.SubmitAsync(link, "set-up", new() { ["Input.Password"] = VigilApp.TestPassword, ["Input.Confirm"] = "Something-Else-2026" });
         Assert.Contains("do not match", await mismatch.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         var done = await anonymous.SubmitAsync(link, "set-up", new() { ["Input.Password"] = VigilApp.TestPassword, ["Input.Confirm"] = VigilApp.TestPassword });

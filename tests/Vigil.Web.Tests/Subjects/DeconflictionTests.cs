@@ -49,6 +49,8 @@ public sealed class DeconflictionTests(VigilApp app) : IClassFixture<VigilApp>
         var message = inbox.GetProperty("items").EnumerateArray().First(i => i.GetProperty("recordId").GetString() == id.ToString());
         Assert.Contains(DemoUsers.AnalystWales, message.GetProperty("body").GetString(), StringComparison.Ordinal);
         Assert.Contains("Operation DEMOFIELD", message.GetProperty("body").GetString(), StringComparison.Ordinal);
+        // The holders can match the reference the asker quotes to them.
+        Assert.Contains(JsonDocument.Parse(raw).RootElement.GetProperty("reference").GetString()!, message.GetProperty("body").GetString(), StringComparison.Ordinal);
         var walesInbox = await wales.GetFromJsonAsync<JsonElement>("/api/v1/inbox/");
         Assert.DoesNotContain(walesInbox.GetProperty("items").EnumerateArray(), i => i.GetProperty("recordId").GetString() == id.ToString());
 
@@ -69,6 +71,9 @@ public sealed class DeconflictionTests(VigilApp app) : IClassFixture<VigilApp>
         Assert.Equal(id, hit.GetProperty("subject").GetProperty("id").GetGuid());
         Assert.Equal(surname, hit.GetProperty("subject").GetProperty("surname").GetString());
         Assert.Equal("vehicle", hit.GetProperty("matchedOn").GetString());
+        // The API keeps the score of a match the asker may see, and gives the reference to quote.
+        Assert.Equal(1, hit.GetProperty("strength").GetDouble());
+        Assert.StartsWith("DC-", result.GetProperty("reference").GetString(), StringComparison.Ordinal);
         Assert.False(await app.AsSystemAsync(db => db.Set<Vigil.Web.Platform.Inbox.InboxItem>().AnyAsync(i => i.RecordId == id.ToString())));
     }
 
@@ -208,12 +213,34 @@ public sealed class DeconflictionTests(VigilApp app) : IClassFixture<VigilApp>
         var html = await masked.Content.ReadAsStringAsync();
         Assert.Contains("data-testid=\"masked-hit\"", html, StringComparison.Ordinal);
         Assert.DoesNotContain(surname, html, StringComparison.Ordinal);
+        var maskedPage = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html);
+        // The result is the first thing in the main content, announced and focused on arrival.
+        var banner = maskedPage.QuerySelector("main [data-testid=result]")!;
+        Assert.Same(banner, maskedPage.QuerySelector("main .govuk-grid-row, main [data-testid=result]"));
+        Assert.Equal("alert", banner.GetAttribute("role"));
+        Assert.Equal("-1", banner.GetAttribute("tabindex"));
+        Assert.True(banner.HasAttribute("autofocus"));
+        Assert.Equal("1 match in the network", maskedPage.QuerySelector("[data-testid=result-heading]")!.TextContent.Trim());
+        // The unit to contact is a mailto: link whose subject quotes the check's reference.
+        var reference = maskedPage.QuerySelector("[data-testid=check-reference]")!.TextContent.Trim();
+        Assert.Matches("^DC-[0-9A-HJKMNP-TV-Z]{5}-[0-9A-HJKMNP-TV-Z]{5}$", reference);
+        var mail = maskedPage.QuerySelector("[data-testid=masked-hit] a[data-testid=contact-email]")!;
+        Assert.StartsWith("mailto:duty.north-west@", mail.GetAttribute("href"), StringComparison.Ordinal);
+        Assert.Contains(Uri.EscapeDataString(reference), mail.GetAttribute("href"), StringComparison.Ordinal);
+        Assert.Equal("Strong match", maskedPage.QuerySelector("[data-testid=masked-hit] [data-testid=band]")!.TextContent.Trim());
+        var stored = await app.AsSystemAsync(db => db.Set<Vigil.Web.Subjects.Deconfliction.CheckLogEntry>().Where(c => c.Reference == reference).Select(c => c.Purpose).SingleAsync());
+        Assert.Equal("page check of a vehicle", stored);
 
         var nw = await app.SignInAsync(DemoUsers.InvestigatorNorthWest);
         var visible = await nw.SubmitAsync("/deconfliction", "check", new() { ["Input.Purpose"] = "page check of a vehicle", ["Input.Vehicle"] = "DC44 DDD" });
         var visibleHtml = await visible.Content.ReadAsStringAsync();
         Assert.Contains("data-testid=\"visible-hit\"", visibleHtml, StringComparison.Ordinal);
         Assert.Contains(surname, visibleHtml, StringComparison.Ordinal);
+        // Strength in words only on the page: the score stays in the API.
+        var band = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(visibleHtml).QuerySelector("[data-testid=visible-hit] [data-testid=band]")!.TextContent.Trim();
+        Assert.Equal("Strong match", band);
+        var secondReference = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(visibleHtml).QuerySelector("[data-testid=check-reference]")!.TextContent.Trim();
+        Assert.NotEqual(reference, secondReference);
 
         var noPurpose = await nw.SubmitAsync("/deconfliction", "check", new() { ["Input.Purpose"] = "", ["Input.Vehicle"] = "DC44 DDD" });
         Assert.Contains("Say why you are running this check", await noPurpose.Content.ReadAsStringAsync(), StringComparison.Ordinal);

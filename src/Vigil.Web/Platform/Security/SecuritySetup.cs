@@ -35,6 +35,7 @@ public static class SecuritySetup
                 o.Tokens.AuthenticatorTokenProvider = OneTimeAuthenticator.ProviderName;
             })
             .AddRoles<IdentityRole<Guid>>()
+            .AddErrorDescriber<PlainPasswordErrors>()
             .AddEntityFrameworkStores<VigilDb>()
             .AddSignInManager()
             .AddDefaultTokenProviders()
@@ -43,6 +44,7 @@ public static class SecuritySetup
         // The set-up link of a new account is Identity's password-reset token: one use, and this long.
         services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = UserAdministration.SetUpLinkLifetime);
         services.AddScoped<ClearanceGrants>();
+        services.AddSingleton<PasswordRules>();
 
         services.AddAuthentication(o =>
             {

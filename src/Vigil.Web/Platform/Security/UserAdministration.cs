@@ -371,7 +371,8 @@ public static class AdministrationApi
             };
         });
         api.MapGet("/groups", async (VigilDb db, CancellationToken ct) => TypedResults.Ok(
-            await db.NeedToKnowGroups.AsNoTracking().OrderBy(g => g.Name).Select(g => new { g.Id, g.Name, g.Description, g.ManagedBy, Members = g.Members.Count }).ToListAsync(ct)));
+            (await db.NeedToKnowGroups.AsNoTracking().OrderBy(g => g.Name).Select(g => new { g.Id, g.Name, g.Description, g.ManagedBy, g.OwningUnitId, Members = g.Members.Count }).ToListAsync(ct))
+                .Select(g => new { g.Id, g.Name, g.Description, g.ManagedBy, g.Members, Kind = GroupKinds.Of(g.ManagedBy, g.OwningUnitId) }).ToList()));
         ClearanceGrants.MapApi(api);
         return app;
     }

@@ -29,7 +29,8 @@ public sealed record MeetingRequest
 
 /// <param name="GroupOnly">In the panel's need-to-know group (so able to see its cases) without being a
 /// member: put there some other way. Shown so that the panel sees everyone who can see its cases.</param>
-public sealed record PanelMemberDto(Guid UserId, string Name, string Email, string Represents, bool IsChair, bool IsPartner, bool GroupOnly = false);
+/// <summary>A panel member; <paramref name="Agency"/> is a partner member's agency by its name ("Manchester City Council").</summary>
+public sealed record PanelMemberDto(Guid UserId, string Name, string Email, string Represents, bool IsChair, bool IsPartner, bool GroupOnly = false, string? Agency = null);
 
 public sealed record PanelDto(Guid Id, string Code, string LocalAuthority, string Unit, string Chair, bool YouManage, IReadOnlyList<PanelMemberDto> Members);
 

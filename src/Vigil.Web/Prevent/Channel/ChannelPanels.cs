@@ -255,12 +255,15 @@ public sealed class ChannelPanels(VigilDb db, AccessContext access)
         var ids = panel.Members.Select(m => m.UserId).Union(groupOnly).ToList();
         var users = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, ct);
         var unit = await db.Set<Network.Unit>().AsNoTracking().Where(u => u.Id == panel.UnitId).Select(u => u.Name).FirstAsync(ct);
+        var agencyIds = users.Values.Where(u => u.PartnerAgencyId is not null).Select(u => u.PartnerAgencyId!.Value).Distinct().ToList();
+        var agencies = await db.Set<Network.PartnerAgency>().AsNoTracking().Where(a => agencyIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name, ct);
+        string? AgencyOf(VigilUser u) => u.PartnerAgencyId is { } a && agencies.TryGetValue(a, out var name) ? name : null;
         string EmailOf(VigilUser u) => access.IsInRole(Roles.PreventOfficer) || u.PartnerAgencyId is not null ? u.Email ?? "" : "";
         var members = panel.Members.OrderByDescending(m => m.IsChair).ThenBy(m => m.AddedAt).Select(m => users.TryGetValue(m.UserId, out var u)
-                ? new PanelMemberDto(m.UserId, u.DisplayName, EmailOf(u), m.Represents, m.IsChair, u.PartnerAgencyId is not null)
+                ? new PanelMemberDto(m.UserId, u.DisplayName, EmailOf(u), m.Represents, m.IsChair, u.PartnerAgencyId is not null, Agency: AgencyOf(u))
                 : new PanelMemberDto(m.UserId, "(account removed)", "", m.Represents, m.IsChair, false))
             .Concat(groupOnly.Where(users.ContainsKey).Select(id => users[id]).OrderBy(u => u.DisplayName, StringComparer.Ordinal)
-                .Select(u => new PanelMemberDto(u.Id, u.DisplayName, EmailOf(u), "Not a member: in the panel's group only", false, u.PartnerAgencyId is not null, GroupOnly: true)))
+                .Select(u => new PanelMemberDto(u.Id, u.DisplayName, EmailOf(u), "Not a member: in the panel's group only", false, u.PartnerAgencyId is not null, GroupOnly: true, Agency: AgencyOf(u))))
             .ToList();
         return new PanelDto(panel.Id, panel.Code, panel.LocalAuthority, unit, panel.Chair, CanManage(access, panel), members);
     }

@@ -34,6 +34,19 @@ public sealed class CheckLogEntry
     public Guid UserId { get; set; }
     public DateTimeOffset At { get; set; }
     public required string Purpose { get; set; }
+    /// <summary>The reference the officer quotes ("DC-7K3MQ-9TX4B"): drawn at random, not from the id, whose
+    /// leading part is a timestamp, so that one reference tells nothing of another.</summary>
+    public required string Reference { get; set; }
+
+    // Crockford's base 32: no I, L, O or U, so a reference read out over the phone cannot be misheard as
+    // another. Ten characters are 50 bits: a clash (refused by the unique index) is not to be expected.
+    private const string Alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+
+    public static string NewReference()
+    {
+        var code = System.Security.Cryptography.RandomNumberGenerator.GetString(Alphabet, 10);
+        return $"DC-{code[..5]}-{code[5..]}";
+    }
 }
 
 /// <summary>A check's hit on a record its asker could not see: one per check and record, however many
@@ -56,6 +69,8 @@ internal sealed class CheckLogConfiguration : IEntityTypeConfiguration<CheckLogE
         b.ToTable("DeconflictionChecks");
         b.Property(c => c.Id).ValueGeneratedNever();
         b.Property(c => c.Purpose).HasMaxLength(1000);
+        b.Property(c => c.Reference).HasMaxLength(16);
+        b.HasIndex(c => c.Reference).IsUnique();
         b.HasIndex(c => new { c.UserId, c.At });
     }
 

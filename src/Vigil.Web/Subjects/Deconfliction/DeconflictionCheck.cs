@@ -71,7 +71,9 @@ public sealed record DeconflictionHit(
 
 public sealed record DeconflictionSubject(Guid Id, string GivenName, string Surname, DateOnly? DateOfBirth, IReadOnlyList<string> WarningMarkers);
 
-public sealed record DeconflictionResult(Guid CheckId, IReadOnlyList<DeconflictionHit> Hits);
+/// <summary>The outcome of a check. <see cref="Reference"/> is what the officer quotes to a holding unit
+/// (it is in that unit's notice and in the audit log).</summary>
+public sealed record DeconflictionResult(Guid CheckId, IReadOnlyList<DeconflictionHit> Hits, string Reference);
 
 /// <summary>A candidate from any matcher: the subject, what matched, how strongly, and why.</summary>
 public sealed record DeconflictionCandidate(Guid SubjectId, string MatchedOn, double Strength, IReadOnlyList<string> Explanation);
@@ -127,7 +129,8 @@ public sealed class DeconflictionService(VigilDb db, AccessContext access, UnitI
         var now = db.Clock.GetUtcNow();
         var checkId = Guid.CreateVersion7();
         var purpose = request.Purpose!.Trim();
-        if (await ReserveAsync(checkId, now, purpose, ct) is { } wait)
+        var reference = CheckLogEntry.NewReference();
+        if (await ReserveAsync(checkId, reference, now, purpose, ct) is { } wait)
         {
             db.Audit("deconfliction-throttled", AuditOutcomes.Denied, "deconfliction-check", null, request.Purpose!.Trim(),
                 $"more than {Options.ChecksPerWindow} checks in {Options.Window.TotalMinutes:0} minutes; asked: {Describe(request)}");
@@ -217,13 +220,13 @@ public sealed class DeconflictionService(VigilDb db, AccessContext access, UnitI
                 : new DeconflictionHit(candidate.MatchedOn, band, null, false, unit.Name, Contact(unit), null, null, involved);
             hits.Add((hit, strength, System.Security.Cryptography.RandomNumberGenerator.GetInt32(int.MaxValue)));
             db.Audit("deconfliction-hit", visible ? AuditOutcomes.Success : AuditOutcomes.Denied, "subject", record.Id.ToString(), purpose,
-                $"check {checkId}; matched on {candidate.MatchedOn}; strength {strength}; {band.ToString().ToLowerInvariant()}; {(visible ? "shown" : "masked")}{(involved.Count > 0 ? "; " + string.Join("; ", involved) : "")}");
+                $"check {checkId} ({reference}); matched on {candidate.MatchedOn}; strength {strength}; {band.ToString().ToLowerInvariant()}; {(visible ? "shown" : "masked")}{(involved.Count > 0 ? "; " + string.Join("; ", involved) : "")}");
             // Whoever may see the record is told (its need-to-know group, or its unit): of every masked hit,
             // in the asker's own unit too, and of a hit on another unit's record the asker shares a group with.
             if (!visible || record.OwningUnitId != access.UnitId)
             {
                 inbox.Send(label, "A deconfliction check matched one of your records",
-                    $"{access.DisplayName} ({access.UserName}, {access.UnitName}) ran a check that matched on {candidate.MatchedOn} ({hit.BandText}). Purpose given: \"{purpose}\". Contact them before acting.",
+                    $"{access.DisplayName} ({access.UserName}, {access.UnitName}) ran a check that matched on {candidate.MatchedOn} ({hit.BandText}). Purpose given: \"{purpose}\". Check reference {reference}. Contact them before acting.",
                     "subject", record.Id.ToString());
             }
         }
@@ -233,7 +236,7 @@ public sealed class DeconflictionService(VigilDb db, AccessContext access, UnitI
             db.Add(new MaskedHitEntry { CheckId = checkId, UserId = access.UserId!.Value, SubjectId = subjectId, At = now });
         }
         db.Audit("deconfliction-check", AuditOutcomes.Success, "deconfliction-check", checkId.ToString(), purpose,
-            $"asked: {Describe(request)}; {hits.Count} hits, {hits.Count(h => !h.Hit.Visible)} masked");
+            $"reference {reference}; asked: {Describe(request)}; {hits.Count} hits, {hits.Count(h => !h.Hit.Visible)} masked");
         await db.SaveChangesAsync(ct);
         await ReportProbesAsync(checkId, now, masked, id => labels[id], ct);
         // Visible hits by score; masked hits by what was asked, band and unit, then in an order drawn afresh
@@ -243,19 +246,19 @@ public sealed class DeconflictionService(VigilDb db, AccessContext access, UnitI
                 .OrderBy(h => Array.IndexOf(AttributeOrder, h.Hit.MatchedOn)).ThenByDescending(h => h.Hit.Band)
                 .ThenBy(h => h.Hit.OwningUnit, StringComparer.Ordinal).ThenBy(h => h.Shuffle).Select(h => h.Hit))
             .ToList();
-        return WorkResult<DeconflictionResult>.Ok(new DeconflictionResult(checkId, ordered));
+        return WorkResult<DeconflictionResult>.Ok(new DeconflictionResult(checkId, ordered, reference));
     }
 
     /// <summary>Writes this check to the log first, in its own transaction, and only then counts the user's
     /// checks in the window, its own and any running at the same moment included: checks sent together
     /// cannot each count fewer than the limit before any is saved. Over the limit, the reservation is taken
     /// back and the answer is how long until the oldest check in the window leaves it.</summary>
-    private async Task<TimeSpan?> ReserveAsync(Guid checkId, DateTimeOffset now, string purpose, CancellationToken ct)
+    private async Task<TimeSpan?> ReserveAsync(Guid checkId, string reference, DateTimeOffset now, string purpose, CancellationToken ct)
     {
         var me = access.UserId!.Value;
         // Saved with whatever the calling use case has pending (nothing, or an audited read): callers run the
         // check before they change anything, or inside their own transaction.
-        var reservation = db.Add(new CheckLogEntry { Id = checkId, UserId = me, At = now, Purpose = purpose });
+        var reservation = db.Add(new CheckLogEntry { Id = checkId, UserId = me, At = now, Purpose = purpose, Reference = reference });
         await db.SaveChangesAsync(ct);
         reservation.State = EntityState.Detached;
         var since = now - Options.Window;

@@ -9,3 +9,22 @@ document.addEventListener('click', (event) => {
     window.print();
   }
 });
+
+// Need-to-know group pickers: the filter box (hidden without JavaScript, when every group is simply listed)
+// hides the groups whose name does not contain what is typed, and a kind's heading when none of its remain.
+for (const filter of document.querySelectorAll('[data-vigil-filter]')) {
+  const picker = document.getElementById(filter.dataset.vigilFilter);
+  filter.closest('[data-vigil-filter-wrapper]').hidden = false;
+  filter.addEventListener('input', () => {
+    const term = filter.value.trim().toLowerCase();
+    for (const kind of picker.querySelectorAll('[data-vigil-group-kind]')) {
+      let shown = 0;
+      for (const item of kind.querySelectorAll('.govuk-checkboxes__item')) {
+        const match = item.textContent.toLowerCase().includes(term);
+        item.hidden = !match;
+        shown += match ? 1 : 0;
+      }
+      kind.hidden = shown === 0;
+    }
+  });
+}
