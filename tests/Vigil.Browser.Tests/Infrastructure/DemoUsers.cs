@@ -15,6 +15,11 @@ public static class DemoUsers
     public const string SecurityAdmin = "security.hq@vigil.example";
     public const string VettingAdmin = "vetting.hq@vigil.example";
     public const string AnalystWales = "analyst.wales@vigil.example";
+    public const string PreventNorthWest = "prevent.northwest@vigil.example";
+    public const string ChannelManchester = "channel.manchester@vigil.example";
+    public const string SioNorthWest = "sio.northwest@vigil.example";
+    public const string CtsaWales = "ctsa.wales@vigil.example";
+    public const string CoordinatorNoc = "coordinator.noc@vigil.example";
 
     public const string Password = DemoData.Password;
 

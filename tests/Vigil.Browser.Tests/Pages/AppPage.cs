@@ -15,11 +15,12 @@ public abstract class AppPage(BrowserSession session)
     /// <summary>"Signed in as NAME (E-MAIL), UNIT, cleared to CLEARANCE" above every page.</summary>
     public ILocator SignedInAs => Page.GetByTestId("signed-in-as");
 
-    /// <summary>Waits for the heading, then runs axe.</summary>
+    /// <summary>Waits for the heading, then runs axe and checks the page fits its viewport's width.</summary>
     protected static async Task<TPage> ArriveAsync<TPage>(TPage target, string heading) where TPage : AppPage
     {
         await Expect(target.Heading).ToHaveTextAsync(heading);
         await Accessibility.AssertNoSeriousViolationsAsync(target.Page, $"{typeof(TPage).Name} \"{heading}\"");
+        await Layout.AssertFitsAsync(target.Page, $"{typeof(TPage).Name} \"{heading}\"");
         Assert.True(target.Session.Problems.Count == 0, string.Join(Environment.NewLine, target.Session.Problems));
         return target;
     }

@@ -1,0 +1,107 @@
+using System.Text.RegularExpressions;
+using static Microsoft.Playwright.Assertions;
+
+namespace Vigil.Browser.Tests.Tests;
+
+/// <summary>
+/// Every role's main pages, as that person uses them, at a tablet's width (768 px) and a desktop's
+/// (1366 px): each page loads with its heading, passes axe, and fits the width without scrolling sideways.
+/// The public pages are also walked at a phone's width (375 px).
+/// </summary>
+public sealed partial class RoleWalkTests(BrowserFixture fixture) : BrowserTest(fixture)
+{
+    /// <summary>A page of the walk: a path, or "the first link on that page whose path matches" and then the
+    /// pages under it (an investigation's sections).</summary>
+    private sealed record Stop(string Path, Regex? FollowFirst = null, string[]? Then = null);
+
+    private static Stop At(string path) => new(path);
+
+    private static Stop First(string from, Regex link, params string[] then) => new(from, link, then);
+
+    private static readonly Dictionary<string, Stop[]> Walks = new()
+    {
+        [DemoUsers.SioLondon] =
+        [
+            At("/"), At("/investigations"), First("/investigations", Investigation(), "/actions", "/policy-file", "/subjects", "/timeline", "/elg", "/exhibits", "/disclosure"),
+            At("/investigations/actions"), At("/subjects"),
+            First("/subjects", Subject()), At("/subjects/reviews-due"), At("/deconfliction"), At("/search?q=Operation"), At("/inbox"), At("/account/tokens"),
+            At("/organisations"),
+        ],
+        [DemoUsers.InvestigatorNorthWest] = [At("/"), At("/investigations"), At("/investigations/actions"), At("/subjects"), At("/subjects/new"), At("/investigations/new")],
+        [DemoUsers.PreventNorthWest] =
+        [
+            At("/"), At("/prevent"), At("/prevent/cases"), First("/prevent/cases", PreventCase()), At("/prevent/assessments-due"), At("/prevent/reviews-due"),
+            At("/prevent/panels"), At("/prevent/panels/manchester"), At("/prevent/submissions"), At("/prevent/referrals/new"), At("/prevent/statistics"),
+        ],
+        [DemoUsers.ChannelManchester] = [At("/"), At("/prevent"), At("/prevent/cases"), First("/prevent/cases", PreventCase()), At("/prevent/panels/manchester")],
+        [DemoUsers.AnalystWales] = [At("/"), At("/subjects"), At("/investigations"), At("/deconfliction")],
+        [DemoUsers.CtsaWales] = [At("/"), At("/subjects")],
+        [DemoUsers.CoordinatorNoc] = [At("/"), At("/network")],
+        [DemoUsers.Auditor] = [At("/"), At("/audit")],
+        [DemoUsers.Admin] = [At("/"), At("/admin/users"), At("/admin/users/new"), At("/admin/groups"), At("/admin/approvals"), At("/network"), At("/network/units/london")],
+    };
+
+    public static TheoryData<string> Roles => [.. Walks.Keys];
+
+    [Theory]
+    [MemberData(nameof(Roles))]
+    public async Task MainPages_OfEachRole_FitTabletAndDesktop_AndPassAxe(string email)
+    {
+        var home = await SignInAsync(email);
+        var page = home.Page;
+        foreach (var width in Layout.TabletAndDesktop)
+        {
+            await page.SetViewportSizeAsync(width, 1024);
+            foreach (var stop in Walks[email])
+            {
+                var path = stop.FollowFirst is null ? stop.Path : await FirstLinkAsync(home.Session, stop.Path, stop.FollowFirst);
+                foreach (var under in (string[])["", .. stop.Then ?? []])
+                {
+                    await CheckAsync(home.Session, path + under, $"{email} at {width}px");
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public async Task PublicPages_FitPhoneTabletAndDesktop_AndPassAxe()
+    {
+        var session = await NewSessionAsync();
+        int[] widths = [Layout.Phone, .. Layout.TabletAndDesktop];
+        foreach (var width in widths)
+        {
+            await session.Page.SetViewportSizeAsync(width, 900);
+            foreach (var path in new[] { "/prevent/refer", "/privacy", "/accessibility", "/cookies", "/account/sign-in" })
+            {
+                await CheckAsync(session, path, $"anonymous at {width}px");
+            }
+        }
+    }
+
+    private static async Task CheckAsync(BrowserSession session, string path, string who)
+    {
+        var response = await session.GotoAsync(path);
+        Assert.True(response.Ok, $"{who}: {path} answered {response.Status}");
+        await Expect(session.Page.Locator("main h1").First).ToBeVisibleAsync();
+        await Accessibility.AssertNoSeriousViolationsAsync(session.Page, $"{path} for {who}");
+        await Layout.AssertFitsAsync(session.Page, $"{path} for {who}");
+        Assert.True(session.Problems.Count == 0, string.Join(Environment.NewLine, session.Problems));
+    }
+
+    /// <summary>The first link on <paramref name="from"/> whose path matches: a record the person may open.</summary>
+    private static async Task<string> FirstLinkAsync(BrowserSession session, string from, Regex link)
+    {
+        await session.GotoAsync(from);
+        var hrefs = await session.Page.Locator("main a[href]").EvaluateAllAsync<string[]>("links => links.map(a => new URL(a.href).pathname)");
+        return hrefs.FirstOrDefault(link.IsMatch) ?? throw new InvalidOperationException($"No link matching {link} on {from}");
+    }
+
+    [GeneratedRegex("^/investigations/[0-9a-f-]{36}$")]
+    private static partial Regex Investigation();
+
+    [GeneratedRegex("^/subjects/[0-9a-f-]{36}$")]
+    private static partial Regex Subject();
+
+    [GeneratedRegex("^/prevent/cases/[0-9a-f-]{36}$")]
+    private static partial Regex PreventCase();
+}
