@@ -30,6 +30,7 @@ public static class PlatformSetup
         builder.Services.AddVigilSecurity();
         builder.Services.AddScoped<AuditVerifier>();
         builder.Services.AddScoped<AuditQueries>();
+        builder.Services.AddScoped<AuditExport>();
         builder.Services.AddSingleton<AuditCatalogue>();
         builder.Services.AddAuditRecordTypes(
             ("user", "User account"), ("token", "API token"), ("need-to-know-group", "Need-to-know group"),
