@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Vigil.Web.Platform.Api;
+using Vigil.Web.Platform.Audit;
 using Vigil.Web.Platform.Data;
 using Vigil.Web.Platform.Security;
 using Vigil.Web.Platform.Ui;
@@ -33,6 +34,7 @@ public static class NetworkModule
             .AddScoped<IOrganisationDirectory, NetworkDirectory>()
             .AddScoped<ISeed, NetworkSeed>()
             .AddNavigation("/network", "Network", 50)
+            .AddAuditRecordTypes(("unit", "Unit"), ("force", "Force"), ("partner-agency", "Partner agency"))
             .AddHomePanel<Pages.NetworkHomePanel>(80);
         return builder;
     }

@@ -30,6 +30,12 @@ public static class PlatformSetup
         builder.Services.AddVigilSecurity();
         builder.Services.AddScoped<AuditVerifier>();
         builder.Services.AddScoped<AuditQueries>();
+        builder.Services.AddScoped<AuditExport>();
+        builder.Services.AddSingleton<AuditCatalogue>();
+        builder.Services.AddAuditRecordTypes(
+            ("user", "User account"), ("token", "API token"), ("need-to-know-group", "Need-to-know group"),
+            ("clearance-grant", "Clearance or role request"), ("audit-log", "Audit log"), ("audit-checkpoint", "Audit checkpoint"),
+            ("inbox", "Unit inbox"), ("inbox-item", "Inbox notice"));
         builder.Services.AddScoped<UserAdministration>();
         builder.Services.AddScoped<Inbox.UnitInbox>();
         builder.Services.AddSingleton<AnonymousRejections>();

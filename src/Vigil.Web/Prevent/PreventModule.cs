@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Vigil.Web.Platform;
 using Vigil.Web.Platform.Api;
+using Vigil.Web.Platform.Audit;
 using Vigil.Web.Platform.Data;
 using Vigil.Web.Platform.Security;
 using Vigil.Web.Platform.Ui;
@@ -25,6 +26,12 @@ public static class PreventModule
             .AddScoped<ISeed, PreventReferenceSeed>()
             .AddScoped<ISeed, PreventDemoSeed>()
             .AddNavigation("/prevent", "Prevent", 30, a => CaseRoles.Any(a.IsInRole))
+            .AddAuditRecordTypes(
+                ("prevent-case", "Prevent case"), ("prevent-submission", "Prevent referral form (public or partner)"),
+                ("prevent-information", "Partner information on a Prevent case"), ("prevent-vaf", "Vulnerability assessment"),
+                ("prevent-discussion", "Channel panel discussion"), ("prevent-intervention", "Support plan intervention"),
+                ("prevent-review", "Prevent case review"), ("channel-panel", "Channel panel"), ("panel-meeting", "Channel panel meeting"),
+                ("prevent-statistics", "Prevent statistics"))
             .AddHomePanel<PreventHomePanel, PreventCases, PreventWorkDue>(20, (cases, ct) => cases.WorkDueAsync(ct), a => CaseRoles.Any(a.IsInRole));
         return builder;
     }

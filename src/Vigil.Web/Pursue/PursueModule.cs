@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Vigil.Web.Platform;
 using Vigil.Web.Platform.Api;
+using Vigil.Web.Platform.Audit;
 using Vigil.Web.Platform.Data;
 using Vigil.Web.Platform.Security;
 using Vigil.Web.Platform.Ui;
@@ -35,6 +36,19 @@ public static class PursueModule
             .AddScoped<ISeed, PursueDemoSeed>()
             .AddNavigation("/investigations", "Investigations", 20, a => a.UnitId is not null)
             .AddSearchSource<InvestigationSearch>("investigations", "Investigations", "an operation name, or part of it", 20, Contributions.IsUnitOfficer)
+            // The plural types are an investigation's lists, read as a whole (their record id is the investigation's).
+            .AddAuditRecordTypes(
+                ("investigation", "Investigation"), ("operation-name", "Operation name"),
+                ("action", "Investigation action"), ("line-of-enquiry", "Line of enquiry"), ("lines-of-enquiry", "Lines of enquiry of an investigation"),
+                ("policy-entry", "Policy file entry"), ("policy-file", "Policy file of an investigation"),
+                ("investigation-subject", "Person linked to an investigation"), ("investigation-subjects", "People linked to an investigation"),
+                ("timeline-event", "Timeline event"), ("timeline", "Timeline of an investigation"),
+                ("elg-meeting", "ELG meeting"), ("elg-meetings", "ELG meetings of an investigation"),
+                ("statement", "Witness statement"), ("statements", "Witness statements of an investigation"),
+                ("exhibit", "Exhibit"), ("exhibits", "Exhibits of an investigation"),
+                ("disclosure-item", "Disclosure schedule item"), ("disclosure-schedule", "Disclosure schedule"),
+                ("disclosure-schedules", "Disclosure schedules of an investigation"), ("schedule-sign-off", "Disclosure schedule sign-off"),
+                ("cps-case-file", "CPS case file"))
             .AddNavigation("/partner/elg", "Shared ELG meetings", 40, a => a.PartnerAgencyId is not null)
             .AddHomePanel<PursueHomePanel, IncidentRoom, (int, int)>(10, (room, ct) => room.MyActionCountsAsync(ct), a => a.UnitId is not null);
         return builder;

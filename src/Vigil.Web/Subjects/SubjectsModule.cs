@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Vigil.Web.Platform.Api;
+using Vigil.Web.Platform.Audit;
 using Vigil.Web.Platform.Data;
 using Vigil.Web.Platform.Security;
 using Vigil.Web.Platform.Ui;
@@ -32,6 +33,7 @@ public static class SubjectsModule
         .AddScoped<ISeed, SubjectTierSeed>()
         .AddScoped<ISeed, SubjectsDemoSeed>()
         .AddNavigation("/subjects", "Subjects", 10)
+        .AddAuditRecordTypes(("subject", "Subject"), ("organisation", "Organisation"), ("deconfliction-check", "Deconfliction check"))
         .AddNavigation("/organisations", "Organisations", 60)
         .AddNavigation("/deconfliction", "Deconfliction", 70, Contributions.IsUnitOfficer)
         .AddSearchSource<SubjectSearch>("subjects", "Subjects", "a person's name, or part of it", 10, Contributions.IsUnitOfficer)

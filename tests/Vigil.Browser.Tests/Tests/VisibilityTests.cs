@@ -1,3 +1,4 @@
+using System.Globalization;
 using static Microsoft.Playwright.Assertions;
 
 namespace Vigil.Browser.Tests.Tests;
@@ -69,6 +70,29 @@ public sealed class VisibilityTests(BrowserFixture fixture) : BrowserTest(fixtur
         Assert.True(await audit.EntryCountAsync() > 0);
         await Expect(audit.Entries).ToContainTextAsync(DemoUsers.Auditor);
         await audit.ScreenshotAsync("audit-log.png");
+    }
+
+    [Fact]
+    public async Task AuditLog_AuditorFiltersByAccountAndDays_ReadsInWordsAndFitsATablet()
+    {
+        var home = await SignInAsync(DemoUsers.Auditor);
+        var audit = await AuditLogPage.OpenAsync(home.Session);
+
+        // A reversed range is an error summary linked to the field, not a page of results.
+        var reversed = await audit.FilterAsync(from: ("2", "1", "2026"), to: ("1", "1", "2026"));
+        await Expect(reversed.ErrorSummary).ToContainTextAsync("To must be the same as or after From");
+        await Expect(reversed.ErrorSummary.Locator("a[href='#audit-to']")).ToHaveCountAsync(1);
+
+        var today = DateTime.UtcNow;
+        var mine = await (await AuditLogPage.OpenAsync(home.Session)).FilterAsync(DemoUsers.Auditor,
+            from: (today.AddDays(-1).Day.ToString(CultureInfo.InvariantCulture), today.AddDays(-1).Month.ToString(CultureInfo.InvariantCulture), today.AddDays(-1).Year.ToString(CultureInfo.InvariantCulture)));
+        await Expect(mine.ErrorSummary).ToHaveCountAsync(0);
+        await Expect(mine.Entries).ToContainTextAsync("Signed in");
+        await Expect(mine.Entries).ToContainTextAsync(DemoUsers.Account(DemoUsers.Auditor).DisplayName);
+        await Expect(mine.Export).ToBeVisibleAsync();
+
+        var overflow = await mine.OverflowAtAsync(768);
+        Assert.True(overflow <= 0, $"the audit log is {overflow}px wider than a tablet");
     }
 
     [Fact]

@@ -261,6 +261,7 @@ public sealed class AccessMatrixTests(AccessMatrix matrix) : IClassFixture<Acces
     public static readonly (string Method, string Url, string Role, HttpStatusCode Allowed)[] RoleGatedApi =
     [
         ("GET", "/api/v1/audit", Roles.Auditor, HttpStatusCode.OK),
+        ("GET", "/api/v1/audit/export?action=export", Roles.Auditor, HttpStatusCode.OK),
         ("GET", "/api/v1/admin/users", Roles.Administrator, HttpStatusCode.OK),
         ("GET", "/api/v1/admin/groups", Roles.Administrator, HttpStatusCode.OK),
         ("GET", "/api/v1/admin/users/00000000-0000-0000-0000-000000000001", Roles.Administrator, HttpStatusCode.NotFound),
@@ -277,6 +278,7 @@ public sealed class AccessMatrixTests(AccessMatrix matrix) : IClassFixture<Acces
     public static readonly (string Url, string Role)[] RoleGatedPages =
     [
         ("/audit", Roles.Auditor),
+        ("/audit/export.csv?action=export", Roles.Auditor),
         ("/admin/users", Roles.Administrator),
         ("/admin/users/new", Roles.Administrator),
         ("/admin/groups", Roles.Administrator),
@@ -412,6 +414,8 @@ public sealed class AccessMatrixTests(AccessMatrix matrix) : IClassFixture<Acces
         ["GET /api/v1/audit"] = "role: RoleGatedEndpoints",
         ["GET /audit"] = "role: RoleGatedEndpoints",
         ["POST /audit"] = "role: RoleGatedEndpoints",
+        ["GET /api/v1/audit/export"] = "role: RoleGatedEndpoints",
+        ["GET /audit/export.csv"] = "role: RoleGatedEndpoints",
         ["GET /api/v1/admin/users"] = "role: RoleGatedEndpoints",
         ["POST /api/v1/admin/users"] = "role: RoleGatedEndpoints",
         ["GET /api/v1/admin/users/{id:guid}"] = "role: RoleGatedEndpoints",

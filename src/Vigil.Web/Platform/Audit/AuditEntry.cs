@@ -40,6 +40,27 @@ public static class AuditActions
     public const string BadRequest = "bad-request";
     public const string Merge = "merge";
     public const string Unmerge = "unmerge";
+    // The modules' own steps, named here beside the rest, so that every action the log holds has one
+    // spelling and a wording (AuditWords) that the auditors read.
+    public const string DeconflictionCheck = "deconfliction-check";
+    public const string DeconflictionHit = "deconfliction-hit";
+    public const string DeconflictionProbe = "deconfliction-probe";
+    public const string DeconflictionThrottled = "deconfliction-throttled";
+    public const string DuplicateOffered = "duplicate-offered";
+    public const string PanelMemberAdded = "panel-member-added";
+    public const string PanelMemberRemoved = "panel-member-removed";
+    public const string PanelMemberRefused = "panel-member-refused";
+    public const string ClearanceRequested = "clearance-requested";
+    public const string ClearanceApproved = "clearance-approved";
+    public const string ClearanceRejected = "clearance-rejected";
+    public const string ClearanceWithdrawn = "clearance-withdrawn";
+    public const string RoleRequested = "role-requested";
+    public const string RoleApproved = "role-approved";
+    public const string RoleRejected = "role-rejected";
+    public const string SetUpLinkIssued = "set-up-link-issued";
+    public const string AccountSetUp = "account-set-up";
+    /// <summary>The readiness check's write, always rolled back: never in the log, named so that it has one spelling.</summary>
+    public const string HealthProbe = "health-probe";
 }
 
 public static class AuditOutcomes
@@ -47,6 +68,8 @@ public static class AuditOutcomes
     public const string Success = "success";
     public const string Failure = "failure";
     public const string Denied = "denied";
+    /// <summary>The readiness check's entry (<see cref="AuditActions.HealthProbe"/>), never kept.</summary>
+    public const string Probe = "probe";
 }
 
 /// <summary>Entities whose creation, change and deletion are audited automatically by VigilDb.</summary>

@@ -30,7 +30,7 @@ internal sealed class DatabaseWritesHealth(VigilDb db, WriteFailures failures) :
         {
             await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
             {
-                db.AuditEntries.Add(new AuditEntry { Sequence = -1, At = AuditChain.Normalise(db.Clock.GetUtcNow()), Action = "health-probe", Outcome = "probe" });
+                db.AuditEntries.Add(new AuditEntry { Sequence = -1, At = AuditChain.Normalise(db.Clock.GetUtcNow()), Action = AuditActions.HealthProbe, Outcome = AuditOutcomes.Probe });
                 await db.SaveChangesAsync(cancellationToken);
                 await transaction.RollbackAsync(cancellationToken);
             }

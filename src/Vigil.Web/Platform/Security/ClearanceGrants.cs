@@ -92,7 +92,7 @@ public sealed class ClearanceGrants(VigilDb db, AccessContext access)
             RequestedBy = access.UserName ?? "", RequestedAt = db.Clock.GetUtcNow(), Status = GrantStatus.Pending,
         };
         db.Add(grant);
-        db.Audit(role is null ? "clearance-requested" : "role-requested", AuditOutcomes.Success, "user", user.Id.ToString(),
+        db.Audit(role is null ? AuditActions.ClearanceRequested : AuditActions.RoleRequested, AuditOutcomes.Success, "user", user.Id.ToString(),
             detail: role is null
                 ? $"{user.Email}: {ClassificationText.Display(user.Clearance)} to {ClassificationText.Display(requested)}; waits for a second administrator"
                 : $"{user.Email}: {grant.Asked}; waits for a second administrator");
@@ -110,7 +110,7 @@ public sealed class ClearanceGrants(VigilDb db, AccessContext access)
             pending.DecidedBy = access.UserName;
             pending.DecidedById = access.UserId;
             pending.Note = why;
-            db.Audit("clearance-withdrawn", AuditOutcomes.Success, "clearance-grant", pending.Id.ToString(), detail: why);
+            db.Audit(AuditActions.ClearanceWithdrawn, AuditOutcomes.Success, "clearance-grant", pending.Id.ToString(), detail: why);
         }
     }
 
@@ -191,7 +191,7 @@ public sealed class ClearanceGrants(VigilDb db, AccessContext access)
             user.Clearance = grant.Requested;
         }
         var asked = grant.Role is null ? $"{ClassificationText.Display(grant.Previous)} to {ClassificationText.Display(grant.Requested)}" : grant.Asked;
-        db.Audit($"{grant.What}-{(approve ? "approved" : "rejected")}", AuditOutcomes.Success, "user", user.Id.ToString(),
+        db.Audit(grant.Role is null ? (approve ? AuditActions.ClearanceApproved : AuditActions.ClearanceRejected) : (approve ? AuditActions.RoleApproved : AuditActions.RoleRejected), AuditOutcomes.Success, "user", user.Id.ToString(),
             detail: $"{user.Email}: {asked} asked by {grant.RequestedBy}; {(approve ? "approved" : "refused")}{(grant.Note is { Length: > 0 } note ? ": " + note : "")}");
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);

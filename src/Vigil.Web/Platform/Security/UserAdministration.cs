@@ -170,7 +170,7 @@ public sealed class UserAdministration(VigilDb db, UserManager<VigilUser> users,
     {
         var token = await users.GeneratePasswordResetTokenAsync(user);
         var expires = db.Clock.GetUtcNow() + SetUpLinkLifetime;
-        db.Audit("set-up-link-issued", AuditOutcomes.Success, "user", user.Id.ToString(), detail: $"for {user.Email}; expires {expires:yyyy-MM-dd HH:mm} UTC");
+        db.Audit(AuditActions.SetUpLinkIssued, AuditOutcomes.Success, "user", user.Id.ToString(), detail: $"for {user.Email}; expires {expires:yyyy-MM-dd HH:mm} UTC");
         return new SetUpLink($"/account/set-up?user={user.Id}&token={Uri.EscapeDataString(token)}", expires);
     }
 

@@ -25,6 +25,14 @@ public static class UkTime
     /// <summary>"2026-12-03 14:05:09 GMT": for the audit log, to the second.</summary>
     public static string Exact(DateTimeOffset at) => InLondon(at).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + " " + Zone(at);
 
+    /// <summary>The instant a UK day begins, for a range of days: midnight in London (the clocks never change
+    /// at midnight, so it always exists and is never repeated).</summary>
+    public static DateTimeOffset DayStarts(DateOnly day)
+    {
+        var local = day.ToDateTime(TimeOnly.MinValue);
+        return new DateTimeOffset(local, London.GetUtcOffset(local)).ToUniversalTime();
+    }
+
     /// <summary>A form's date and time (a datetime-local value), read as UK time. False when the text is not a
     /// date and time, or names a time the clocks skip in spring; an hour the clocks repeat in autumn is read
     /// as the first (BST) one.</summary>

@@ -110,7 +110,7 @@ public sealed class ChannelPanels(VigilDb db, AccessContext access)
             : user.UnitId == panel.UnitId && roles.Contains(Roles.PreventOfficer) && access.IsInRole(Roles.PreventOfficer));
         if (!eligible)
         {
-            db.Audit("panel-member-refused", AuditOutcomes.Denied, "channel-panel", panel.Code, detail: $"{request.Email!.Trim()} by {Me}");
+            db.Audit(AuditActions.PanelMemberRefused, AuditOutcomes.Denied, "channel-panel", panel.Code, detail: $"{request.Email!.Trim()} by {Me}");
             await db.SaveChangesAsync(ct);
             return WorkResult<PanelDto>.Invalid(nameof(PanelMemberRequest.Email),
                 "That account cannot be added: members are partner agencies' Channel panel members, or Prevent officers of the unit serving this area, not already on the panel");
@@ -128,7 +128,7 @@ public sealed class ChannelPanels(VigilDb db, AccessContext access)
         {
             panel.Chair = user.DisplayName;
         }
-        db.Audit("panel-member-added", AuditOutcomes.Success, "channel-panel", panel.Code, detail: $"{user.Email} representing {request.Represents!.Trim()}{(request.IsChair ? " (chair)" : "")}, by {Me}");
+        db.Audit(AuditActions.PanelMemberAdded, AuditOutcomes.Success, "channel-panel", panel.Code, detail: $"{user.Email} representing {request.Represents!.Trim()}{(request.IsChair ? " (chair)" : "")}, by {Me}");
         await db.SaveChangesAsync(ct);
         return WorkResult<PanelDto>.Ok(await ToDtoAsync(panel, ct));
     }
@@ -155,7 +155,7 @@ public sealed class ChannelPanels(VigilDb db, AccessContext access)
             panel.Members.Remove(member);
         }
         db.RemoveRange(grants);
-        db.Audit("panel-member-removed", AuditOutcomes.Success, "channel-panel", panel.Code, detail: $"user {userId}, by {Me}");
+        db.Audit(AuditActions.PanelMemberRemoved, AuditOutcomes.Success, "channel-panel", panel.Code, detail: $"user {userId}, by {Me}");
         await db.SaveChangesAsync(ct);
         return WorkResult<PanelDto>.Ok(await ToDtoAsync(panel, ct));
     }

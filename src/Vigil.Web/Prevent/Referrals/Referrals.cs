@@ -91,7 +91,7 @@ public sealed class Referrals(VigilDb db, AccessContext access, SubjectRecords s
         }
         if (open.Count > 0 && !request.NotTheSamePerson)
         {
-            db.Audit("duplicate-offered", AuditOutcomes.Success, "prevent-case", detail: $"referral matched open case(s) {string.Join(",", open.Select(o => o.Reference))}");
+            db.Audit(AuditActions.DuplicateOffered, AuditOutcomes.Success, "prevent-case", detail: $"referral matched open case(s) {string.Join(",", open.Select(o => o.Reference))}");
             await db.SaveChangesAsync(ct);
             return WorkResult<ReferralOutcome>.Ok(new ReferralOutcome(null, false, open));
         }

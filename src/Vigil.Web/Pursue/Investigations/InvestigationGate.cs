@@ -76,10 +76,15 @@ public sealed class InvestigationGate(VigilDb db, AccessContext access)
         var found = await db.Set<T>().FirstOrDefaultAsync(x => EF.Property<Guid>(x, "Id") == id && EF.Property<Guid>(x, "InvestigationId") == investigationId, ct);
         if (found is null)
         {
-            await db.RecordMissAsync<T>(x => EF.Property<Guid>(x, "Id") == id, typeof(T).Name, id.ToString(), ct: ct);
+            await db.RecordMissAsync<T>(x => EF.Property<Guid>(x, "Id") == id, ChildRecordType<T>(), id.ToString(), ct: ct);
         }
         return found;
     }
+
+    // The refusal names the record as its creation and changes do ("action", "exhibit"), so that an
+    // auditor's filter on the record type finds all of them.
+    private static string ChildRecordType<T>() =>
+        typeof(T) == typeof(InvestigationAction) ? "action" : typeof(T) == typeof(Exhibit) ? "exhibit" : typeof(T).Name;
 
     public static Dictionary<string, string[]> Validate(object request) => ApiValidation.Validate(request);
 }

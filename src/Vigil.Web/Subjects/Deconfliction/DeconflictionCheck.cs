@@ -132,7 +132,7 @@ public sealed class DeconflictionService(VigilDb db, AccessContext access, UnitI
         var reference = CheckLogEntry.NewReference();
         if (await ReserveAsync(checkId, reference, now, purpose, ct) is { } wait)
         {
-            db.Audit("deconfliction-throttled", AuditOutcomes.Denied, "deconfliction-check", null, request.Purpose!.Trim(),
+            db.Audit(AuditActions.DeconflictionThrottled, AuditOutcomes.Denied, "deconfliction-check", null, request.Purpose!.Trim(),
                 $"more than {Options.ChecksPerWindow} checks in {Options.Window.TotalMinutes:0} minutes; asked: {Describe(request)}");
             await db.SaveChangesAsync(ct);
             var minutes = Math.Max(1, (int)Math.Ceiling(wait.TotalMinutes));
@@ -219,7 +219,7 @@ public sealed class DeconflictionService(VigilDb db, AccessContext access, UnitI
                     candidate.Explanation, involved)
                 : new DeconflictionHit(candidate.MatchedOn, band, null, false, unit.Name, Contact(unit), null, null, involved);
             hits.Add((hit, strength, System.Security.Cryptography.RandomNumberGenerator.GetInt32(int.MaxValue)));
-            db.Audit("deconfliction-hit", visible ? AuditOutcomes.Success : AuditOutcomes.Denied, "subject", record.Id.ToString(), purpose,
+            db.Audit(AuditActions.DeconflictionHit, visible ? AuditOutcomes.Success : AuditOutcomes.Denied, "subject", record.Id.ToString(), purpose,
                 $"check {checkId} ({reference}); matched on {candidate.MatchedOn}; strength {strength}; {band.ToString().ToLowerInvariant()}; {(visible ? "shown" : "masked")}{(involved.Count > 0 ? "; " + string.Join("; ", involved) : "")}");
             // Whoever may see the record is told (its need-to-know group, or its unit): of every masked hit,
             // in the asker's own unit too, and of a hit on another unit's record the asker shares a group with.
@@ -235,7 +235,7 @@ public sealed class DeconflictionService(VigilDb db, AccessContext access, UnitI
         {
             db.Add(new MaskedHitEntry { CheckId = checkId, UserId = access.UserId!.Value, SubjectId = subjectId, At = now });
         }
-        db.Audit("deconfliction-check", AuditOutcomes.Success, "deconfliction-check", checkId.ToString(), purpose,
+        db.Audit(AuditActions.DeconflictionCheck, AuditOutcomes.Success, "deconfliction-check", checkId.ToString(), purpose,
             $"reference {reference}; asked: {Describe(request)}; {hits.Count} hits, {hits.Count(h => !h.Hit.Visible)} masked");
         await db.SaveChangesAsync(ct);
         await ReportProbesAsync(checkId, now, masked, id => labels[id], ct);
@@ -310,7 +310,7 @@ public sealed class DeconflictionService(VigilDb db, AccessContext access, UnitI
                 $"{access.DisplayName} ({access.UserName}, {access.UnitName}) has run {probe.Count} checks in the last {Options.ProbeWindow.TotalMinutes:0} minutes that matched this record, which they cannot see. "
                 + $"Purposes given: {string.Join("; ", purposes)}. If this is not expected, speak to them or to professional standards.",
                 "subject", subjectId.ToString());
-            db.Audit("deconfliction-probe", AuditOutcomes.Denied, "subject", subjectId.ToString(), detail: $"{probe.Count} masked hits by {access.UserName} within {Options.ProbeWindow.TotalMinutes:0} minutes; holders told");
+            db.Audit(AuditActions.DeconflictionProbe, AuditOutcomes.Denied, "subject", subjectId.ToString(), detail: $"{probe.Count} masked hits by {access.UserName} within {Options.ProbeWindow.TotalMinutes:0} minutes; holders told");
             told = true;
         }
         if (told)
