@@ -1,5 +1,5 @@
-import { initAll } from '/govuk/govuk-frontend.min.js';
-
+// GOV.UK Frontend by the fingerprinted address the page gives (App.razor), so it is cached for a year.
+const { initAll } = await import(document.body.dataset.govukFrontend);
 initAll();
 
 // Buttons that print the page (the policy file). The Content-Security-Policy allows no inline handlers,
