@@ -25,6 +25,13 @@ public static class PlatformSetup
     {
         var options = VigilOptions.From(args, builder.Environment, builder.Configuration, SourceLayout.DataFolder());
         builder.Services.AddSingleton(options);
+        // Run from a build (not a publish), MapStaticAssets patches the assets at run time so that edits show
+        // at once, and so drops their caching. That is for a developer: anywhere else (tests included) the
+        // assets are served as a published installation serves them, fingerprinted and cached for a year.
+        if (!builder.Environment.IsDevelopment() && builder.Configuration["ReloadStaticAssetsAtRuntime"] is null)
+        {
+            builder.Configuration["ReloadStaticAssetsAtRuntime"] = "false";
+        }
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
         builder.Services.AddVigilData(builder.Configuration, options.DataFolder);
         builder.Services.AddVigilSecurity();
@@ -115,6 +122,10 @@ public static class PlatformSetup
             var http = context.HttpContext;
             await WriteStatusAsync(http, http.Response.StatusCode, null);
         });
+        // Routing here, not at the very start (where WebApplication would put it): the static assets are
+        // short-circuited endpoints, answered by routing itself, and must get the security headers above yet
+        // none of what follows (no database read of the user, no two-factor redirect of a stylesheet).
+        app.UseRouting();
         app.Use(async (http, next) =>
         {
             // Kestrel enforces the limit on the wire (also for chunked bodies); this answers early and
@@ -133,7 +144,6 @@ public static class PlatformSetup
             }
             await next(http);
         });
-        app.UseStaticFiles();
         app.Use(async (http, next) =>
         {
             // A source whose tokens or sign-ins keep being refused gets 429 for the rest of the minute, before
@@ -192,6 +202,10 @@ public static class PlatformSetup
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        // Fingerprinted, pre-compressed (gzip; brotli too once published) and cached for a year: the files
+        // listed in the build's static web assets manifest (wwwroot, GOV.UK Frontend's copied files included).
+        // The manifest named after this assembly, whichever entry assembly hosts the app (a test may).
+        app.MapStaticAssets($"{typeof(PlatformSetup).Assembly.GetName().Name}.staticwebassets.endpoints.json").AllowAnonymous().ShortCircuit();
         app.MapRazorComponents<App>();
         return app;
     }

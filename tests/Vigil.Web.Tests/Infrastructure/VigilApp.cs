@@ -73,6 +73,9 @@ public class VigilApp : WebApplicationFactory<Program>, IAsyncLifetime
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        // The app runs from its build here, not a publish: its compressed assets are in obj/, found through
+        // the build's static web assets (which only Development switches on by itself).
+        builder.UseStaticWebAssets();
         builder.UseSetting("Vigil:DataFolder", DataFolder);
         builder.UseSetting("Vigil:Demo", Demo ? "true" : "false");
         // Every test client shares one address and one demo account signs in many times: the limits that

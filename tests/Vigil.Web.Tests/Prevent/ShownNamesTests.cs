@@ -31,7 +31,6 @@ public sealed partial class ShownNamesTests(VigilApp app) : IClassFixture<VigilA
             Assert.DoesNotMatch(Internal(), page.QuerySelector("main")!.TextContent);
             Assert.Contains(Vigil.Web.Platform.Data.DemoData.Accounts.Single(a => a.Email == DemoUsers.PreventNorthWest).DisplayName, page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
         }
-
     }
 
     [Fact]

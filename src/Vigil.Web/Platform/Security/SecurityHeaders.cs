@@ -32,6 +32,13 @@ public static class SecurityHeaders
     public static bool IsStaticAsset(PathString path) =>
         path.StartsWithSegments("/govuk") || path.StartsWithSegments("/assets") || path.StartsWithSegments("/css") || path.StartsWithSegments("/js");
 
+    public const string Immutable = "max-age=31536000, immutable";
+
+    /// <summary>GOV.UK Frontend's fonts, whose names already carry a hash of their content
+    /// ("light-94a07e06a1-v2.woff2") and which its stylesheet asks for by those names: a new version is a
+    /// new name, so they may be cached for a year like the assets the build fingerprints.</summary>
+    public static bool IsNamedByContent(PathString path) => path.StartsWithSegments("/assets/fonts");
+
     public static void Apply(HttpContext http)
     {
         var headers = http.Response.Headers;
@@ -49,6 +56,10 @@ public static class SecurityHeaders
         {
             headers.CacheControl = "no-store";
             headers.Pragma = "no-cache";
+        }
+        else if (IsNamedByContent(http.Request.Path) && http.Response.StatusCode == StatusCodes.Status200OK)
+        {
+            headers.CacheControl = Immutable;
         }
     }
 

@@ -1,5 +1,6 @@
-import { initAll } from '/govuk/govuk-frontend.min.js';
-
+// GOV.UK Frontend by the fingerprinted address the page gives (App.razor), so it is cached for a year.
+// The address is relative to the page's base (<base href="/">); import() would take it as a bare module name.
+const { initAll } = await import(new URL(document.body.dataset.govukFrontend, document.baseURI).href);
 initAll();
 
 // Buttons that print the page (the policy file). The Content-Security-Policy allows no inline handlers,
