@@ -93,6 +93,12 @@ public static class PlatformSetup
             o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
         });
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Warning);
+        if (options.DemoMode && builder.Configuration["Vigil:DataProtection:CertificatePath"] is null)
+        {
+            // The demo keeps its cookie keys unencrypted in its own database on purpose; the start says so
+            // once, in words, instead of ASP.NET Core's warning (which an installation still sees).
+            builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection.KeyManagement.XmlKeyManager", LogLevel.Error);
+        }
         return builder;
     }
 
@@ -230,7 +236,7 @@ public static class PlatformSetup
                 Console.WriteLine($"Vigil is running at {url}");
             }
             Console.WriteLine(options.DemoMode
-                ? "Demo mode: demo accounts and their passwords are listed in README.md (\"Demo accounts\")."
+                ? "Demo mode: demo accounts and their passwords are listed in README.md (\"Demo accounts\"). The demo keeps its cookie keys unencrypted in its own database."
                 : "Production mode: no demo accounts. Create an administrator with: vigil users create-admin --email EMAIL");
         });
     }

@@ -56,16 +56,23 @@ public static class DataSetup
         if (Provider(config) == DatabaseProvider.Postgres)
         {
             var connection = PostgresConnectionString(config);
-            services.AddDbContext<VigilDb, PostgresVigilDb>((sp, o) => o.UseNpgsql(connection).AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()));
+            services.AddDbContext<VigilDb, PostgresVigilDb>((sp, o) => o.UseNpgsql(connection, n => n.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery)).AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()));
         }
         else
         {
             var connection = SqliteConnectionString(config, dataFolder);
-            services.AddDbContext<VigilDb, SqliteVigilDb>((sp, o) => o.UseSqlite(connection).AddInterceptors(new SqlitePragmas(ReadOnly(config)))
+            services.AddDbContext<VigilDb, SqliteVigilDb>((sp, o) => o.UseSqlite(connection, q => q.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery)).AddInterceptors(new SqlitePragmas(ReadOnly(config)))
                 .AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()));
         }
-        // Keys live in the database so that web nodes are stateless and cookies survive restarts.
-        services.AddDataProtection().SetApplicationName("Vigil").PersistKeysToDbContext<VigilDb>();
+        // Keys live in the database so that web nodes are stateless and cookies survive restarts. An
+        // installation encrypts them at rest with a certificate of its own (docs/operations.md); without one
+        // (the demo) ASP.NET Core warns that they are stored as they are, which is true and said at start.
+        var protection = services.AddDataProtection().SetApplicationName("Vigil").PersistKeysToDbContext<VigilDb>();
+        if (config["Vigil:DataProtection:CertificatePath"] is { Length: > 0 } certificate)
+        {
+            protection.ProtectKeysWithCertificate(System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12FromFile(
+                certificate, config["Vigil:DataProtection:CertificatePassword"]));
+        }
         services.AddSingleton<WriteFailures>();
         services.AddHealthChecks().AddCheck<DatabaseWritesHealth>("database", tags: ["ready"]);
         return services;
