@@ -116,7 +116,7 @@ public sealed class QueryFilterAgreementTests(VigilApp app) : IClassFixture<Vigi
         new(typeof(Vigil.Web.Prevent.PublicReferral),
             (l, f) => Label(new Vigil.Web.Prevent.PublicReferral
             {
-                Reference = $"AGREE-{Guid.NewGuid():N}", PanelId = f.Panel, ReferrerName = "Fictional", GivenName = "Property", Surname = "Record",
+                Reference = $"AG-{f.Number}", PanelId = f.Panel, ReferrerName = "Fictional", GivenName = "Property", Surname = "Record",
                 ConcernScheme = "2023", ConcernCode = "other", WhatPrompted = "Agreement",
             }, l),
             Reader<Vigil.Web.Prevent.PublicReferral>()),
