@@ -42,9 +42,11 @@ public static class NetworkModule
     public static IEndpointRouteBuilder MapNetwork(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/network").RequireAuthorization(SecuritySetup.ApiPolicy).WithTags("Network");
-        api.MapGet("/units", async (NetworkQueries q, CancellationToken ct) => TypedResults.Ok(await q.UnitsAsync(ct)));
+        api.MapGet("/units", async (NetworkQueries q, CancellationToken ct) => TypedResults.Ok(await q.UnitsAsync(ct)))
+            .WithSummary("The network's units: regional units, the national headquarters and operations centre");
         api.MapGet("/units/{code}", async Task<Results<Ok<UnitDto>, NotFound>> (string code, NetworkQueries q, CancellationToken ct) =>
-            await q.UnitAsync(code, ct) is { } unit ? TypedResults.Ok(unit) : TypedResults.NotFound());
+            await q.UnitAsync(code, ct) is { } unit ? TypedResults.Ok(unit) : TypedResults.NotFound())
+            .WithSummary("One unit, with its forces");
         api.MapPut("/units/{code}", async Task<Results<Ok<UnitDto>, NotFound, ValidationProblem>> (string code, UpdateUnit request, NetworkQueries q, CancellationToken ct) =>
         {
             var errors = ApiValidation.Validate(request);
@@ -53,8 +55,10 @@ public static class NetworkModule
                 return TypedResults.ValidationProblem(errors);
             }
             return await q.UpdateUnitAsync(code, request, ct) ? TypedResults.Ok((await q.UnitAsync(code, ct))!) : TypedResults.NotFound();
-        }).RequireAuthorization(p => p.RequireRole(Roles.Administrator));
-        api.MapGet("/partners", async (NetworkQueries q, CancellationToken ct) => TypedResults.Ok(await q.PartnersAsync(ct)));
+        }).RequireAuthorization(p => p.RequireRole(Roles.Administrator))
+            .WithSummary("Change a unit's details (administrators)");
+        api.MapGet("/partners", async (NetworkQueries q, CancellationToken ct) => TypedResults.Ok(await q.PartnersAsync(ct)))
+            .WithSummary("The partner agencies (MI5, the CPS, local authorities...)");
         api.MapPut("/partners/{code}", async Task<Results<Ok<PartnerDto>, NotFound, ValidationProblem>> (string code, UpdatePartner request, NetworkQueries q, CancellationToken ct) =>
         {
             var errors = ApiValidation.Validate(request);
@@ -63,7 +67,8 @@ public static class NetworkModule
                 return TypedResults.ValidationProblem(errors);
             }
             return await q.UpdatePartnerAsync(code, request, ct) is { } partner ? TypedResults.Ok(partner) : TypedResults.NotFound();
-        }).RequireAuthorization(p => p.RequireRole(Roles.Administrator));
+        }).RequireAuthorization(p => p.RequireRole(Roles.Administrator))
+            .WithSummary("Change a partner agency's details (administrators)");
         return app;
     }
 }

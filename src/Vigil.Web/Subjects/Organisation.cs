@@ -130,14 +130,17 @@ public sealed class OrganisationRecords(VigilDb db, AccessContext access)
     {
         var api = app.MapGroup("/api/v1/organisations").RequireAuthorization(SecuritySetup.ApiPolicy).WithTags("Subjects");
         api.MapGet("/", async (string? name, int? page, int? pageSize, OrganisationRecords records, CancellationToken ct) =>
-            TypedResults.Ok(await records.SearchAsync(name, page, pageSize, ct)));
+            TypedResults.Ok(await records.SearchAsync(name, page, pageSize, ct)))
+            .WithSummary("The organisations you may see, by name, paged");
         api.MapGet("/{id:guid}", async Task<Results<Ok<OrganisationDto>, NotFound>> (Guid id, string? purpose, OrganisationRecords records, CancellationToken ct) =>
-            await records.ReadAsync(id, purpose, ct) is { } o ? TypedResults.Ok(o) : TypedResults.NotFound());
+            await records.ReadAsync(id, purpose, ct) is { } o ? TypedResults.Ok(o) : TypedResults.NotFound())
+            .WithSummary("One organisation");
         api.MapPost("/", async Task<Results<Created<OrganisationDto>, ValidationProblem>> (OrganisationRequest request, OrganisationRecords records, CancellationToken ct) =>
         {
             var (created, errors) = await records.CreateAsync(request, ct);
             return created is null ? TypedResults.ValidationProblem(errors) : TypedResults.Created($"/api/v1/organisations/{created.Id}", created);
-        }).RequireAuthorization(p => p.RequireRole(Roles.SubjectWriters));
+        }).RequireAuthorization(p => p.RequireRole(Roles.SubjectWriters))
+            .WithSummary("Record an organisation, labelled as any protected record");
         return app;
     }
 }

@@ -34,6 +34,15 @@ public sealed class ApiDocumentTests(VigilApp app) : IClassFixture<VigilApp>
     }
 
     [Fact]
+    public async Task EveryOperation_HasASummaryInUsersWords()
+    {
+        var missing = (await OperationsAsync())
+            .Where(o => !o.Operation.TryGetProperty("summary", out var summary) || summary.GetString() is not { Length: > 10 })
+            .Select(o => $"{o.Verb.ToUpperInvariant()} {o.Path}").ToList();
+        Assert.True(missing.Count == 0, "No summary: " + string.Join(", ", missing));
+    }
+
+    [Fact]
     public async Task EveryOperationButTheAnonymousOnes_NeedsTheBearerToken_AndDocumentsItsRefusal()
     {
         using var document = JsonDocument.Parse(await app.CreateClient().GetStringAsync("/openapi/v1.json"));

@@ -95,9 +95,11 @@ public static class InboxModule
     public static IEndpointRouteBuilder MapInboxApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/inbox").RequireAuthorization(SecuritySetup.ApiPolicy).WithTags("Inbox");
-        api.MapGet("/", async (int? page, int? pageSize, UnitInbox inbox, CancellationToken ct) => TypedResults.Ok(await inbox.ListAsync(page, pageSize, ct)));
+        api.MapGet("/", async (int? page, int? pageSize, UnitInbox inbox, CancellationToken ct) => TypedResults.Ok(await inbox.ListAsync(page, pageSize, ct)))
+            .WithSummary("Your unit's inbox: notices about its records (a deconfliction check that matched them)");
         api.MapPost("/{id:guid}/read", async Task<Results<NoContent, NotFound>> (Guid id, UnitInbox inbox, CancellationToken ct) =>
-            await inbox.MarkReadAsync(id, ct) ? TypedResults.NoContent() : TypedResults.NotFound());
+            await inbox.MarkReadAsync(id, ct) ? TypedResults.NoContent() : TypedResults.NotFound())
+            .WithSummary("Mark a notice as read");
         return app;
     }
 }

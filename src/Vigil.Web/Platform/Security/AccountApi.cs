@@ -31,13 +31,16 @@ public static class AccountApi
         }).AllowAnonymous().ExcludeFromDescription();
 
         var api = app.MapGroup("/api/v1").RequireAuthorization(SecuritySetup.ApiPolicy).WithTags("Your account");
-        api.MapGet("/me", (AccessContext me) => TypedResults.Ok(new MeDto(me.UserId!.Value, me.UserName!, me.DisplayName!, me.UnitName, me.Clearance, me.Roles.Order().ToList(), me.GroupIds)));
+        api.MapGet("/me", (AccessContext me) => TypedResults.Ok(new MeDto(me.UserId!.Value, me.UserName!, me.DisplayName!, me.UnitName, me.Clearance, me.Roles.Order().ToList(), me.GroupIds)))
+            .WithSummary("Who you are: your account, unit, clearance, roles and need-to-know groups");
         api.MapGet("/tokens", async (VigilDb db, AccessContext me, CancellationToken ct) => TypedResults.Ok(
             (await db.PersonalAccessTokens.AsNoTracking().Where(t => t.UserId == me.UserId).ToListAsync(ct))
                 .OrderByDescending(t => t.CreatedAt)
-                .Select(t => new TokenDto(t.Id, t.Name, t.Prefix, t.CreatedAt, t.ExpiresAt, t.RevokedAt, t.LastUsedAt)).ToList()));
+                .Select(t => new TokenDto(t.Id, t.Name, t.Prefix, t.CreatedAt, t.ExpiresAt, t.RevokedAt, t.LastUsedAt)).ToList()))
+            .WithSummary("Your personal access tokens (never their secrets)");
         api.MapDelete("/tokens/{id:guid}", async Task<Results<NoContent, NotFound>> (Guid id, VigilDb db, AccessContext me, CancellationToken ct) =>
-            await RevokeAsync(db, me, id, ct) ? TypedResults.NoContent() : TypedResults.NotFound());
+            await RevokeAsync(db, me, id, ct) ? TypedResults.NoContent() : TypedResults.NotFound())
+            .WithSummary("Revoke one of your personal access tokens");
         return app;
     }
 

@@ -214,11 +214,14 @@ public sealed class ClearanceGrants(VigilDb db, AccessContext access)
     public static IEndpointRouteBuilder MapApi(IEndpointRouteBuilder admin)
     {
         admin.MapGet("/clearance-grants", async (GrantStatus? status, int? page, int? pageSize, ClearanceGrants grants, CancellationToken ct) =>
-            TypedResults.Ok(await grants.ListAsync(status, page, pageSize, ct)));
+            TypedResults.Ok(await grants.ListAsync(status, page, pageSize, ct)))
+            .WithSummary("Clearance and role requests, waiting or decided");
         admin.MapPost("/clearance-grants/{id:guid}/approve", (Guid id, GrantDecision decision, ClearanceGrants grants, CancellationToken ct) =>
-            grants.ApproveAsync(id, decision, ct).AsOk());
+            grants.ApproveAsync(id, decision, ct).AsOk())
+            .WithSummary("Approve a request as the second administrator");
         admin.MapPost("/clearance-grants/{id:guid}/reject", (Guid id, GrantDecision decision, ClearanceGrants grants, CancellationToken ct) =>
-            grants.RejectAsync(id, decision, ct).AsOk());
+            grants.RejectAsync(id, decision, ct).AsOk())
+            .WithSummary("Refuse a request, with a note");
         return admin;
     }
 }

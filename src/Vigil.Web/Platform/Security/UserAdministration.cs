@@ -350,16 +350,20 @@ public static class AdministrationApi
             .RequireAuthorization(p => p.RequireRole(Roles.Administrator))
             .WithTags("Administration");
         api.MapGet("/users", async (string? search, int? page, int? pageSize, UserAdministration admin, CancellationToken ct) =>
-            TypedResults.Ok(await admin.ListAsync(search, page, pageSize, ct)));
+            TypedResults.Ok(await admin.ListAsync(search, page, pageSize, ct)))
+            .WithSummary("The accounts, with their roles, clearance and state (administrators)");
         api.MapGet("/users/{id:guid}", async Task<Results<Ok<UserSummary>, NotFound>> (Guid id, UserAdministration admin, CancellationToken ct) =>
-            await admin.GetAsync(id, ct) is { } user ? TypedResults.Ok(user) : TypedResults.NotFound());
+            await admin.GetAsync(id, ct) is { } user ? TypedResults.Ok(user) : TypedResults.NotFound())
+            .WithSummary("One account (administrators)");
         api.MapPost("/users", async Task<Results<Created<CreatedUser>, ValidationProblem>> (NewUser request, UserAdministration admin, CancellationToken ct) =>
         {
             var outcome = await admin.CreateAsync(request, ct);
             return outcome.Value is { } created ? TypedResults.Created($"/api/v1/admin/users/{created.User.Id}", created) : TypedResults.ValidationProblem(outcome.Errors);
-        });
+        })
+            .WithSummary("Create an account; answers its one-time set-up link (a clearance above OFFICIAL waits for a second administrator)");
         api.MapPost("/users/{id:guid}/set-up-link", (Guid id, UserAdministration admin, CancellationToken ct) =>
-            admin.NewSetUpLinkAsync(id, ct).AsOk());
+            admin.NewSetUpLinkAsync(id, ct).AsOk())
+            .WithSummary("Make a new one-time set-up link for an account");
         api.MapPut("/users/{id:guid}", async Task<Results<Ok<UserSummary>, NotFound, ValidationProblem>> (Guid id, UserChange change, UserAdministration admin, CancellationToken ct) =>
         {
             var (outcome, errors) = await admin.ChangeAsync(id, change, ct);
@@ -369,10 +373,12 @@ public static class AdministrationApi
                 UserAdministration.ChangeOutcome.Invalid => TypedResults.ValidationProblem(errors),
                 _ => TypedResults.NotFound(),
             };
-        });
+        })
+            .WithSummary("Change an account's roles, unit, clearance, groups or state");
         api.MapGet("/groups", async (VigilDb db, CancellationToken ct) => TypedResults.Ok(
             (await db.NeedToKnowGroups.AsNoTracking().OrderBy(g => g.Name).Select(g => new { g.Id, g.Name, g.Description, g.ManagedBy, g.OwningUnitId, Members = g.Members.Count }).ToListAsync(ct))
-                .Select(g => new { g.Id, g.Name, g.Description, g.ManagedBy, g.Members, Kind = GroupKinds.Of(g.ManagedBy, g.OwningUnitId) }).ToList()));
+                .Select(g => new { g.Id, g.Name, g.Description, g.ManagedBy, g.Members, Kind = GroupKinds.Of(g.ManagedBy, g.OwningUnitId) }).ToList()))
+            .WithSummary("The need-to-know groups, with their kind and members");
         ClearanceGrants.MapApi(api);
         return app;
     }

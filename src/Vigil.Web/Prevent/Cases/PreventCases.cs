@@ -283,7 +283,9 @@ public sealed partial class PreventCases(VigilDb db, AccessContext access, Decon
             .WithSummary("The Prevent cases you may see, filtered by stage, panel or name, sorted and paged");
         api.MapGet("/cases/{id:guid}", (Guid id, PreventCases cases, CancellationToken ct) => cases.ReadAsync(id, ct).AsFound())
             .WithSummary("One Prevent case from the referral to the reviews after exit");
-        api.MapGet("/queues/assessments-due", async (PreventCases cases, CancellationToken ct) => TypedResults.Ok(await cases.AssessmentsDueAsync(ct)));
-        api.MapGet("/queues/reviews-due", async (int? withinDays, PreventCases cases, CancellationToken ct) => TypedResults.Ok(await cases.ReviewsDueAsync(withinDays ?? 14, ct)));
+        api.MapGet("/queues/assessments-due", async (PreventCases cases, CancellationToken ct) => TypedResults.Ok(await cases.AssessmentsDueAsync(ct)))
+            .WithSummary("Cases waiting at the police gateway, the oldest target first");
+        api.MapGet("/queues/reviews-due", async (int? withinDays, PreventCases cases, CancellationToken ct) => TypedResults.Ok(await cases.ReviewsDueAsync(withinDays ?? 14, ct)))
+            .WithSummary("Reviews falling due within the days asked (14 by default), overdue ones first");
     }
 }

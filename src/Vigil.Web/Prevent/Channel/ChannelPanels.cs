@@ -270,16 +270,25 @@ public sealed class ChannelPanels(VigilDb db, AccessContext access)
 
     internal static void Map(RouteGroupBuilder api)
     {
-        api.MapGet("/panels", async (ChannelPanels panels, CancellationToken ct) => TypedResults.Ok(await panels.ListAsync(ct)));
+        api.MapGet("/panels", async (ChannelPanels panels, CancellationToken ct) => TypedResults.Ok(await panels.ListAsync(ct)))
+            .WithSummary("The Channel panels you may see");
         api.MapPost("/panels", (PanelRequest request, ChannelPanels panels, CancellationToken ct) =>
-            panels.CreateAsync(request, ct).AsCreated(p => $"/api/v1/prevent/panels/{p.Code}"));
-        api.MapGet("/panels/{code}", (string code, ChannelPanels panels, CancellationToken ct) => panels.ReadAsync(code, ct).AsFound());
-        api.MapGet("/panels/{code}/agenda", (string code, PreventCases cases, CancellationToken ct) => cases.AgendaAsync(code, ct).AsFound());
-        api.MapPost("/panels/{code}/members", (string code, PanelMemberRequest request, ChannelPanels panels, CancellationToken ct) => panels.AddMemberAsync(code, request, ct).AsOk());
-        api.MapDelete("/panels/{code}/members/{userId:guid}", (string code, Guid userId, ChannelPanels panels, CancellationToken ct) => panels.RemoveMemberAsync(code, userId, ct).AsOk());
-        api.MapGet("/panels/{code}/meetings", (string code, ChannelPanels panels, CancellationToken ct) => panels.MeetingsAsync(code, ct).AsFound());
+            panels.CreateAsync(request, ct).AsCreated(p => $"/api/v1/prevent/panels/{p.Code}"))
+            .WithSummary("Set up a Channel panel for a local authority area");
+        api.MapGet("/panels/{code}", (string code, ChannelPanels panels, CancellationToken ct) => panels.ReadAsync(code, ct).AsFound())
+            .WithSummary("One panel, with its members");
+        api.MapGet("/panels/{code}/agenda", (string code, PreventCases cases, CancellationToken ct) => cases.AgendaAsync(code, ct).AsFound())
+            .WithSummary("What the panel has before it: cases referred and not decided, then those in support");
+        api.MapPost("/panels/{code}/members", (string code, PanelMemberRequest request, ChannelPanels panels, CancellationToken ct) => panels.AddMemberAsync(code, request, ct).AsOk())
+            .WithSummary("Add a member to the panel (they join its need-to-know group)");
+        api.MapDelete("/panels/{code}/members/{userId:guid}", (string code, Guid userId, ChannelPanels panels, CancellationToken ct) => panels.RemoveMemberAsync(code, userId, ct).AsOk())
+            .WithSummary("Remove a member from the panel and its group");
+        api.MapGet("/panels/{code}/meetings", (string code, ChannelPanels panels, CancellationToken ct) => panels.MeetingsAsync(code, ct).AsFound())
+            .WithSummary("The panel's meetings");
         api.MapPost("/panels/{code}/meetings", (string code, MeetingRequest request, ChannelPanels panels, CancellationToken ct) =>
-            panels.AddMeetingAsync(code, request, ct).AsCreated(m => $"/api/v1/prevent/panels/{code}/meetings/{m.Id}"));
-        api.MapGet("/panels/{code}/meetings/{id:guid}", (string code, Guid id, ChannelPanels panels, CancellationToken ct) => panels.MeetingAsync(code, id, ct).AsFound());
+            panels.AddMeetingAsync(code, request, ct).AsCreated(m => $"/api/v1/prevent/panels/{code}/meetings/{m.Id}"))
+            .WithSummary("Record a meeting of the panel");
+        api.MapGet("/panels/{code}/meetings/{id:guid}", (string code, Guid id, ChannelPanels panels, CancellationToken ct) => panels.MeetingAsync(code, id, ct).AsFound())
+            .WithSummary("One meeting, with the decisions taken at it");
     }
 }

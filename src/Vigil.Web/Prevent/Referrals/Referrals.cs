@@ -347,18 +347,25 @@ public sealed class Referrals(VigilDb db, AccessContext access, SubjectRecords s
             .WithSummary("The public and partner referral form: anyone may send a referral; nobody can read one back this way");
         app.MapGet("/api/v1/prevent/areas", async (Referrals referrals, CancellationToken ct) =>
                 TypedResults.Ok((await referrals.AreasAsync(ct)).Select(a => new { a.Code, a.Name })))
-            .AllowAnonymous().WithTags("Prevent");
+            .AllowAnonymous().WithTags("Prevent")
+            .WithSummary("The local authority areas a referral can be made for (anyone)");
         app.MapGet("/api/v1/prevent/concern-types", async (Referrals referrals, CancellationToken ct) =>
                 TypedResults.Ok((await referrals.ConcernTypesAsync(ct)).Select(a => new { a.Code, a.Name })))
-            .AllowAnonymous().WithTags("Prevent");
+            .AllowAnonymous().WithTags("Prevent")
+            .WithSummary("The types of concern a referral can name (anyone)");
 
 
-        api.MapPost("/referrals", async (ReferralRequest request, Referrals referrals, CancellationToken ct) => Referred(await referrals.ReferAsync(request, ct)));
-        api.MapGet("/submissions", async (Referrals referrals, CancellationToken ct) => TypedResults.Ok(await referrals.NewSubmissionsAsync(ct)));
-        api.MapGet("/submissions/{id:guid}", (Guid id, Referrals referrals, CancellationToken ct) => referrals.SubmissionAsync(id, ct).AsFound());
+        api.MapPost("/referrals", async (ReferralRequest request, Referrals referrals, CancellationToken ct) => Referred(await referrals.ReferAsync(request, ct)))
+            .WithSummary("An officer's referral: a new case, or 409 with the person's open cases to join");
+        api.MapGet("/submissions", async (Referrals referrals, CancellationToken ct) => TypedResults.Ok(await referrals.NewSubmissionsAsync(ct)))
+            .WithSummary("Referrals from the public and partner form waiting to be accepted or declined");
+        api.MapGet("/submissions/{id:guid}", (Guid id, Referrals referrals, CancellationToken ct) => referrals.SubmissionAsync(id, ct).AsFound())
+            .WithSummary("One submission from the public and partner form");
         api.MapPost("/submissions/{id:guid}/accept", async (Guid id, AcceptSubmission request, Referrals referrals, CancellationToken ct) =>
-            Referred(await referrals.AcceptAsync(id, request.NotTheSamePerson, request.JoinCase, ct)));
+            Referred(await referrals.AcceptAsync(id, request.NotTheSamePerson, request.JoinCase, ct)))
+            .WithSummary("Accept a submission as a new case or into the person's open case");
         api.MapPost("/submissions/{id:guid}/decline", (Guid id, DeclineSubmission request, Referrals referrals, CancellationToken ct) =>
-            referrals.DeclineAsync(id, request, ct).AsOk());
+            referrals.DeclineAsync(id, request, ct).AsOk())
+            .WithSummary("Decline a submission, with the reason");
     }
 }

@@ -416,7 +416,8 @@ public static class PreventStatisticsEndpoints
                 var (y, s) = Resolve(year, scope, statistics);
                 return YearProblem(y, s, statistics) is { } problem ? problem : TypedResults.Ok(await statistics.BuildAsync(y, s, suppress ?? false, ct));
             })
-            .RequireAuthorization(p => p.RequireAuthenticatedUser().RequireRole(PreventStatistics.Readers)).WithTags("Prevent");
+            .RequireAuthorization(p => p.RequireAuthenticatedUser().RequireRole(PreventStatistics.Readers)).WithTags("Prevent")
+            .WithSummary("The Home Office Prevent tables for a year and scope, suppressed below the threshold where required");
         app.MapGet("/prevent/statistics.csv", async Task<Results<FileContentHttpResult, ValidationProblem>> (int? year, StatisticsScope? scope, bool? suppress, PreventStatistics statistics, CancellationToken ct) =>
             {
                 var (y, s) = Resolve(year, scope, statistics);
