@@ -35,6 +35,7 @@ public static class PlatformSetup
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
         builder.Services.AddVigilData(builder.Configuration, options.DataFolder);
         builder.Services.AddVigilSecurity();
+        builder.Services.AddMemoryCache();
         builder.Services.AddScoped<AuditVerifier>();
         builder.Services.AddScoped<AuditQueries>();
         builder.Services.AddScoped<AuditExport>();
@@ -42,7 +43,7 @@ public static class PlatformSetup
         builder.Services.AddAuditRecordTypes(
             ("user", "User account"), ("token", "API token"), ("need-to-know-group", "Need-to-know group"),
             ("clearance-grant", "Clearance or role request"), ("audit-log", "Audit log"), ("audit-checkpoint", "Audit checkpoint"),
-            ("inbox", "Unit inbox"), ("inbox-item", "Inbox notice"));
+            ("inbox", "Unit inbox"), ("inbox-item", "Inbox notice"), ("database", "The database"));
         builder.Services.AddScoped<UserAdministration>();
         builder.Services.AddScoped<Inbox.UnitInbox>();
         builder.Services.AddSingleton<AnonymousRejections>();
@@ -52,6 +53,8 @@ public static class PlatformSetup
         builder.Services.AddScoped<ISeed, RoleSeed>();
         builder.Services.AddScoped<ISeed, DemoData>();
         builder.Services.AddScoped<DatabaseSetup>();
+        builder.Services.AddScoped<Data.Scale.ScaleSeeding>();
+        builder.Services.AddScoped<Data.Scale.IScaleSeed, Data.Scale.AuditScaleSeed>();
         builder.Services
             .AddNavigation("/", "Home", 0)
             .AddNavigation("/inbox", "Inbox", 80)

@@ -25,6 +25,7 @@ public static class PreventModule
             .AddScoped<Subjects.Deconfliction.ISubjectInvolvement, PreventInvolvement>()
             .AddScoped<ISeed, PreventReferenceSeed>()
             .AddScoped<ISeed, PreventDemoSeed>()
+            .AddScoped<Platform.Data.Scale.IScaleSeed, PreventScaleSeed>()
             .AddNavigation("/prevent", "Prevent", 30, a => CaseRoles.Any(a.IsInRole))
             .AddAuditRecordTypes(
                 ("prevent-case", "Prevent case"), ("prevent-submission", "Prevent referral form (public or partner)"),

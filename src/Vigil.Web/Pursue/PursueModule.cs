@@ -34,6 +34,8 @@ public static class PursueModule
             .AddScoped<Subjects.Deconfliction.ISubjectInvolvement, PursueInvolvement>()
             .AddScoped<ISeed, PursueReferenceSeed>()
             .AddScoped<ISeed, PursueDemoSeed>()
+            .AddScoped<Platform.Data.Scale.IScaleSeed, PursueTeamsScaleSeed>()
+            .AddScoped<Platform.Data.Scale.IScaleSeed, PursueScaleSeed>()
             .AddNavigation("/investigations", "Investigations", 20, a => a.UnitId is not null)
             .AddSearchSource<InvestigationSearch>("investigations", "Investigations", "an operation name, or part of it", 20, Contributions.IsUnitOfficer)
             // The plural types are an investigation's lists, read as a whole (their record id is the investigation's).

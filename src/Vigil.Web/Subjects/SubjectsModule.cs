@@ -32,6 +32,7 @@ public static class SubjectsModule
         .AddHostedService<Deconfliction.SubjectIndexFollower>()
         .AddScoped<ISeed, SubjectTierSeed>()
         .AddScoped<ISeed, SubjectsDemoSeed>()
+        .AddScoped<Platform.Data.Scale.IScaleSeed, SubjectsScaleSeed>()
         .AddNavigation("/subjects", "Subjects", 10)
         .AddAuditRecordTypes(("subject", "Subject"), ("organisation", "Organisation"), ("deconfliction-check", "Deconfliction check"))
         .AddNavigation("/organisations", "Organisations", 60)

@@ -143,6 +143,8 @@ public class VigilApp : WebApplicationFactory<Program>, IAsyncLifetime
             await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS {databaseName} WITH (FORCE)", connection);
             await command.ExecuteNonQueryAsync();
         }
+        // The app pools its SQLite connections: let go of the files before deleting them.
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try
         {
             Directory.Delete(DataFolder, recursive: true);

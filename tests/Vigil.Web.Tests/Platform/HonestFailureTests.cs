@@ -9,18 +9,34 @@ using Npgsql;
 namespace Vigil.Web.Tests.Platform;
 
 /// <summary>On SQLite, fills the disk for real: every connection opened while it is on may not grow the
-/// database beyond the pages it has (SQLite then answers SQLITE_FULL, as on a full disk).</summary>
+/// database beyond the pages it has (SQLite then answers SQLITE_FULL, as on a full disk). Connections are
+/// pooled and keep the limit, so once it has been on, every open sets the limit again, or lifts it: the
+/// disk has room again as soon as it is off.</summary>
 public sealed class DiskFullSwitch : DbConnectionInterceptor
 {
-    public bool On { get; set; }
+    private bool on, used;
+
+    public bool On
+    {
+        get => on;
+        set
+        {
+            on = value;
+            used |= value;
+        }
+    }
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        if (On && connection is Microsoft.Data.Sqlite.SqliteConnection)
+        if (used && connection is Microsoft.Data.Sqlite.SqliteConnection)
         {
-            await using var pages = connection.CreateCommand();
-            pages.CommandText = "PRAGMA page_count";
-            var count = Convert.ToInt64(await pages.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+            var count = 1_073_741_823L; // SQLite's own ceiling: no limit but the disk's
+            if (on)
+            {
+                await using var pages = connection.CreateCommand();
+                pages.CommandText = "PRAGMA page_count";
+                count = Convert.ToInt64(await pages.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+            }
             await using var limit = connection.CreateCommand();
             limit.CommandText = $"PRAGMA max_page_count = {count}";
             await limit.ExecuteNonQueryAsync(cancellationToken);
@@ -194,6 +210,9 @@ public sealed class HonestFailureTests(FailureApp app) : IClassFixture<FailureAp
         var away = folder + ".away";
         Directory.Move(folder, away);
         await File.WriteAllTextAsync(folder, "not a folder");
+        // A database that goes away takes its open connections with it (the app pools them; an open file
+        // would otherwise outlive its move).
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         return () =>
         {
             File.Delete(folder);

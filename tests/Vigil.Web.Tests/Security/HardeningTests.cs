@@ -130,6 +130,28 @@ public sealed class HardeningTests(HardenedApp app) : IClassFixture<HardenedApp>
         (await Html.DocumentAsync(response)).QuerySelector(".govuk-error-summary")?.TextContent ?? "";
 
     [Fact]
+    public async Task AccessContext_ARepeatRequest_ReadsTheUserInOneQuery_AndAGroupGivenOrTakenCountsAtOnce()
+    {
+        var id = await app.CreateUserAsync("cached.access@test.vigil.example", Roles.Analyst, "wales", Classification.Official);
+        using var api = await app.ApiClientAsync("cached.access@test.vigil.example");
+        Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("/api/v1/me")).StatusCode); // what is kept is now kept
+
+        app.Commands.For(app.Services).Start();
+        var me = await api.GetFromJsonAsync<JsonElement>("/api/v1/me");
+        var commands = app.Commands.Stop();
+        Assert.Empty(me.GetProperty("groups").EnumerateArray());
+        Assert.DoesNotContain(commands, c => c.Contains("AspNetUserRoles", StringComparison.Ordinal) || c.Contains("GroupMemberships", StringComparison.Ordinal));
+        Assert.Single(commands, c => c.Contains("FROM \"AspNetUsers\"", StringComparison.Ordinal));
+
+        // Joining and leaving a group change the account's access version in the same save: the next request knows.
+        var group = await app.AsSystemAsync(db => db.NeedToKnowGroups.OrderBy(g => g.Name).Select(g => g.Id).FirstAsync());
+        await app.AsSystemAsync(async db => { db.Add(new GroupMembership { GroupId = group, UserId = id }); await db.SaveChangesAsync(); });
+        Assert.Equal([group], (await api.GetFromJsonAsync<JsonElement>("/api/v1/me")).GetProperty("groups").EnumerateArray().Select(g => g.GetGuid()));
+        await app.AsSystemAsync(async db => { db.Remove(await db.GroupMemberships.SingleAsync(m => m.UserId == id)); await db.SaveChangesAsync(); });
+        Assert.Empty((await api.GetFromJsonAsync<JsonElement>("/api/v1/me")).GetProperty("groups").EnumerateArray());
+    }
+
+    [Fact]
     public async Task SignIn_UnknownEmailWrongPasswordAndLockedAccount_AnswerAlike_WithOnePasswordHashedEach()
     {
         var email = "locks.out@test.vigil.example";

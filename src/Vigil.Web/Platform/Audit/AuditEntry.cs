@@ -39,6 +39,8 @@ public static class AuditActions
     public const string Checkpoint = "checkpoint";
     public const string BadRequest = "bad-request";
     public const string Merge = "merge";
+    /// <summary>The national-scale generator added fictional data (demo mode only).</summary>
+    public const string ScaleSeeded = "scale-seeded";
     public const string Unmerge = "unmerge";
     // The modules' own steps, named here beside the rest, so that every action the log holds has one
     // spelling and a wording (AuditWords) that the auditors read.

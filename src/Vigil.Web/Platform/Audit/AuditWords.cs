@@ -27,6 +27,7 @@ public static class AuditWords
         [AuditActions.Checkpoint] = "Recorded an audit checkpoint",
         [AuditActions.BadRequest] = "Request refused as not valid",
         [AuditActions.Merge] = "Merged two records",
+        [AuditActions.ScaleSeeded] = "Added national-scale demonstration data",
         [AuditActions.Unmerge] = "Undid a merge",
         [AuditActions.DeconflictionCheck] = "Ran a deconfliction check",
         [AuditActions.DeconflictionHit] = "Deconfliction check matched a record",

@@ -11,7 +11,7 @@ namespace Vigil.Web.Platform.Cli;
 /// checkpoint, tokens create, users create-admin. Run from source as `dotnet run --project src/Vigil.Web -- VERB`.</summary>
 public static class VigilCommands
 {
-    private static readonly string[] Verbs = ["serve", "migrate", "seed-demo", "audit", "tokens", "users", "match", "--help", "-h", "-?"];
+    private static readonly string[] Verbs = ["serve", "migrate", "seed-demo", "seed-scale", "audit", "tokens", "users", "match", "--help", "-h", "-?"];
 
     public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
 
@@ -51,6 +51,34 @@ public static class VigilCommands
             return 0;
         }));
         root.Subcommands.Add(seedDemo);
+
+        var people = new Option<int>("--people") { Description = "How many fictional people to add (default 1,000,000).", DefaultValueFactory = _ => 1_000_000 };
+        var entries = new Option<long>("--audit") { Description = "How many audit entries to add to the chain (default none).", DefaultValueFactory = _ => 0 };
+        var seed = new Option<int>("--seed") { Description = "The random seed: the same seed gives the same data (default 2026).", DefaultValueFactory = _ => 2026 };
+        var seedScale = new Command("seed-scale", "Add national-scale fictional data in bulk: people, investigations, ten years of Prevent referrals, audit entries (demo mode only; stop the app first).")
+        {
+            people, entries, seed,
+        };
+        seedScale.SetAction(async (parse, ct) => await WithScopeAsync(buildApp, "system:seed-scale", async sp =>
+        {
+            if (!sp.GetRequiredService<VigilOptions>().DemoMode)
+            {
+                Console.Error.WriteLine("Refused: national-scale data is fictional demo data, added only in demo mode (add --demo, never in production).");
+                return 2;
+            }
+            var plan = new Data.Scale.ScalePlan(parse.GetValue(people), parse.GetValue(entries), parse.GetValue(seed));
+            if (plan.People < 0 || plan.AuditEntries < 0)
+            {
+                Console.Error.WriteLine("--people and --audit must be 0 or more.");
+                return 2;
+            }
+            // The demo first, if this database has none yet: the generator adds to it.
+            await sp.GetRequiredService<DatabaseSetup>().RunAsync(demo: true, ct);
+            await sp.GetRequiredService<Data.Scale.ScaleSeeding>().RunAsync(plan, Console.Out, ct);
+            Console.WriteLine($"Added {plan.People:N0} people and their records (seed {plan.Seed}).");
+            return 0;
+        }));
+        root.Subcommands.Add(seedScale);
 
         root.Subcommands.Add(AuditCommand(buildApp));
         root.Subcommands.Add(TokensCommand(buildApp));

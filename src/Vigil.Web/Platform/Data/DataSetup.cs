@@ -29,8 +29,10 @@ public static class DataSetup
             return $"Data Source={path};Mode=ReadOnly;Pooling=False";
         }
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        // Pooling off so the file is released when the app stops (tests delete it); WAL and FULL sync set at open.
-        return $"Data Source={path};Pooling=False;Foreign Keys=True";
+        // Pooled: a request's queries reuse open connections instead of opening the file and setting its
+        // pragmas for each (SqlitePragmas sets them once per physical connection). Whoever deletes the file
+        // (the tests) clears the pools first.
+        return $"Data Source={path};Pooling=True;Foreign Keys=True";
     }
 
     public static string PostgresConnectionString(IConfiguration config)
@@ -80,23 +82,37 @@ public static class DataSetup
 }
 
 /// <summary>WAL for concurrent readers, FULL synchronous so a committed audit entry survives power loss,
-/// and a busy timeout so writers queue rather than fail.</summary>
+/// and a busy timeout so writers queue rather than fail: set once on each physical connection (a pooled
+/// one keeps them), not on every open.</summary>
 internal sealed class SqlitePragmas(bool readOnly) : Microsoft.EntityFrameworkCore.Diagnostics.DbConnectionInterceptor
 {
+    // The native handles that have them already: a pooled connection keeps its handle between opens, and a
+    // handle that is closed for good is collected, and forgotten, with it.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, object> Prepared = [];
+
     // A read-only connection leaves the journal mode as the database has it (setting it is a write).
     private string Pragmas => readOnly ? "PRAGMA busy_timeout=30000;" : "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=30000;";
 
+    private static bool IsNew(System.Data.Common.DbConnection connection) =>
+        connection is not Microsoft.Data.Sqlite.SqliteConnection { Handle: { } handle } || Prepared.TryAdd(handle, handle);
+
     public override async Task ConnectionOpenedAsync(System.Data.Common.DbConnection connection, Microsoft.EntityFrameworkCore.Diagnostics.ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        await using var command = connection.CreateCommand();
-        command.CommandText = Pragmas;
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        if (IsNew(connection))
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = Pragmas;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
     }
 
     public override void ConnectionOpened(System.Data.Common.DbConnection connection, Microsoft.EntityFrameworkCore.Diagnostics.ConnectionEndEventData eventData)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = Pragmas;
-        command.ExecuteNonQuery();
+        if (IsNew(connection))
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = Pragmas;
+            command.ExecuteNonQuery();
+        }
     }
 }

@@ -147,6 +147,35 @@ public abstract class VigilDb(DbContextOptions options, AccessContext access, Ti
         builder.Entity<T>().HasQueryFilter(AccessPolicy.ReadFilter<T>(this));
     }
 
+    /// <summary>A role or need-to-know group given or taken away changes the account's access version in the
+    /// same save: a request that kept what it knew of the user sees the new version at once and reloads.</summary>
+    private async Task StampAccessChangesAsync(CancellationToken ct)
+    {
+        var changed = ChangeTracker.Entries()
+            .Where(e => e.State is EntityState.Added or EntityState.Deleted or EntityState.Modified)
+            .Select(e => e.Entity switch
+            {
+                GroupMembership m => (Guid?)m.UserId,
+                IdentityUserRole<Guid> r => r.UserId,
+                _ => null,
+            })
+            .OfType<Guid>().Distinct().ToList();
+        if (changed.Count == 0)
+        {
+            return;
+        }
+        var tracked = ChangeTracker.Entries<VigilUser>().Where(e => changed.Contains(e.Entity.Id)).Select(e => e.Entity).ToList();
+        var missing = changed.Except(tracked.Select(u => u.Id)).ToList();
+        if (missing.Count > 0)
+        {
+            tracked.AddRange(await Users.IgnoreQueryFilters().Where(u => missing.Contains(u.Id)).ToListAsync(ct));
+        }
+        foreach (var user in tracked.Where(u => Entry(u).State != EntityState.Deleted))
+        {
+            user.AccessVersion = Guid.NewGuid();
+        }
+    }
+
     /// <summary>Only for framework writes that carry no audit (data-protection keys); anything that would be
     /// audited must use <see cref="SaveChangesAsync(bool, CancellationToken)"/>.</summary>
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
@@ -160,6 +189,7 @@ public abstract class VigilDb(DbContextOptions options, AccessContext access, Ti
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        await StampAccessChangesAsync(cancellationToken);
         var touched = RecordChangeHub.Collect(this);
         var (written, sequenced) = await SaveAndAuditAsync(touched, acceptAllChangesOnSuccess, cancellationToken);
         if (Database.CurrentTransaction is null)

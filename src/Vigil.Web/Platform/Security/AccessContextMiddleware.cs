@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Caching.Memory;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -11,8 +12,13 @@ namespace Vigil.Web.Platform.Security;
 /// deleted or (outside demo mode) demo account is treated as signed out, as is a cookie whose security
 /// stamp no longer matches (password or two-factor change).
 /// </summary>
-public sealed class AccessContextMiddleware(RequestDelegate next)
+public sealed class AccessContextMiddleware(RequestDelegate next, Microsoft.Extensions.Caching.Memory.IMemoryCache cache)
 {
+    /// <summary>What a request needs of a user beyond their own row: roles, groups and the name of their unit
+    /// or agency, kept for the account's <see cref="VigilUser.AccessVersion"/> (and unit). The row is read on
+    /// every request, so a change to either is seen by the very next one.</summary>
+    private sealed record Held(Guid Version, Guid? UnitId, Guid? PartnerId, List<string> Roles, List<Guid> Groups, string? UnitName);
+
     public async Task InvokeAsync(HttpContext http, VigilDb db, AccessContext access, VigilOptions options, TimeProvider clock, IOrganisationDirectory directory)
     {
         var id = http.User.FindFirstValue(ClaimTypes.NameIdentifier);
@@ -33,8 +39,18 @@ public sealed class AccessContextMiddleware(RequestDelegate next)
             }
             else
             {
-                var roles = await db.UserRoles.Where(r => r.UserId == userId)
-                    .Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => r.Name!).ToListAsync(http.RequestAborted);
+                var key = ("access", userId);
+                if (!cache.TryGetValue(key, out Held? held) || held is null
+                    || held.Version != user!.AccessVersion || held.UnitId != user.UnitId || held.PartnerId != user.PartnerAgencyId)
+                {
+                    held = new Held(user!.AccessVersion, user.UnitId, user.PartnerAgencyId,
+                        await db.UserRoles.Where(r => r.UserId == userId)
+                            .Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => r.Name!).ToListAsync(http.RequestAborted),
+                        await db.GroupMemberships.Where(m => m.UserId == userId).Select(m => m.GroupId).ToListAsync(http.RequestAborted),
+                        (await directory.OfAsync(user.UnitId, user.PartnerAgencyId, http.RequestAborted))?.Name);
+                    cache.Set(key, held, new Microsoft.Extensions.Caching.Memory.MemoryCacheEntryOptions { SlidingExpiration = TimeSpan.FromMinutes(10) });
+                }
+                var roles = held.Roles;
                 // A token made before the account needed two-factor (a clearance approved or the Administrator
                 // role given since) does not carry it past the requirement: it works again once they enrol.
                 if (http.User.Identity.AuthenticationType == PersonalAccessTokens.Scheme
@@ -44,9 +60,7 @@ public sealed class AccessContextMiddleware(RequestDelegate next)
                     await next(http);
                     return;
                 }
-                var groups = await db.GroupMemberships.Where(m => m.UserId == userId).Select(m => m.GroupId).ToListAsync(http.RequestAborted);
-                var unitName = (await directory.OfAsync(user!.UnitId, user.PartnerAgencyId, http.RequestAborted))?.Name;
-                access.SignedIn(user.Id, user.UserName!, user.DisplayName, user.UnitId, unitName, user.PartnerAgencyId, user.Clearance, roles, groups);
+                access.SignedIn(user!.Id, user.UserName!, user.DisplayName, user.UnitId, held.UnitName, user.PartnerAgencyId, user.Clearance, roles, held.Groups);
 
                 var identity = new ClaimsIdentity(http.User.Identity!.AuthenticationType, ClaimTypes.Name, ClaimTypes.Role);
                 identity.AddClaim(new Claim(ClaimTypes.NameIdentifier, user.Id.ToString()));

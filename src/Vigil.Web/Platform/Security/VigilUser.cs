@@ -22,6 +22,11 @@ public sealed class VigilUser : IdentityUser<Guid>
 
     public List<GroupMembership> Groups { get; set; } = [];
 
+    /// <summary>Changes whenever the account's roles or need-to-know groups change (VigilDb stamps it in the
+    /// same save), so that what a request knows of the user can be kept between requests and still be
+    /// refused the moment it is out of date.</summary>
+    public Guid AccessVersion { get; set; } = Guid.NewGuid();
+
     /// <summary>The TOTP time step of the last authenticator code accepted: a code is accepted only for a
     /// later step, so each is used once (<see cref="OneTimeAuthenticator"/>).</summary>
     public long? LastTwoFactorStep { get; set; }

@@ -598,6 +598,9 @@ namespace Vigil.Web.Platform.Data.Migrations.Postgres
                     b.Property<int>("AccessFailedCount")
                         .HasColumnType("integer");
 
+                    b.Property<Guid>("AccessVersion")
+                        .HasColumnType("uuid");
+
                     b.Property<int>("Clearance")
                         .HasColumnType("integer");
 

@@ -587,6 +587,9 @@ namespace Vigil.Web.Platform.Data.Migrations.Sqlite
                     b.Property<int>("AccessFailedCount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid>("AccessVersion")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Clearance")
                         .HasColumnType("INTEGER");
 
