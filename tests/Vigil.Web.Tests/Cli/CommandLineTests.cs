@@ -187,6 +187,53 @@ public sealed class CommandLineTests(VigilApp app) : IClassFixture<VigilApp>
         Assert.Contains("at least 12 characters", weak.Err, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task SeedScale_SmallPlan_AddsEveryModulesRecords_InAValidChain_AndRefusesTheSameSeedTwice()
+    {
+        var before = await app.AsSystemAsync(async db => new
+        {
+            People = await db.Set<Vigil.Web.Subjects.Subject>().IgnoreQueryFilters().CountAsync(),
+            Investigations = await db.Set<Vigil.Web.Pursue.Investigation>().IgnoreQueryFilters().CountAsync(),
+            Cases = await db.Set<Vigil.Web.Prevent.PreventCase>().IgnoreQueryFilters().CountAsync(),
+            Audit = await db.AuditEntries.CountAsync(),
+        });
+        var refused = await RunAsync("seed-scale --people 2000 --audit 1500 --seed 41");
+        Assert.Equal(2, refused.Exit); // not in demo mode
+        var run = await RunAsync("seed-scale --demo --people 2000 --audit 1500 --seed 41");
+        Assert.True(run.Exit == 0, run.Err);
+        Assert.Contains("people: 2,000 of 2,000", run.Out, StringComparison.Ordinal);
+
+        // 2,000 people, and the Prevent referrals' own people (70 a year for ten years at this size); at least one
+        // investigation for each of the eleven regional units; the audit entries asked for, and the run's own.
+        var after = await app.AsSystemAsync(async db => new
+        {
+            People = await db.Set<Vigil.Web.Subjects.Subject>().IgnoreQueryFilters().CountAsync(),
+            Investigations = await db.Set<Vigil.Web.Pursue.Investigation>().IgnoreQueryFilters().CountAsync(),
+            Cases = await db.Set<Vigil.Web.Prevent.PreventCase>().IgnoreQueryFilters().CountAsync(),
+            Audit = await db.AuditEntries.CountAsync(),
+        });
+        Assert.Equal(before.People + 2000 + 140, after.People);
+        Assert.Equal(before.Investigations + 11, after.Investigations);
+        Assert.Equal(before.Cases + 140, after.Cases);
+        Assert.True(after.Audit >= before.Audit + 1501, $"{after.Audit} audit entries after {before.Audit}");
+        var verify = await RunAsync("audit verify");
+        Assert.True(verify.Exit == 0, verify.Out + verify.Err);
+
+        // What was written in bulk reads back through EF and the access filter like any record.
+        using var sio = await app.ApiClientAsync(DemoUsers.SioLondon);
+        var scaled = await app.AsSystemAsync(db => db.Set<Vigil.Web.Subjects.Subject>().IgnoreQueryFilters()
+            .Where(s => s.Summary.StartsWith("Fictional person in the national-scale") && s.Classification == Classification.Official && !s.NeedToKnow.Any()
+                && s.OwningUnitId == db.Set<Vigil.Web.Network.Unit>().Where(u => u.Code == "london").Select(u => u.Id).First())
+            .Select(s => new { s.Id, s.Surname }).FirstAsync());
+        var read = await sio.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/v1/subjects/{scaled.Id}");
+        Assert.Equal(scaled.Surname, read.GetProperty("surname").GetString());
+        Assert.NotEmpty(read.GetProperty("details").GetProperty("addresses").EnumerateArray());
+
+        var again = await RunAsync("seed-scale --demo --people 2000 --seed 41");
+        Assert.Equal(2, again.Exit);
+        Assert.Contains("seed 41", again.Err, StringComparison.Ordinal);
+    }
+
     private static string Linkage()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

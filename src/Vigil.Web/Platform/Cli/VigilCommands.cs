@@ -74,7 +74,11 @@ public static class VigilCommands
             }
             // The demo first, if this database has none yet: the generator adds to it.
             await sp.GetRequiredService<DatabaseSetup>().RunAsync(demo: true, ct);
-            await sp.GetRequiredService<Data.Scale.ScaleSeeding>().RunAsync(plan, Console.Out, ct);
+            if (!await sp.GetRequiredService<Data.Scale.ScaleSeeding>().RunAsync(plan, Console.Out, ct))
+            {
+                Console.Error.WriteLine($"Refused: seed {plan.Seed} has added its data to this database already; choose another --seed to add more.");
+                return 2;
+            }
             Console.WriteLine($"Added {plan.People:N0} people and their records (seed {plan.Seed}).");
             return 0;
         }));

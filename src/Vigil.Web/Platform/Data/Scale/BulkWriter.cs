@@ -44,9 +44,11 @@ public sealed class BulkWriter(VigilDb db)
             row[i] = value is null ? null : column.Mapping.Converter?.ConvertToProvider(value) ?? value;
         }
         table.Rows.Add(row);
-        var key = type.FindPrimaryKey()!.Properties[0].GetGetter().GetClrValue(entity);
+        object? key = null;
         foreach (var navigation in type.GetNavigations().Where(n => n.TargetEntityType.IsOwned() && !n.IsOnDependent))
         {
+            // Owned rows point at their owner by its key (an owner whose own key the database numbers has none).
+            key ??= type.FindPrimaryKey()!.Properties[0].GetGetter().GetClrValue(entity);
             var value = navigation.GetGetter().GetClrValue(entity);
             foreach (var child in navigation.IsCollection ? ((IEnumerable?)value)?.Cast<object>() ?? [] : value is null ? [] : [value])
             {
@@ -64,8 +66,10 @@ public sealed class BulkWriter(VigilDb db)
         var name = type.GetTableName()!;
         var store = StoreObjectIdentifier.Table(name, type.GetSchema());
         var columns = type.GetProperties()
-            // A key the database numbers itself (an owned row's int id) is left to it.
-            .Where(p => !(p.ValueGenerated == ValueGenerated.OnAdd && p.IsPrimaryKey() && p.ClrType == typeof(int)))
+            // A key the database numbers itself (an owned row's int id, often a shadow property) is left to it;
+            // the only other shadow property is an owned row's key to its owner, given by the owner.
+            .Where(p => !(p.IsPrimaryKey() && p.ClrType == typeof(int) && p.ValueGenerated != ValueGenerated.Never))
+            .Where(p => !p.IsShadowProperty() || (p.IsForeignKey() && type.IsOwned()))
             .Select(p => new Column(p, p.GetColumnName(store)!, (RelationalTypeMapping)p.GetTypeMapping(),
                 p.IsShadowProperty() && p.IsForeignKey() && type.IsOwned()))
             .ToList();

@@ -83,8 +83,15 @@ public sealed class ScaleContext(VigilDb db, BulkWriter writer, ScalePlan plan, 
 /// <summary>Runs the modules' parts of the generator in order, then records what it did in the audit chain.</summary>
 public sealed class ScaleSeeding(VigilDb db, IEnumerable<IScaleSeed> seeds, AccessContext access)
 {
-    public async Task RunAsync(ScalePlan plan, TextWriter log, CancellationToken ct)
+    /// <summary>False when this seed has been used on this database already: the same seed makes the same
+    /// records, which are there.</summary>
+    public async Task<bool> RunAsync(ScalePlan plan, TextWriter log, CancellationToken ct)
     {
+        var marker = $"seed {plan.Seed},";
+        if (await db.AuditEntries.AnyAsync(e => e.Action == AuditActions.ScaleSeeded && e.Detail!.Contains(marker), ct))
+        {
+            return false;
+        }
         var context = new ScaleContext(db, new BulkWriter(db), plan, log);
         var all = seeds.ToList();
         var clock = Stopwatch.StartNew();
@@ -98,6 +105,7 @@ public sealed class ScaleSeeding(VigilDb db, IEnumerable<IScaleSeed> seeds, Acce
         db.Audit(AuditActions.ScaleSeeded, AuditOutcomes.Success, "database", null,
             detail: $"seed-scale: {plan.People:N0} people, {plan.AuditEntries:N0} audit entries, seed {plan.Seed}, in {clock.Elapsed.TotalSeconds:N0} s by {access.UserName}");
         await db.SaveChangesAsync(ct);
+        return true;
     }
 
     private static IEnumerable<IScaleSeed> Order(List<IScaleSeed> seeds)
