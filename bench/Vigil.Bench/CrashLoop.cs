@@ -42,7 +42,7 @@ internal static class CrashLoop
         var cycles = int.Parse(Option(args, "--cycles") ?? "24", CultureInfo.InvariantCulture);
         var seed = int.Parse(Option(args, "--seed") ?? "20261203", CultureInfo.InvariantCulture);
         var random = new Random(seed);
-        var server = Server.Build();
+        var server = AppServer.Build();
         var root = Directory.CreateTempSubdirectory("vigil-crash-");
         Console.WriteLine($"crash loop on {(postgres is null ? "SQLite" : "PostgreSQL")}, seed {seed}, work in {root.FullName}");
         var failures = new List<string>();
@@ -221,7 +221,7 @@ internal static class CrashLoop
         Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
 
     /// <summary>One database: a SQLite file in its own folder, or a PostgreSQL database of its own.</summary>
-    private sealed class Database(string? postgres, DirectoryInfo root, string name)
+    private sealed class Database(string? postgres, DirectoryInfo root, string name) : IAppDatabase
     {
         public string Folder { get; } = Directory.CreateDirectory(Path.Combine(root.FullName, name)).FullName;
         private string DatabaseName => "vigil_crash_" + name;
@@ -289,149 +289,6 @@ internal static class CrashLoop
             using var command = admin.CreateCommand();
             command.CommandText = $"DROP DATABASE IF EXISTS \"{DatabaseName}\" WITH (FORCE)";
             command.ExecuteNonQuery();
-        }
-    }
-
-    /// <summary>A running server process.</summary>
-    private sealed class Run(Process process, Uri address, TimeSpan ready)
-    {
-        public TimeSpan Ready { get; } = ready;
-
-        public HttpClient Client(string token)
-        {
-            var client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };
-            client.DefaultRequestHeaders.Authorization = new("Bearer", token);
-            return client;
-        }
-
-        /// <summary>SIGKILL: no shutdown, no flush, no finally block runs.</summary>
-        public void Kill()
-        {
-            process.Kill(entireProcessTree: true);
-            process.WaitForExit();
-            process.Dispose();
-        }
-    }
-
-    private sealed class Server(string dll)
-    {
-        private static readonly TimeSpan StuckAfter = TimeSpan.FromMinutes(4);
-
-        public static Server Build()
-        {
-            var repo = Datasets.RepositoryRoot();
-            var project = Path.Combine(repo, "src", "Vigil.Web");
-            using var build = Process.Start(new ProcessStartInfo("dotnet", $"build -c Release \"{project}\" -v q -nologo") { UseShellExecute = false, RedirectStandardOutput = true })!;
-            _ = build.StandardOutput.ReadToEndAsync();
-            build.WaitForExit();
-            if (build.ExitCode != 0)
-            {
-                throw new InvalidOperationException("dotnet build of Vigil.Web failed");
-            }
-            return new Server(Path.Combine(project, "bin", "Release", "net10.0", "Vigil.Web.dll"));
-        }
-
-        private ProcessStartInfo Start(Database db, string arguments)
-        {
-            var start = new ProcessStartInfo("dotnet", $"\"{dll}\" {arguments}")
-            {
-                UseShellExecute = false,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                RedirectStandardInput = true,
-                WorkingDirectory = Path.GetDirectoryName(dll)!,
-            };
-            start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-            start.Environment["AllowedHosts"] = "127.0.0.1;localhost";
-            start.Environment["Vigil__Deconfliction__ChecksPerWindow"] = "100000000";
-            start.Environment["Vigil__Deconfliction__ProbeHits"] = "100000000";
-            start.Environment["Logging__LogLevel__Default"] = "Warning";
-            db.Configure(start);
-            return start;
-        }
-
-        /// <summary>Starts the server; kills it after killAfter (true if it was not ready by then), or, with
-        /// none, once it is ready.</summary>
-        public async Task<(TimeSpan Ready, bool KilledBeforeReady)> StartAsync(Database db, TimeSpan? killAfter)
-        {
-            if (killAfter is { } after)
-            {
-                var port = FreePort();
-                var process = Launch(db, port, out var log);
-                var ready = WaitReadyAsync(process, port, log);
-                var first = await Task.WhenAny(ready, Task.Delay(after));
-                var killedBefore = first != ready;
-                new Run(process, new Uri($"http://127.0.0.1:{port}"), TimeSpan.Zero).Kill();
-                return (after, killedBefore);
-            }
-            var run = await LaunchAsync(db);
-            run.Kill();
-            return (run.Ready, false);
-        }
-
-        public async Task<Run> LaunchAsync(Database db)
-        {
-            var port = FreePort();
-            var process = Launch(db, port, out var log);
-            var ready = await WaitReadyAsync(process, port, log);
-            return new Run(process, new Uri($"http://127.0.0.1:{port}"), ready);
-        }
-
-        private Process Launch(Database db, int port, out Func<string> log)
-        {
-            var process = Process.Start(Start(db, $"--demo --urls http://127.0.0.1:{port}"))!;
-            var text = new System.Text.StringBuilder();
-            process.OutputDataReceived += (_, e) => { lock (text) { text.AppendLine(e.Data); } };
-            process.ErrorDataReceived += (_, e) => { lock (text) { text.AppendLine(e.Data); } };
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
-            log = () => { lock (text) { return text.ToString(); } };
-            return process;
-        }
-
-        private static async Task<TimeSpan> WaitReadyAsync(Process process, int port, Func<string> log)
-        {
-            var clock = Stopwatch.StartNew();
-            using var probe = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(5) };
-            while (clock.Elapsed < StuckAfter)
-            {
-                if (process.HasExited)
-                {
-                    throw new InvalidOperationException($"The server exited ({process.ExitCode}) before it was ready:\n{log()}");
-                }
-                try
-                {
-                    using var response = await probe.GetAsync("/health/ready");
-                    if (response.StatusCode == HttpStatusCode.OK)
-                    {
-                        return clock.Elapsed;
-                    }
-                }
-                catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
-                {
-                    // Not listening yet.
-                }
-                await Task.Delay(100);
-            }
-            process.Kill(entireProcessTree: true);
-            throw new InvalidOperationException($"STUCK: the server was not ready after {StuckAfter.TotalMinutes} minutes:\n{log()}");
-        }
-
-        public async Task<(int Exit, string Out, string Err)> RunCliAsync(Database db, string arguments)
-        {
-            using var process = Process.Start(Start(db, arguments))!;
-            process.StandardInput.Close();
-            var output = process.StandardOutput.ReadToEndAsync();
-            var error = process.StandardError.ReadToEndAsync();
-            await process.WaitForExitAsync();
-            return (process.ExitCode, await output, await error);
-        }
-
-        private static int FreePort()
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            return ((IPEndPoint)listener.LocalEndpoint).Port;
         }
     }
 }
