@@ -37,6 +37,9 @@ internal sealed class AppRun(Process process, Uri address, TimeSpan ready)
 
 internal sealed class AppServer(string dll)
 {
+    /// <summary>The Release build's Vigil.Web.dll.</summary>
+    public string Dll => dll;
+
     /// <summary>How long a start may take before it counts as stuck.</summary>
     public TimeSpan StuckAfter { get; init; } = TimeSpan.FromMinutes(4);
 

@@ -4,12 +4,18 @@ using Vigil.Bench;
 
 // dotnet run -c Release --project bench/Vigil.Bench -- [accuracy|speed|all] [set...]
 //                                                  -- crash [--postgres CONN] [--starts K] [--cycles N]
+//                                                  -- national --sqlite demo=PATH [--sqlite LABEL=PATH] [--postgres LABEL=CONN] ...
 // Each data set runs in a child process of its own, so that its peak memory and cold start are its own.
 var mode = args.Length > 0 ? args[0] : "all";
 var threshold = 0.5;
 if (mode == "crash")
 {
     return await CrashLoop.RunAsync(args);
+}
+
+if (mode == "national")
+{
+    return await National.RunAsync(args);
 }
 
 var dataDir = Datasets.Locate();
