@@ -63,7 +63,14 @@ internal static class National
         var results = new List<DatabaseResult>();
         foreach (var target in targets)
         {
-            results.Add(await RunOneAsync(server, target, settings));
+            try
+            {
+                results.Add(await RunOneAsync(server, target, settings));
+            }
+            finally
+            {
+                target.Clean();
+            }
         }
 
         Print(results, settings, Console.Out);
@@ -207,7 +214,6 @@ internal static class National
         finally
         {
             run.Kill();
-            target.Clean();
         }
         result.LoadAfter = LoadAverage();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"peak RSS over the run {result.EndPeakKiB / 1024.0:0} MiB; load average after {result.LoadAfter}"));
@@ -448,7 +454,7 @@ internal static class National
     /// app's data folder (keys, exhibits) is a temporary folder of the run's own.</summary>
     private sealed class Target(string label, string? sqlitePath, string? postgres) : IAppDatabase
     {
-        private readonly DirectoryInfo folder = Directory.CreateTempSubdirectory("vigil-national-");
+        private DirectoryInfo? folder;
 
         public string Label { get; } = label;
 
@@ -483,6 +489,7 @@ internal static class National
 
         public void Configure(ProcessStartInfo start)
         {
+            folder ??= Directory.CreateTempSubdirectory("vigil-national-");
             start.Environment["Vigil__DataFolder"] = folder.FullName;
             if (postgres is null)
             {
@@ -509,6 +516,6 @@ internal static class National
 
         private static string Mib(long bytes) => (bytes / 1024.0 / 1024.0).ToString("N0", CultureInfo.InvariantCulture) + " MiB";
 
-        public void Clean() => folder.Delete(recursive: true);
+        public void Clean() => folder?.Delete(recursive: true);
     }
 }
