@@ -21,6 +21,7 @@ public sealed class Organisation : IProtectedRecord, IAuditedRecord
     public bool OfficialSensitive { get; set; }
     public Guid OwningUnitId { get; set; }
     public List<RecordGroup> NeedToKnow { get; set; } = [];
+    public Guid AccessLabelId { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 

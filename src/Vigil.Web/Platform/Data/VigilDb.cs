@@ -144,6 +144,8 @@ public abstract class VigilDb(DbContextOptions options, AccessContext access, Ti
             g.HasIndex("RecordId", nameof(RecordGroup.GroupId)).IsUnique();
         });
         builder.Entity<T>().HasIndex(r => r.OwningUnitId);
+        builder.Entity<T>().HasOne<AccessLabel>().WithMany().HasForeignKey(r => r.AccessLabelId).OnDelete(DeleteBehavior.Restrict);
+        builder.Entity<T>().HasIndex(r => r.AccessLabelId);
         builder.Entity<T>().HasQueryFilter(AccessPolicy.ReadFilter<T>(this));
     }
 
@@ -210,6 +212,7 @@ public abstract class VigilDb(DbContextOptions options, AccessContext access, Ti
         AuditTrackedChanges();
         if (pendingAudit.Count == 0 && touched.Count == 0)
         {
+            await AccessLabels.AssignAsync(this, cancellationToken);
             return (await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken), []);
         }
         var pending = pendingAudit.ToList();
@@ -220,6 +223,8 @@ public abstract class VigilDb(DbContextOptions options, AccessContext access, Ti
             if (Database.CurrentTransaction is not null)
             {
                 var sequenced = await ChainAsync(pending, touched, logged, cancellationToken);
+                // Labels are found or made while the chain's lock is held: two writers never make the same one.
+                await AccessLabels.AssignAsync(this, cancellationToken);
                 return (await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken), sequenced);
             }
             // On SQLite EF begins "BEGIN IMMEDIATE", which takes the write lock before we read the chain head;
@@ -227,6 +232,7 @@ public abstract class VigilDb(DbContextOptions options, AccessContext access, Ti
             // the change sequence is numbered in commit order.
             await using var transaction = await Database.BeginTransactionAsync(cancellationToken);
             var ours = await ChainAsync(pending, touched, logged, cancellationToken);
+            await AccessLabels.AssignAsync(this, cancellationToken);
             var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return (written, ours);

@@ -28,6 +28,7 @@ public sealed class InboxItem : IProtectedRecord
     /// <summary>The unit the message is for (the owning unit of the record it is about).</summary>
     public Guid OwningUnitId { get; set; }
     public List<RecordGroup> NeedToKnow { get; set; } = [];
+    public Guid AccessLabelId { get; set; }
 }
 
 internal sealed class InboxItemConfiguration : IEntityTypeConfiguration<InboxItem>

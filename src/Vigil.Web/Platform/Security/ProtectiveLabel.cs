@@ -16,6 +16,10 @@ public interface IProtectedRecord
     bool OfficialSensitive { get; }
     Guid OwningUnitId { get; }
     List<RecordGroup> NeedToKnow { get; }
+
+    /// <summary>The <see cref="AccessLabel"/> these three make: set by VigilDb on every save, and what the
+    /// query filter finds the record by.</summary>
+    Guid AccessLabelId { get; set; }
 }
 
 /// <summary>The label of a record as plain values, for decisions made outside a query.</summary>

@@ -103,6 +103,7 @@ public sealed class PublicReferral : IProtectedRecord, IAuditedRecord
     public bool OfficialSensitive { get; set; }
     public Guid OwningUnitId { get; set; }
     public List<RecordGroup> NeedToKnow { get; set; } = [];
+    public Guid AccessLabelId { get; set; }
 
     public string AuditRecordType => "prevent-submission";
     public string AuditRecordId => Id.ToString();

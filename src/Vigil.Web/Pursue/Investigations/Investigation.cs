@@ -56,6 +56,7 @@ public sealed class Investigation : IProtectedRecord, IAuditedRecord
     public bool OfficialSensitive { get; set; }
     public Guid OwningUnitId { get; set; }
     public List<RecordGroup> NeedToKnow { get; set; } = [];
+    public Guid AccessLabelId { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }
     public Guid Version { get; set; } = Guid.NewGuid();

@@ -52,6 +52,15 @@ public sealed class ScaleContext(VigilDb db, BulkWriter writer, ScalePlan plan, 
 
     public async Task AddAsync(object entity, CancellationToken ct)
     {
+        if (entity is IProtectedRecord record)
+        {
+            // Written straight to its table, the record is given its label here (VigilDb gives it on a save).
+            record.AccessLabelId = await AccessLabels.IdForAsync(db, record.Classification, record.OwningUnitId, record.NeedToKnow.Select(g => g.GroupId).ToList(), ct);
+            if (db.ChangeTracker.Entries<AccessLabel>().Any(e => e.State == Microsoft.EntityFrameworkCore.EntityState.Added))
+            {
+                await db.SaveChangesAsync(ct);
+            }
+        }
         writer.Add(entity);
         written++;
         if (writer.Pending >= FlushEvery)

@@ -372,6 +372,9 @@ namespace Vigil.Web.Platform.Data.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<Guid>("AccessLabelId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Body")
                         .IsRequired()
                         .HasMaxLength(2000)
@@ -411,11 +414,41 @@ namespace Vigil.Web.Platform.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AccessLabelId");
+
                     b.HasIndex("OwningUnitId");
 
                     b.HasIndex("OwningUnitId", "CreatedAt");
 
                     b.ToTable("InboxItem");
+                });
+
+            modelBuilder.Entity("Vigil.Web.Platform.Security.AccessLabel", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Classification")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("GroupCount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("GroupKey")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<Guid>("OwningUnitId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Classification", "OwningUnitId", "GroupKey")
+                        .IsUnique();
+
+                    b.ToTable("AccessLabels", (string)null);
                 });
 
             modelBuilder.Entity("Vigil.Web.Platform.Security.ClearanceGrant", b =>
@@ -958,6 +991,9 @@ namespace Vigil.Web.Platform.Data.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<Guid>("AccessLabelId")
+                        .HasColumnType("uuid");
+
                     b.Property<DateTimeOffset?>("AdoptedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1096,6 +1132,8 @@ namespace Vigil.Web.Platform.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AccessLabelId");
+
                     b.HasIndex("OwningUnitId");
 
                     b.HasIndex("PanelId");
@@ -1134,6 +1172,9 @@ namespace Vigil.Web.Platform.Data.Migrations.Postgres
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AccessLabelId")
                         .HasColumnType("uuid");
 
                     b.Property<string>("Address")
@@ -1250,6 +1291,8 @@ namespace Vigil.Web.Platform.Data.Migrations.Postgres
                         .HasColumnType("character varying(4000)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AccessLabelId");
 
                     b.HasIndex("OwningUnitId");
 
@@ -1514,6 +1557,9 @@ namespace Vigil.Web.Platform.Data.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<Guid>("AccessLabelId")
+                        .HasColumnType("uuid");
+
                     b.Property<int>("Classification")
                         .HasColumnType("integer");
 
@@ -1574,6 +1620,8 @@ namespace Vigil.Web.Platform.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AccessLabelId");
 
                     b.HasIndex("GroupId");
 
@@ -1986,6 +2034,9 @@ namespace Vigil.Web.Platform.Data.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<Guid>("AccessLabelId")
+                        .HasColumnType("uuid");
+
                     b.Property<int>("Classification")
                         .HasColumnType("integer");
 
@@ -2018,6 +2069,8 @@ namespace Vigil.Web.Platform.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AccessLabelId");
+
                     b.HasIndex("Name");
 
                     b.HasIndex("OwningUnitId");
@@ -2029,6 +2082,9 @@ namespace Vigil.Web.Platform.Data.Migrations.Postgres
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AccessLabelId")
                         .HasColumnType("uuid");
 
                     b.Property<int>("Classification")
@@ -2091,6 +2147,8 @@ namespace Vigil.Web.Platform.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AccessLabelId");
 
                     b.HasIndex("MergedIntoId");
 
@@ -2218,6 +2276,12 @@ namespace Vigil.Web.Platform.Data.Migrations.Postgres
 
             modelBuilder.Entity("Vigil.Web.Platform.Inbox.InboxItem", b =>
                 {
+                    b.HasOne("Vigil.Web.Platform.Security.AccessLabel", null)
+                        .WithMany()
+                        .HasForeignKey("AccessLabelId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.OwnsMany("Vigil.Web.Platform.Security.RecordGroup", "NeedToKnow", b1 =>
                         {
                             b1.Property<int>("Id")
@@ -2244,6 +2308,37 @@ namespace Vigil.Web.Platform.Data.Migrations.Postgres
                         });
 
                     b.Navigation("NeedToKnow");
+                });
+
+            modelBuilder.Entity("Vigil.Web.Platform.Security.AccessLabel", b =>
+                {
+                    b.OwnsMany("Vigil.Web.Platform.Security.AccessLabelGroup", "Groups", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Id"));
+
+                            b1.Property<Guid>("GroupId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<Guid>("LabelId")
+                                .HasColumnType("uuid");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("LabelId");
+
+                            b1.HasIndex("GroupId", "LabelId");
+
+                            b1.ToTable("AccessLabelGroups", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("LabelId");
+                        });
+
+                    b.Navigation("Groups");
                 });
 
             modelBuilder.Entity("Vigil.Web.Platform.Security.ClearanceGrant", b =>
@@ -2453,6 +2548,12 @@ namespace Vigil.Web.Platform.Data.Migrations.Postgres
 
             modelBuilder.Entity("Vigil.Web.Prevent.PreventCase", b =>
                 {
+                    b.HasOne("Vigil.Web.Platform.Security.AccessLabel", null)
+                        .WithMany()
+                        .HasForeignKey("AccessLabelId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("Vigil.Web.Network.Unit", null)
                         .WithMany()
                         .HasForeignKey("OwningUnitId")
@@ -2699,6 +2800,12 @@ namespace Vigil.Web.Platform.Data.Migrations.Postgres
 
             modelBuilder.Entity("Vigil.Web.Prevent.PublicReferral", b =>
                 {
+                    b.HasOne("Vigil.Web.Platform.Security.AccessLabel", null)
+                        .WithMany()
+                        .HasForeignKey("AccessLabelId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("Vigil.Web.Prevent.ChannelPanel", null)
                         .WithMany()
                         .HasForeignKey("PanelId")
@@ -2960,6 +3067,12 @@ namespace Vigil.Web.Platform.Data.Migrations.Postgres
 
             modelBuilder.Entity("Vigil.Web.Pursue.Investigation", b =>
                 {
+                    b.HasOne("Vigil.Web.Platform.Security.AccessLabel", null)
+                        .WithMany()
+                        .HasForeignKey("AccessLabelId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("Vigil.Web.Platform.Security.NeedToKnowGroup", null)
                         .WithMany()
                         .HasForeignKey("GroupId")
@@ -3191,6 +3304,12 @@ namespace Vigil.Web.Platform.Data.Migrations.Postgres
 
             modelBuilder.Entity("Vigil.Web.Subjects.Organisation", b =>
                 {
+                    b.HasOne("Vigil.Web.Platform.Security.AccessLabel", null)
+                        .WithMany()
+                        .HasForeignKey("AccessLabelId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("Vigil.Web.Network.Unit", null)
                         .WithMany()
                         .HasForeignKey("OwningUnitId")
@@ -3227,6 +3346,12 @@ namespace Vigil.Web.Platform.Data.Migrations.Postgres
 
             modelBuilder.Entity("Vigil.Web.Subjects.Subject", b =>
                 {
+                    b.HasOne("Vigil.Web.Platform.Security.AccessLabel", null)
+                        .WithMany()
+                        .HasForeignKey("AccessLabelId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("Vigil.Web.Subjects.Subject", null)
                         .WithMany()
                         .HasForeignKey("MergedIntoId")

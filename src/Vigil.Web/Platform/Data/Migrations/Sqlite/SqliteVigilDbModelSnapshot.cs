@@ -361,6 +361,9 @@ namespace Vigil.Web.Platform.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("AccessLabelId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Body")
                         .IsRequired()
                         .HasMaxLength(2000)
@@ -400,11 +403,41 @@ namespace Vigil.Web.Platform.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AccessLabelId");
+
                     b.HasIndex("OwningUnitId");
 
                     b.HasIndex("OwningUnitId", "CreatedAt");
 
                     b.ToTable("InboxItem");
+                });
+
+            modelBuilder.Entity("Vigil.Web.Platform.Security.AccessLabel", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Classification")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("GroupCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("GroupKey")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OwningUnitId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Classification", "OwningUnitId", "GroupKey")
+                        .IsUnique();
+
+                    b.ToTable("AccessLabels", (string)null);
                 });
 
             modelBuilder.Entity("Vigil.Web.Platform.Security.ClearanceGrant", b =>
@@ -947,6 +980,9 @@ namespace Vigil.Web.Platform.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("AccessLabelId")
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("AdoptedAt")
                         .HasColumnType("INTEGER");
 
@@ -1085,6 +1121,8 @@ namespace Vigil.Web.Platform.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AccessLabelId");
+
                     b.HasIndex("OwningUnitId");
 
                     b.HasIndex("PanelId");
@@ -1123,6 +1161,9 @@ namespace Vigil.Web.Platform.Data.Migrations.Sqlite
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AccessLabelId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Address")
@@ -1239,6 +1280,8 @@ namespace Vigil.Web.Platform.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AccessLabelId");
 
                     b.HasIndex("OwningUnitId");
 
@@ -1501,6 +1544,9 @@ namespace Vigil.Web.Platform.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("AccessLabelId")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Classification")
                         .HasColumnType("INTEGER");
 
@@ -1561,6 +1607,8 @@ namespace Vigil.Web.Platform.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AccessLabelId");
 
                     b.HasIndex("GroupId");
 
@@ -1971,6 +2019,9 @@ namespace Vigil.Web.Platform.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("AccessLabelId")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Classification")
                         .HasColumnType("INTEGER");
 
@@ -2003,6 +2054,8 @@ namespace Vigil.Web.Platform.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AccessLabelId");
+
                     b.HasIndex("Name");
 
                     b.HasIndex("OwningUnitId");
@@ -2014,6 +2067,9 @@ namespace Vigil.Web.Platform.Data.Migrations.Sqlite
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AccessLabelId")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Classification")
@@ -2076,6 +2132,8 @@ namespace Vigil.Web.Platform.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AccessLabelId");
 
                     b.HasIndex("MergedIntoId");
 
@@ -2203,6 +2261,12 @@ namespace Vigil.Web.Platform.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Vigil.Web.Platform.Inbox.InboxItem", b =>
                 {
+                    b.HasOne("Vigil.Web.Platform.Security.AccessLabel", null)
+                        .WithMany()
+                        .HasForeignKey("AccessLabelId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.OwnsMany("Vigil.Web.Platform.Security.RecordGroup", "NeedToKnow", b1 =>
                         {
                             b1.Property<int>("Id")
@@ -2227,6 +2291,35 @@ namespace Vigil.Web.Platform.Data.Migrations.Sqlite
                         });
 
                     b.Navigation("NeedToKnow");
+                });
+
+            modelBuilder.Entity("Vigil.Web.Platform.Security.AccessLabel", b =>
+                {
+                    b.OwnsMany("Vigil.Web.Platform.Security.AccessLabelGroup", "Groups", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<Guid>("GroupId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("LabelId")
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("LabelId");
+
+                            b1.HasIndex("GroupId", "LabelId");
+
+                            b1.ToTable("AccessLabelGroups", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("LabelId");
+                        });
+
+                    b.Navigation("Groups");
                 });
 
             modelBuilder.Entity("Vigil.Web.Platform.Security.ClearanceGrant", b =>
@@ -2432,6 +2525,12 @@ namespace Vigil.Web.Platform.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Vigil.Web.Prevent.PreventCase", b =>
                 {
+                    b.HasOne("Vigil.Web.Platform.Security.AccessLabel", null)
+                        .WithMany()
+                        .HasForeignKey("AccessLabelId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("Vigil.Web.Network.Unit", null)
                         .WithMany()
                         .HasForeignKey("OwningUnitId")
@@ -2670,6 +2769,12 @@ namespace Vigil.Web.Platform.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Vigil.Web.Prevent.PublicReferral", b =>
                 {
+                    b.HasOne("Vigil.Web.Platform.Security.AccessLabel", null)
+                        .WithMany()
+                        .HasForeignKey("AccessLabelId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("Vigil.Web.Prevent.ChannelPanel", null)
                         .WithMany()
                         .HasForeignKey("PanelId")
@@ -2919,6 +3024,12 @@ namespace Vigil.Web.Platform.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Vigil.Web.Pursue.Investigation", b =>
                 {
+                    b.HasOne("Vigil.Web.Platform.Security.AccessLabel", null)
+                        .WithMany()
+                        .HasForeignKey("AccessLabelId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("Vigil.Web.Platform.Security.NeedToKnowGroup", null)
                         .WithMany()
                         .HasForeignKey("GroupId")
@@ -3142,6 +3253,12 @@ namespace Vigil.Web.Platform.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Vigil.Web.Subjects.Organisation", b =>
                 {
+                    b.HasOne("Vigil.Web.Platform.Security.AccessLabel", null)
+                        .WithMany()
+                        .HasForeignKey("AccessLabelId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("Vigil.Web.Network.Unit", null)
                         .WithMany()
                         .HasForeignKey("OwningUnitId")
@@ -3176,6 +3293,12 @@ namespace Vigil.Web.Platform.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Vigil.Web.Subjects.Subject", b =>
                 {
+                    b.HasOne("Vigil.Web.Platform.Security.AccessLabel", null)
+                        .WithMany()
+                        .HasForeignKey("AccessLabelId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("Vigil.Web.Subjects.Subject", null)
                         .WithMany()
                         .HasForeignKey("MergedIntoId")
