@@ -11,46 +11,8 @@ namespace Vigil.Web.Tests.Cli;
 /// `dotnet run --project src/Vigil.Web -- VERB` runs them.</summary>
 public sealed class CommandLineTests(VigilApp app) : IClassFixture<VigilApp>
 {
-    private async Task<(int Exit, string Out, string Err)> RunAsync(string arguments, Dictionary<string, string>? extra = null)
-    {
-        var start = new ProcessStartInfo("dotnet", $"\"{typeof(Program).Assembly.Location}\" {arguments}")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-        };
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["Vigil__DataFolder"] = app.DataFolder;
-        if (VigilApp.OnPostgres)
-        {
-            start.Environment["Database__Provider"] = "Postgres";
-            start.Environment["ConnectionStrings__Vigil"] = app.ConnectionString;
-        }
-        else
-        {
-            start.Environment["Database__Path"] = Path.Combine(app.DataFolder, "vigil.db");
-        }
-        foreach (var (k, v) in extra ?? [])
-        {
-            start.Environment[k] = v;
-        }
-        using var process = Process.Start(start)!;
-        process.StandardInput.Close();
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"`{arguments}` did not finish in 90 s: {await error}");
-        }
-        return (process.ExitCode, await output, await error);
-    }
+    private Task<(int Exit, string Out, string Err)> RunAsync(string arguments, Dictionary<string, string>? extra = null) =>
+        VigilCli.RunAsync(app, arguments, extra);
 
     [Fact]
     public async Task Migrate_AfterAStartKilledWhileMigrating_ClearsTheStaleLockAndCompletes()
@@ -108,32 +70,10 @@ public sealed class CommandLineTests(VigilApp app) : IClassFixture<VigilApp>
     }
 
     [Fact]
-    public async Task AuditVerify_IntactThenTampered_ExitsZeroThenOneNamingTheEntry()
-    {
-        var ok = await RunAsync("audit verify");
-        Assert.True(ok.Exit == 0, ok.Err + ok.Out);
-        Assert.Contains("audit chain intact", ok.Out, StringComparison.Ordinal);
-
-        var target = await app.AsSystemAsync(db => db.AuditEntries.MaxAsync(e => e.Sequence)) - 1;
-        var disable = VigilApp.OnPostgres ? """ALTER TABLE "AuditEntries" DISABLE TRIGGER USER""" : "DROP TRIGGER audit_entries_no_update";
-        await app.AsSystemAsync(db => db.Database.ExecuteSqlRawAsync(disable));
-        await app.AsSystemAsync(db => db.Database.ExecuteSqlAsync($"""UPDATE "AuditEntries" SET "Outcome" = 'tampered' WHERE "Sequence" = {target}"""));
-        var bad = await RunAsync("audit verify");
-        Assert.Equal(1, bad.Exit);
-        Assert.Contains($"entry {target}", bad.Err, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public async Task AuditCheckpoint_ThenVerifyAgainstIt_Passes()
     {
         var file = Path.Combine(app.DataFolder, "checkpoint.json");
         var written = await RunAsync($"audit checkpoint --out \"{file}\"");
-        // The tamper test in this class may have run first; a broken chain must refuse to be vouched for.
-        if (written.Exit == 1)
-        {
-            Assert.Contains("chain is broken", written.Err, StringComparison.Ordinal);
-            return;
-        }
         Assert.True(written.Exit == 0, written.Err);
         var checkpoint = AuditVerifier.Deserialise(await File.ReadAllTextAsync(file));
         Assert.True(checkpoint.Sequence > 0);
