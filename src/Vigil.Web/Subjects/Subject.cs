@@ -1,4 +1,6 @@
+using Microsoft.EntityFrameworkCore;
 using Vigil.Web.Platform.Audit;
+using Vigil.Web.Platform.Data;
 using Vigil.Web.Platform.Security;
 
 namespace Vigil.Web.Subjects;
@@ -6,7 +8,7 @@ namespace Vigil.Web.Subjects;
 /// <summary>A person known to the network, with every name, identifier, address, contact and vehicle
 /// known for them and where each came from. A protected record: who may see it is decided by its label,
 /// and its details are owned by it, so they are never reached around that decision.</summary>
-public sealed class Subject : IProtectedRecord, IAuditedRecord
+public sealed class Subject : IProtectedRecord, IAuditedRecord, IHasDerivedRows
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public required string GivenName { get; set; }
@@ -52,6 +54,20 @@ public sealed class Subject : IProtectedRecord, IAuditedRecord
     {
         UpdatedAt = now;
         Version = Guid.NewGuid();
+    }
+
+    /// <summary>The words of every name the subject is known by, for the name search's index.</summary>
+    public IEnumerable<object> DerivedRows() =>
+        Vigil.Matching.Text.NameWords.Of([GivenName, Surname, .. OtherNames.SelectMany(n => new[] { n.GivenName, n.Surname })])
+            .Select(word => new SubjectNameToken { SubjectId = Id, Token = word });
+
+    public async Task RefreshDerivedRowsAsync(VigilDb db, CancellationToken ct)
+    {
+        var wanted = DerivedRows().Cast<SubjectNameToken>().ToDictionary(t => t.Token, StringComparer.Ordinal);
+        var stored = db.Entry(this).State == EntityState.Added ? []
+            : await db.Set<SubjectNameToken>().IgnoreQueryFilters().Where(t => t.SubjectId == Id).ToListAsync(ct);
+        db.RemoveRange(stored.Where(t => !wanted.Remove(t.Token)));
+        db.AddRange(wanted.Values);
     }
 
     public string AuditRecordType => "subject";

@@ -80,12 +80,7 @@ public sealed class SubjectRecords(VigilDb db, AccessContext access, Deconflicti
     public async Task<Paged<SubjectListItem>> SearchAsync(string? name, SubjectSort sort, bool descending, int? page, int? pageSize, CancellationToken ct)
     {
         var (p, size) = Paging.Normalise(page, pageSize);
-        var query = db.Set<Subject>().AsNoTracking().Where(s => s.MergedIntoId == null);
-        if (!string.IsNullOrWhiteSpace(name))
-        {
-            var term = name.Trim().ToLowerInvariant();
-            query = query.Where(s => (s.GivenName + " " + s.Surname).ToLower().Contains(term) || s.Surname.ToLower().Contains(term));
-        }
+        var query = SubjectNameToken.Matching(db.Set<Subject>().AsNoTracking().Where(s => s.MergedIntoId == null), db.Set<SubjectNameToken>(), name);
         query = (sort, descending) switch
         {
             (SubjectSort.GivenName, false) => query.OrderBy(s => s.GivenName).ThenBy(s => s.Surname),
@@ -97,16 +92,16 @@ public sealed class SubjectRecords(VigilDb db, AccessContext access, Deconflicti
             (_, true) => query.OrderByDescending(s => s.Surname).ThenByDescending(s => s.GivenName),
             _ => query.OrderBy(s => s.Surname).ThenBy(s => s.GivenName),
         };
-        var total = await query.CountAsync(ct);
+        var (total, more) = await Paging.CountUpToLimitAsync(query, ct);
         var units = db.Set<Network.Unit>();
-        var items = await query.Skip((p - 1) * size).Take(size)
+        var items = (p - 1) * size >= total ? [] : await query.Skip((p - 1) * size).Take(size)
             .Select(s => new SubjectListItem(s.Id, s.GivenName, s.Surname, s.DateOfBirth, s.Classification, s.OfficialSensitive,
                 units.Where(u => u.Id == s.OwningUnitId).Select(u => u.Name).First(), s.WarningMarkers.Count))
             .ToListAsync(ct);
         db.Audit(AuditActions.Search, AuditOutcomes.Success, "subject", null,
-            detail: $"name \"{name}\"; page {p}; {items.Count} of {total} shown: {string.Join(",", items.Select(i => i.Id))}");
+            detail: $"name \"{name}\"; page {p}; {items.Count} of {(more ? "more than " : "")}{total} shown: {string.Join(",", items.Select(i => i.Id))}");
         await db.SaveChangesAsync(ct);
-        return new Paged<SubjectListItem>(items, p, size, total);
+        return new Paged<SubjectListItem>(items, p, size, total, more);
     }
 
     public async Task<SubjectDto?> ReadAsync(Guid id, string? purpose, CancellationToken ct)

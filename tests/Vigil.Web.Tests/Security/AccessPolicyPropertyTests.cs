@@ -98,7 +98,8 @@ public sealed class QueryFilterAgreementTests(VigilApp app) : IClassFixture<Vigi
 
     private static readonly Kind[] Kinds =
     [
-        new(typeof(Subject), (l, _) => Label(new Subject { GivenName = "Property", Surname = "Record" }, l), Reader<Subject>()),
+        new(typeof(Subject), (l, _) => Label(new Subject { GivenName = "Property", Surname = "Record" }, l), Reader<Subject>(), null,
+            (parent, _) => new SubjectNameToken { SubjectId = ((Subject)parent).Id, Token = "agreement" }),
         new(typeof(Organisation), (l, _) => Label(new Organisation { Name = "Fictional Agreement Circle" }, l), Reader<Organisation>()),
         new(typeof(InboxItem), (l, _) => Label(new InboxItem { Subject = "Agreement", Body = "Fictional notice." }, l), Reader<InboxItem>()),
         new(typeof(Vigil.Web.Pursue.Investigation),
@@ -126,6 +127,12 @@ public sealed class QueryFilterAgreementTests(VigilApp app) : IClassFixture<Vigi
     {
         [typeof(Vigil.Web.Pursue.InvestigationAction)] = Reader<Vigil.Web.Pursue.InvestigationAction>(),
         [typeof(Vigil.Web.Prevent.PartnerInformation)] = Reader<Vigil.Web.Prevent.PartnerInformation>(),
+        // A name word has no id of its own: the child made for each subject is its word "agreement".
+        [typeof(SubjectNameToken)] = async (db, ids) =>
+        {
+            var query = db.Set<SubjectNameToken>().Where(t => ids.Contains(t.SubjectId) && t.Token == "agreement");
+            return ((await query.Select(t => t.SubjectId).ToListAsync()).ToHashSet(), await query.CountAsync());
+        },
     };
 
     private static T Label<T>(T record, ProtectiveLabel label) where T : IProtectedRecord
@@ -178,7 +185,7 @@ public sealed class QueryFilterAgreementTests(VigilApp app) : IClassFixture<Vigi
                     if (kind.MakeChild?.Invoke(record, new Fixtures(subject, panel, groups[0], 0)) is { } child)
                     {
                         db.Add(child);
-                        var id = (Guid)child.GetType().GetProperty("Id")!.GetValue(child)!;
+                        var id = child is SubjectNameToken word ? word.SubjectId : (Guid)child.GetType().GetProperty("Id")!.GetValue(child)!;
                         (ids.TryGetValue(child.GetType(), out var children) ? children : ids[child.GetType()] = []).Add(id);
                     }
                 }

@@ -12,6 +12,36 @@ public sealed class SubjectCaseworkTests(VigilApp app) : IClassFixture<VigilApp>
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
+    private static async Task<List<Guid>> FoundAsync(HttpClient api, string name) =>
+        [.. (await api.GetFromJsonAsync<JsonElement>($"/api/v1/subjects?name={Uri.EscapeDataString(name)}&pageSize=200"))
+            .GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetGuid())];
+
+    [Fact]
+    public async Task NameSearch_FindsTheStartOfAnyWordOfAnyName_WithoutAccentsOrHyphens_AndNothingMidWord()
+    {
+        using var api = await app.ApiClientAsync(DemoUsers.InvestigatorNorthWest);
+        var id = (await CreateAsync(api, Person("Zélie", "Okonkwo-Brandtvale"))).GetProperty("id").GetGuid();
+        Assert.Contains(id, await FoundAsync(api, "okonkwo"));
+        Assert.Contains(id, await FoundAsync(api, "BRANDTV zel"));
+        Assert.Contains(id, await FoundAsync(api, "Zelie Okonkwo-Brandtvale"));
+        Assert.Contains(id, await FoundAsync(api, "okonkwobrandtvale"));
+        Assert.Contains(id, await FoundAsync(api, "Zx Okonk")); // the alias the person was recorded with
+        Assert.DoesNotContain(id, await FoundAsync(api, "konkwo"));
+        Assert.DoesNotContain(id, await FoundAsync(api, "Zelie Okonkwo-Brandtvalez"));
+
+        // A new name replaces the old words: found by the new, no longer by the old.
+        var record = await api.GetFromJsonAsync<JsonElement>($"/api/v1/subjects/{id}");
+        var renamed = await api.PutAsJsonAsync($"/api/v1/subjects/{id}", new
+        {
+            givenName = "Philippa", surname = "Marchetti-Fairweather", classification = "Official", dateOfBirth = "1990-03-27", dateOfBirthAccuracy = "MonthAndYear",
+            gender = "Female", version = record.GetProperty("version").GetGuid(),
+        });
+        Assert.True(renamed.IsSuccessStatusCode, await renamed.Content.ReadAsStringAsync());
+        Assert.Contains(id, await FoundAsync(api, "fairweather phil"));
+        Assert.Contains(id, await FoundAsync(api, "okonkwo")); // still the alias's surname
+        Assert.DoesNotContain(id, await FoundAsync(api, "zelie"));
+    }
+
     private static object Person(string given, string surname, params (string Kind, string Value)[] contacts) => new
     {
         givenName = given,
@@ -120,6 +150,8 @@ public sealed class SubjectCaseworkTests(VigilApp app) : IClassFixture<VigilApp>
         Assert.Equal(aId, (await api.GetFromJsonAsync<JsonElement>($"/api/v1/subjects/{bId}")).GetProperty("mergedInto").GetGuid());
         var search = await api.GetFromJsonAsync<JsonElement>("/api/v1/subjects?name=Strand");
         Assert.DoesNotContain(search.GetProperty("items").EnumerateArray(), i => i.GetProperty("id").GetGuid() == bId);
+        // The duplicate's name is now one of the record's other names, and the name search finds it by that.
+        Assert.Equal([aId], await FoundAsync(api, "Imogene Strande"));
 
         var again = await api.PostAsJsonAsync($"/api/v1/subjects/{aId}/merge", new { duplicate = bId, purpose = "twice" });
         Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
@@ -132,6 +164,7 @@ public sealed class SubjectCaseworkTests(VigilApp app) : IClassFixture<VigilApp>
         Assert.Equal("07700900002", bAfter.GetProperty("details").GetProperty("contacts")[0].GetProperty("value").GetString());
         Assert.Equal(JsonValueKind.Null, bAfter.GetProperty("mergedInto").ValueKind);
         Assert.DoesNotContain(aAfter.GetProperty("details").GetProperty("otherNames").EnumerateArray(), n => n.GetProperty("givenName").GetString() == "Imogene");
+        Assert.Equal([bId], await FoundAsync(api, "Imogene Strande"));
 
         var actions = await app.AsSystemAsync(db => db.AuditEntries.Where(e => e.RecordId == aId.ToString() && (e.Action == AuditActions.Merge || e.Action == AuditActions.Unmerge)).OrderBy(e => e.Sequence).Select(e => e.Purpose).ToListAsync());
         Assert.Equal(["same passport on both records", "different dates of birth after all"], actions);

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.ComponentModel.DataAnnotations;
 
 namespace Vigil.Web.Platform.Api;
@@ -128,13 +129,26 @@ public static class ApiValidation
         errors[field] = errors.TryGetValue(field, out var existing) ? existing.Contains(message) ? existing : [.. existing, message] : [message];
 }
 
-/// <summary>A page of results, as every list endpoint returns them.</summary>
-public sealed record Paged<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total);
+/// <summary>A page of results, as every list endpoint returns them. A list that stops counting at
+/// <see cref="Paging.CountLimit"/> says so with <see cref="MoreThanTotal"/>: more match than
+/// <see cref="Total"/>, and its pages reach only those (narrow the search for the rest).</summary>
+public sealed record Paged<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total, bool MoreThanTotal = false);
 
 public static class Paging
 {
     public const int DefaultPageSize = 25;
     public const int MaxPageSize = 200;
+
+    /// <summary>How far a list that may be long counts: a pager needs no more, and counting every match of
+    /// a national list would cost what the network holds rather than what the user asked for.</summary>
+    public const int CountLimit = 1000;
+
+    /// <summary>The number of matches up to <see cref="CountLimit"/>, and whether there are more.</summary>
+    public static async Task<(int Total, bool More)> CountUpToLimitAsync<T>(IQueryable<T> query, CancellationToken ct)
+    {
+        var counted = await query.Take(CountLimit + 1).CountAsync(ct);
+        return counted > CountLimit ? (CountLimit, true) : (counted, false);
+    }
 
     public static (int Page, int Size) Normalise(int? page, int? pageSize) =>
         (Math.Clamp(page ?? 1, 1, 100_000), Math.Clamp(pageSize ?? DefaultPageSize, 1, MaxPageSize));

@@ -53,6 +53,7 @@ public static class DataSetup
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<AccessContext>();
         services.AddSingleton<RecordChangeHub>();
+        services.AddSingleton<Audit.AuditGroupCommit>();
         // EF interceptors registered as services apply too (the reliability tests use them to fail a
         // client or a write at a chosen moment).
         if (Provider(config) == DatabaseProvider.Postgres)

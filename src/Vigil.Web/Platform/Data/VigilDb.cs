@@ -15,7 +15,7 @@ namespace Vigil.Web.Platform.Data;
 /// protected record, and every save appends the audit entries it produced to the hash chain in the same
 /// transaction (if the audit write fails, the change fails).
 /// </summary>
-public abstract class VigilDb(DbContextOptions options, AccessContext access, TimeProvider clock, RecordChangeHub changes)
+public abstract class VigilDb(DbContextOptions options, AccessContext access, TimeProvider clock, RecordChangeHub changes, AuditGroupCommit group)
     : IdentityDbContext<VigilUser, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
 {
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
@@ -178,6 +178,37 @@ public abstract class VigilDb(DbContextOptions options, AccessContext access, Ti
         }
     }
 
+    /// <summary>Records that keep rows derived from them (<see cref="IHasDerivedRows"/>) replace those rows
+    /// when they, or rows they own (a subject's other names), are added or changed.</summary>
+    private async Task RefreshDerivedRowsAsync(CancellationToken ct)
+    {
+        var changed = new HashSet<IHasDerivedRows>(ReferenceEqualityComparer.Instance);
+        foreach (var entry in ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).ToList())
+        {
+            if (entry.Entity is IHasDerivedRows record)
+            {
+                if (entry.State != EntityState.Deleted)
+                {
+                    changed.Add(record);
+                }
+            }
+            else if (entry.Metadata.FindOwnership() is { } owned && typeof(IHasDerivedRows).IsAssignableFrom(owned.PrincipalEntityType.ClrType))
+            {
+                var key = entry.Property(owned.Properties[0].Name).CurrentValue ?? entry.Property(owned.Properties[0].Name).OriginalValue;
+                var owner = ChangeTracker.Entries().FirstOrDefault(o => o.Metadata == owned.PrincipalEntityType
+                    && Equals(o.Property(owned.PrincipalKey.Properties[0].Name).CurrentValue, key));
+                if (owner is { State: not EntityState.Deleted, Entity: IHasDerivedRows ownerRecord })
+                {
+                    changed.Add(ownerRecord);
+                }
+            }
+        }
+        foreach (var record in changed)
+        {
+            await record.RefreshDerivedRowsAsync(this, ct);
+        }
+    }
+
     /// <summary>Only for framework writes that carry no audit (data-protection keys); anything that would be
     /// audited must use <see cref="SaveChangesAsync(bool, CancellationToken)"/>.</summary>
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
@@ -192,6 +223,7 @@ public abstract class VigilDb(DbContextOptions options, AccessContext access, Ti
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         await StampAccessChangesAsync(cancellationToken);
+        await RefreshDerivedRowsAsync(cancellationToken);
         var touched = RecordChangeHub.Collect(this);
         var (written, sequenced) = await SaveAndAuditAsync(touched, acceptAllChangesOnSuccess, cancellationToken);
         if (Database.CurrentTransaction is null)
@@ -217,6 +249,12 @@ public abstract class VigilDb(DbContextOptions options, AccessContext access, Ti
         }
         var pending = pendingAudit.ToList();
         pendingAudit.Clear();
+        if (touched.Count == 0 && Database.CurrentTransaction is null && !ChangeTracker.HasChanges())
+        {
+            // Nothing but audit entries (a read, a search, a refusal): committed with other requests' in one group.
+            await group.AppendAsync(pending, AppendGroupAsync);
+            return (0, []);
+        }
         var logged = new List<RecordChangeEntry>();
         try
         {
@@ -249,6 +287,27 @@ public abstract class VigilDb(DbContextOptions options, AccessContext access, Ti
                 }
             }
             throw;
+        }
+    }
+
+    /// <summary>Writes one group of audit entries (<see cref="AuditGroupCommit"/>) on this unit of work's
+    /// connection: chained under the write lock, in one transaction. Whatever fails, the entries are left
+    /// untracked, so that a unit of work that goes on is not left holding another request's.</summary>
+    private async Task AppendGroupAsync(List<AuditEntry> entries)
+    {
+        try
+        {
+            await using var transaction = await Database.BeginTransactionAsync(CancellationToken.None);
+            await ChainAsync(entries, [], [], CancellationToken.None);
+            await base.SaveChangesAsync(true, CancellationToken.None);
+            await transaction.CommitAsync(CancellationToken.None);
+        }
+        finally
+        {
+            foreach (var entry in entries)
+            {
+                Entry(entry).State = EntityState.Detached;
+            }
         }
     }
 
@@ -406,7 +465,8 @@ public abstract class VigilDb(DbContextOptions options, AccessContext access, Ti
     }
 }
 
-public sealed class SqliteVigilDb(DbContextOptions<SqliteVigilDb> options, AccessContext access, TimeProvider clock, RecordChangeHub changes) : VigilDb(options, access, clock, changes)
+public sealed class SqliteVigilDb(DbContextOptions<SqliteVigilDb> options, AccessContext access, TimeProvider clock, RecordChangeHub changes, AuditGroupCommit group)
+    : VigilDb(options, access, clock, changes, group)
 {
     protected override bool IsPostgres => false;
 
@@ -421,7 +481,8 @@ public sealed class SqliteVigilDb(DbContextOptions<SqliteVigilDb> options, Acces
         v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));
 }
 
-public sealed class PostgresVigilDb(DbContextOptions<PostgresVigilDb> options, AccessContext access, TimeProvider clock, RecordChangeHub changes) : VigilDb(options, access, clock, changes)
+public sealed class PostgresVigilDb(DbContextOptions<PostgresVigilDb> options, AccessContext access, TimeProvider clock, RecordChangeHub changes, AuditGroupCommit group)
+    : VigilDb(options, access, clock, changes, group)
 {
     protected override bool IsPostgres => true;
 }

@@ -143,31 +143,24 @@ public sealed class DeconflictionService(VigilDb db, AccessContext access, UnitI
 
         var candidates = new List<DeconflictionCandidate>();
         var all = db.Set<Subject>().IgnoreQueryFilters().AsNoTracking().Where(s => s.MergedIntoId == null);
-        if (phone is not null)
+        // Each exact check is a join from the detail's own index to its subject (never a walk of every subject).
+        async Task ExactAsync(string? value, IQueryable<Guid> found, string on, string why)
         {
-            candidates.AddRange((await all.Where(s => s.Contacts.Any(c => c.Kind == ContactKind.Phone && c.Value == phone)).Select(s => s.Id).ToListAsync(ct))
-                .Select(id => new DeconflictionCandidate(id, "phone", 1, ["phone: exact"])));
+            if (value is not null)
+            {
+                candidates.AddRange((await found.Distinct().ToListAsync(ct)).Select(id => new DeconflictionCandidate(id, on, 1, [why])));
+            }
         }
-        if (vehicle is not null)
-        {
-            candidates.AddRange((await all.Where(s => s.Vehicles.Any(v => v.Registration == vehicle)).Select(s => s.Id).ToListAsync(ct))
-                .Select(id => new DeconflictionCandidate(id, "vehicle", 1, ["vehicle registration: exact"])));
-        }
-        if (postcode is not null)
-        {
-            candidates.AddRange((await all.Where(s => s.Addresses.Any(a => a.Postcode == postcode)).Select(s => s.Id).ToListAsync(ct))
-                .Select(id => new DeconflictionCandidate(id, "address", 1, ["postcode: exact"])));
-        }
-        if (identifier is not null)
-        {
-            candidates.AddRange((await all.Where(s => s.Identifiers.Any(i => i.Value == identifier)).Select(s => s.Id).ToListAsync(ct))
-                .Select(id => new DeconflictionCandidate(id, "identifier", 1, ["identifier: exact"])));
-        }
-        if (email is not null)
-        {
-            candidates.AddRange((await all.Where(s => s.Contacts.Any(c => c.Kind == ContactKind.Email && c.Value == email)).Select(s => s.Id).ToListAsync(ct))
-                .Select(id => new DeconflictionCandidate(id, "e-mail", 1, ["e-mail: exact"])));
-        }
+        await ExactAsync(phone, all.SelectMany(s => s.Contacts, (s, c) => new { s.Id, c.Kind, c.Value }).Where(c => c.Kind == ContactKind.Phone && c.Value == phone).Select(c => c.Id),
+            "phone", "phone: exact");
+        await ExactAsync(vehicle, all.SelectMany(s => s.Vehicles, (s, v) => new { s.Id, v.Registration }).Where(v => v.Registration == vehicle).Select(v => v.Id),
+            "vehicle", "vehicle registration: exact");
+        await ExactAsync(postcode, all.SelectMany(s => s.Addresses, (s, a) => new { s.Id, a.Postcode }).Where(a => a.Postcode == postcode).Select(a => a.Id),
+            "address", "postcode: exact");
+        await ExactAsync(identifier, all.SelectMany(s => s.Identifiers, (s, i) => new { s.Id, i.Value }).Where(i => i.Value == identifier).Select(i => i.Id),
+            "identifier", "identifier: exact");
+        await ExactAsync(email, all.SelectMany(s => s.Contacts, (s, c) => new { s.Id, c.Kind, c.Value }).Where(c => c.Kind == ContactKind.Email && c.Value == email).Select(c => c.Id),
+            "e-mail", "e-mail: exact");
         if (request.Person is { } query)
         {
             foreach (var matcher in personMatchers)

@@ -62,6 +62,10 @@ public sealed class ScaleContext(VigilDb db, BulkWriter writer, ScalePlan plan, 
             }
         }
         writer.Add(entity);
+        foreach (var row in (entity as IHasDerivedRows)?.DerivedRows() ?? [])
+        {
+            writer.Add(row);
+        }
         written++;
         if (writer.Pending >= FlushEvery)
         {

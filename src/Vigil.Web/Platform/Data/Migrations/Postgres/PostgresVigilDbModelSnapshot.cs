@@ -2165,6 +2165,22 @@ namespace Vigil.Web.Platform.Data.Migrations.Postgres
                     b.ToTable("Subject");
                 });
 
+            modelBuilder.Entity("Vigil.Web.Subjects.SubjectNameToken", b =>
+                {
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Token")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("SubjectId", "Token");
+
+                    b.HasIndex("Token", "SubjectId");
+
+                    b.ToTable("SubjectNameTokens", (string)null);
+                });
+
             modelBuilder.Entity("Vigil.Web.Subjects.SubjectTier", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3746,6 +3762,15 @@ namespace Vigil.Web.Platform.Data.Migrations.Postgres
                     b.Navigation("Vehicles");
 
                     b.Navigation("WarningMarkers");
+                });
+
+            modelBuilder.Entity("Vigil.Web.Subjects.SubjectNameToken", b =>
+                {
+                    b.HasOne("Vigil.Web.Subjects.Subject", null)
+                        .WithMany()
+                        .HasForeignKey("SubjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Vigil.Web.Network.Unit", b =>

@@ -2150,6 +2150,22 @@ namespace Vigil.Web.Platform.Data.Migrations.Sqlite
                     b.ToTable("Subject");
                 });
 
+            modelBuilder.Entity("Vigil.Web.Subjects.SubjectNameToken", b =>
+                {
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Token")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("SubjectId", "Token");
+
+                    b.HasIndex("Token", "SubjectId");
+
+                    b.ToTable("SubjectNameTokens", (string)null);
+                });
+
             modelBuilder.Entity("Vigil.Web.Subjects.SubjectTier", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3691,6 +3707,15 @@ namespace Vigil.Web.Platform.Data.Migrations.Sqlite
                     b.Navigation("Vehicles");
 
                     b.Navigation("WarningMarkers");
+                });
+
+            modelBuilder.Entity("Vigil.Web.Subjects.SubjectNameToken", b =>
+                {
+                    b.HasOne("Vigil.Web.Subjects.Subject", null)
+                        .WithMany()
+                        .HasForeignKey("SubjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Vigil.Web.Network.Unit", b =>
