@@ -16,6 +16,8 @@ public sealed class AuditChainTests(VigilApp app) : IClassFixture<VigilApp>
         await using var scope = app.Services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<Vigil.Web.Platform.Security.AccessContext>().RunAsSystem("system:test");
         var verifier = scope.ServiceProvider.GetRequiredService<AuditVerifier>();
+        // Small batches, so that every check here crosses batch boundaries (the next batch is read while one is hashed).
+        verifier.BatchSize = 97;
         return checkpoint is null ? await verifier.VerifyAsync(default) : await verifier.VerifyAgainstAsync(checkpoint, default);
     }
 
@@ -59,6 +61,26 @@ public sealed class AuditChainTests(VigilApp app) : IClassFixture<VigilApp>
         var result = await VerifyAsync();
         Assert.True(result.Ok, result.Message);
         Assert.True(result.EntriesChecked >= head);
+    }
+
+    [Fact]
+    public async Task ConcurrentReads_EachReturnAfterItsOwnEntry_InOneValidChain()
+    {
+        using var api = await app.ApiClientAsync(DemoUsers.SioLondon);
+        var id = await app.AsSystemAsync(db => db.Set<Subject>().Where(s => s.MergedIntoId == null && s.Classification == Vigil.Web.Platform.Security.Classification.Official && !s.NeedToKnow.Any()
+            && db.Set<Vigil.Web.Network.Unit>().Any(u => u.Id == s.OwningUnitId && u.Code == "london")).Select(s => s.Id).FirstAsync());
+        var since = await app.AsSystemAsync(db => db.AuditEntries.MaxAsync(e => e.Sequence));
+        // Reads that arrive together are committed in groups; each answer comes only once its entry is written.
+        var answers = await Task.WhenAll(Enumerable.Range(0, 40).Select(async _ =>
+        {
+            var response = await api.GetAsync($"/api/v1/subjects/{id}");
+            var entries = await app.AsSystemAsync(db => db.AuditEntries.CountAsync(e => e.Sequence > since && e.Action == AuditActions.Read && e.RecordId == id.ToString()));
+            return (response.StatusCode, Entries: entries);
+        }));
+        Assert.All(answers, a => Assert.Equal(System.Net.HttpStatusCode.OK, a.StatusCode));
+        Assert.All(answers, a => Assert.True(a.Entries >= 1));
+        Assert.Equal(40, await app.AsSystemAsync(db => db.AuditEntries.CountAsync(e => e.Sequence > since && e.Action == AuditActions.Read && e.RecordId == id.ToString())));
+        Assert.True((await VerifyAsync()).Ok);
     }
 
     [Fact]

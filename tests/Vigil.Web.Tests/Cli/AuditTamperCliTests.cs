@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Vigil.Web.Tests.Infrastructure;
 
 namespace Vigil.Web.Tests.Cli;
 
@@ -9,11 +10,27 @@ public sealed class AuditTamperCliTests(VigilApp app) : IClassFixture<VigilApp>
     private Task<(int Exit, string Out, string Err)> RunAsync(string arguments) => VigilCli.RunAsync(app, arguments);
 
     [Fact]
-    public async Task AuditVerify_IntactThenTampered_ExitsZeroThenOneNamingTheEntry()
+    public async Task AuditVerify_IntactThenTampered_ExitsZeroThenOneNamingTheEntry_AlsoFromACheckpoint()
     {
         var ok = await RunAsync("audit verify");
         Assert.True(ok.Exit == 0, ok.Err + ok.Out);
         Assert.Contains("audit chain intact", ok.Out, StringComparison.Ordinal);
+
+        // A checkpoint, then more entries (reads through the API): the incremental check covers only those.
+        var file = Path.Combine(app.DataFolder, "tamper-checkpoint.json");
+        Assert.Equal(0, (await RunAsync($"audit checkpoint --out \"{file}\"")).Exit);
+        var checkpoint = Vigil.Web.Platform.Audit.AuditVerifier.Deserialise(await File.ReadAllTextAsync(file));
+        using (var api = await app.ApiClientAsync(DemoUsers.SioLondon))
+        {
+            for (var i = 0; i < 3; i++)
+            {
+                Assert.True((await api.GetAsync("/api/v1/subjects?name=a")).IsSuccessStatusCode);
+            }
+        }
+        var head = await app.AsSystemAsync(db => db.AuditEntries.MaxAsync(e => e.Sequence));
+        var since = await RunAsync($"audit verify --from-checkpoint \"{file}\"");
+        Assert.True(since.Exit == 0, since.Err + since.Out);
+        Assert.Contains($"intact after the checkpoint at entry {checkpoint.Sequence}: {head - checkpoint.Sequence} entries", since.Out, StringComparison.Ordinal);
 
         var target = await app.AsSystemAsync(db => db.AuditEntries.MaxAsync(e => e.Sequence)) - 1;
         var disable = VigilApp.OnPostgres ? """ALTER TABLE "AuditEntries" DISABLE TRIGGER USER""" : "DROP TRIGGER audit_entries_no_update";
@@ -22,5 +39,15 @@ public sealed class AuditTamperCliTests(VigilApp app) : IClassFixture<VigilApp>
         var bad = await RunAsync("audit verify");
         Assert.Equal(1, bad.Exit);
         Assert.Contains($"entry {target}", bad.Err, StringComparison.Ordinal);
+        Assert.True(target > checkpoint.Sequence);
+        var badSince = await RunAsync($"audit verify --from-checkpoint \"{file}\"");
+        Assert.Equal(1, badSince.Exit);
+        Assert.Contains($"entry {target} has been altered", badSince.Err, StringComparison.Ordinal);
+
+        // The checkpoint's own entry is checked against it: rewriting it is found too.
+        await app.AsSystemAsync(db => db.Database.ExecuteSqlAsync($"""UPDATE "AuditEntries" SET "Outcome" = 'tampered' WHERE "Sequence" = {checkpoint.Sequence}"""));
+        var rewritten = await RunAsync($"audit verify --from-checkpoint \"{file}\"");
+        Assert.Equal(1, rewritten.Exit);
+        Assert.Contains($"entry {checkpoint.Sequence} differs from the checkpoint", rewritten.Err, StringComparison.Ordinal);
     }
 }

@@ -99,7 +99,18 @@ public static class VigilCommands
         var audit = new Command("audit", "Check and checkpoint the hash-chained audit log.");
 
         var against = new Option<FileInfo?>("--checkpoint") { Description = "Also verify against this signed checkpoint (detects a truncated tail)." };
-        var verify = new Command("verify", "Recompute the audit chain; exit 1 naming the first bad entry.") { against };
+        var since = new Option<FileInfo?>("--from-checkpoint")
+        {
+            Description = "Check only the entries after this signed checkpoint (the checkpoint's own entry is checked against it): a daily check costs the day's entries.",
+        };
+        var verify = new Command("verify", "Recompute the audit chain; exit 1 naming the first bad entry.") { against, since };
+        verify.Validators.Add(result =>
+        {
+            if (result.GetValue(against) is not null && result.GetValue(since) is not null)
+            {
+                result.AddError("Give --checkpoint (the whole chain, and the checkpoint) or --from-checkpoint (only what follows it), not both.");
+            }
+        });
         // Verification checks what is there: it neither migrates nor seeds, creates no database, and opens the
         // database read-only (so it can check a standby, and cannot change what it checks). Exit codes: 0
         // intact, 1 tampered, 2 could not check (with the reason).
@@ -127,7 +138,7 @@ public static class VigilCommands
         {
             var verifier = sp.GetRequiredService<AuditVerifier>();
             VerificationResult result;
-            if (parse.GetValue(against) is { } file)
+            if ((parse.GetValue(against) ?? parse.GetValue(since)) is { } file)
             {
                 if (!file.Exists)
                 {
@@ -144,7 +155,7 @@ public static class VigilCommands
                     Console.Error.WriteLine($"The checkpoint file is not valid: {e.Message}");
                     return 2;
                 }
-                result = await verifier.VerifyAgainstAsync(checkpoint, ct);
+                result = parse.GetValue(since) is null ? await verifier.VerifyAgainstAsync(checkpoint, ct) : await verifier.VerifyFromCheckpointAsync(checkpoint, ct);
             }
             else
             {

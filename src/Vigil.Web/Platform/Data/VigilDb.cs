@@ -183,7 +183,11 @@ public abstract class VigilDb(DbContextOptions options, AccessContext access, Ti
     private async Task RefreshDerivedRowsAsync(CancellationToken ct)
     {
         var changed = new HashSet<IHasDerivedRows>(ReferenceEqualityComparer.Instance);
-        foreach (var entry in ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).ToList())
+        var entries = ChangeTracker.Entries().ToList();
+        // The records that keep derived rows, by type and key, to find the owner of a changed owned row at once.
+        var owners = entries.Where(e => e.Entity is IHasDerivedRows)
+            .ToLookup(e => (e.Metadata, e.Property(e.Metadata.FindPrimaryKey()!.Properties[0].Name).CurrentValue));
+        foreach (var entry in entries.Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted))
         {
             if (entry.Entity is IHasDerivedRows record)
             {
@@ -192,12 +196,10 @@ public abstract class VigilDb(DbContextOptions options, AccessContext access, Ti
                     changed.Add(record);
                 }
             }
-            else if (entry.Metadata.FindOwnership() is { } owned && typeof(IHasDerivedRows).IsAssignableFrom(owned.PrincipalEntityType.ClrType))
+            else if (owners.Count > 0 && entry.Metadata.FindOwnership() is { } owned && typeof(IHasDerivedRows).IsAssignableFrom(owned.PrincipalEntityType.ClrType))
             {
                 var key = entry.Property(owned.Properties[0].Name).CurrentValue ?? entry.Property(owned.Properties[0].Name).OriginalValue;
-                var owner = ChangeTracker.Entries().FirstOrDefault(o => o.Metadata == owned.PrincipalEntityType
-                    && Equals(o.Property(owned.PrincipalKey.Properties[0].Name).CurrentValue, key));
-                if (owner is { State: not EntityState.Deleted, Entity: IHasDerivedRows ownerRecord })
+                if (owners[(owned.PrincipalEntityType, key)].FirstOrDefault() is { State: not EntityState.Deleted, Entity: IHasDerivedRows ownerRecord })
                 {
                     changed.Add(ownerRecord);
                 }

@@ -21,13 +21,17 @@ namespace Vigil.Web.Subjects.Deconfliction;
 public sealed class SubjectIndex : IPersonMatcher, IDisposable
 {
     public const int TrainingMinimum = 500;
+    /// <summary>The model is trained (EM, no labels) on up to this many subjects: a sample trains it as well
+    /// as the whole network would, in a fraction of the time and memory.</summary>
+    public const int TrainingSample = 50_000;
     private const int CatchUpBatch = 2000;
     private static readonly string SubjectType = RecordChangeEntry.TypeName(typeof(Subject));
 
     private readonly IServiceScopeFactory scopes;
     private readonly ILogger<SubjectIndex> log;
     private readonly SemaphoreSlim gate = new(1, 1);
-    private readonly Dictionary<Guid, List<string>> entries = [];
+    // How many index records each subject has (its own name, then one per other name: ids "id", "id/1"...).
+    private readonly Dictionary<Guid, int> entries = [];
     private volatile PersonIndex? index;
     private long applied;
 
@@ -59,18 +63,23 @@ public sealed class SubjectIndex : IPersonMatcher, IDisposable
             await using var scope = SystemScope(out var db);
             // The high mark first: whatever commits after it has a higher number and is caught up below.
             var high = await RecordChangeHub.HighAsync(db, ct);
-            var subjects = await Load(db).Where(s => s.MergedIntoId == null).ToListAsync(ct);
-            var records = subjects.SelectMany(Records).ToList();
-            var model = subjects.Count >= TrainingMinimum ? MatchModel.Train(records.Where(r => !r.Id.Contains('/', StringComparison.Ordinal)).ToList()) : MatchModel.Default;
+            var live = db.Set<Subject>().IgnoreQueryFilters().AsNoTracking().Where(s => s.MergedIntoId == null);
+            // Streamed as a projection of what the matcher reads, never as whole records: the index's memory is
+            // its own, not the loaded subjects'. The model is trained on a sample first.
+            var sample = await Project(live.OrderBy(s => s.Id).Take(TrainingSample)).ToListAsync(ct);
+            var model = sample.Count >= TrainingMinimum ? MatchModel.Train([.. sample.Select(p => Records(p).First())]) : MatchModel.Default;
+            sample = null;
             var built = new PersonIndex(model);
             entries.Clear();
-            foreach (var subject in subjects)
+            var subjects = 0;
+            await foreach (var person in Project(live).AsAsyncEnumerable().WithCancellation(ct))
             {
-                Put(built, subject);
+                Put(built, person);
+                subjects++;
             }
             Interlocked.Exchange(ref applied, high);
             index = built;
-            log.LogInformation("Matching index built: {Subjects} subjects, {Records} names ({Model}), change sequence {Sequence}", subjects.Count, built.Count, subjects.Count >= TrainingMinimum ? "trained" : "default parameters", high);
+            log.LogInformation("Matching index built: {Subjects} subjects, {Records} names ({Model}), change sequence {Sequence}", subjects, built.Count, subjects >= TrainingMinimum ? "trained" : "default parameters", high);
             await CatchUpHeldAsync(db, ct);
         }
         finally
@@ -168,17 +177,20 @@ public sealed class SubjectIndex : IPersonMatcher, IDisposable
             return;
         }
         var target = index!;
-        var current = await Load(db).Where(s => subjects.Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
+        var current = await Project(db.Set<Subject>().IgnoreQueryFilters().AsNoTracking().Where(s => subjects.Contains(s.Id) && s.MergedIntoId == null))
+            .ToDictionaryAsync(s => s.Id, ct);
         foreach (var id in subjects)
         {
-            foreach (var entry in entries.GetValueOrDefault(id) ?? [])
+            if (entries.Remove(id, out var count))
             {
-                target.Remove(entry);
+                for (var n = 0; n < count; n++)
+                {
+                    target.Remove(EntryId(id, n));
+                }
             }
-            entries.Remove(id);
-            if (current.TryGetValue(id, out var subject) && subject.MergedIntoId is null)
+            if (current.TryGetValue(id, out var person))
             {
-                Put(target, subject);
+                Put(target, person);
             }
         }
     }
@@ -191,49 +203,64 @@ public sealed class SubjectIndex : IPersonMatcher, IDisposable
         return scope;
     }
 
-    private static IQueryable<Subject> Load(VigilDb db) => db.Set<Subject>().IgnoreQueryFilters().AsNoTracking()
-        .Include(s => s.OtherNames).Include(s => s.Addresses).Include(s => s.Contacts).Include(s => s.Identifiers);
+    /// <summary>What the matcher reads of a subject, and nothing else.</summary>
+    private sealed record Indexed(Guid Id, string GivenName, string Surname, DateOnly? DateOfBirth, DateOfBirthAccuracy Accuracy, Gender Gender,
+        List<Name> OtherNames, string? Postcode, string? Address, string? Phone, string? Email, List<string> Identifiers);
 
-    private void Put(PersonIndex target, Subject subject)
+    private sealed record Name(string GivenName, string Surname);
+
+    private static IQueryable<Indexed> Project(IQueryable<Subject> subjects) => subjects.Select(s => new Indexed(
+        s.Id, s.GivenName, s.Surname, s.DateOfBirth, s.DateOfBirthAccuracy, s.Gender,
+        s.OtherNames.Select(n => new Name(n.GivenName, n.Surname)).ToList(),
+        s.Addresses.OrderByDescending(a => a.From).Select(a => a.Postcode).FirstOrDefault(),
+        s.Addresses.OrderByDescending(a => a.From).Select(a => a.Text).FirstOrDefault(),
+        s.Contacts.Where(c => c.Kind == ContactKind.Phone).Select(c => c.Value).FirstOrDefault(),
+        s.Contacts.Where(c => c.Kind == ContactKind.Email).Select(c => c.Value).FirstOrDefault(),
+        s.Identifiers.Select(i => i.Value).ToList()));
+
+    private void Put(PersonIndex target, Indexed person)
     {
-        var records = Records(subject).ToList();
-        foreach (var record in records)
+        var count = 0;
+        foreach (var record in Records(person))
         {
             target.AddOrUpdate(record);
+            count++;
         }
-        entries[subject.Id] = records.Select(r => r.Id).ToList();
+        entries[person.Id] = count;
     }
 
+    private static string EntryId(Guid subject, int n) =>
+        n == 0 ? subject.ToString() : string.Create(CultureInfo.InvariantCulture, $"{subject}/{n}");
+
     /// <summary>One record per name the subject is known by; ids are the subject id, then subject id/n.</summary>
-    private static IEnumerable<PersonRecord> Records(Subject s)
+    private static IEnumerable<PersonRecord> Records(Indexed s)
     {
         PartialDate? dob = s.DateOfBirth is { } d
-            ? s.DateOfBirthAccuracy switch
+            ? s.Accuracy switch
             {
                 DateOfBirthAccuracy.Exact => PartialDate.FromDate(d),
                 DateOfBirthAccuracy.MonthAndYear => new PartialDate(d.Year, d.Month, 0),
                 _ => new PartialDate(d.Year, 0, 0),
             }
             : null;
-        var address = s.Addresses.OrderByDescending(a => a.From).FirstOrDefault();
         var baseRecord = new PersonRecord
         {
-            Id = s.Id.ToString(),
+            Id = EntryId(s.Id, 0),
             GivenName = s.GivenName,
             Surname = s.Surname,
             DateOfBirth = dob,
             Gender = s.Gender == Gender.NotKnown ? null : s.Gender.ToString(),
-            Postcode = address?.Postcode,
-            Address = address?.Text,
-            Phone = s.Contacts.FirstOrDefault(c => c.Kind == ContactKind.Phone)?.Value,
-            Email = s.Contacts.FirstOrDefault(c => c.Kind == ContactKind.Email)?.Value,
-            Identifiers = s.Identifiers.Select(i => i.Value).ToList(),
+            Postcode = s.Postcode,
+            Address = s.Address,
+            Phone = s.Phone,
+            Email = s.Email,
+            Identifiers = s.Identifiers,
         };
         yield return baseRecord;
         var n = 0;
         foreach (var name in s.OtherNames)
         {
-            yield return baseRecord with { Id = string.Create(CultureInfo.InvariantCulture, $"{s.Id}/{++n}"), GivenName = name.GivenName, Surname = name.Surname };
+            yield return baseRecord with { Id = EntryId(s.Id, ++n), GivenName = name.GivenName, Surname = name.Surname };
         }
     }
 
