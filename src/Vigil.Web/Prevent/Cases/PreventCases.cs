@@ -59,7 +59,8 @@ public sealed partial class PreventCases(VigilDb db, AccessContext access, Decon
         if (!string.IsNullOrWhiteSpace(filter.Name))
         {
             var name = filter.Name.Trim().ToLower();
-            var ids = people.Where(s => s.Surname.ToLower().Contains(name) || s.GivenName.ToLower().Contains(name)).Select(s => s.Id);
+            // The person's name through the subjects' name-word index (the start of any word of any of their names), or the case's reference.
+            var ids = SubjectNameToken.Matching(people, db.Set<SubjectNameToken>(), filter.Name).Select(s => s.Id);
             query = query.Where(c => ids.Contains(c.SubjectId) || c.Reference.ToLower() == name);
         }
         query = (filter.Sort, filter.Descending) switch
@@ -74,12 +75,12 @@ public sealed partial class PreventCases(VigilDb db, AccessContext access, Decon
             _ => query.OrderByDescending(c => c.ReferredAt).ThenByDescending(c => c.Number),
         };
         var (page, size) = Paging.Normalise(filter.Page, filter.PageSize);
-        var total = await query.CountAsync(ct);
-        var rows = await query.Skip((page - 1) * size).Take(size).ToListAsync(ct);
+        var (total, more) = await Paging.CountUpToLimitAsync(query, ct);
+        var rows = (page - 1) * size >= total ? [] : await query.Skip((page - 1) * size).Take(size).ToListAsync(ct);
         var items = await ListItemsAsync(rows, ct);
-        db.Audit(AuditActions.Search, AuditOutcomes.Success, "prevent-case", detail: $"stage {filter.Stage}; panel {filter.Panel}; name {filter.Name}; {total} found; shown: {string.Join(",", rows.Select(r => r.Reference))}");
+        db.Audit(AuditActions.Search, AuditOutcomes.Success, "prevent-case", detail: $"stage {filter.Stage}; panel {filter.Panel}; name {filter.Name}; {(more ? "more than " : "")}{total} found; shown: {string.Join(",", rows.Select(r => r.Reference))}");
         await db.SaveChangesAsync(ct);
-        return new Paged<PreventCaseListItem>(items, page, size, total);
+        return new Paged<PreventCaseListItem>(items, page, size, total, more);
     }
 
     internal async Task<List<PreventCaseListItem>> ListItemsAsync(IReadOnlyCollection<PreventCase> rows, CancellationToken ct)

@@ -115,6 +115,10 @@ public sealed class ScaleSeeding(VigilDb db, IEnumerable<IScaleSeed> seeds, Acce
             await context.FlushAsync(ct);
             log.WriteLine($"{seed.Name} done at {clock.Elapsed.TotalSeconds:N0} s");
         }
+        // The planner's statistics, so that it knows which index serves which query at this size (SQLite keeps
+        // none until asked; PostgreSQL's autovacuum would gather them later).
+        log.WriteLine("statistics...");
+        await db.Database.ExecuteSqlRawAsync("ANALYZE", ct);
         db.Audit(AuditActions.ScaleSeeded, AuditOutcomes.Success, "database", null,
             detail: $"seed-scale: {plan.People:N0} people, {plan.AuditEntries:N0} audit entries, seed {plan.Seed}, in {clock.Elapsed.TotalSeconds:N0} s by {access.UserName}");
         await db.SaveChangesAsync(ct);
