@@ -10,7 +10,7 @@ public sealed class SubjectSearch(SubjectRecords records) : ISearchSource
     public async Task<SearchResults> SearchAsync(SearchQuery query, CancellationToken ct)
     {
         var page = await records.SearchAsync(query.Text, SubjectSort.Surname, false, query.Page, query.PageSize, ct);
-        return new SearchResults([.. page.Items.Select(s => new SearchHit($"{s.GivenName} {s.Surname}", $"/subjects/{s.Id}", Detail(s)))], page.Total);
+        return new SearchResults([.. page.Items.Select(s => new SearchHit($"{s.GivenName} {s.Surname}", $"/subjects/{s.Id}", Detail(s)))], page.Total, page.MoreThanTotal);
     }
 
     private static string Detail(SubjectListItem s) => string.Join(", ", new[]

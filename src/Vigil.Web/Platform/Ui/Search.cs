@@ -9,7 +9,12 @@ public sealed record SearchQuery(string Text, int Page, int PageSize);
 public sealed record SearchHit(string Title, string Href, string? Detail);
 
 /// <summary>One page of a source's results, and how many there are in all (of those the user may see).</summary>
-public sealed record SearchResults(IReadOnlyList<SearchHit> Hits, int Total);
+/// <summary>A source's hits; a source that stops counting says so with <see cref="MoreThanTotal"/>.</summary>
+public sealed record SearchResults(IReadOnlyList<SearchHit> Hits, int Total, bool MoreThanTotal = false)
+{
+    /// <summary>"42", or "more than 1,000".</summary>
+    public string TotalText => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{(MoreThanTotal ? "more than " : "")}{Total:N0}");
+}
 
 /// <summary>A kind of record the header search finds, contributed by the module that owns it. The module
 /// searches its records its own way: through its use case, its access filter and its audit.</summary>

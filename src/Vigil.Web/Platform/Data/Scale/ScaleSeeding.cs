@@ -29,6 +29,7 @@ public sealed class ScaleContext(VigilDb db, BulkWriter writer, ScalePlan plan, 
     private const int FlushEvery = 20_000;
     private readonly Stopwatch clock = Stopwatch.StartNew();
     private long written;
+    private readonly Dictionary<(Classification, Guid, string), Guid> labels = [];
 
     public VigilDb Db => db;
     public ScalePlan Plan => plan;
@@ -55,11 +56,19 @@ public sealed class ScaleContext(VigilDb db, BulkWriter writer, ScalePlan plan, 
         if (entity is IProtectedRecord record)
         {
             // Written straight to its table, the record is given its label here (VigilDb gives it on a save).
-            record.AccessLabelId = await AccessLabels.IdForAsync(db, record.Classification, record.OwningUnitId, record.NeedToKnow.Select(g => g.GroupId).ToList(), ct);
-            if (db.ChangeTracker.Entries<AccessLabel>().Any(e => e.State == Microsoft.EntityFrameworkCore.EntityState.Added))
+            // Looked up once per label, not per record: asking the change tracker each time costs a scan of it.
+            var groups = record.NeedToKnow.Select(g => g.GroupId).ToList();
+            var key = (record.Classification, record.OwningUnitId, AccessLabel.KeyOf(groups));
+            if (!labels.TryGetValue(key, out var label))
             {
-                await db.SaveChangesAsync(ct);
+                label = await AccessLabels.IdForAsync(db, record.Classification, record.OwningUnitId, groups, ct);
+                if (db.ChangeTracker.HasChanges())
+                {
+                    await db.SaveChangesAsync(ct);
+                }
+                labels[key] = label;
             }
+            record.AccessLabelId = label;
         }
         writer.Add(entity);
         foreach (var row in (entity as IHasDerivedRows)?.DerivedRows() ?? [])
