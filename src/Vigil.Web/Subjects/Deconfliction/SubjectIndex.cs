@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Vigil.Matching;
@@ -72,10 +73,37 @@ public sealed class SubjectIndex : IPersonMatcher, IDisposable
             var built = new PersonIndex(model);
             entries.Clear();
             var subjects = 0;
-            await foreach (var person in Project(live).AsAsyncEnumerable().WithCancellation(ct))
+            // Reading the database and indexing run side by side (a core each): the reader fills a bounded queue.
+            var queue = Channel.CreateBounded<Indexed>(new BoundedChannelOptions(20_000) { SingleReader = true, SingleWriter = true });
+            // If indexing fails, the reader stops too (it would otherwise wait on a full queue for ever).
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            var reader = Task.Run(async () =>
             {
-                Put(built, person);
-                subjects++;
+                try
+                {
+                    await foreach (var person in Project(live).AsAsyncEnumerable().WithCancellation(stop.Token))
+                    {
+                        await queue.Writer.WriteAsync(person, stop.Token);
+                    }
+                    queue.Writer.Complete();
+                }
+                catch (Exception e)
+                {
+                    queue.Writer.Complete(e);
+                }
+            }, ct);
+            try
+            {
+                await foreach (var person in queue.Reader.ReadAllAsync(ct))
+                {
+                    Put(built, person);
+                    subjects++;
+                }
+            }
+            finally
+            {
+                await stop.CancelAsync();
+                await reader;
             }
             Interlocked.Exchange(ref applied, high);
             index = built;
