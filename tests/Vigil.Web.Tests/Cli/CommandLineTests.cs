@@ -137,13 +137,13 @@ public sealed class CommandLineTests(VigilApp app) : IClassFixture<VigilApp>
             Cases = await db.Set<Vigil.Web.Prevent.PreventCase>().IgnoreQueryFilters().CountAsync(),
             Audit = await db.AuditEntries.CountAsync(),
         });
-        var refused = await RunAsync("seed-scale --people 2000 --audit 1500 --seed 41");
+        var refused = await RunAsync("seed-scale --people 15000 --audit 1500 --seed 41");
         Assert.Equal(2, refused.Exit); // not in demo mode
-        var run = await RunAsync("seed-scale --demo --people 2000 --audit 1500 --seed 41");
+        var run = await RunAsync("seed-scale --demo --people 15000 --audit 1500 --seed 41");
         Assert.True(run.Exit == 0, run.Err);
-        Assert.Contains("people: 2,000 of 2,000", run.Out, StringComparison.Ordinal);
+        Assert.Contains("people: 15,000 of 15,000", run.Out, StringComparison.Ordinal);
 
-        // 2,000 people, and the Prevent referrals' own people (70 a year for ten years at this size); at least one
+        // 15,000 people, and the Prevent referrals' own people (105 a year for ten years at this size); at least one
         // investigation for each of the eleven regional units; the audit entries asked for, and the run's own.
         var after = await app.AsSystemAsync(async db => new
         {
@@ -152,9 +152,9 @@ public sealed class CommandLineTests(VigilApp app) : IClassFixture<VigilApp>
             Cases = await db.Set<Vigil.Web.Prevent.PreventCase>().IgnoreQueryFilters().CountAsync(),
             Audit = await db.AuditEntries.CountAsync(),
         });
-        Assert.Equal(before.People + 2000 + 140, after.People);
+        Assert.Equal(before.People + 15000 + 1050, after.People);
         Assert.Equal(before.Investigations + 11, after.Investigations);
-        Assert.Equal(before.Cases + 140, after.Cases);
+        Assert.Equal(before.Cases + 1050, after.Cases);
         Assert.True(after.Audit >= before.Audit + 1501, $"{after.Audit} audit entries after {before.Audit}");
         var verify = await RunAsync("audit verify");
         Assert.True(verify.Exit == 0, verify.Out + verify.Err);
@@ -168,6 +168,23 @@ public sealed class CommandLineTests(VigilApp app) : IClassFixture<VigilApp>
         var read = await sio.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/v1/subjects/{scaled.Id}");
         Assert.Equal(scaled.Surname, read.GetProperty("surname").GetString());
         Assert.NotEmpty(read.GetProperty("details").GetProperty("addresses").EnumerateArray());
+
+        // London's share is more than a list counts: the list says so, and walks the surname index in order
+        // (AccessPolicy.ReadableInOrder) to the same page the query filter's form sorts to.
+        var page = await sio.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/v1/subjects?pageSize=200&page=2");
+        Assert.True(page.GetProperty("moreThanTotal").GetBoolean());
+        Assert.Equal(1000, page.GetProperty("total").GetInt32());
+        var listed = page.GetProperty("items").EnumerateArray().Select(i => (i.GetProperty("surname").GetString(), i.GetProperty("givenName").GetString())).ToList();
+        var user = await app.AsSystemAsync(db => db.Users.Where(u => u.Email == DemoUsers.SioLondon)
+            .Select(u => new { u.Id, u.UnitId, u.Clearance, Groups = db.GroupMemberships.Where(m => m.UserId == u.Id).Select(m => m.GroupId).ToList() }).SingleAsync());
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            scope.ServiceProvider.GetRequiredService<AccessContext>().SignedIn(user.Id, DemoUsers.SioLondon, "SIO", user.UnitId, "London", null, user.Clearance, [Roles.Analyst], user.Groups);
+            var db = scope.ServiceProvider.GetRequiredService<VigilDb>();
+            var sorted = await db.Set<Vigil.Web.Subjects.Subject>().Where(s => s.MergedIntoId == null).OrderBy(s => s.Surname).ThenBy(s => s.GivenName)
+                .Skip(200).Take(200).Select(s => new { s.Surname, s.GivenName }).ToListAsync();
+            Assert.Equal(sorted.Select(s => ((string?)s.Surname, (string?)s.GivenName)), listed);
+        }
 
         var again = await RunAsync("seed-scale --demo --people 2000 --seed 41");
         Assert.Equal(2, again.Exit);
