@@ -95,7 +95,11 @@ public static class PlatformSetup
             // An unknown field is an error, not silently ignored: a client that thinks it set something must hear it did not.
             o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
         });
-        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Warning);
+        // Each command's SQL is logged only when an operator asks for it (Logging:LogLevel for this category).
+        if (builder.Configuration["Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command"] is null)
+        {
+            builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Warning);
+        }
         if (options.DemoMode && builder.Configuration["Vigil:DataProtection:CertificatePath"] is null)
         {
             // The demo keeps its cookie keys unencrypted in its own database on purpose; the start says so

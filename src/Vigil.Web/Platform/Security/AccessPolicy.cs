@@ -64,7 +64,7 @@ public static class AccessPolicy
         label => db.AccessAuthenticated
             && label.Classification <= db.AccessClearance
             && (label.GroupCount > 0
-                ? label.Groups.Any(g => db.AccessGroupIds.Contains(g.GroupId))
+                ? db.Set<AccessLabel>().SelectMany(l => l.Groups, (l, g) => new { l.Id, g.GroupId }).Where(g => db.AccessGroupIds.Contains(g.GroupId)).Select(g => g.Id).Contains(label.Id)
                 : label.OwningUnitId == db.AccessUnitId);
 
     /// <summary>
@@ -89,8 +89,10 @@ public static class AccessPolicy
         record => db.AccessBypass
             || db.Set<AccessLabel>().Where(label => db.AccessAuthenticated
                     && label.Classification <= db.AccessClearance
+                    // The labels of the user's groups, found from the groups (an index on the group): asking
+                    // each label whether one of its groups is the user's costs every label.
                     && (label.GroupCount > 0
-                        ? label.Groups.Any(g => db.AccessGroupIds.Contains(g.GroupId))
+                        ? db.Set<AccessLabel>().SelectMany(l => l.Groups, (l, g) => new { l.Id, g.GroupId }).Where(g => db.AccessGroupIds.Contains(g.GroupId)).Select(g => g.Id).Contains(label.Id)
                         : label.OwningUnitId == db.AccessUnitId))
                 .Select(label => label.Id).Contains(record.AccessLabelId);
 }
