@@ -81,6 +81,8 @@ public sealed class SubjectRecords(VigilDb db, AccessContext access, Deconflicti
     {
         var (p, size) = Paging.Normalise(page, pageSize);
         var query = SubjectNameToken.Matching(db.Set<Subject>().AsNoTracking().Where(s => s.MergedIntoId == null), db.Set<SubjectNameToken>(), name);
+        // Counted before it is sorted: a count needs no order, and a sorted one would sort everything it counts.
+        var (total, more) = await Paging.CountUpToLimitAsync(query, ct);
         query = (sort, descending) switch
         {
             (SubjectSort.GivenName, false) => query.OrderBy(s => s.GivenName).ThenBy(s => s.Surname),
@@ -92,7 +94,6 @@ public sealed class SubjectRecords(VigilDb db, AccessContext access, Deconflicti
             (_, true) => query.OrderByDescending(s => s.Surname).ThenByDescending(s => s.GivenName),
             _ => query.OrderBy(s => s.Surname).ThenBy(s => s.GivenName),
         };
-        var (total, more) = await Paging.CountUpToLimitAsync(query, ct);
         if (more && string.IsNullOrWhiteSpace(name) && sort == SubjectSort.Surname)
         {
             // The user may see many: walk the surname index in order and check each label, instead of sorting all they may see.

@@ -63,6 +63,8 @@ public sealed partial class PreventCases(VigilDb db, AccessContext access, Decon
             var ids = SubjectNameToken.Matching(people, db.Set<SubjectNameToken>(), filter.Name).Select(s => s.Id);
             query = query.Where(c => ids.Contains(c.SubjectId) || c.Reference.ToLower() == name);
         }
+        // Counted before it is sorted: a count needs no order, and a sorted one would sort everything it counts.
+        var (total, more) = await Paging.CountUpToLimitAsync(query, ct);
         query = (filter.Sort, filter.Descending) switch
         {
             (CaseSort.GatewayDue, false) => query.OrderBy(c => c.GatewayDue).ThenBy(c => c.Number),
@@ -75,7 +77,6 @@ public sealed partial class PreventCases(VigilDb db, AccessContext access, Decon
             _ => query.OrderByDescending(c => c.ReferredAt).ThenByDescending(c => c.Number),
         };
         var (page, size) = Paging.Normalise(filter.Page, filter.PageSize);
-        var (total, more) = await Paging.CountUpToLimitAsync(query, ct);
         var rows = (page - 1) * size >= total ? [] : await query.Skip((page - 1) * size).Take(size).ToListAsync(ct);
         var items = await ListItemsAsync(rows, ct);
         db.Audit(AuditActions.Search, AuditOutcomes.Success, "prevent-case", detail: $"stage {filter.Stage}; panel {filter.Panel}; name {filter.Name}; {(more ? "more than " : "")}{total} found; shown: {string.Join(",", rows.Select(r => r.Reference))}");

@@ -2160,7 +2160,7 @@ namespace Vigil.Web.Platform.Data.Migrations.Postgres
 
                     b.HasIndex("TierReviewDue");
 
-                    b.HasIndex("Surname", "GivenName");
+                    b.HasIndex("Surname", "GivenName", "AccessLabelId", "MergedIntoId");
 
                     b.ToTable("Subject");
                 });

@@ -2145,7 +2145,7 @@ namespace Vigil.Web.Platform.Data.Migrations.Sqlite
 
                     b.HasIndex("TierReviewDue");
 
-                    b.HasIndex("Surname", "GivenName");
+                    b.HasIndex("Surname", "GivenName", "AccessLabelId", "MergedIntoId");
 
                     b.ToTable("Subject");
                 });
