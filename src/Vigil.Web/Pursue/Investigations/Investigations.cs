@@ -249,15 +249,24 @@ public sealed class Investigations(VigilDb db, AccessContext access, Investigati
         {
             i.Id, i.OperationName, i.OwningUnitId, i.Phase, i.Risk, i.ThreatType, i.Lead, i.OpenedAt, i.Classification, i.OfficialSensitive,
             SioId = i.Team.Where(m => m.Role == TeamRole.Sio).Select(m => (Guid?)m.UserId).FirstOrDefault(),
-            Open = db.Set<InvestigationAction>().Count(a => a.InvestigationId == i.Id && a.State != ActionState.Filed),
-            Overdue = db.Set<InvestigationAction>().Count(a => a.InvestigationId == i.Id && a.State != ActionState.Filed && a.DueDate != null && a.DueDate < today),
         }).ToListAsync(ct);
+        // The open and overdue actions of the investigations just read through the access filter, in one grouped
+        // query. An action is visible exactly when its investigation is, and these investigations are, so the
+        // filter is not asked again of every action (PostgreSQL did so for each: half a second for an officer in
+        // 80 teams at national size).
+        var listed = rows.Select(r => r.Id).ToList();
+        var actions = await db.Set<InvestigationAction>().IgnoreQueryFilters()
+            .Where(a => listed.Contains(a.InvestigationId) && a.State != ActionState.Filed)
+            .GroupBy(a => a.InvestigationId)
+            .Select(g => new { g.Key, Open = g.Count(), Overdue = g.Count(a => a.DueDate != null && a.DueDate < today) })
+            .ToDictionaryAsync(c => c.Key, c => (c.Open, c.Overdue), ct);
         var sioIds = rows.Where(r => r.SioId is not null).Select(r => r.SioId!.Value).Distinct().ToList();
         var sios = await db.Users.AsNoTracking().Where(u => sioIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
         var items = rows
-            .Where(r => !filter.Overdue || r.Overdue > 0)
+            .Where(r => !filter.Overdue || actions.GetValueOrDefault(r.Id).Overdue > 0)
             .Select(r => new InvestigationSummary(r.Id, r.OperationName, units.TryGetValue(r.OwningUnitId, out var u) ? u.Name : "", u?.Code ?? "",
-                r.Phase, r.Risk, r.ThreatType, r.Lead, r.SioId, r.SioId is { } s && sios.TryGetValue(s, out var n) ? n : null, r.Open, r.Overdue, r.OpenedAt, r.Classification, r.OfficialSensitive))
+                r.Phase, r.Risk, r.ThreatType, r.Lead, r.SioId, r.SioId is { } s && sios.TryGetValue(s, out var n) ? n : null,
+                actions.GetValueOrDefault(r.Id).Open, actions.GetValueOrDefault(r.Id).Overdue, r.OpenedAt, r.Classification, r.OfficialSensitive))
             .ToList();
         IEnumerable<InvestigationSummary> sorted = filter.Sort switch
         {
