@@ -40,6 +40,8 @@ public sealed class ModuleBoundaryTests
             "Vigil.Web.Subjects.Subject", "Vigil.Web.Subjects.SubjectRecords", "Vigil.Web.Subjects.SubjectRequest", "Vigil.Web.Subjects.SubjectCreation",
             "Vigil.Web.Subjects.SubjectDto", "Vigil.Web.Subjects.SubjectDetailsDto", "Vigil.Web.Subjects.AddressDetail", "Vigil.Web.Subjects.WarningDetail",
             "Vigil.Web.Subjects.WarningMarker", "Vigil.Web.Subjects.WarningKind", "Vigil.Web.Subjects.Gender", "Vigil.Web.Subjects.DateOfBirthAccuracy",
+            // Finding people by name through the name-word index, as the subject list does (SubjectNameToken.Matching).
+            "Vigil.Web.Subjects.SubjectNameToken",
             // Deconfliction: the check, its question and answer, and what a module says a person is involved in.
             "Vigil.Web.Subjects.Deconfliction.DeconflictionService", "Vigil.Web.Subjects.Deconfliction.DeconflictionRequest",
             "Vigil.Web.Subjects.Deconfliction.PersonQuery", "Vigil.Web.Subjects.Deconfliction.DeconflictionResult",
