@@ -5,6 +5,7 @@ using Vigil.Bench;
 // dotnet run -c Release --project bench/Vigil.Bench -- [accuracy|speed|all] [set...]
 //                                                  -- crash [--postgres CONN] [--starts K] [--cycles N]
 //                                                  -- national --sqlite demo=PATH [--sqlite LABEL=PATH] [--postgres LABEL=CONN] ...
+//                                                  -- hard [--known 200000] [--per-class 500] [--seed 13]
 // Each data set runs in a child process of its own, so that its peak memory and cold start are its own.
 var mode = args.Length > 0 ? args[0] : "all";
 var threshold = 0.5;
@@ -16,6 +17,11 @@ if (mode == "crash")
 if (mode == "national")
 {
     return await National.RunAsync(args);
+}
+
+if (mode == "hard")
+{
+    return HardCases.Run(args);
 }
 
 var dataDir = Datasets.Locate();
