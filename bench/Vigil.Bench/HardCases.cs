@@ -44,7 +44,13 @@ internal static class HardCases
         string NewId() => "P" + (next++).ToString("D7", CultureInfo.InvariantCulture);
         PersonRecord Relative(PersonRecord p, string given, PartialDate? born) => p with
         {
-            Id = NewId(), GivenName = given, MiddleNames = null, DateOfBirth = born, Phone = null, Email = null, Identifiers = [],
+            Id = NewId(),
+            GivenName = given,
+            MiddleNames = null,
+            DateOfBirth = born,
+            Phone = null,
+            Email = null,
+            Identifiers = [],
         };
 
         for (var i = 0; i < perClass; i++)
@@ -66,15 +72,23 @@ internal static class HardCases
             PartialDate? namesakeBorn = c.DateOfBirth is { } e ? e with { Year = e.Year + ((random.Next(2) == 0 ? -1 : 1) * random.Next(3, 9)) } : null;
             incoming.Add(new(c with
             {
-                Id = "N" + i, DateOfBirth = namesakeBorn, Postcode = other.Postcode, Address = other.Address, Locality = other.Locality,
-                Phone = null, Email = null, Identifiers = [],
+                Id = "N" + i,
+                DateOfBirth = namesakeBorn,
+                Postcode = other.Postcode,
+                Address = other.Address,
+                Locality = other.Locality,
+                Phone = null,
+                Email = null,
+                Identifiers = [],
             }, "namesakes", null));
 
             // Missing fields: a known person with a namesake known too, recorded with only their name and sex.
             var f = Pick();
             extra.Add(Relative(f, f.GivenName!, f.DateOfBirth is { } g ? g with { Year = g.Year - random.Next(3, 15) } : (PartialDate?)null) with
             {
-                Postcode = other.Postcode, Address = other.Address, Locality = other.Locality,
+                Postcode = other.Postcode,
+                Address = other.Address,
+                Locality = other.Locality,
             });
             incoming.Add(new(f with { Id = "M" + i, DateOfBirth = null, Postcode = null, Address = null, Locality = null, Phone = null, Email = null, Identifiers = [] },
                 "name only", f.Id));
