@@ -12,7 +12,7 @@ internal sealed class SubjectConfiguration : IEntityTypeConfiguration<Subject>
         b.Property(s => s.Summary).HasMaxLength(4000);
         b.Property(s => s.Version).IsConcurrencyToken();
         b.HasOne<Network.Unit>().WithMany().HasForeignKey(s => s.OwningUnitId).OnDelete(DeleteBehavior.Restrict);
-        // The list's order, with what its filter reads (label, merged), so that walking it in order reads no row it does not show.
+        // The list's order, with the label and merge its filter reads.
         b.HasIndex(s => new { s.Surname, s.GivenName, s.AccessLabelId, s.MergedIntoId });
         b.Property(s => s.Gender).HasConversion<string>().HasMaxLength(16);
         b.Property(s => s.DateOfBirthAccuracy).HasConversion<string>().HasMaxLength(16);

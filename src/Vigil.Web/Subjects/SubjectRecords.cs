@@ -94,12 +94,6 @@ public sealed class SubjectRecords(VigilDb db, AccessContext access, Deconflicti
             (_, true) => query.OrderByDescending(s => s.Surname).ThenByDescending(s => s.GivenName),
             _ => query.OrderBy(s => s.Surname).ThenBy(s => s.GivenName),
         };
-        if (more && string.IsNullOrWhiteSpace(name) && sort == SubjectSort.Surname)
-        {
-            // The user may see many: walk the surname index in order and check each label, instead of sorting all they may see.
-            var inOrder = AccessPolicy.ReadableInOrder<Subject>(db).AsNoTracking().Where(s => s.MergedIntoId == null);
-            query = descending ? inOrder.OrderByDescending(s => s.Surname).ThenByDescending(s => s.GivenName) : inOrder.OrderBy(s => s.Surname).ThenBy(s => s.GivenName);
-        }
         var units = db.Set<Network.Unit>();
         var items = (p - 1) * size >= total ? [] : await query.Skip((p - 1) * size).Take(size)
             .Select(s => new SubjectListItem(s.Id, s.GivenName, s.Surname, s.DateOfBirth, s.Classification, s.OfficialSensitive,

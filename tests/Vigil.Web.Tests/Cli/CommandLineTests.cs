@@ -169,8 +169,8 @@ public sealed class CommandLineTests(VigilApp app) : IClassFixture<VigilApp>
         Assert.Equal(scaled.Surname, read.GetProperty("surname").GetString());
         Assert.NotEmpty(read.GetProperty("details").GetProperty("addresses").EnumerateArray());
 
-        // London's share is more than a list counts: the list says so, and walks the surname index in order
-        // (AccessPolicy.ReadableInOrder) to the same page the query filter's form sorts to.
+        // London's share is more than a list counts: the list says so, and its pages beyond the first are the
+        // query filter's own order.
         var page = await sio.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/v1/subjects?pageSize=200&page=2");
         Assert.True(page.GetProperty("moreThanTotal").GetBoolean());
         Assert.Equal(1000, page.GetProperty("total").GetInt32());

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using System.Linq.Expressions;
 
 namespace Vigil.Web.Platform.Security;
@@ -56,30 +55,6 @@ public static class AccessPolicy
             return "You can only restrict a record to need-to-know groups you belong to.";
         }
         return null;
-    }
-
-    /// <summary>The read rule over the labels: the labels the current user may read. <paramref name="db"/>
-    /// supplies the user's values so that EF Core turns them into parameters of every query.</summary>
-    public static Expression<Func<AccessLabel, bool>> Readable(Data.VigilDb db) =>
-        label => db.AccessAuthenticated
-            && label.Classification <= db.AccessClearance
-            && (label.GroupCount > 0
-                ? db.Set<AccessLabel>().SelectMany(l => l.Groups, (l, g) => new { l.Id, g.GroupId }).Where(g => db.AccessGroupIds.Contains(g.GroupId)).Select(g => g.Id).Contains(label.Id)
-                : label.OwningUnitId == db.AccessUnitId);
-
-    /// <summary>
-    /// The records the user may read, for a long list read in the order of an index (subjects by surname):
-    /// the same rule (<see cref="Readable"/>), asked of each record's label as the database walks the index
-    /// in order, so that a page costs the rows walked to fill it rather than a sort of every visible record.
-    /// The query filter's form suits a short list (the database starts from the labels); this one suits a
-    /// list in which the user may see many (a unit's share of the network): the caller chooses by a bounded
-    /// count, and the query-filter agreement test proves both forms agree with <see cref="CanRead"/>.
-    /// </summary>
-    public static IQueryable<T> ReadableInOrder<T>(Data.VigilDb db) where T : class, IProtectedRecord
-    {
-        var labels = db.Set<AccessLabel>().Where(Readable(db));
-        var bypass = db.AccessBypass;
-        return db.Set<T>().IgnoreQueryFilters().Where(record => bypass || labels.Any(label => label.Id == record.AccessLabelId));
     }
 
     /// <summary>The read rule as a query filter: a record is read through its label, and only the labels the
