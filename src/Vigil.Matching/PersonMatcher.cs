@@ -29,7 +29,7 @@ public sealed class PersonMatcher(MatchOptions? options = null)
         CheckUniqueIds(left, nameof(left), bySource: false);
         CheckUniqueIds(right, nameof(right), bySource: false);
         var run = Run([.. left, .. right], ComparisonSpace.Link(left.Count, right.Count), threshold, model, train: model is null);
-        return new LinkResult(run.Pairs, run.Model, run.Statistics);
+        return new LinkResult(run.Pairs, run.Model, run.Statistics) { Best = run.Best };
     }
 
     /// <summary>
@@ -90,7 +90,7 @@ public sealed class PersonMatcher(MatchOptions? options = null)
         return ComparisonSpace.AcrossSources(sourceOf);
     }
 
-    private sealed record RunResult(List<MatchPair> Pairs, List<(int A, int B)> PairIndices, MatchModel Model, MatchStatistics Statistics);
+    private sealed record RunResult(List<MatchPair> Pairs, List<(int A, int B)> PairIndices, MatchModel Model, MatchStatistics Statistics, IReadOnlyList<BestMatch> Best);
 
     private RunResult Run(IReadOnlyList<PersonRecord> records, ComparisonSpace space, double threshold, MatchModel? model, bool train)
     {
@@ -143,22 +143,29 @@ public sealed class PersonMatcher(MatchOptions? options = null)
             }
         });
 
+        // In a link, each left record is at most one person of the right file: its candidates share the evidence.
+        var shared = space.IsLink ? Evidence.Share(candidates.A, weights, space.LeftCount) : weights;
         var cut = Scorer.WeightOf(threshold);
         var pairs = new List<MatchPair>();
         var indices = new List<(int, int)>();
-        for (var i = 0; i < candidates.Count; i++)
+        MatchPair Pair(int i)
         {
-            if (weights[i] < cut)
-            {
-                continue;
-            }
-
             var a = candidates.A[i];
             var b = candidates.B[i];
             var row = candidates.Levels.AsSpan(i * candidates.Width, candidates.Width).ToArray();
-            pairs.Add(new MatchPair(records[a], records[b], weights[i], () => scorer.Explain(row, cells.AsSpan(a * RecordEncoder.FieldCount, RecordEncoder.FieldCount))));
-            indices.Add((a, b));
+            return new MatchPair(records[a], records[b], weights[i], shared[i], () => scorer.Explain(row, cells.AsSpan(a * RecordEncoder.FieldCount, RecordEncoder.FieldCount)));
         }
+
+        for (var i = 0; i < candidates.Count; i++)
+        {
+            if (shared[i] >= cut)
+            {
+                pairs.Add(Pair(i));
+                indices.Add((candidates.A[i], candidates.B[i]));
+            }
+        }
+
+        var best = space.IsLink ? Evidence.Best(candidates.A, weights, space.LeftCount, threshold, records, Pair) : [];
 
         var stats = new MatchStatistics
         {
@@ -176,7 +183,7 @@ public sealed class PersonMatcher(MatchOptions? options = null)
             Scoring = scoringClock.Elapsed,
             Total = total.Elapsed,
         };
-        return new RunResult(pairs, indices, model, stats);
+        return new RunResult(pairs, indices, model, stats, best);
     }
 
     /// <summary>Fields worth comparing: held by enough records (on both sides of a link) and, with a model, compared by it.</summary>

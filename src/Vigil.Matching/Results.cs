@@ -48,12 +48,13 @@ public sealed class MatchPair
     private readonly Func<MatchExplanation> explain;
     private MatchExplanation? explanation;
 
-    internal MatchPair(PersonRecord left, PersonRecord right, double weight, Func<MatchExplanation> explain)
+    internal MatchPair(PersonRecord left, PersonRecord right, double weight, double sharedWeight, Func<MatchExplanation> explain)
     {
         Left = left;
         Right = right;
         MatchWeight = weight;
-        Probability = Scorer.Probability(weight);
+        PairProbability = Scorer.Probability(weight);
+        Probability = Scorer.Probability(sharedWeight);
         this.explain = explain;
     }
 
@@ -69,10 +70,18 @@ public sealed class MatchPair
     /// <summary>The right record's id.</summary>
     public string RightId => Right.Id;
 
-    /// <summary>Probability that the two records are the same person.</summary>
+    /// <summary>
+    /// Probability that the two records are the same person. In a link, the left record is at most one
+    /// person of the right file, so this is the pair's share of the evidence among all the right records
+    /// that could be that person (two equally good candidates share it and neither reaches 0.5); in a
+    /// dedupe it is <see cref="PairProbability"/>.
+    /// </summary>
     public double Probability { get; }
 
-    /// <summary>The Fellegi-Sunter match weight (log2 odds).</summary>
+    /// <summary>The probability from this pair's own comparison, before any sharing with other candidates.</summary>
+    public double PairProbability { get; }
+
+    /// <summary>The Fellegi-Sunter match weight (log2 odds) of this pair's own comparison.</summary>
     public double MatchWeight { get; }
 
     /// <summary>Field-by-field evidence (built on first use).</summary>
@@ -133,10 +142,50 @@ public sealed record MatchStatistics
 }
 
 /// <summary>The result of linking two files.</summary>
-/// <param name="Pairs">Left-right pairs at or above the threshold, in a stable order.</param>
+/// <param name="Pairs">Left-right pairs whose shared probability is at or above the threshold, in a stable order.</param>
 /// <param name="Model">The model used (trained on the input unless one was given).</param>
 /// <param name="Statistics">Counts and timings.</param>
-public sealed record LinkResult(IReadOnlyList<MatchPair> Pairs, MatchModel Model, MatchStatistics Statistics);
+public sealed record LinkResult(IReadOnlyList<MatchPair> Pairs, MatchModel Model, MatchStatistics Statistics)
+{
+    /// <summary>For every left record, in input order: its best candidate, the runner-up and the verdict.</summary>
+    public IReadOnlyList<BestMatch> Best { get; init; } = [];
+}
+
+/// <summary>What a link says about one left record.</summary>
+public enum MatchVerdict
+{
+    /// <summary>No right record reaches the threshold on its own evidence.</summary>
+    NoMatch,
+
+    /// <summary>One right record holds the evidence: the best candidate reaches the threshold once shared.</summary>
+    Match,
+
+    /// <summary>
+    /// Several right records reach the threshold on their own evidence but none once they share it: the
+    /// record fits more than one known person and more details are needed to say which.
+    /// </summary>
+    SeveralPossibleMatches,
+}
+
+/// <summary>The best candidate for one left record of a link, with the runner-up's margin.</summary>
+/// <param name="Left">The left record.</param>
+/// <param name="Verdict">Match, no match, or several possible matches.</param>
+/// <param name="Best">The most likely right record, or null when there is no candidate.</param>
+/// <param name="RunnerUp">The next most likely, or null.</param>
+/// <param name="Possible">How many right records reach the threshold on their own evidence.</param>
+public sealed record BestMatch(PersonRecord Left, MatchVerdict Verdict, MatchPair? Best, MatchPair? RunnerUp, int Possible)
+{
+    /// <summary>How far the best candidate's match weight is above the runner-up's, in bits (log2 odds); null without a runner-up.</summary>
+    public double? Margin => Best is not null && RunnerUp is not null ? Best.MatchWeight - RunnerUp.MatchWeight : null;
+
+    /// <summary>The verdict in words, as the check and the CLI print it.</summary>
+    public string VerdictText => Verdict switch
+    {
+        MatchVerdict.Match => "match",
+        MatchVerdict.SeveralPossibleMatches => "several possible matches: more details needed",
+        _ => "no match",
+    };
+}
 
 /// <summary>The result of deduplicating one file (or several, by source).</summary>
 /// <param name="Pairs">Pairs at or above the threshold.</param>

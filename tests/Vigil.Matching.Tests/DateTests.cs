@@ -23,7 +23,10 @@ public sealed class DateTests
     public void Date_WithinTwoYears_IsLevelThree() => Assert.Equal(3, Level("1980-05-17", "1981-09-02"));
 
     [Fact]
-    public void Date_FarApart_IsDifferent() => Assert.Equal(4, Level("1980-05-17", "1955-11-02"));
+    public void Date_YearsApart_IsDifferent() => Assert.Equal(4, Level("1980-05-17", "1973-11-02"));
+
+    [Fact]
+    public void Date_AGenerationApart_IsItsOwnLevel() => Assert.Equal(5, Level("1980-05-17", "1955-11-02"));
 
     [Fact]
     public void Date_YearOnly_AgreesOnKnownParts() => Assert.Equal(2, Level("1980", "1980-05-17"));

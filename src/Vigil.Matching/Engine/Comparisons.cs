@@ -13,7 +13,7 @@ internal static class Comparisons
 
     private static readonly string[] NameLevels = ["exact", "close spelling (Jaro-Winkler >= 0.92 or one edit)", "nickname or transliteration", "similar (Jaro-Winkler >= 0.80, same Soundex or initial)", "different"];
     private static readonly string[] MiddleLevels = ["exact", "compatible (initial, variant or contained)", "different"];
-    private static readonly string[] DateLevels = ["exact", "one typo or day/month swapped", "two of day, month, year agree (or all known parts)", "within two years", "different"];
+    private static readonly string[] DateLevels = ["exact", "one typo or day/month swapped", "two of day, month, year agree (or all known parts)", "within two years", "3 to 14 years apart", "15 or more years apart (another generation)"];
     private static readonly string[] PostcodeLevels = ["exact", "one edit", "same district", "different"];
     private static readonly string[] AddressLevels = ["exact", "nearly all words (>= 0.9)", "most words (>= 0.7)", "some words (>= 0.4)", "different"];
     private static readonly string[] PlaceLevels = ["exact", "close (Jaro-Winkler >= 0.92 or contained)", "similar (Jaro-Winkler >= 0.80 or same Soundex)", "different"];
@@ -46,9 +46,16 @@ internal static class Comparisons
     /// The field whose agreement makes this one's likely among different people (the town of a shared
     /// postcode; the gender of a shared given name), or null.
     /// </summary>
+    /// <remarks>
+    /// Names and birth dates depend on the postcode too: people at one postcode are mostly households, where
+    /// a shared surname is the rule, a shared birth date means twins and a shared name a parent and child, so
+    /// agreement there is weighed against how households compare (see the trainer's household stratum), not
+    /// against the nation.
+    /// </remarks>
     public static PersonField? DependsOn(PersonField field) => field switch
     {
         PersonField.Locality or PersonField.Region or PersonField.Address => PersonField.Postcode,
+        PersonField.GivenName or PersonField.Surname or PersonField.MiddleNames or PersonField.DateOfBirth or PersonField.BirthPlace or PersonField.Phone => PersonField.Postcode,
         PersonField.Gender => PersonField.GivenName,
         _ => null,
     };
@@ -99,7 +106,26 @@ internal static class Comparisons
             return 1;
         }
 
+        // Particles are optional: "ibn rashid", "bin rashid" and "rashid".
+        if ((a.Bare ?? x) == (b.Bare ?? y))
+        {
+            return 1;
+        }
+
         if (a.Groups.Length > 0 && b.Groups.Length > 0 && NameVariants.Share(a.Groups, b.Groups))
+        {
+            return 2;
+        }
+
+        // A name in Cyrillic script against the Latin name it was written from: Джон and John.
+        if ((a.Loose is { } la && b.Loose is null && StringMetrics.JaroWinkler(la, CyrillicReading.Loosen(y)) >= 0.92)
+            || (b.Loose is { } lb && a.Loose is null && StringMetrics.JaroWinkler(lb, CyrillicReading.Loosen(x)) >= 0.92))
+        {
+            return 2;
+        }
+
+        // A name in Arabic script against a Latin spelling of it: محمد and Muhammad.
+        if ((a.Spelling is { } sa && b.Spelling is null && sa.IsMatch(y)) || (b.Spelling is { } sb && a.Spelling is null && sb.IsMatch(x)))
         {
             return 2;
         }
@@ -164,7 +190,7 @@ internal static class Comparisons
                 return 2;
             }
 
-            return Math.Abs(ya - yb) <= 2 ? (byte)3 : (byte)4;
+            return Apart(ya, yb);
         }
 
         // Partial dates: agreement on every part known to both.
@@ -173,7 +199,14 @@ internal static class Comparisons
             return 2;
         }
 
-        return Math.Abs(ya - yb) <= 2 ? (byte)3 : (byte)4;
+        return Apart(ya, yb);
+    }
+
+    /// <summary>The level of two dates that differ by more than a typo: a few years, or a generation.</summary>
+    private static byte Apart(int ya, int yb)
+    {
+        var years = Math.Abs(ya - yb);
+        return years <= 2 ? (byte)3 : years < 15 ? (byte)4 : (byte)5;
     }
 
     /// <summary>Whether the eight digits of two dates differ in one digit or by two adjacent digits swapped.</summary>

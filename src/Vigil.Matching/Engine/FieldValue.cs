@@ -28,6 +28,18 @@ internal sealed class FieldValue
     /// <summary>Name variant groups this name belongs to (sorted), for names.</summary>
     public int[] Groups { get; init; } = [];
 
+    /// <summary>For a name: its key without the optional particles (al, bin...), or null when it has none.</summary>
+    public string? Bare { get; init; }
+
+    /// <summary>For a name written in Arabic script: the Latin spellings it can have (see <see cref="Text.ArabicSpelling"/>).</summary>
+    public System.Text.RegularExpressions.Regex? Spelling { get; set; }
+
+    /// <summary>
+    /// For a name written in Cyrillic script: its Latin reading loosened (see <see cref="Text.CyrillicReading"/>),
+    /// to meet the English spelling it was transliterated from (Джон is dzhon, and John).
+    /// </summary>
+    public string? Loose { get; set; }
+
     /// <summary>Whether the text has several words.</summary>
     public bool MultiWord { get; init; }
 

@@ -53,6 +53,7 @@ internal static class RecordEncoder
                     Secondary = Phonetic.Soundex(key),
                     Groups = ReferenceData.NameVariants.GroupsOf(key),
                     MultiWord = text.Contains(' ', StringComparison.Ordinal),
+                    Bare = WithoutParticles(text),
                 };
             case PersonField.Locality or PersonField.BirthPlace:
                 return new FieldValue(text, key) { Secondary = Phonetic.Soundex(key), MultiWord = text.Contains(' ', StringComparison.Ordinal) };
@@ -69,6 +70,46 @@ internal static class RecordEncoder
                 return new FieldValue(text, key);
         }
     }
+
+    /// <summary>A name's key without its particles (al sayed gives sayed), or null when it has none to drop.</summary>
+    private static string? WithoutParticles(string text)
+    {
+        if (!text.Contains(' ', StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var words = text.Split(' ');
+        var kept = words.Where(w => !ReferenceData.NameParticles.Contains(w)).ToArray();
+        return kept.Length == words.Length || kept.Length == 0 ? null : string.Concat(kept);
+    }
+
+    /// <summary>A name value first met written in Arabic or Cyrillic script learns how to meet its Latin spellings.</summary>
+    public static FieldValue WithScript(FieldValue value, string? raw)
+    {
+        if (value.Spelling is null && value.Loose is null && raw is not null)
+        {
+            if (ArabicSpelling.IsArabic(raw))
+            {
+                value.Spelling = ArabicSpelling.Pattern(raw);
+            }
+            else if (CyrillicReading.IsCyrillic(raw))
+            {
+                value.Loose = CyrillicReading.Loosen(value.Key);
+            }
+        }
+
+        return value;
+    }
+
+    /// <summary>The name fields as the record wrote them, for what normalising loses (the script).</summary>
+    public static string? Raw(PersonRecord record, PersonField field) => field switch
+    {
+        PersonField.GivenName => record.GivenName,
+        PersonField.MiddleNames => record.MiddleNames,
+        PersonField.Surname => record.Surname,
+        _ => null,
+    };
 
     private static string Text(string? raw) =>
         string.IsNullOrWhiteSpace(raw) ? string.Empty : TextNormaliser.Normalise(raw);
@@ -158,7 +199,7 @@ internal sealed class Population
 
             var field = (PersonField)f;
             var key = RecordEncoder.KeyOf(field, text);
-            row[f] = tables[f].Add(key, () => RecordEncoder.Create(field, text, key));
+            row[f] = RecordEncoder.WithScript(tables[f].Add(key, () => RecordEncoder.Create(field, text, key)), RecordEncoder.Raw(record, field));
         }
     }
 
@@ -178,9 +219,10 @@ internal sealed class Population
 
             var field = (PersonField)f;
             var key = RecordEncoder.KeyOf(field, text);
-            row[f] = tables[f].Find(key) ?? RecordEncoder.Create(field, text, key);
+            row[f] = RecordEncoder.WithScript(tables[f].Find(key) ?? RecordEncoder.Create(field, text, key), RecordEncoder.Raw(record, field));
         }
     }
+
 
     /// <summary>Takes a record's values out of the tables' counts.</summary>
     public void Release(ReadOnlySpan<FieldValue?> row)

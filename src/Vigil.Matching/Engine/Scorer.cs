@@ -88,7 +88,7 @@ internal sealed class Scorer
             }
 
             w += Weight(i, l, levels);
-            if (l == 0 && termFrequency[i])
+            if (l == 0 && TermFrequencyApplies(i, levels))
             {
                 w += TermFrequencyAdjustment(fields[i], a, swapped);
             }
@@ -112,6 +112,14 @@ internal sealed class Scorer
 
         return w;
     }
+
+    /// <summary>
+    /// Whether exact agreement on field <paramref name="i"/> is weighed by how rare its value is: not when the
+    /// field it depends on agrees exactly, since then its u is that stratum's (a household shares its surname
+    /// however rare the surname).
+    /// </summary>
+    private bool TermFrequencyApplies(int i, ReadOnlySpan<byte> levels) =>
+        termFrequency[i] && (parent[i] < 0 || levels[parent[i]] != 0);
 
     private double Weight(int i, byte level, ReadOnlySpan<byte> levels)
     {
@@ -142,7 +150,7 @@ internal sealed class Scorer
                 continue;
             }
 
-            var tf = l == 0 && termFrequency[i] ? TermFrequencyAdjustment(fields[i], a, swapped) : 0;
+            var tf = l == 0 && TermFrequencyApplies(i, levels) ? TermFrequencyAdjustment(fields[i], a, swapped) : 0;
             list[i] = new FieldComparison(fields[i], l, Comparisons.LevelNames(fields[i])[l], Weight(i, l, levels), tf);
         }
 

@@ -35,9 +35,12 @@ internal static class Trainer
 
         var uRaw = sample.U;
         var uFloor = 0.5 / samples;
+        var fromFrequencies = ExactFromFrequencies(cells, fields, uRaw);
 
         var patterns = Patterns(candidates, k);
         var m = EstimateM(patterns, fields, levelCounts, rules, uRaw, options.MaxEmIterations, report);
+        var postcode = Array.IndexOf(fields, PersonField.Postcode);
+        var household = postcode < 0 ? null : HouseholdU(patterns, postcode, m, uRaw, options.MaxEmIterations);
 
         // The prior with u as measured, then u without the matches that sampling caught, then the prior again.
         var prior = 1e-6;
@@ -52,7 +55,8 @@ internal static class Trainer
                 for (var l = 0; l < u[c].Length; l++)
                 {
                     // Never below a twentieth of what was measured: a wrong prior must not erase u.
-                    u[c][l] = round == 0 ? uRaw[c][l] : Math.Max((uRaw[c][l] - (prior * m[c][l])) / (1 - prior), uRaw[c][l] / 20);
+                    // (Exact agreement counted from frequencies is a property of the population, not a sample to clean.)
+                    u[c][l] = round == 0 || (l == 0 && fromFrequencies[c]) ? uRaw[c][l] : Math.Max((uRaw[c][l] - (prior * m[c][l])) / (1 - prior), uRaw[c][l] / 20);
                 }
 
                 Floor(u[c], uFloor);
@@ -68,6 +72,12 @@ internal static class Trainer
                         ConditionedOn = fields[parents[c]],
                         ConditionalU = ConditionalU(sample.Joint[c]!, levelCounts[parents[c]], m[parents[c]], u[parents[c]], m[c], u[c], round == 0 ? 0 : prior, uFloor),
                     };
+                    if (parents[c] == postcode && household is not null)
+                    {
+                        // Pairs at one postcode are compared against how households compare, not against the nation.
+                        var rows = (double[][])parameters.ConditionalU!;
+                        rows[0] = Blend(household.Value.U[c], household.Value.NonMatches, u[c], uFloor);
+                    }
                 }
 
                 list.Add(parameters);
@@ -118,6 +128,155 @@ internal static class Trainer
         return rows;
     }
 
+    /// <summary>
+    /// How different people at one postcode compare (the household stratum): u of every other field among the
+    /// candidate pairs that share a postcode exactly, by expectation-maximisation with m held at its estimate
+    /// (how matches compare does not depend on where they live), so that the stratum's share of matches is
+    /// learned and taken out. Null when too few pairs share a postcode to say.
+    /// </summary>
+    private static (double[][] U, double NonMatches)? HouseholdU(List<(byte[] Levels, uint Rules, double Count)> patterns, int postcode, double[][] m, double[][] uStart, int maxIterations)
+    {
+        var k = m.Length;
+        var stratum = new List<(byte[] Levels, double Count)>();
+        var total = 0.0;
+        foreach (var (levels, _, count) in patterns)
+        {
+            if (levels[postcode] == 0)
+            {
+                stratum.Add((levels, count));
+                total += count;
+            }
+        }
+
+        if (total < MinSessionPairs)
+        {
+            return null;
+        }
+
+        var u = new double[k][];
+        var sums = new double[k][];
+        for (var c = 0; c < k; c++)
+        {
+            u[c] = (double[])uStart[c].Clone();
+            sums[c] = new double[u[c].Length];
+        }
+
+        var share = 0.5;
+        var nonMatches = 0.0;
+        for (var iteration = 0; iteration < maxIterations; iteration++)
+        {
+            foreach (var row in sums)
+            {
+                Array.Clear(row);
+            }
+
+            var matches = 0.0;
+            foreach (var (levels, count) in stratum)
+            {
+                var pm = share;
+                var pu = 1 - share;
+                for (var c = 0; c < k; c++)
+                {
+                    var l = levels[c];
+                    if (c != postcode && l != Comparisons.Null)
+                    {
+                        pm *= m[c][l];
+                        pu *= u[c][l];
+                    }
+                }
+
+                var match = pm / (pm + pu);
+                matches += count * match;
+                for (var c = 0; c < k; c++)
+                {
+                    var l = levels[c];
+                    if (c != postcode && l != Comparisons.Null)
+                    {
+                        sums[c][l] += count * (1 - match);
+                    }
+                }
+            }
+
+            var change = Math.Abs((matches / total) - share);
+            share = Math.Clamp(matches / total, 1e-6, 1 - 1e-6);
+            for (var c = 0; c < k; c++)
+            {
+                if (c != postcode)
+                {
+                    change = Math.Max(change, Update(u[c], sums[c]));
+                }
+            }
+
+            nonMatches = total - matches;
+            if (change < 1e-6)
+            {
+                break;
+            }
+        }
+
+        return (u, nonMatches);
+    }
+
+    /// <summary>
+    /// u of exact agreement on the fields weighed by term frequency, from the values' frequencies rather than
+    /// the random sample: the chance that two different records hold one value is (sum of n_v^2 - N) / (N (N - 1)),
+    /// exact where a sample of a few hundred thousand pairs sees a postcode or a birth date shared only a
+    /// handful of times (or never, and floors it far too low). The level's mass comes from the other levels.
+    /// </summary>
+    private static bool[] ExactFromFrequencies(FieldValue?[] cells, PersonField[] fields, double[][] u)
+    {
+        var done = new bool[fields.Length];
+        for (var c = 0; c < fields.Length; c++)
+        {
+            if (!Comparisons.TermFrequencyByDefault(fields[c]))
+            {
+                continue;
+            }
+
+            var f = (int)fields[c];
+            double n = 0, squares = 0;
+            for (var i = f; i < cells.Length; i += RecordEncoder.FieldCount)
+            {
+                if (cells[i] is { } v)
+                {
+                    n++;
+                    squares += v.Count;
+                }
+            }
+
+            if (n < 2)
+            {
+                continue;
+            }
+
+            var exact = Math.Clamp((squares - n) / (n * (n - 1)), 1e-9, 0.5);
+            var rest = 1 - u[c][0];
+            for (var l = 1; l < u[c].Length; l++)
+            {
+                u[c][l] = rest > 0 ? u[c][l] / rest * (1 - exact) : (1 - exact) / (u[c].Length - 1);
+            }
+
+            u[c][0] = exact;
+            done[c] = true;
+        }
+
+        return done;
+    }
+
+    /// <summary>The household estimate, drawn towards the nation's u by 20 pairs' worth, so that a stratum of few pairs says little.</summary>
+    private static double[] Blend(double[] household, double nonMatches, double[] u, double floor)
+    {
+        const double Smoothing = 20;
+        var row = new double[u.Length];
+        for (var l = 0; l < u.Length; l++)
+        {
+            row[l] = ((household[l] * nonMatches) + (Smoothing * u[l])) / (nonMatches + Smoothing);
+        }
+
+        Floor(row, floor);
+        return row;
+    }
+
     private static double Prior(double share, int candidates, ComparisonSpace space) =>
         space.PairCount == 0 ? 1e-6 : Math.Clamp(share * candidates / space.PairCount, 1e-12, 0.5);
 
@@ -166,9 +325,6 @@ internal static class Trainer
             sum[c] = new double[levelCounts[c]];
         }
 
-        // Sessions with at least three free fields first: with two, a block of one place holds
-        // families (same surname, other given name) as a third kind of pair, and a two-class mixture
-        // mistakes them for matches. Sessions with two free fields only for fields still without an estimate.
         for (var minimum = 3; minimum >= 2; minimum--)
         {
             for (var r = 0; r < rules.Length; r++)
@@ -217,7 +373,8 @@ internal static class Trainer
 
     /// <summary>
     /// The fields a session on this rule estimates: not those its key holds exactly, nor those related
-    /// to them (blocking on postcode makes the town agree too, match or not). Fields blocked only
+    /// to them (blocking on postcode makes the town agree too, match or not), nor those that depend on them
+    /// (a block of one postcode is households, where a two-class mixture takes a family for one person). Fields blocked only
     /// coarsely (initial, Soundex, year) still vary within a block and stay free; the session's own u
     /// absorbs their greater agreement among non-matches.
     /// </summary>
@@ -229,7 +386,7 @@ internal static class Trainer
             free[c] = true;
             foreach (var used in fields)
             {
-                if (rule.UsesExactly(used) && (used == fields[c] || (Family(used) != 0 && Family(used) == Family(fields[c]))))
+                if (rule.UsesExactly(used) && (used == fields[c] || (Family(used) != 0 && Family(used) == Family(fields[c])) || Comparisons.DependsOn(fields[c]) == used))
                 {
                     free[c] = false;
                 }

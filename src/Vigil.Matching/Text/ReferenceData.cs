@@ -7,7 +7,7 @@ namespace Vigil.Matching.Text;
 internal static class ReferenceData
 {
     private static readonly Lazy<string?[]> FoldingTable = new(LoadFolding);
-    private static readonly Lazy<(HashSet<string> Prefixes, HashSet<string> Suffixes)> TitleWords = new(LoadTitles);
+    private static readonly Lazy<(HashSet<string> Prefixes, HashSet<string> Suffixes, HashSet<string> Particles)> TitleWords = new(LoadTitles);
     private static readonly Lazy<NameVariants> Variants = new(() => NameVariants.Load(ReadLines("name_variants.csv")));
 
     /// <summary>For each UTF-16 code unit, what it folds to (lower-case Latin), or null when not in the table.</summary>
@@ -16,6 +16,9 @@ internal static class ReferenceData
     public static HashSet<string> TitlePrefixes => TitleWords.Value.Prefixes;
 
     public static HashSet<string> TitleSuffixes => TitleWords.Value.Suffixes;
+
+    /// <summary>Words of a surname that are optional when comparing (al, el, bin, ibn...).</summary>
+    public static HashSet<string> NameParticles => TitleWords.Value.Particles;
 
     public static NameVariants NameVariants => Variants.Value;
 
@@ -51,13 +54,36 @@ internal static class ReferenceData
             table[code] = line[(comma + 1)..];
         }
 
+        // Arabic letters fold to their first Latin spelling, for keys and blocking (محمد gives mhmd).
+        foreach (var (code, spellings) in ArabicLetters())
+        {
+            table[code] = spellings[0];
+        }
+
         return table;
     }
 
-    private static (HashSet<string>, HashSet<string>) LoadTitles()
+    /// <summary>The arabic table: each letter and its Latin spellings, the usual one first.</summary>
+    public static IEnumerable<(char Code, string[] Spellings)> ArabicLetters()
+    {
+        foreach (var line in ReadLines("arabic.csv"))
+        {
+            if (!line.StartsWith("U+", StringComparison.Ordinal))
+            {
+                continue; // the header
+            }
+
+            var parts = line.Split(',');
+            var code = (char)int.Parse(parts[0].AsSpan(2), NumberStyles.HexNumber, CultureInfo.InvariantCulture);
+            yield return (code, parts.Length > 2 ? parts[2].Split('|') : [string.Empty]);
+        }
+    }
+
+    private static (HashSet<string>, HashSet<string>, HashSet<string>) LoadTitles()
     {
         var prefixes = new HashSet<string>(StringComparer.Ordinal);
         var suffixes = new HashSet<string>(StringComparer.Ordinal);
+        var particles = new HashSet<string>(StringComparer.Ordinal);
         foreach (var line in ReadLines("titles.csv"))
         {
             var parts = line.Split(',');
@@ -66,10 +92,10 @@ internal static class ReferenceData
                 continue;
             }
 
-            (parts[0] == "prefix" ? prefixes : parts[0] == "suffix" ? suffixes : null)?.Add(parts[1]);
+            (parts[0] switch { "prefix" => prefixes, "suffix" => suffixes, "particle" => particles, _ => null })?.Add(parts[1]);
         }
 
-        return (prefixes, suffixes);
+        return (prefixes, suffixes, particles);
     }
 }
 
