@@ -40,6 +40,49 @@ public sealed record MatchExplanation(double PriorWeight, IReadOnlyList<FieldCom
 
     /// <summary>The match probability.</summary>
     public double Probability => Scorer.Probability(MatchWeight);
+
+    /// <summary>
+    /// What the pattern suggests when it is more than a comparison, in words, or null: "same surname, birth date
+    /// and address; given names differ: possibly a relative" (a twin, a sibling); "same name and address; born
+    /// a generation apart: possibly a parent and child". A human judgement is still needed: this says why.
+    /// </summary>
+    public string? Summary
+    {
+        get
+        {
+            int Level(PersonField f) => Fields.FirstOrDefault(x => x.Field == f)?.Level ?? -1;
+            bool Agrees(PersonField f, int upTo) => Level(f) is >= 0 and var l && l <= upTo;
+            var given = Level(PersonField.GivenName);
+            if (given < 0 || !Agrees(PersonField.Surname, 1))
+            {
+                return null;
+            }
+
+            var home = Agrees(PersonField.Address, 1) || Agrees(PersonField.Postcode, 0);
+            if (given >= 4)
+            {
+                var same = new List<string> { "surname" };
+                if (Agrees(PersonField.DateOfBirth, 1))
+                {
+                    same.Add("birth date");
+                }
+
+                if (home)
+                {
+                    same.Add("address");
+                }
+
+                return same.Count == 1 ? null : $"same {Join(same)}; given names differ: possibly a relative";
+            }
+
+            return given <= 1 && Level(PersonField.DateOfBirth) == 5 && home
+                ? "same name and address; born a generation apart: possibly a parent and child"
+                : null;
+        }
+    }
+
+    private static string Join(List<string> words) =>
+        words.Count == 1 ? words[0] : string.Join(", ", words.Take(words.Count - 1)) + " and " + words[^1];
 }
 
 /// <summary>A pair of records scored at or above the threshold.</summary>

@@ -208,4 +208,21 @@ public sealed class RelativesAndScriptsTests
 
         Assert.True(result.Pairs.Count == 0, string.Join("\n", result.Pairs.Take(3).Select(p => p.LeftId + " " + p.RightId + " " + p.Probability + " " + Vigil.Matching.Io.MatchCsvWriter.Describe(p.Explanation))));
     }
+
+    private static MatchExplanation Pattern(params (PersonField Field, int Level)[] levels) =>
+        new(0, [.. levels.Select(l => new FieldComparison(l.Field, l.Level, "", 0, 0))], false);
+
+    [Fact]
+    public void Explanation_SaysPossiblyARelative_InWords()
+    {
+        var twins = Pattern((PersonField.GivenName, 4), (PersonField.Surname, 0), (PersonField.DateOfBirth, 0), (PersonField.Postcode, 0));
+        Assert.Equal("same surname, birth date and address; given names differ: possibly a relative", twins.Summary);
+
+        var juniors = Pattern((PersonField.GivenName, 0), (PersonField.Surname, 0), (PersonField.DateOfBirth, 5), (PersonField.Address, 0));
+        Assert.Equal("same name and address; born a generation apart: possibly a parent and child", juniors.Summary);
+
+        var copy = Pattern((PersonField.GivenName, 1), (PersonField.Surname, 0), (PersonField.DateOfBirth, 0), (PersonField.Postcode, 0));
+        Assert.Null(copy.Summary);
+        Assert.Null(Pattern((PersonField.GivenName, 4), (PersonField.Surname, 4), (PersonField.DateOfBirth, 0)).Summary);
+    }
 }

@@ -20,7 +20,8 @@ public static class MatchCommands
         var left = new Option<FileInfo>("--left") { Description = "The first CSV file.", Required = true };
         var right = new Option<FileInfo>("--right") { Description = "The second CSV file.", Required = true };
         var pairsOut = new Option<FileInfo>("--out") { Description = "Where to write pairs.csv (left_id,right_id,probability).", Required = true };
-        var link = new Command("link", "Find the records of --left that are people of --right.") { left, right, pairsOut, maps, threshold };
+        var best = new Option<bool>("--best") { Description = "One row per --left record: its best match, the runner-up, the margin between them in bits, and the verdict (match, several possible matches: more details needed, no match)." };
+        var link = new Command("link", "Find the records of --left that are people of --right.") { left, right, pairsOut, maps, threshold, best };
         link.SetAction(parse => Run(() =>
         {
             var reader = Reader(parse.GetValue(maps));
@@ -30,6 +31,18 @@ public static class MatchCommands
             var result = new PersonMatcher().Link(l.Records, r.Records, CheckThreshold(parse.GetValue(threshold)));
             WriteAtomically(parse.GetValue(pairsOut)!, w =>
             {
+                if (parse.GetValue(best))
+                {
+                    w.WriteLine("left_id,verdict,right_id,probability,runner_up_id,runner_up_probability,margin_bits,possible");
+                    foreach (var b in result.Best)
+                    {
+                        w.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                            $"{Csv(b.Left.Id)},{Csv(b.VerdictText)},{Csv(b.Best?.RightId ?? "")},{b.Best?.Probability:0.######},{Csv(b.RunnerUp?.RightId ?? "")},{b.RunnerUp?.Probability:0.######},{b.Margin:0.###},{b.Possible}"));
+                    }
+
+                    return;
+                }
+
                 // Exactly the documented columns: left_id,right_id,probability.
                 w.WriteLine("left_id,right_id,probability");
                 foreach (var pair in result.Pairs)
@@ -37,8 +50,9 @@ public static class MatchCommands
                     w.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{Csv(pair.LeftId)},{Csv(pair.RightId)},{pair.Probability:0.######}"));
                 }
             });
+            var several = result.Best.Count(b => b.Verdict == MatchVerdict.SeveralPossibleMatches);
             Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{result.Pairs.Count} pairs at or above {parse.GetValue(threshold)}; {result.Statistics.Comparisons} comparisons in {result.Statistics.Total.TotalSeconds:0.00} s"));
+                $"{result.Pairs.Count} pairs at or above {parse.GetValue(threshold)}; {several} records with several possible matches (more details needed; --best lists them); {result.Statistics.Comparisons} comparisons in {result.Statistics.Total.TotalSeconds:0.00} s"));
         }));
 
         var input = new Option<FileInfo>("--input") { Description = "The CSV file.", Required = true };

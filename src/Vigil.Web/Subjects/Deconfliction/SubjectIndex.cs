@@ -294,9 +294,12 @@ public sealed class SubjectIndex : IPersonMatcher, IDisposable
 
     private static Guid SubjectOf(string entryId) => Guid.Parse(entryId.AsSpan(0, 36));
 
-    private static List<string> Explain(MatchExplanation explanation) => explanation.Fields
-        .Select(f => string.Create(CultureInfo.InvariantCulture, $"{f.Field}: {f.LevelName} ({f.Weight + f.TermFrequencyAdjustment:+0.0;-0.0;0})"))
-        .ToList();
+    // What the pattern suggests in words first ("possibly a relative"), then field by field.
+    private static List<string> Explain(MatchExplanation explanation) =>
+        [
+            .. explanation.Summary is { } summary ? [char.ToUpperInvariant(summary[0]) + summary[1..]] : Array.Empty<string>(),
+            .. explanation.Fields.Select(f => string.Create(CultureInfo.InvariantCulture, $"{f.Field}: {f.LevelName} ({f.Weight + f.TermFrequencyAdjustment:+0.0;-0.0;0})")),
+        ];
 
     public void Dispose()
     {
