@@ -1,18 +1,23 @@
 namespace Vigil.Matching.Engine;
 
 /// <summary>
-/// Unsupervised Fellegi-Sunter training, after Splink. u (how non-matches compare) is measured on
-/// uniformly random pairs, which are almost all non-matches; a field that depends on another among
-/// non-matches (the town on the postcode) gets its u per level of that other field. m (how matches
-/// compare) comes from expectation-maximisation sessions, one per blocking rule, over the candidate pairs
-/// that share that rule's key, each estimating only the fields the rule does not fix: within a block, the
-/// blocked fields agree by construction and would let the EM find "same postcode" or "same surname"
-/// instead of "same person". Sessions with at least three free fields come first (with two, families in
-/// one place are a third kind of pair that a two-class mixture mistakes for matches). A field's m is the
-/// average of its sessions' estimates. The prior is then the match share of all candidates under those m
-/// and u (a one-parameter EM), spread over every possible pair. Finally u is cleaned of the few true
-/// matches that random sampling catches (u_raw = prior * m + (1 - prior) * u), which matters for
-/// near-unique fields such as identifiers.
+/// Unsupervised Fellegi-Sunter training, after Splink, with what relatives and namesakes teach (issue 13).
+/// u (how non-matches compare) is measured on uniformly random pairs, which are almost all non-matches; a
+/// field that depends on another among non-matches (the town on the postcode; names, birth date and phone
+/// on the postcode, since people at one postcode are mostly households) gets its u per level of that other
+/// field, and for pairs at one postcode the u of the household stratum: how the candidates that share a
+/// postcode compare once the stratum's matches are taken out by an EM with m held. m (how matches compare)
+/// comes from expectation-maximisation sessions, one per blocking rule, over the candidate pairs that share
+/// that rule's key, each estimating only the fields the rule does not fix nor make agree: within a block,
+/// the blocked fields agree by construction and would let the EM find "same postcode" or "same surname"
+/// instead of "same person". Where the postcode is free in a session, the mixture has a third class,
+/// families, so that twins and a father and son of one name are not taken for one person. Sessions with at
+/// least three free fields come first. A field's m is the median of its sessions' estimates, level by
+/// level, so that a session whose rule gathers relatives (surname and birth year gather twins) is outvoted.
+/// The prior is then the match share of all candidates under those m and u (a one-parameter EM), spread
+/// over every possible pair and, in a link, no more matches than the smaller file has records. Finally u
+/// is cleaned of the few true matches that random sampling catches (u_raw = prior * m + (1 - prior) * u),
+/// which matters for near-unique fields such as identifiers.
 /// </summary>
 internal static class Trainer
 {
@@ -35,7 +40,6 @@ internal static class Trainer
 
         var uRaw = sample.U;
         var uFloor = 0.5 / samples;
-        var fromFrequencies = ExactFromFrequencies(cells, fields, uRaw);
 
         var patterns = Patterns(candidates, k);
         var m = EstimateM(patterns, fields, levelCounts, rules, uRaw, options.MaxEmIterations, report);
@@ -55,8 +59,7 @@ internal static class Trainer
                 for (var l = 0; l < u[c].Length; l++)
                 {
                     // Never below a twentieth of what was measured: a wrong prior must not erase u.
-                    // (Exact agreement counted from frequencies is a property of the population, not a sample to clean.)
-                    u[c][l] = round == 0 || (l == 0 && fromFrequencies[c]) ? uRaw[c][l] : Math.Max((uRaw[c][l] - (prior * m[c][l])) / (1 - prior), uRaw[c][l] / 20);
+                    u[c][l] = round == 0 ? uRaw[c][l] : Math.Max((uRaw[c][l] - (prior * m[c][l])) / (1 - prior), uRaw[c][l] / 20);
                 }
 
                 Floor(u[c], uFloor);
@@ -217,52 +220,6 @@ internal static class Trainer
         return (u, nonMatches);
     }
 
-    /// <summary>
-    /// u of exact agreement on the fields weighed by term frequency, from the values' frequencies rather than
-    /// the random sample: the chance that two different records hold one value is (sum of n_v^2 - N) / (N (N - 1)),
-    /// exact where a sample of a few hundred thousand pairs sees a postcode or a birth date shared only a
-    /// handful of times (or never, and floors it far too low). The level's mass comes from the other levels.
-    /// </summary>
-    private static bool[] ExactFromFrequencies(FieldValue?[] cells, PersonField[] fields, double[][] u)
-    {
-        var done = new bool[fields.Length];
-        for (var c = 0; c < fields.Length; c++)
-        {
-            if (!Comparisons.TermFrequencyByDefault(fields[c]))
-            {
-                continue;
-            }
-
-            var f = (int)fields[c];
-            double n = 0, squares = 0;
-            for (var i = f; i < cells.Length; i += RecordEncoder.FieldCount)
-            {
-                if (cells[i] is { } v)
-                {
-                    n++;
-                    squares += v.Count;
-                }
-            }
-
-            if (n < 2)
-            {
-                continue;
-            }
-
-            var exact = Math.Clamp((squares - n) / (n * (n - 1)), 1e-9, 0.5);
-            var rest = 1 - u[c][0];
-            for (var l = 1; l < u[c].Length; l++)
-            {
-                u[c][l] = rest > 0 ? u[c][l] / rest * (1 - exact) : (1 - exact) / (u[c].Length - 1);
-            }
-
-            u[c][0] = exact;
-            done[c] = true;
-        }
-
-        return done;
-    }
-
     /// <summary>The household estimate, drawn towards the nation's u by 20 pairs' worth, so that a stratum of few pairs says little.</summary>
     private static double[] Blend(double[] household, double nonMatches, double[] u, double floor)
     {
@@ -277,8 +234,26 @@ internal static class Trainer
         return row;
     }
 
-    private static double Prior(double share, int candidates, ComparisonSpace space) =>
-        space.PairCount == 0 ? 1e-6 : Math.Clamp(share * candidates / space.PairCount, 1e-12, 0.5);
+    /// <summary>
+    /// The prior: the candidates' match share spread over every possible pair. In a link each record is at
+    /// most one person of the other file, so there are no more matches than records on the smaller side;
+    /// a share that implies more has counted relatives as matches, and is cut to that bound.
+    /// </summary>
+    private static double Prior(double share, int candidates, ComparisonSpace space)
+    {
+        if (space.PairCount == 0)
+        {
+            return 1e-6;
+        }
+
+        var matches = share * candidates;
+        if (space.IsLink)
+        {
+            matches = Math.Min(matches, Math.Min(space.LeftCount, space.Count - space.LeftCount));
+        }
+
+        return Math.Clamp(matches / space.PairCount, 1e-12, 0.5);
+    }
 
     /// <summary>Distinct (levels, rules) combinations of the candidates with their counts.</summary>
     private static List<(byte[] Levels, uint Rules, double Count)> Patterns(Candidates candidates, int k)
@@ -325,6 +300,12 @@ internal static class Trainer
             sum[c] = new double[levelCounts[c]];
         }
 
+        var estimates = new List<double[]>[k];
+        for (var c = 0; c < k; c++)
+        {
+            estimates[c] = [];
+        }
+
         for (var minimum = 3; minimum >= 2; minimum--)
         {
             for (var r = 0; r < rules.Length; r++)
@@ -352,6 +333,7 @@ internal static class Trainer
                     // Sessions count equally (as in Splink): a session's own match count says more
                     // about its blocking rule than about the quality of its estimate.
                     weight[c] += 1;
+                    estimates[c].Add(m[c]);
                     for (var l = 0; l < levelCounts[c]; l++)
                     {
                         sum[c][l] += m[c][l];
@@ -363,9 +345,35 @@ internal static class Trainer
         var result = new double[k][];
         for (var c = 0; c < k; c++)
         {
-            result[c] = weight[c] > 0 ? sum[c] : MatchModel.DefaultM(fields[c], levelCounts[c]);
+            result[c] = weight[c] == 0 ? MatchModel.DefaultM(fields[c], levelCounts[c])
+                : estimates[c].Count >= 3 ? Median(estimates[c], levelCounts[c]) : sum[c];
             Normalise(result[c]);
             Floor(result[c], 0.002);
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// The sessions' estimates of one field's m combined level by level by their median (then normalised):
+    /// a session whose blocking rule gathers relatives (a surname and a birth year gather twins, a name
+    /// and a postcode fathers and sons) can take a family for one person and push m up at a level that
+    /// matches hardly reach; the median lets the other sessions outvote it.
+    /// </summary>
+    private static double[] Median(List<double[]> estimates, int levels)
+    {
+        var result = new double[levels];
+        var values = new double[estimates.Count];
+        for (var l = 0; l < levels; l++)
+        {
+            for (var e = 0; e < values.Length; e++)
+            {
+                values[e] = estimates[e][l];
+            }
+
+            Array.Sort(values);
+            var mid = values.Length / 2;
+            result[l] = values.Length % 2 == 1 ? values[mid] : (values[mid - 1] + values[mid]) / 2;
         }
 
         return result;
@@ -425,7 +433,9 @@ internal static class Trainer
             return null;
         }
 
-        var (m, share, iterations) = ExpectationMaximisation([.. session.Values], fields, levelCounts, uRaw, maxIterations);
+        var postcode = Array.IndexOf(fields, PersonField.Postcode);
+        var families = postcode >= 0 && free[postcode] ? postcode : -1;
+        var (m, share, iterations) = ExpectationMaximisation([.. session.Values], fields, levelCounts, uRaw, maxIterations, families);
         report.EmIterations += iterations;
         report.EmSessions++;
         return share * total < 5 ? null : m;
@@ -585,97 +595,140 @@ internal static class Trainer
     }
 
     /// <summary>
-    /// Two-class EM (m, u and the match share all free) over distinct comparison patterns; returns m,
-    /// the match share and the iterations used.
+    /// EM over distinct comparison patterns with m, u and the shares all free; returns m, the match share and
+    /// the iterations used. Two classes, matches and non-matches, unless <paramref name="postcode"/> is a
+    /// free field of the session: then a third class, families (different people at one address, who share
+    /// a postcode and mostly a surname but not a given name or birth date), so that a household in a block
+    /// is not taken for one person (twins for a match with another given name, a father and son for a
+    /// match with a wrong birth date).
     /// </summary>
-    private static (double[][] M, double Share, int Iterations) ExpectationMaximisation((byte[] Levels, double Count)[] patterns, PersonField[] fields, int[] levelCounts, double[][] uStart, int maxIterations)
+    private static (double[][] M, double Share, int Iterations) ExpectationMaximisation((byte[] Levels, double Count)[] patterns, PersonField[] fields, int[] levelCounts, double[][] uStart, int maxIterations, int postcode = -1)
     {
         var k = fields.Length;
-        var keys = new byte[patterns.Length][];
-        var weights = new double[patterns.Length];
+        var classes = postcode >= 0 ? 3 : 2;
         var total0 = 0.0;
-        for (var p = 0; p < patterns.Length; p++)
+        foreach (var pattern in patterns)
         {
-            keys[p] = patterns[p].Levels;
-            weights[p] = patterns[p].Count;
-            total0 += weights[p];
+            total0 += pattern.Count;
         }
 
-        var m = new double[k][];
-        var u = new double[k][];
+        // p[0] = m (matches), p[1] = u (non-matches), p[2] = families.
+        var p = new double[classes][][];
+        for (var x = 0; x < classes; x++)
+        {
+            p[x] = new double[k][];
+        }
+
         for (var c = 0; c < k; c++)
         {
-            m[c] = MatchModel.DefaultM(fields[c], levelCounts[c]);
-            u[c] = new double[levelCounts[c]];
+            p[0][c] = MatchModel.DefaultM(fields[c], levelCounts[c]);
+            p[1][c] = new double[levelCounts[c]];
             for (var l = 0; l < levelCounts[c]; l++)
             {
-                u[c][l] = Math.Max(uStart[c][l], 1e-6);
+                p[1][c][l] = Math.Max(uStart[c][l], 1e-6);
             }
 
-            Normalise(u[c]);
+            Normalise(p[1][c]);
+            if (classes == 3)
+            {
+                // A family starts as strangers who share an address and, mostly, a surname.
+                p[2][c] = (double[])p[1][c].Clone();
+                if (c == postcode || Family(fields[c]) == Family(PersonField.Postcode))
+                {
+                    p[2][c][0] += 9 * (1 - p[2][c][0]);
+                }
+                else if (fields[c] == PersonField.Surname)
+                {
+                    p[2][c][0] += 2 * (1 - p[2][c][0]);
+                }
+                else if (fields[c] is PersonField.GivenName or PersonField.MiddleNames)
+                {
+                    // Whether a family shares a given name depends on the block (a block of one given name holds
+                    // the fathers and sons who share it): no assumption, the data decide.
+                    Array.Fill(p[2][c], 1.0);
+                }
+
+                Normalise(p[2][c]);
+            }
         }
 
         if (total0 == 0)
         {
-            return (m, 0, 0);
+            return (p[0], 0, 0);
         }
 
-        var share = 0.3;
-        var mSum = new double[k][];
-        var uSum = new double[k][];
-        for (var c = 0; c < k; c++)
+        double[] share = classes == 3 ? [0.3, 0.6, 0.1] : [0.3, 0.7];
+        var sums = new double[classes][][];
+        for (var x = 0; x < classes; x++)
         {
-            mSum[c] = new double[levelCounts[c]];
-            uSum[c] = new double[levelCounts[c]];
+            sums[x] = new double[k][];
+            for (var c = 0; c < k; c++)
+            {
+                sums[x][c] = new double[levelCounts[c]];
+            }
         }
 
+        Span<double> like = stackalloc double[classes];
+        var totals = new double[classes];
         var iterations = 0;
         for (; iterations < maxIterations; iterations++)
         {
-            for (var c = 0; c < k; c++)
+            foreach (var cls in sums)
             {
-                Array.Clear(mSum[c]);
-                Array.Clear(uSum[c]);
+                foreach (var row in cls)
+                {
+                    Array.Clear(row);
+                }
             }
 
-            var matchTotal = 0.0;
+            Array.Clear(totals);
             var total = 0.0;
-            for (var i = 0; i < keys.Length; i++)
+            foreach (var (levels, n) in patterns)
             {
-                var levels = keys[i];
-                var pm = share;
-                var pu = 1 - share;
-                for (var c = 0; c < k; c++)
+                var sum = 0.0;
+                for (var x = 0; x < classes; x++)
                 {
-                    var l = levels[c];
-                    if (l != Comparisons.Null)
+                    var q = share[x];
+                    for (var c = 0; c < k; c++)
                     {
-                        pm *= m[c][l];
-                        pu *= u[c][l];
+                        var l = levels[c];
+                        if (l != Comparisons.Null)
+                        {
+                            q *= p[x][c][l];
+                        }
                     }
+
+                    like[x] = q;
+                    sum += q;
                 }
 
-                var w = pm / (pm + pu);
-                var n = weights[i];
-                matchTotal += n * w;
                 total += n;
-                for (var c = 0; c < k; c++)
+                for (var x = 0; x < classes; x++)
                 {
-                    var l = levels[c];
-                    if (l != Comparisons.Null)
+                    var w = sum > 0 ? like[x] / sum : (x == 1 ? 1 : 0);
+                    totals[x] += n * w;
+                    for (var c = 0; c < k; c++)
                     {
-                        mSum[c][l] += n * w;
-                        uSum[c][l] += n * (1 - w);
+                        var l = levels[c];
+                        if (l != Comparisons.Null)
+                        {
+                            sums[x][c][l] += n * w;
+                        }
                     }
                 }
             }
 
-            var change = Math.Abs((matchTotal / total) - share);
-            share = Math.Clamp(matchTotal / total, 1e-9, 1 - 1e-9);
-            for (var c = 0; c < k; c++)
+            var change = 0.0;
+            for (var x = 0; x < classes; x++)
             {
-                change = Math.Max(change, Update(m[c], mSum[c]));
-                Update(u[c], uSum[c]);
+                var next = Math.Clamp(totals[x] / total, 1e-9, 1 - 1e-9);
+                change = Math.Max(change, Math.Abs(next - share[x]));
+                share[x] = next;
+                for (var c = 0; c < k; c++)
+                {
+                    var moved = Update(p[x][c], sums[x][c]);
+                    change = x == 0 ? Math.Max(change, moved) : change;
+                }
             }
 
             if (change < 1e-6)
@@ -685,7 +738,7 @@ internal static class Trainer
             }
         }
 
-        return (m, share, iterations);
+        return (p[0], share[0], iterations);
     }
 
     private static double Update(double[] target, double[] sums)
