@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Vigil.Web.Subjects.Deconfliction;
 using Vigil.Web.Platform.Security;
 
 namespace Vigil.Web.Tests.Subjects;
@@ -119,6 +120,91 @@ public sealed class DeconflictionTests(VigilApp app) : IClassFixture<VigilApp>
         Assert.DoesNotContain("Quarshie", raw, StringComparison.Ordinal);
         Assert.Contains(JsonDocument.Parse(raw).RootElement.GetProperty("hits").EnumerateArray(),
             h => !h.GetProperty("visible").GetBoolean() && h.GetProperty("matchedOn").GetString() == "person" && h.GetProperty("owningUnit").GetString() == "North West");
+    }
+
+    [Fact]
+    public async Task CheckPerson_NameOnly_TwoKnownNamesakes_SaysSeveralPossibleMatches()
+    {
+        using var northWest = await app.ApiClientAsync(DemoUsers.InvestigatorNorthWest);
+        foreach (var born in new[] { "1961-04-02", "1993-11-19" })
+        {
+            Assert.Equal(HttpStatusCode.Created, (await northWest.PostAsJsonAsync("/api/v1/subjects",
+                new { givenName = "Ignatius", surname = "Fernsbury", dateOfBirth = born, classification = "Official", acknowledgedCandidates = true })).StatusCode);
+        }
+
+        var nameOnly = await (await northWest.PostAsJsonAsync("/api/v1/deconfliction/checks", new
+        {
+            purpose = "name given by a witness",
+            person = new { givenName = "Ignatius", surname = "Fernsbury" },
+        })).Content.ReadFromJsonAsync<JsonElement>();
+        var people = nameOnly.GetProperty("hits").EnumerateArray().Where(h => h.GetProperty("matchedOn").GetString() == "person").ToList();
+        Assert.Equal(2, people.Count);
+        Assert.True(nameOnly.GetProperty("severalPossibleMatches").GetBoolean());
+        // They share the evidence: neither is strong, and neither reaches one half.
+        Assert.All(people, h => Assert.Equal("Possible", h.GetProperty("band").GetString()));
+        Assert.All(people, h => Assert.InRange(h.GetProperty("strength").GetDouble(), 0, 0.5));
+
+        var withBirthDate = await (await northWest.PostAsJsonAsync("/api/v1/deconfliction/checks", new
+        {
+            purpose = "name and birth date from the custody record",
+            person = new { givenName = "Ignatius", surname = "Fernsbury", dateOfBirth = "1993-11-19" },
+        })).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.False(withBirthDate.GetProperty("severalPossibleMatches").GetBoolean());
+        var best = withBirthDate.GetProperty("hits").EnumerateArray().First(h => h.GetProperty("matchedOn").GetString() == "person");
+        Assert.Equal("1993-11-19", best.GetProperty("subject").GetProperty("dateOfBirth").GetString());
+    }
+
+    [Fact]
+    public async Task CheckPage_TwinSister_IsExplainedAsPossiblyARelative_AndNamesakesAsSeveralPossibleMatches()
+    {
+        using var northWest = await app.ApiClientAsync(DemoUsers.InvestigatorNorthWest);
+        Assert.Equal(HttpStatusCode.Created, (await northWest.PostAsJsonAsync("/api/v1/subjects", new
+        {
+            givenName = "Agnieszka", surname = "Marchetti-Boyle", dateOfBirth = "1990-02-02", classification = "Official",
+            addresses = new[] { new { text = "3 Twin Row, Bolton", postcode = "BL1 1AA" } },
+        })).StatusCode);
+
+        var nw = await app.SignInAsync(DemoUsers.InvestigatorNorthWest);
+        var twin = await nw.SubmitAsync("/deconfliction", "check", new()
+        {
+            ["Input.Purpose"] = "sister named in a referral", ["Input.GivenName"] = "Ameena", ["Input.Surname"] = "Marchetti-Boyle",
+            ["Input.DateOfBirth"] = "1990-02-02", ["Input.Postcode"] = "BL1 1AA",
+        });
+        var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await twin.Content.ReadAsStringAsync());
+        var why = page.QuerySelectorAll("[data-testid=visible-hit] .govuk-details__text li").Select(li => li.TextContent.Trim()).ToList();
+        Assert.Equal("Same surname, birth date and address; given names differ: possibly a relative", why.First());
+
+        foreach (var born in new[] { "1950-07-07", "1984-03-30" })
+        {
+            Assert.Equal(HttpStatusCode.Created, (await northWest.PostAsJsonAsync("/api/v1/subjects",
+                new { givenName = "Leopold", surname = "Ashcombe-Reyes", dateOfBirth = born, classification = "Official", acknowledgedCandidates = true })).StatusCode);
+        }
+
+        var several = await nw.SubmitAsync("/deconfliction", "check", new() { ["Input.Purpose"] = "name from an informant", ["Input.GivenName"] = "Leopold", ["Input.Surname"] = "Ashcombe-Reyes" });
+        var severalPage = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await several.Content.ReadAsStringAsync());
+        Assert.StartsWith("Several possible matches: more details needed.", severalPage.QuerySelector("[data-testid=several-possible]")!.TextContent.Trim(), StringComparison.Ordinal);
+        Assert.All(severalPage.QuerySelectorAll("[data-testid=visible-hit] [data-testid=band]"), b => Assert.Equal("Possible match", b.TextContent.Trim()));
+    }
+
+    [Fact]
+    public void SharedEvidence_HiddenCandidate_CountsByItsBandAlone()
+    {
+        var visible = new DeconflictionCandidate(Guid.NewGuid(), "person", 0.9, []);
+        double VisibleStrength(double hiddenStrength)
+        {
+            var hidden = new DeconflictionCandidate(Guid.NewGuid(), "person", hiddenStrength, []);
+            return DeconflictionService.ShareEvidence([visible, hidden], c => c == visible, 0.95)[visible];
+        }
+
+        // Any score within a band gives the same answer: nothing moves with a hidden record's score.
+        Assert.Equal(VisibleStrength(0.51), VisibleStrength(0.94), 12);
+        Assert.Equal(VisibleStrength(0.95), VisibleStrength(0.999), 12);
+        // But the band counts: a strong hidden rival takes more of the evidence than a possible one.
+        Assert.True(VisibleStrength(0.97) < VisibleStrength(0.6));
+        Assert.True(VisibleStrength(0.6) < 0.9);
+        // Other things asked about keep their exact strength.
+        var phone = new DeconflictionCandidate(Guid.NewGuid(), "phone", 1, []);
+        Assert.Equal(1, DeconflictionService.ShareEvidence([phone, visible], _ => true, 0.95)[phone]);
     }
 
     [Fact]

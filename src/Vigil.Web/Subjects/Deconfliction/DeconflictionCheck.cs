@@ -72,8 +72,12 @@ public sealed record DeconflictionHit(
 public sealed record DeconflictionSubject(Guid Id, string GivenName, string Surname, DateOnly? DateOfBirth, IReadOnlyList<string> WarningMarkers);
 
 /// <summary>The outcome of a check. <see cref="Reference"/> is what the officer quotes to a holding unit
-/// (it is in that unit's notice and in the audit log).</summary>
-public sealed record DeconflictionResult(Guid CheckId, IReadOnlyList<DeconflictionHit> Hits, string Reference);
+/// (it is in that unit's notice and in the audit log). <see cref="SeveralPossibleMatches"/>: two or more
+/// people fit what was asked about a person and none strongly, so more details are needed before acting.</summary>
+public sealed record DeconflictionResult(Guid CheckId, IReadOnlyList<DeconflictionHit> Hits, string Reference)
+{
+    public bool SeveralPossibleMatches { get; init; }
+}
 
 /// <summary>A candidate from any matcher: the subject, what matched, how strongly, and why.</summary>
 public sealed record DeconflictionCandidate(Guid SubjectId, string MatchedOn, double Strength, IReadOnlyList<string> Explanation);
@@ -194,8 +198,13 @@ public sealed class DeconflictionService(VigilDb db, AccessContext access, UnitI
         // per thing asked about that matched it, so that hits cannot be put together into a hidden profile.
         var found = candidates.Where(c => records.ContainsKey(c.SubjectId))
             .GroupBy(c => AccessPolicy.CanRead(access, labels[c.SubjectId]) ? (c.SubjectId, "") : (c.SubjectId, c.MatchedOn))
-            .Select(g => g.OrderByDescending(c => c.Strength).First())
+            // One hit for a visible record, for its strongest reason, explained by every reason (the person's first).
+            .Select(g => g.Count() == 1 ? g.First() : g.OrderByDescending(c => c.Strength).First() with
+            {
+                Explanation = [.. g.OrderBy(c => c.MatchedOn == "person" ? 0 : 1).SelectMany(c => c.Explanation)],
+            })
             .ToList();
+        var shared = SharedStrengths(found, c => AccessPolicy.CanRead(access, labels[c.SubjectId]));
         var hits = new List<(DeconflictionHit Hit, double Strength, int Shuffle)>();
         foreach (var candidate in found)
         {
@@ -203,8 +212,8 @@ public sealed class DeconflictionService(VigilDb db, AccessContext access, UnitI
             var unit = units[record.OwningUnitId];
             var label = labels[record.Id];
             var visible = AccessPolicy.CanRead(access, label);
-            var strength = Math.Round(candidate.Strength, 3);
-            var band = BandOf(candidate.Strength);
+            var strength = Math.Round(shared[candidate], 3);
+            var band = BandOf(shared[candidate]);
             var involved = knownTo.TryGetValue(record.Id, out var phrases) ? phrases.Distinct().Order(StringComparer.Ordinal).ToList() : new List<string>();
             var hit = visible
                 ? new DeconflictionHit(candidate.MatchedOn, band, strength, true, unit.Name, null,
@@ -213,7 +222,7 @@ public sealed class DeconflictionService(VigilDb db, AccessContext access, UnitI
                 : new DeconflictionHit(candidate.MatchedOn, band, null, false, unit.Name, Contact(unit), null, null, involved);
             hits.Add((hit, strength, System.Security.Cryptography.RandomNumberGenerator.GetInt32(int.MaxValue)));
             db.Audit(AuditActions.DeconflictionHit, visible ? AuditOutcomes.Success : AuditOutcomes.Denied, "subject", record.Id.ToString(), purpose,
-                $"check {checkId} ({reference}); matched on {candidate.MatchedOn}; strength {strength}; {band.ToString().ToLowerInvariant()}; {(visible ? "shown" : "masked")}{(involved.Count > 0 ? "; " + string.Join("; ", involved) : "")}");
+                $"check {checkId} ({reference}); matched on {candidate.MatchedOn}; strength {strength} (on its own {Math.Round(candidate.Strength, 3)}); {band.ToString().ToLowerInvariant()}; {(visible ? "shown" : "masked")}{(involved.Count > 0 ? "; " + string.Join("; ", involved) : "")}");
             // Whoever may see the record is told (its need-to-know group, or its unit): of every masked hit,
             // in the asker's own unit too, and of a hit on another unit's record the asker shares a group with.
             if (!visible || record.OwningUnitId != access.UnitId)
@@ -239,7 +248,43 @@ public sealed class DeconflictionService(VigilDb db, AccessContext access, UnitI
                 .OrderBy(h => Array.IndexOf(AttributeOrder, h.Hit.MatchedOn)).ThenByDescending(h => h.Hit.Band)
                 .ThenBy(h => h.Hit.OwningUnit, StringComparer.Ordinal).ThenBy(h => h.Shuffle).Select(h => h.Hit))
             .ToList();
-        return WorkResult<DeconflictionResult>.Ok(new DeconflictionResult(checkId, ordered, reference));
+        var people = ordered.Where(h => h.MatchedOn == "person").ToList();
+        return WorkResult<DeconflictionResult>.Ok(new DeconflictionResult(checkId, ordered, reference)
+        {
+            SeveralPossibleMatches = people.Count >= 2 && people.All(h => h.Band != MatchBand.Strong),
+        });
+    }
+
+    /// <summary>
+    /// The person hits share the evidence: the person asked about is at most one of them, so each one's
+    /// strength is its odds over one plus everyone's odds (Vigil.Matching's <c>Evidence.Share</c>); two
+    /// that fit equally are each below one half, and neither is strong. A record the asker may not see takes
+    /// part by its band alone (a fixed stand-in for "possible" and for "strong"), so that no visible strength
+    /// and no band moves with a hidden record's score; records below the threshold are not hits and do not
+    /// take part at all. Other things asked about (a phone, a vehicle) are exact and keep their strength.
+    /// </summary>
+    internal Dictionary<DeconflictionCandidate, double> SharedStrengths(IReadOnlyList<DeconflictionCandidate> found, Func<DeconflictionCandidate, bool> visible) =>
+        ShareEvidence(found, visible, Options.StrongFrom);
+
+    internal static Dictionary<DeconflictionCandidate, double> ShareEvidence(IReadOnlyList<DeconflictionCandidate> found, Func<DeconflictionCandidate, bool> visible, double strongFrom)
+    {
+        var result = found.ToDictionary(c => c, c => c.Strength);
+        var people = found.Where(c => c.MatchedOn == "person").ToList();
+        if (people.Count < 2)
+        {
+            return result;
+        }
+
+        // A strength of 1 would be infinite odds: cap just below, where the band is strong anyway.
+        var weights = people.Select(c => Vigil.Matching.Evidence.WeightOf(Math.Min(
+            visible(c) ? c.Strength : c.Strength >= strongFrom ? strongFrom : 0.5, 0.999999))).ToList();
+        var shared = Vigil.Matching.Evidence.Share(weights);
+        for (var i = 0; i < people.Count; i++)
+        {
+            result[people[i]] = Vigil.Matching.Evidence.Probability(shared[i]);
+        }
+
+        return result;
     }
 
     /// <summary>Writes this check to the log first, in its own transaction, and only then counts the user's

@@ -1,4 +1,6 @@
-namespace Vigil.Matching.Engine;
+using Vigil.Matching.Engine;
+
+namespace Vigil.Matching;
 
 /// <summary>
 /// Evidence shared among the candidates of one record that can be at most one of them (a left record of a
