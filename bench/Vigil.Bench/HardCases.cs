@@ -196,6 +196,13 @@ internal static class HardCases
 
         people.RemoveAll(p => held.Contains(p.Id));
         people.AddRange(extra);
+        if (args.Contains("--no-identifiers"))
+        {
+            // Files with no personal identifier or e-mail address at all, as many are.
+            people = [.. people.Select(p => p with { Identifiers = [], Email = null })];
+            incoming = [.. incoming.Select(x => x with { Record = x.Record with { Identifiers = [], Email = null } })];
+        }
+
         var made = clock.Elapsed.TotalSeconds;
         var best = args.Contains("--best");
         var left = incoming.Select(x => x.Record).ToList();

@@ -12,8 +12,11 @@ namespace Vigil.Matching.Engine;
 /// the blocked fields agree by construction and would let the EM find "same postcode" or "same surname"
 /// instead of "same person". Where the postcode is free in a session, the mixture has a third class,
 /// families, so that twins and a father and son of one name are not taken for one person. Sessions with at
-/// least three free fields come first. A field's m is the median of its sessions' estimates, level by
-/// level, so that a session whose rule gathers relatives (surname and birth year gather twins) is outvoted.
+/// least three free fields come first. A field's m is the average of its sessions' estimates, except at the
+/// levels where relatives look like matches with an error (a given name that differs outright, a birth date
+/// years or a generation apart): there it comes from the sessions on a personal identifier or e-mail address,
+/// which cannot gather relatives, or, without enough of those, the median of all sessions, so that a session
+/// whose rule gathers relatives (surname and birth year gather twins) is outvoted.
 /// The prior is then the match share of all candidates under those m and u (a one-parameter EM), spread
 /// over every possible pair and, in a link, no more matches than the smaller file has records. Finally u
 /// is cleaned of the few true matches that random sampling catches (u_raw = prior * m + (1 - prior) * u),
@@ -22,6 +25,10 @@ namespace Vigil.Matching.Engine;
 internal static class Trainer
 {
     private const int MinSessionPairs = 30;
+
+    // Matches found by sessions on a personal identifier or e-mail address before their m is trusted over the rest.
+    private const double TrustedMatches = 200;
+
 
     public static MatchModel Train(FieldValue?[] cells, ComparisonSpace space, PairComparer comparer, BlockingRule[] rules, Candidates candidates, MatchOptions options, TrainingReport report)
     {
@@ -44,7 +51,7 @@ internal static class Trainer
         var patterns = Patterns(candidates, k);
         var m = EstimateM(patterns, fields, levelCounts, rules, uRaw, options.MaxEmIterations, report);
         var postcode = Array.IndexOf(fields, PersonField.Postcode);
-        var household = postcode < 0 ? null : HouseholdU(patterns, postcode, m, uRaw, options.MaxEmIterations);
+        var household = postcode < 0 ? null : HouseholdU(patterns, fields, postcode, m, uRaw, options.MaxEmIterations);
 
         // The prior with u as measured, then u without the matches that sampling caught, then the prior again.
         var prior = 1e-6;
@@ -132,12 +139,16 @@ internal static class Trainer
     }
 
     /// <summary>
-    /// How different people at one postcode compare (the household stratum): u of every other field among the
-    /// candidate pairs that share a postcode exactly, by expectation-maximisation with m held at its estimate
-    /// (how matches compare does not depend on where they live), so that the stratum's share of matches is
-    /// learned and taken out. Null when too few pairs share a postcode to say.
+    /// How different people at one postcode compare (the household stratum): among the candidate pairs that
+    /// share a postcode exactly, a mixture of matches (m held at its estimate: how matches compare does not
+    /// depend on where they live), strangers who happen to share a postcode (u held at the nation's) and
+    /// families (free, from a start of "same address, mostly the same surname, other given names and birth
+    /// dates"), whose shares are learned. The stratum's u is its families and strangers together. Holding m
+    /// and the strangers keeps the mixture honest where the stratum is almost all matches (a file of
+    /// copies and no households): the families' share then falls to nothing and the nation's u stands.
+    /// Null when too few pairs share a postcode to say.
     /// </summary>
-    private static (double[][] U, double NonMatches)? HouseholdU(List<(byte[] Levels, uint Rules, double Count)> patterns, int postcode, double[][] m, double[][] uStart, int maxIterations)
+    private static (double[][] U, double NonMatches)? HouseholdU(List<(byte[] Levels, uint Rules, double Count)> patterns, PersonField[] fields, int postcode, double[][] m, double[][] uStart, int maxIterations)
     {
         var k = m.Length;
         var stratum = new List<(byte[] Levels, double Count)>();
@@ -156,16 +167,17 @@ internal static class Trainer
             return null;
         }
 
-        var u = new double[k][];
+        var family = FamilyStart(fields, uStart, postcode, namesOpen: false);
         var sums = new double[k][];
         for (var c = 0; c < k; c++)
         {
-            u[c] = (double[])uStart[c].Clone();
-            sums[c] = new double[u[c].Length];
+            sums[c] = new double[family[c].Length];
         }
 
-        var share = 0.5;
-        var nonMatches = 0.0;
+        // Shares of matches, strangers and families.
+        double[] share = [0.4, 0.3, 0.3];
+        Span<double> like = stackalloc double[3];
+        Span<double> totals = stackalloc double[3];
         for (var iteration = 0; iteration < maxIterations; iteration++)
         {
             foreach (var row in sums)
@@ -173,51 +185,136 @@ internal static class Trainer
                 Array.Clear(row);
             }
 
-            var matches = 0.0;
+            totals.Clear();
             foreach (var (levels, count) in stratum)
             {
-                var pm = share;
-                var pu = 1 - share;
+                like[0] = share[0];
+                like[1] = share[1];
+                like[2] = share[2];
                 for (var c = 0; c < k; c++)
                 {
                     var l = levels[c];
                     if (c != postcode && l != Comparisons.Null)
                     {
-                        pm *= m[c][l];
-                        pu *= u[c][l];
+                        like[0] *= m[c][l];
+                        like[1] *= uStart[c][l];
+                        like[2] *= family[c][l];
                     }
                 }
 
-                var match = pm / (pm + pu);
-                matches += count * match;
+                var sum = like[0] + like[1] + like[2];
+                for (var x = 0; x < 3; x++)
+                {
+                    totals[x] += count * (sum > 0 ? like[x] / sum : x == 1 ? 1 : 0);
+                }
+
+                var toFamily = sum > 0 ? count * like[2] / sum : 0;
                 for (var c = 0; c < k; c++)
                 {
                     var l = levels[c];
                     if (c != postcode && l != Comparisons.Null)
                     {
-                        sums[c][l] += count * (1 - match);
+                        sums[c][l] += toFamily;
                     }
                 }
             }
 
-            var change = Math.Abs((matches / total) - share);
-            share = Math.Clamp(matches / total, 1e-6, 1 - 1e-6);
+            var change = 0.0;
+            for (var x = 0; x < 3; x++)
+            {
+                var next = Math.Clamp(totals[x] / total, 1e-9, 1);
+                change = Math.Max(change, Math.Abs(next - share[x]));
+                share[x] = next;
+            }
+
             for (var c = 0; c < k; c++)
             {
                 if (c != postcode)
                 {
-                    change = Math.Max(change, Update(u[c], sums[c]));
+                    change = Math.Max(change, Update(family[c], sums[c]));
                 }
             }
 
-            nonMatches = total - matches;
             if (change < 1e-6)
             {
                 break;
             }
         }
 
-        return (u, nonMatches);
+        // Families are people of different ages: a class most of whose pairs share a birth date is not households
+        // but matches whose given name is written otherwise, and the stratum then has nothing to teach.
+        if (!LooksLikeFamilies(fields, family))
+        {
+            return null;
+        }
+
+        // Different people at one postcode: the families and the strangers, each by its share.
+        var u = new double[k][];
+        var families = share[2] / (share[1] + share[2]);
+        for (var c = 0; c < k; c++)
+        {
+            u[c] = new double[family[c].Length];
+            for (var l = 0; l < u[c].Length; l++)
+            {
+                u[c][l] = (families * family[c][l]) + ((1 - families) * uStart[c][l]);
+            }
+        }
+
+        return (u, total * (share[1] + share[2]));
+    }
+
+    /// <summary>Whether a learned families class is people of different ages (most pairs born years apart), as households are.</summary>
+    private static bool LooksLikeFamilies(PersonField[] fields, double[][] family)
+    {
+        var dob = Array.IndexOf(fields, PersonField.DateOfBirth);
+        if (dob < 0)
+        {
+            return true;
+        }
+
+        var apart = 0.0;
+        for (var l = 3; l < family[dob].Length; l++)
+        {
+            apart += family[dob][l];
+        }
+
+        return apart >= 0.5;
+    }
+
+    /// <summary>
+    /// Where a families class starts: strangers who share an address and, mostly, a surname. With
+    /// <paramref name="namesOpen"/>, whether they share a given name is left to the data (a session blocked on
+    /// a given name gathers the fathers and sons who share it); otherwise they start as strangers do, which
+    /// keeps matches whose given name is spelt otherwise from being taken for families.
+    /// </summary>
+    private static double[][] FamilyStart(PersonField[] fields, double[][] u, int postcode, bool namesOpen)
+    {
+        var family = new double[fields.Length][];
+        for (var c = 0; c < fields.Length; c++)
+        {
+            family[c] = new double[u[c].Length];
+            for (var l = 0; l < u[c].Length; l++)
+            {
+                family[c][l] = Math.Max(u[c][l], 1e-6);
+            }
+
+            if (c == postcode || Family(fields[c]) == Family(PersonField.Postcode))
+            {
+                family[c][0] += 9 * (1 - family[c][0]);
+            }
+            else if (fields[c] == PersonField.Surname)
+            {
+                family[c][0] += 2 * (1 - family[c][0]);
+            }
+            else if (namesOpen && fields[c] is PersonField.GivenName or PersonField.MiddleNames)
+            {
+                Array.Fill(family[c], 1.0);
+            }
+
+            Normalise(family[c]);
+        }
+
+        return family;
     }
 
     /// <summary>The household estimate, drawn towards the nation's u by 20 pairs' worth, so that a stratum of few pairs says little.</summary>
@@ -301,9 +398,12 @@ internal static class Trainer
         }
 
         var estimates = new List<double[]>[k];
+        var trusted = new List<double[]>[k];
+        var trustedMatches = new double[k];
         for (var c = 0; c < k; c++)
         {
             estimates[c] = [];
+            trusted[c] = [];
         }
 
         for (var minimum = 3; minimum >= 2; minimum--)
@@ -317,8 +417,7 @@ internal static class Trainer
                     continue;
                 }
 
-                var m = Session(patterns, r, free, fields, levelCounts, uRaw, maxIterations, report);
-                if (m is null)
+                if (Session(patterns, r, free, fields, levelCounts, uRaw, maxIterations, report) is not var (m, matches))
                 {
                     continue;
                 }
@@ -334,6 +433,11 @@ internal static class Trainer
                     // about its blocking rule than about the quality of its estimate.
                     weight[c] += 1;
                     estimates[c].Add(m[c]);
+                    if (rules[r].Parts.All(part => part is KeyPart.Identifier or KeyPart.Email))
+                    {
+                        trusted[c].Add(m[c]);
+                        trustedMatches[c] += matches;
+                    }
                     for (var l = 0; l < levelCounts[c]; l++)
                     {
                         sum[c][l] += m[c][l];
@@ -345,8 +449,31 @@ internal static class Trainer
         var result = new double[k][];
         for (var c = 0; c < k; c++)
         {
-            result[c] = weight[c] == 0 ? MatchModel.DefaultM(fields[c], levelCounts[c])
-                : estimates[c].Count >= 3 ? Median(estimates[c], levelCounts[c]) : sum[c];
+            result[c] = weight[c] > 0 ? sum[c] : MatchModel.DefaultM(fields[c], levelCounts[c]);
+            Normalise(result[c]);
+            if (weight[c] > 0 && RelativesLevels(fields[c]) is { } levels && (trustedMatches[c] >= TrustedMatches || estimates[c].Count >= 3))
+            {
+                // Where relatives look like matches with an error, the sessions that cannot gather relatives (a
+                // personal identifier or e-mail address) say how often matches really differ; without enough of
+                // them, the median of all sessions, so that the few whose rule gathers relatives are outvoted.
+                var honest = trustedMatches[c] >= TrustedMatches ? Mean(trusted[c], levelCounts[c]) : Median(estimates[c], levelCounts[c]);
+                double before = 0, after = 0;
+                foreach (var l in levels)
+                {
+                    before += result[c][l];
+                    after += honest[l];
+                    result[c][l] = honest[l];
+                }
+
+                for (var l = 0; l < levelCounts[c]; l++)
+                {
+                    if (Array.IndexOf(levels, l) < 0)
+                    {
+                        result[c][l] *= (1 - after) / Math.Max(1e-9, 1 - before);
+                    }
+                }
+            }
+
             Normalise(result[c]);
             Floor(result[c], 0.002);
         }
@@ -355,11 +482,33 @@ internal static class Trainer
     }
 
     /// <summary>
-    /// The sessions' estimates of one field's m combined level by level by their median (then normalised):
-    /// a session whose blocking rule gathers relatives (a surname and a birth year gather twins, a name
-    /// and a postcode fathers and sons) can take a family for one person and push m up at a level that
-    /// matches hardly reach; the median lets the other sessions outvote it.
+    /// The sessions' estimates of one field's m, level by level, by their median: a session whose blocking
+    /// rule gathers relatives (a surname and a birth year gather twins, a name and a town fathers and sons)
+    /// can take a family for one person and push m up at a level that matches hardly reach; the median lets
+    /// the other sessions outvote it.
     /// </summary>
+    /// <summary>The levels at which relatives look like matches with an error: given names that differ outright, birth dates years or a generation apart.</summary>
+    private static int[]? RelativesLevels(PersonField field) => field switch
+    {
+        PersonField.GivenName => [4],
+        PersonField.DateOfBirth => [4, 5],
+        _ => null,
+    };
+
+    private static double[] Mean(List<double[]> estimates, int levels)
+    {
+        var result = new double[levels];
+        foreach (var e in estimates)
+        {
+            for (var l = 0; l < levels; l++)
+            {
+                result[l] += e[l] / estimates.Count;
+            }
+        }
+
+        return result;
+    }
+
     private static double[] Median(List<double[]> estimates, int levels)
     {
         var result = new double[levels];
@@ -404,7 +553,7 @@ internal static class Trainer
         return free;
     }
 
-    private static double[][]? Session(List<(byte[] Levels, uint Rules, double Count)> patterns, int r, bool[] free, PersonField[] fields, int[] levelCounts, double[][] uRaw, int maxIterations, TrainingReport report)
+    private static (double[][] M, double Matches)? Session(List<(byte[] Levels, uint Rules, double Count)> patterns, int r, bool[] free, PersonField[] fields, int[] levelCounts, double[][] uRaw, int maxIterations, TrainingReport report)
     {
         var k = fields.Length;
         var session = new Dictionary<ulong, (byte[] Levels, double Count)>();
@@ -438,7 +587,7 @@ internal static class Trainer
         var (m, share, iterations) = ExpectationMaximisation([.. session.Values], fields, levelCounts, uRaw, maxIterations, families);
         report.EmIterations += iterations;
         report.EmSessions++;
-        return share * total < 5 ? null : m;
+        return share * total < 5 ? null : (m, share * total);
     }
 
     /// <summary>Fields that move together among non-matches (0 for a field on its own).</summary>
@@ -629,27 +778,11 @@ internal static class Trainer
             }
 
             Normalise(p[1][c]);
-            if (classes == 3)
-            {
-                // A family starts as strangers who share an address and, mostly, a surname.
-                p[2][c] = (double[])p[1][c].Clone();
-                if (c == postcode || Family(fields[c]) == Family(PersonField.Postcode))
-                {
-                    p[2][c][0] += 9 * (1 - p[2][c][0]);
-                }
-                else if (fields[c] == PersonField.Surname)
-                {
-                    p[2][c][0] += 2 * (1 - p[2][c][0]);
-                }
-                else if (fields[c] is PersonField.GivenName or PersonField.MiddleNames)
-                {
-                    // Whether a family shares a given name depends on the block (a block of one given name holds
-                    // the fathers and sons who share it): no assumption, the data decide.
-                    Array.Fill(p[2][c], 1.0);
-                }
+        }
 
-                Normalise(p[2][c]);
-            }
+        if (classes == 3)
+        {
+            p[2] = FamilyStart(fields, p[1], postcode, namesOpen: true);
         }
 
         if (total0 == 0)

@@ -222,6 +222,37 @@ public sealed class CommandLineTests(VigilApp app) : IClassFixture<VigilApp>
     }
 
     [Fact]
+    public async Task MatchLink_Best_GivesEachRecordItsVerdictRunnerUpAndMargin()
+    {
+        var data = Path.Combine(Linkage(), "febrl");
+        var left = Path.Combine(app.DataFolder, "best-left.csv");
+        var right = Path.Combine(app.DataFolder, "best-right.csv");
+        // febrl4 with one record more on each side's story: a name only, whose name two known people share.
+        await File.WriteAllLinesAsync(left, [.. await File.ReadAllLinesAsync(Path.Combine(data, "dataset4a.csv")),
+            "query-name-only, zebulon, quarrington, , , , , , , , "]);
+        await File.WriteAllLinesAsync(right, [.. await File.ReadAllLinesAsync(Path.Combine(data, "dataset4b.csv")),
+            "known-1, zebulon, quarrington, 4, mill road, , kellyville, 2155, nsw, 19610402, 1234567",
+            "known-2, zebulon, quarrington, 17, park avenue, , bundaberg, 4670, qld, 19930708, 7654321"]);
+        var output = Path.Combine(app.DataFolder, "best.csv");
+
+        var result = await RunAsync($"match link --left \"{left}\" --right \"{right}\" --out \"{output}\" --best");
+
+        Assert.True(result.Exit == 0, result.Err);
+        Assert.Contains("1 records with several possible matches", result.Err, StringComparison.Ordinal);
+        var lines = await File.ReadAllLinesAsync(output);
+        Assert.Equal("left_id,verdict,right_id,probability,runner_up_id,runner_up_probability,margin_bits,possible", lines[0]);
+        var rows = lines.Skip(1).Select(l => l.Split(',')).ToDictionary(r => r[0]);
+        Assert.Equal(5001, rows.Count);
+        var query = rows["query-name-only"];
+        Assert.Equal("several possible matches: more details needed", query[1]);
+        Assert.Equal(["known-1", "known-2"], new[] { query[2], query[4] }.Order());
+        Assert.Equal("2", query[7]);
+        Assert.InRange(double.Parse(query[3], System.Globalization.CultureInfo.InvariantCulture), 0, 0.5);
+        var matched = rows.Values.Count(r => r[1] == "match" && r[0].Replace("-org", "", StringComparison.Ordinal) == r[2].Replace("-dup-0", "", StringComparison.Ordinal));
+        Assert.True(matched >= 4950, $"{matched} of 5000 febrl records have their true match as a clear best");
+    }
+
+    [Fact]
     public async Task MatchDedupe_WithColumnMap_ClustersEveryRecord()
     {
         var input = Path.Combine(app.DataFolder, "people.csv");
