@@ -107,7 +107,9 @@ internal static class Comparisons
         }
 
         // Particles are optional: "ibn rashid", "bin rashid" and "rashid".
-        if ((a.Bare ?? x) == (b.Bare ?? y))
+        var fa = a.Forms;
+        var fb = b.Forms;
+        if ((fa is not null || fb is not null) && (fa?.Bare ?? x) == (fb?.Bare ?? y))
         {
             return 1;
         }
@@ -118,14 +120,14 @@ internal static class Comparisons
         }
 
         // A name in Cyrillic script against the Latin name it was written from: Джон and John.
-        if ((a.Loose is { } la && b.Loose is null && StringMetrics.JaroWinkler(la, CyrillicReading.Loosen(y)) >= 0.92)
-            || (b.Loose is { } lb && a.Loose is null && StringMetrics.JaroWinkler(lb, CyrillicReading.Loosen(x)) >= 0.92))
+        if ((fa?.Loose is { } la && fb?.Loose is null && StringMetrics.JaroWinkler(la, CyrillicReading.Loosen(y)) >= 0.92)
+            || (fb?.Loose is { } lb && fa?.Loose is null && StringMetrics.JaroWinkler(lb, CyrillicReading.Loosen(x)) >= 0.92))
         {
             return 2;
         }
 
         // A name in Arabic script against a Latin spelling of it: محمد and Muhammad.
-        if ((a.Spelling is { } sa && b.Spelling is null && sa.IsMatch(y)) || (b.Spelling is { } sb && a.Spelling is null && sb.IsMatch(x)))
+        if ((fa?.Spelling is { } sa && fb?.Spelling is null && sa.IsMatch(y)) || (fb?.Spelling is { } sb && fa?.Spelling is null && sb.IsMatch(x)))
         {
             return 2;
         }

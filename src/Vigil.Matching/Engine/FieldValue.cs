@@ -28,17 +28,12 @@ internal sealed class FieldValue
     /// <summary>Name variant groups this name belongs to (sorted), for names.</summary>
     public int[] Groups { get; init; } = [];
 
-    /// <summary>For a name: its key without the optional particles (al, bin...), or null when it has none.</summary>
-    public string? Bare { get; init; }
-
-    /// <summary>For a name written in Arabic script: the Latin spellings it can have (see <see cref="Text.ArabicSpelling"/>).</summary>
-    public System.Text.RegularExpressions.Regex? Spelling { get; set; }
-
     /// <summary>
-    /// For a name written in Cyrillic script: its Latin reading loosened (see <see cref="Text.CyrillicReading"/>),
-    /// to meet the English spelling it was transliterated from (Джон is dzhon, and John).
+    /// For a name, the other forms it is compared in, or null (most values): without its particles, its
+    /// Latin spellings when written in Arabic, its loose reading when written in Cyrillic. One reference
+    /// held by every value, so that values that need none cost no more than a pointer.
     /// </summary>
-    public string? Loose { get; set; }
+    public NameForms? Forms { get; set; }
 
     /// <summary>Whether the text has several words.</summary>
     public bool MultiWord { get; init; }
@@ -51,3 +46,9 @@ internal sealed class FieldValue
 
     public override string ToString() => Text;
 }
+
+/// <summary>The other forms a name is compared in.</summary>
+/// <param name="Bare">The key without the optional particles (al sayed gives sayed), or null when it has none.</param>
+/// <param name="Spelling">For a name written in Arabic script: the Latin spellings it can have (<see cref="Text.ArabicSpelling"/>).</param>
+/// <param name="Loose">For a name written in Cyrillic script: its loose Latin reading (<see cref="Text.CyrillicReading"/>), to meet the name it was written from (Джон is dzhon, and John).</param>
+internal sealed record NameForms(string? Bare, System.Text.RegularExpressions.Regex? Spelling, string? Loose);

@@ -53,7 +53,7 @@ internal static class RecordEncoder
                     Secondary = Phonetic.Soundex(key),
                     Groups = ReferenceData.NameVariants.GroupsOf(key),
                     MultiWord = text.Contains(' ', StringComparison.Ordinal),
-                    Bare = WithoutParticles(text),
+                    Forms = WithoutParticles(text) is { } bare ? new NameForms(bare, null, null) : null,
                 };
             case PersonField.Locality or PersonField.BirthPlace:
                 return new FieldValue(text, key) { Secondary = Phonetic.Soundex(key), MultiWord = text.Contains(' ', StringComparison.Ordinal) };
@@ -87,15 +87,15 @@ internal static class RecordEncoder
     /// <summary>A name value first met written in Arabic or Cyrillic script learns how to meet its Latin spellings.</summary>
     public static FieldValue WithScript(FieldValue value, string? raw)
     {
-        if (value.Spelling is null && value.Loose is null && raw is not null)
+        if (raw is not null && value.Forms is not { Spelling: not null } and not { Loose: not null })
         {
             if (ArabicSpelling.IsArabic(raw))
             {
-                value.Spelling = ArabicSpelling.Pattern(raw);
+                value.Forms = new NameForms(value.Forms?.Bare, ArabicSpelling.Pattern(raw), null);
             }
             else if (CyrillicReading.IsCyrillic(raw))
             {
-                value.Loose = CyrillicReading.Loosen(value.Key);
+                value.Forms = new NameForms(value.Forms?.Bare, null, CyrillicReading.Loosen(value.Key));
             }
         }
 
