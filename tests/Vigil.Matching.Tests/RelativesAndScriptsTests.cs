@@ -221,6 +221,8 @@ public sealed class RelativesAndScriptsTests
         var juniors = Pattern((PersonField.GivenName, 0), (PersonField.Surname, 0), (PersonField.DateOfBirth, 5), (PersonField.Address, 0));
         Assert.Equal("same name and address; born a generation apart: possibly a parent and child", juniors.Summary);
 
+        Assert.StartsWith("same surname, birth date and address; given names differ: possibly a relative; GivenName: ", Vigil.Matching.Io.MatchCsvWriter.Describe(twins), StringComparison.Ordinal);
+
         var copy = Pattern((PersonField.GivenName, 1), (PersonField.Surname, 0), (PersonField.DateOfBirth, 0), (PersonField.Postcode, 0));
         Assert.Null(copy.Summary);
         Assert.Null(Pattern((PersonField.GivenName, 4), (PersonField.Surname, 4), (PersonField.DateOfBirth, 0)).Summary);

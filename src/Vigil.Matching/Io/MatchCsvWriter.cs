@@ -93,11 +93,20 @@ public static class MatchCsvWriter
         }
     }
 
-    /// <summary>"surname: exact +8.1; date_of_birth: one typo or day/month swapped +6.0; ..." for one pair.</summary>
+    /// <summary>
+    /// "surname: exact +8.1; date_of_birth: one typo or day/month swapped +6.0; ..." for one pair, after what the
+    /// pattern suggests in words when it suggests something ("same surname, birth date and address; given names
+    /// differ: possibly a relative").
+    /// </summary>
     public static string Describe(MatchExplanation explanation)
     {
         ArgumentNullException.ThrowIfNull(explanation);
-        var parts = new List<string>(explanation.Fields.Count);
+        var parts = new List<string>(explanation.Fields.Count + 1);
+        if (explanation.Summary is { } summary)
+        {
+            parts.Add(summary);
+        }
+
         foreach (var f in explanation.Fields)
         {
             if (f.Level >= 0)
