@@ -13,22 +13,30 @@ public static class Evidence
     // 2^900 is far inside double range, and a weight above it is certainty anyway.
     private const double MaxWeight = 900;
 
-    /// <summary>The shared weight of each candidate: its own weight less log2(1 + the odds of its rivals).</summary>
+    /// <summary>
+    /// The shared weight of each candidate that reaches <paramref name="cut"/> on its own: its own weight less
+    /// log2(1 + the odds of its rivals that reach it too). Candidates below the cut neither share nor take a
+    /// share (blocking's far-fetched pairs must not make a clear match depend on how big a block was).
+    /// </summary>
     /// <param name="owner">For each candidate, the record it is a candidate for (0 to owners - 1).</param>
     /// <param name="weights">Each candidate's own match weight.</param>
     /// <param name="owners">How many records there are.</param>
-    internal static double[] Share(int[] owner, double[] weights, int owners)
+    /// <param name="cut">The weight a candidate needs on its own to take part.</param>
+    internal static double[] Share(int[] owner, double[] weights, int owners, double cut)
     {
         var sum = new double[owners];
         for (var i = 0; i < weights.Length; i++)
         {
-            sum[owner[i]] += Math.Pow(2, Math.Min(weights[i], MaxWeight));
+            if (weights[i] >= cut)
+            {
+                sum[owner[i]] += Math.Pow(2, Math.Min(weights[i], MaxWeight));
+            }
         }
 
         var shared = new double[weights.Length];
         for (var i = 0; i < weights.Length; i++)
         {
-            shared[i] = Shared(weights[i], sum[owner[i]]);
+            shared[i] = weights[i] >= cut ? Shared(weights[i], sum[owner[i]]) : weights[i];
         }
 
         return shared;
@@ -99,7 +107,7 @@ public static class Evidence
             var best = first[o] >= 0 ? pair(first[o]) : null;
             var runnerUp = second[o] >= 0 ? pair(second[o]) : null;
             var verdict = best is null || best.PairProbability < threshold ? MatchVerdict.NoMatch
-                : best.Probability >= threshold ? MatchVerdict.Match
+                : best.Probability >= threshold || possible[o] < 2 ? MatchVerdict.Match
                 : MatchVerdict.SeveralPossibleMatches;
             result.Add(new BestMatch(records[o], verdict, best, runnerUp, possible[o]));
         }

@@ -148,6 +148,28 @@ public sealed class MatchModel
     public static MatchModel Train(IReadOnlyList<PersonRecord> records, MatchOptions? options = null) =>
         new PersonMatcher(options).TrainDedupe(records);
 
+    /// <summary>
+    /// Trains a model for an index of known people, who hold almost no duplicates: a population like that
+    /// gives expectation-maximisation no matches to learn m from, and it takes families and namesakes for
+    /// them. So the population is trained with copies of a sample of it, each recorded with the errors a
+    /// second clerk makes (<c>SelfCopies</c>): m is learned from those copies, u and the households from the
+    /// population itself. How many duplicates the population holds cannot be learned that way (relatives
+    /// would be counted as duplicates), so it is given: <paramref name="duplicatesPerRecord"/>.
+    /// </summary>
+    /// <param name="population">The known people (a sample of them is enough: tens of thousands).</param>
+    /// <param name="options">Training settings; <see cref="MatchOptions.Seed"/> also chooses the copies.</param>
+    /// <param name="duplicatesPerRecord">How many other records of the same person a record has on average
+    /// (the index's prior is this over the number of records); 0.02 by default, one record in fifty held twice.</param>
+    public static MatchModel TrainForIndex(IReadOnlyList<PersonRecord> population, MatchOptions? options = null, double duplicatesPerRecord = 0.02)
+    {
+        ArgumentNullException.ThrowIfNull(population);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(duplicatesPerRecord);
+        options ??= new MatchOptions();
+        var copies = Engine.SelfCopies.Make(population, Math.Min(10_000, Math.Max(1, population.Count / 4)), options.Seed);
+        var model = new PersonMatcher(options).TrainDedupe([.. population, .. copies]);
+        return new MatchModel(model.Comparisons, Math.Clamp(duplicatesPerRecord / Math.Max(1, population.Count), 1e-12, 0.5), duplicatesPerRecord);
+    }
+
     /// <summary>Trains a model for linking two files like these, without labels.</summary>
     public static MatchModel Train(IReadOnlyList<PersonRecord> left, IReadOnlyList<PersonRecord> right, MatchOptions? options = null) =>
         new PersonMatcher(options).TrainLink(left, right);

@@ -268,6 +268,35 @@ public sealed class PersonIndex : IDisposable
         }
     }
 
+    /// <summary>
+    /// The probability that two indexed records are the same person, scored as a query would score one
+    /// against the other; null when either id is not indexed. Lets a caller tell whether several candidates
+    /// of one query are one person held twice or different people.
+    /// </summary>
+    public double? Resemblance(string idA, string idB)
+    {
+        ArgumentNullException.ThrowIfNull(idA);
+        ArgumentNullException.ThrowIfNull(idB);
+        var levels = new byte[comparer.Width];
+        gate.EnterReadLock();
+        try
+        {
+            if (!slotOf.TryGetValue(idA, out var a) || !slotOf.TryGetValue(idB, out var b))
+            {
+                return null;
+            }
+
+            var prior = Model.PriorFor(Math.Max(1, slotOf.Count));
+            var rowA = cells.AsSpan(a * F, F);
+            comparer.Compare(rowA, cells.AsSpan(b * F, F), levels);
+            return Scorer.Probability(scorer.Score(levels, rowA, Math.Log2(prior / (1 - prior))));
+        }
+        finally
+        {
+            gate.ExitReadLock();
+        }
+    }
+
     /// <summary>Releases the lock.</summary>
     public void Dispose() => gate.Dispose();
 

@@ -144,8 +144,8 @@ public sealed class PersonMatcher(MatchOptions? options = null)
         });
 
         // In a link, each left record is at most one person of the right file: its candidates share the evidence.
-        var shared = space.IsLink ? Evidence.Share(candidates.A, weights, space.LeftCount) : weights;
         var cut = Scorer.WeightOf(threshold);
+        var shared = space.IsLink ? Evidence.Share(candidates.A, weights, space.LeftCount, cut) : weights;
         var pairs = new List<MatchPair>();
         var indices = new List<(int, int)>();
         MatchPair Pair(int i)

@@ -115,9 +115,9 @@ public sealed class MatchPair
 
     /// <summary>
     /// Probability that the two records are the same person. In a link, the left record is at most one
-    /// person of the right file, so this is the pair's share of the evidence among all the right records
-    /// that could be that person (two equally good candidates share it and neither reaches 0.5); in a
-    /// dedupe it is <see cref="PairProbability"/>.
+    /// person of the right file, so this is the pair's share of the evidence among the right records that
+    /// reach the threshold on their own (two equally good candidates share it and neither reaches 0.5); in a
+    /// dedupe, or for a pair below the threshold, it is <see cref="PairProbability"/>.
     /// </summary>
     public double Probability { get; }
 

@@ -227,4 +227,52 @@ public sealed class RelativesAndScriptsTests
         Assert.Null(copy.Summary);
         Assert.Null(Pattern((PersonField.GivenName, 4), (PersonField.Surname, 4), (PersonField.DateOfBirth, 0)).Summary);
     }
+
+    [Fact]
+    public void ArabicScript_VeryLongName_IsComparedWithoutFailing()
+    {
+        var pattern = ArabicSpelling.Pattern(new string('ي', 2000));
+        Assert.True(pattern is null || !pattern.IsMatch("john"));
+        Assert.Equal(4, Compare(new string('و', 500), "John"));
+    }
+
+    [Fact]
+    public void Query_InAnotherScript_LeavesTheIndexAsItFoundIt()
+    {
+        using var index = new PersonIndex();
+        index.Add(People.Person("latin", given: "John", surname: "Wetherby"));
+        // "Jоhn" with a Cyrillic о folds to john: the check must not teach the shared value anything.
+        index.Query(People.Person("q1", given: "J\u043Ehn", surname: "Wetherby"));
+        var found = index.Query(People.Person("q2", given: "Джон", surname: "Wetherby"), threshold: 0);
+        var given = Assert.Single(found).Explanation.Fields.Single(f => f.Field == PersonField.GivenName);
+        Assert.InRange(given.Level, 1, 2);
+    }
+
+    [Fact]
+    public void IndexModel_OnAPopulationWithoutDuplicates_LearnsHowMatchesDiffer()
+    {
+        // Households and no duplicates: trained as a dedupe, EM would take the families for matches.
+        var (known, _, _) = Households();
+        var model = MatchModel.TrainForIndex(known);
+
+        var dob = model.For(PersonField.DateOfBirth)!;
+        var given = model.For(PersonField.GivenName)!;
+        Assert.True(dob.M[0] > 0.5, $"matches mostly share a birth date: m = {dob.M[0]}");
+        Assert.True(dob.M[5] < 0.01, $"matches are hardly a generation apart: m = {dob.M[5]}");
+        Assert.True(given.M[4] < 0.1, $"matches seldom differ outright on a given name (a typo in a three-letter name can): m = {given.M[4]}");
+        Assert.Equal(0.02, model.ExpectedMatchesPerRecord);
+
+        // And the index it serves tells a twin from her sister.
+        using var index = new PersonIndex(model);
+        foreach (var person in known)
+        {
+            index.Add(person);
+        }
+
+        var (_, twins, _) = Households();
+        var (sister, twin) = twins[0];
+        var found = index.Query(sister with { Id = "query", Email = null, Phone = null, Identifiers = [] });
+        Assert.Equal(sister.Id, found[0].Id);
+        Assert.DoesNotContain(found, c => c.Id == twin.Id);
+    }
 }

@@ -120,14 +120,16 @@ internal static class Comparisons
         }
 
         // A name in Cyrillic script against the Latin name it was written from: Джон and John.
-        if ((fa?.Loose is { } la && fb?.Loose is null && StringMetrics.JaroWinkler(la, CyrillicReading.Loosen(y)) >= 0.92)
-            || (fb?.Loose is { } lb && fa?.Loose is null && StringMetrics.JaroWinkler(lb, CyrillicReading.Loosen(x)) >= 0.92))
+        // (Either side: a rule that needed the other side Latin could be turned off by one record that shares a
+        // Latin key while written with a Cyrillic letter in it.)
+        if ((fa?.Loose ?? fb?.Loose) is not null
+            && StringMetrics.JaroWinkler(fa?.Loose ?? CyrillicReading.Loosen(x), fb?.Loose ?? CyrillicReading.Loosen(y)) >= 0.92)
         {
             return 2;
         }
 
         // A name in Arabic script against a Latin spelling of it: محمد and Muhammad.
-        if ((fa?.Spelling is { } sa && fb?.Spelling is null && sa.IsMatch(y)) || (fb?.Spelling is { } sb && fa?.Spelling is null && sb.IsMatch(x)))
+        if ((fa?.Spelling is { } sa && sa.IsMatch(y)) || (fb?.Spelling is { } sb && sb.IsMatch(x)))
         {
             return 2;
         }

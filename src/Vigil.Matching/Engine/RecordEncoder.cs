@@ -102,6 +102,30 @@ internal static class RecordEncoder
         return value;
     }
 
+    /// <summary>
+    /// The value a query compares with: the shared one, or, when the query's name is written in Arabic or
+    /// Cyrillic and the shared value has not learned that form, a copy that has (same key, count and keys),
+    /// so that a check leaves the index as it found it.
+    /// </summary>
+    public static FieldValue ForQuery(FieldValue shared, string? raw)
+    {
+        if (raw is null || (!ArabicSpelling.IsArabic(raw) && !CyrillicReading.IsCyrillic(raw)) || shared.Forms is { Spelling: not null } or { Loose: not null })
+        {
+            return shared;
+        }
+
+        var copy = new FieldValue(shared.Text, shared.Key)
+        {
+            Secondary = shared.Secondary,
+            Groups = shared.Groups,
+            MultiWord = shared.MultiWord,
+            Date = shared.Date,
+            Forms = shared.Forms,
+            Count = shared.Count,
+        };
+        return WithScript(copy, raw);
+    }
+
     /// <summary>The name fields as the record wrote them, for what normalising loses (the script).</summary>
     public static string? Raw(PersonRecord record, PersonField field) => field switch
     {
@@ -219,7 +243,8 @@ internal sealed class Population
 
             var field = (PersonField)f;
             var key = RecordEncoder.KeyOf(field, text);
-            row[f] = RecordEncoder.WithScript(tables[f].Find(key) ?? RecordEncoder.Create(field, text, key), RecordEncoder.Raw(record, field));
+            // A query never changes the shared values: a name written in another script gets a copy of its own.
+            row[f] = RecordEncoder.ForQuery(tables[f].Find(key) ?? RecordEncoder.Create(field, text, key), RecordEncoder.Raw(record, field));
         }
     }
 

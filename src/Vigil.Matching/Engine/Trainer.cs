@@ -70,6 +70,7 @@ internal static class Trainer
                 }
 
                 Floor(u[c], uFloor);
+                NeverForDisagreement(u[c], m[c]);
             }
 
             for (var c = 0; c < k; c++)
@@ -87,6 +88,11 @@ internal static class Trainer
                         // Pairs at one postcode are compared against how households compare, not against the nation.
                         var rows = (double[][])parameters.ConditionalU!;
                         rows[0] = Blend(household.Value.U[c], household.Value.NonMatches, u[c], uFloor);
+                    }
+
+                    foreach (var row in (double[][])parameters.ConditionalU!)
+                    {
+                        NeverForDisagreement(row, m[c]);
                     }
                 }
 
@@ -315,6 +321,29 @@ internal static class Trainer
         }
 
         return family;
+    }
+
+    /// <summary>
+    /// Outright disagreement (a field's last level) is never evidence for a match: where the population's
+    /// pairs hardly ever disagree on a field (a sample of a few odd addresses), u there can fall below m and
+    /// the weight turn positive. u is raised to m at that level, the others scaled to make room.
+    /// </summary>
+    private static void NeverForDisagreement(double[] u, double[] m)
+    {
+        var last = u.Length - 1;
+        if (u[last] >= m[last])
+        {
+            return;
+        }
+
+        var rest = 1 - u[last];
+        var room = 1 - m[last];
+        for (var l = 0; l < last; l++)
+        {
+            u[l] = rest > 0 ? u[l] / rest * room : room / last;
+        }
+
+        u[last] = m[last];
     }
 
     /// <summary>The household estimate, drawn towards the nation's u by 20 pairs' worth, so that a stratum of few pairs says little.</summary>

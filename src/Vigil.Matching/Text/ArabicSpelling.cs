@@ -14,6 +14,10 @@ internal static class ArabicSpelling
     private static readonly Lazy<Dictionary<char, string[]>> Letters = new(Load);
     private static readonly string[] Particles = ["بن", "ابن", "بنت", "ال"];
 
+    // Keys hold at most 64 characters (TextNormaliser.MaxNameLength), so no more letters are ever compared;
+    // the cap also keeps the pattern's automaton small whatever length of name is typed.
+    private const int MaxLetters = TextNormaliser.MaxNameLength;
+
     /// <summary>Whether the text holds Arabic letters.</summary>
     public static bool IsArabic(ReadOnlySpan<char> raw)
     {
@@ -38,6 +42,7 @@ internal static class ArabicSpelling
 
         var letters = Letters.Value;
         var pattern = new StringBuilder("^");
+        var budget = MaxLetters;
         foreach (var word in raw.Split([' ', '-', '\u200C', '\u00A0'], StringSplitOptions.RemoveEmptyEntries))
         {
             var optional = Array.IndexOf(Particles, word) >= 0;
@@ -57,6 +62,11 @@ internal static class ArabicSpelling
                     continue; // vowel marks, shadda, tatweel and anything outside the table
                 }
 
+                if (--budget < 0)
+                {
+                    break; // as long a name as any key holds: what follows is never compared
+                }
+
                 pattern.Append("[aeiou]*(?:");
                 pattern.Append(string.Join('|', spellings.Select(s => s.Length == 0 ? string.Empty : Regex.Escape(s))));
                 pattern.Append(")+");
@@ -67,7 +77,14 @@ internal static class ArabicSpelling
         }
 
         pattern.Append('$');
-        return new Regex(pattern.ToString(), RegexOptions.NonBacktracking | RegexOptions.CultureInvariant);
+        try
+        {
+            return new Regex(pattern.ToString(), RegexOptions.NonBacktracking | RegexOptions.CultureInvariant);
+        }
+        catch (NotSupportedException)
+        {
+            return null; // beyond what the engine builds: the name is compared by its folded key alone
+        }
     }
 
     private static Dictionary<char, string[]> Load()

@@ -126,10 +126,13 @@ public sealed class DeconflictionTests(VigilApp app) : IClassFixture<VigilApp>
     public async Task CheckPerson_NameOnly_TwoKnownNamesakes_SaysSeveralPossibleMatches()
     {
         using var northWest = await app.ApiClientAsync(DemoUsers.InvestigatorNorthWest);
-        foreach (var born in new[] { "1961-04-02", "1993-11-19" })
+        foreach (var (born, street, postcode) in new[] { ("1961-04-02", "1 Moor Lane, Lancaster", "LA1 1AA"), ("1993-11-19", "44 Quay Street, Truro", "TR1 2BB") })
         {
-            Assert.Equal(HttpStatusCode.Created, (await northWest.PostAsJsonAsync("/api/v1/subjects",
-                new { givenName = "Ignatius", surname = "Fernsbury", dateOfBirth = born, classification = "Official", acknowledgedCandidates = true })).StatusCode);
+            Assert.Equal(HttpStatusCode.Created, (await northWest.PostAsJsonAsync("/api/v1/subjects", new
+            {
+                givenName = "Ignatius", surname = "Fernsbury", dateOfBirth = born, classification = "Official", acknowledgedCandidates = true,
+                addresses = new[] { new { text = street, postcode } },
+            })).StatusCode);
         }
 
         var nameOnly = await (await northWest.PostAsJsonAsync("/api/v1/deconfliction/checks", new
@@ -174,10 +177,13 @@ public sealed class DeconflictionTests(VigilApp app) : IClassFixture<VigilApp>
         var why = page.QuerySelectorAll("[data-testid=visible-hit] .govuk-details__text li").Select(li => li.TextContent.Trim()).ToList();
         Assert.Equal("Same surname, birth date and address; given names differ: possibly a relative", why.First());
 
-        foreach (var born in new[] { "1950-07-07", "1984-03-30" })
+        foreach (var (born, street, postcode) in new[] { ("1950-07-07", "3 Fore Street, Exeter", "EX1 1AA"), ("1984-03-30", "90 Grey Street, Newcastle", "NE1 2BB") })
         {
-            Assert.Equal(HttpStatusCode.Created, (await northWest.PostAsJsonAsync("/api/v1/subjects",
-                new { givenName = "Leopold", surname = "Ashcombe-Reyes", dateOfBirth = born, classification = "Official", acknowledgedCandidates = true })).StatusCode);
+            Assert.Equal(HttpStatusCode.Created, (await northWest.PostAsJsonAsync("/api/v1/subjects", new
+            {
+                givenName = "Leopold", surname = "Ashcombe-Reyes", dateOfBirth = born, classification = "Official", acknowledgedCandidates = true,
+                addresses = new[] { new { text = street, postcode } },
+            })).StatusCode);
         }
 
         var several = await nw.SubmitAsync("/deconfliction", "check", new() { ["Input.Purpose"] = "name from an informant", ["Input.GivenName"] = "Leopold", ["Input.Surname"] = "Ashcombe-Reyes" });
@@ -187,24 +193,40 @@ public sealed class DeconflictionTests(VigilApp app) : IClassFixture<VigilApp>
     }
 
     [Fact]
-    public void SharedEvidence_HiddenCandidate_CountsByItsBandAlone()
+    public void SharedEvidence_NamesakesShare_OnePersonHeldTwiceDoesNot_HiddenRecordsTakeNoPart()
     {
-        var visible = new DeconflictionCandidate(Guid.NewGuid(), "person", 0.9, []);
-        double VisibleStrength(double hiddenStrength)
-        {
-            var hidden = new DeconflictionCandidate(Guid.NewGuid(), "person", hiddenStrength, []);
-            return DeconflictionService.ShareEvidence([visible, hidden], c => c == visible, 0.95)[visible];
-        }
+        DeconflictionCandidate Person(double strength) => new(Guid.NewGuid(), "person", strength, []);
+        var a = Person(0.97);
+        var b = Person(0.97);
+        var c = Person(0.6);
 
-        // Any score within a band gives the same answer: nothing moves with a hidden record's score.
-        Assert.Equal(VisibleStrength(0.51), VisibleStrength(0.94), 12);
-        Assert.Equal(VisibleStrength(0.95), VisibleStrength(0.999), 12);
-        // But the band counts: a strong hidden rival takes more of the evidence than a possible one.
-        Assert.True(VisibleStrength(0.97) < VisibleStrength(0.6));
-        Assert.True(VisibleStrength(0.6) < 0.9);
-        // Other things asked about keep their exact strength.
+        // Two different people who fit equally: each below one half, neither strong.
+        var (namesakes, several) = DeconflictionService.ShareAmongPeople([a, b], [a, b], (_, _) => 0.01, 0.95);
+        Assert.True(several);
+        Assert.All(new[] { a, b }, x => Assert.InRange(namesakes[x], 0.3, 0.5));
+
+        // One person held by two units: they resemble each other, so both keep their strength.
+        var (twice, severalTwice) = DeconflictionService.ShareAmongPeople([a, b], [a, b], (_, _) => 0.99, 0.95);
+        Assert.False(severalTwice);
+        Assert.Equal(0.97, twice[a]);
+        Assert.Equal(0.97, twice[b]);
+
+        // A clear best stays strong, and the weaker one falls: no "several".
+        var clear = Person(0.999);
+        var (clearly, severalClear) = DeconflictionService.ShareAmongPeople([clear, c], [clear, c], (_, _) => 0.01, 0.95);
+        Assert.False(severalClear);
+        Assert.True(clearly[clear] >= 0.95);
+        Assert.True(clearly[c] < 0.01);
+
+        // Only the people passed in share (the service passes the visible ones): the hidden hit, and what is not a
+        // person, keep their own strength, and a visible one is not moved by them.
+        var hidden = Person(0.99);
         var phone = new DeconflictionCandidate(Guid.NewGuid(), "phone", 1, []);
-        Assert.Equal(1, DeconflictionService.ShareEvidence([phone, visible], _ => true, 0.95)[phone]);
+        var (alone, severalAlone) = DeconflictionService.ShareAmongPeople([a], [a, hidden, phone], (_, _) => 0.01, 0.95);
+        Assert.False(severalAlone);
+        Assert.Equal(0.97, alone[a]);
+        Assert.Equal(0.99, alone[hidden]);
+        Assert.Equal(1, alone[phone]);
     }
 
     [Fact]

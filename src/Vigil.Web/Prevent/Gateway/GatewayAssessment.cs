@@ -27,7 +27,7 @@ public sealed partial class PreventCases
             {
                 Purpose = $"Prevent gateway assessment of {found.Reference}",
                 Person = new PersonQuery(person.GivenName, person.Surname, person.DateOfBirth, person.Gender),
-            }, ct);
+            }, ct, checking: found.SubjectId);
             if (outcome.Value is not { } check)
             {
                 return outcome.As<PreventCaseDto>();

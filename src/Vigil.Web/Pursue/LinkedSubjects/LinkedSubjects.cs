@@ -92,7 +92,7 @@ public sealed partial class IncidentRoom
             {
                 Purpose = purpose,
                 Person = new PersonQuery(subject.GivenName, subject.Surname, subject.DateOfBirth, subject.Gender),
-            }, ct);
+            }, ct, checking: existing);
             if (check.Status == WorkStatus.TooMany)
             {
                 return check.As<LinkOutcome>();

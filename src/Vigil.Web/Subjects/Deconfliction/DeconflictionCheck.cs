@@ -99,7 +99,11 @@ public sealed class DeconflictionService(VigilDb db, AccessContext access, UnitI
 
     public MatchBand BandOf(double strength) => strength >= Options.StrongFrom ? MatchBand.Strong : MatchBand.Possible;
 
-    public async Task<WorkResult<DeconflictionResult>> CheckAsync(DeconflictionRequest request, CancellationToken ct)
+    /// <param name="request">What is asked about, and why.</param>
+    /// <param name="ct">Cancellation.</param>
+    /// <param name="checking">A subject being checked against the network (a gateway assessment, a linked
+    /// subject): its own record is not a hit, and takes no share of the evidence.</param>
+    public async Task<WorkResult<DeconflictionResult>> CheckAsync(DeconflictionRequest request, CancellationToken ct, Guid? checking = null)
     {
         var errors = ApiValidation.Validate(request);
         if (request.Person is { } person)
@@ -173,6 +177,7 @@ public sealed class DeconflictionService(VigilDb db, AccessContext access, UnitI
             }
         }
 
+        candidates.RemoveAll(c => c.SubjectId == checking);
         var ids = candidates.Select(c => c.SubjectId).Distinct().ToList();
         var records = await all.Where(s => ids.Contains(s.Id))
             .Select(s => new
@@ -201,10 +206,10 @@ public sealed class DeconflictionService(VigilDb db, AccessContext access, UnitI
             // One hit for a visible record, for its strongest reason, explained by every reason (the person's first).
             .Select(g => g.Count() == 1 ? g.First() : g.OrderByDescending(c => c.Strength).First() with
             {
-                Explanation = [.. g.OrderBy(c => c.MatchedOn == "person" ? 0 : 1).SelectMany(c => c.Explanation)],
+                Explanation = [.. g.OrderBy(c => c.MatchedOn == "person" ? 0 : 1).SelectMany(c => c.Explanation).Distinct(StringComparer.OrdinalIgnoreCase)],
             })
             .ToList();
-        var shared = SharedStrengths(found, c => AccessPolicy.CanRead(access, labels[c.SubjectId]));
+        var (shared, several) = ShareAmongVisiblePeople(found, c => AccessPolicy.CanRead(access, labels[c.SubjectId]));
         var hits = new List<(DeconflictionHit Hit, double Strength, int Shuffle)>();
         foreach (var candidate in found)
         {
@@ -248,43 +253,67 @@ public sealed class DeconflictionService(VigilDb db, AccessContext access, UnitI
                 .OrderBy(h => Array.IndexOf(AttributeOrder, h.Hit.MatchedOn)).ThenByDescending(h => h.Hit.Band)
                 .ThenBy(h => h.Hit.OwningUnit, StringComparer.Ordinal).ThenBy(h => h.Shuffle).Select(h => h.Hit))
             .ToList();
-        var people = ordered.Where(h => h.MatchedOn == "person").ToList();
-        return WorkResult<DeconflictionResult>.Ok(new DeconflictionResult(checkId, ordered, reference)
-        {
-            SeveralPossibleMatches = people.Count >= 2 && people.All(h => h.Band != MatchBand.Strong),
-        });
+        return WorkResult<DeconflictionResult>.Ok(new DeconflictionResult(checkId, ordered, reference) { SeveralPossibleMatches = several });
     }
 
     /// <summary>
-    /// The person hits share the evidence: the person asked about is at most one of them, so each one's
-    /// strength is its odds over one plus everyone's odds (Vigil.Matching's <c>Evidence.Share</c>); two
-    /// that fit equally are each below one half, and neither is strong. A record the asker may not see takes
-    /// part by its band alone (a fixed stand-in for "possible" and for "strong"), so that no visible strength
-    /// and no band moves with a hidden record's score; records below the threshold are not hits and do not
-    /// take part at all. Other things asked about (a phone, a vehicle) are exact and keep their strength.
+    /// The person hits the asker may see share the evidence when they are different people: the person asked
+    /// about is at most one of them, so each one's strength is its odds over one plus its own odds and those of
+    /// the other people (Vigil.Matching's <c>Evidence.Share</c>), and two namesakes who fit a name alone are
+    /// each below one half, neither strong: "several possible matches". Hits that resemble each other are one
+    /// person held twice (what deconfliction exists to find) and do not compete. Only visible hits take part,
+    /// compared only with each other: a hidden record neither lowers a visible strength nor is lowered, and
+    /// keeps the band of its own score, so nothing shown moves with anything hidden.
     /// </summary>
-    internal Dictionary<DeconflictionCandidate, double> SharedStrengths(IReadOnlyList<DeconflictionCandidate> found, Func<DeconflictionCandidate, bool> visible) =>
-        ShareEvidence(found, visible, Options.StrongFrom);
+    internal (Dictionary<DeconflictionCandidate, double> Strengths, bool SeveralPossibleMatches) ShareAmongVisiblePeople(
+        IReadOnlyList<DeconflictionCandidate> found, Func<DeconflictionCandidate, bool> visible) =>
+        ShareAmongPeople(found.Where(c => c.MatchedOn == "person" && visible(c)).ToList(), found, Resemblance, Options.StrongFrom);
 
-    internal static Dictionary<DeconflictionCandidate, double> ShareEvidence(IReadOnlyList<DeconflictionCandidate> found, Func<DeconflictionCandidate, bool> visible, double strongFrom)
+    private double? Resemblance(Guid a, Guid b) => personMatchers.Select(m => m.Resemblance(a, b)).FirstOrDefault(r => r is not null);
+
+    internal static (Dictionary<DeconflictionCandidate, double> Strengths, bool SeveralPossibleMatches) ShareAmongPeople(
+        IReadOnlyList<DeconflictionCandidate> people, IReadOnlyList<DeconflictionCandidate> found, Func<Guid, Guid, double?> resemblance, double strongFrom)
     {
         var result = found.ToDictionary(c => c, c => c.Strength);
-        var people = found.Where(c => c.MatchedOn == "person").ToList();
         if (people.Count < 2)
         {
-            return result;
+            return (result, false);
+        }
+
+        // One person per group of hits that resemble each other.
+        var group = Enumerable.Range(0, people.Count).ToArray();
+        int Root(int i) => group[i] == i ? i : group[i] = Root(group[i]);
+        for (var i = 0; i < people.Count; i++)
+        {
+            for (var j = i + 1; j < people.Count; j++)
+            {
+                if (resemblance(people[i].SubjectId, people[j].SubjectId) >= 0.5)
+                {
+                    group[Root(j)] = Root(i);
+                }
+            }
         }
 
         // A strength of 1 would be infinite odds: cap just below, where the band is strong anyway.
-        var weights = people.Select(c => Vigil.Matching.Evidence.WeightOf(Math.Min(
-            visible(c) ? c.Strength : c.Strength >= strongFrom ? strongFrom : 0.5, 0.999999))).ToList();
-        var shared = Vigil.Matching.Evidence.Share(weights);
-        for (var i = 0; i < people.Count; i++)
+        var weights = people.Select(c => Vigil.Matching.Evidence.WeightOf(Math.Min(c.Strength, 0.999999))).ToList();
+        var roots = people.Select((_, i) => Root(i)).ToArray();
+        var person = roots.Distinct().ToDictionary(r => r, r => Enumerable.Range(0, people.Count).Where(i => roots[i] == r).Max(i => weights[i]));
+        if (person.Count < 2)
         {
-            result[people[i]] = Vigil.Matching.Evidence.Probability(shared[i]);
+            return (result, false);
         }
 
-        return result;
+        var odds = person.Values.Sum(w => Math.Pow(2, w));
+        var strong = false;
+        for (var i = 0; i < people.Count; i++)
+        {
+            // Its own odds against "none of them" and every other person's.
+            var shared = Vigil.Matching.Evidence.Probability(weights[i] - Math.Log2(1 + odds - Math.Pow(2, person[roots[i]])));
+            result[people[i]] = shared;
+            strong |= shared >= strongFrom;
+        }
+
+        return (result, !strong);
     }
 
     /// <summary>Writes this check to the log first, in its own transaction, and only then counts the user's
@@ -362,7 +391,7 @@ public sealed class DeconflictionService(VigilDb db, AccessContext access, UnitI
 
     private static string Describe(DeconflictionRequest r) => string.Join("; ", new[]
     {
-        r.Person is { } p ? $"person {p.GivenName} {p.Surname} {p.DateOfBirth}" : null,
+        r.Person is { } p ? $"person {p.GivenName} {p.Surname} {p.DateOfBirth} {p.Gender} {p.Postcode}".TrimEnd() : null,
         r.Phone is null ? null : $"phone {r.Phone}",
         r.Vehicle is null ? null : $"vehicle {r.Vehicle}",
         r.Postcode is null ? null : $"postcode {r.Postcode}",
@@ -375,4 +404,7 @@ public sealed class DeconflictionService(VigilDb db, AccessContext access, UnitI
 public interface IPersonMatcher
 {
     Task<IReadOnlyList<DeconflictionCandidate>> FindAsync(PersonQuery query, CancellationToken ct);
+
+    /// <summary>The probability that two subjects are one person, or null when the matcher cannot say.</summary>
+    double? Resemblance(Guid a, Guid b);
 }

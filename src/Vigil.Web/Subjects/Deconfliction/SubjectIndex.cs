@@ -68,7 +68,9 @@ public sealed class SubjectIndex : IPersonMatcher, IDisposable
             // Streamed as a projection of what the matcher reads, never as whole records: the index's memory is
             // its own, not the loaded subjects'. The model is trained on a sample first.
             var sample = await Project(live.OrderBy(s => s.Id).Take(TrainingSample)).ToListAsync(ct);
-            var model = sample.Count >= TrainingMinimum ? MatchModel.Train([.. sample.Select(p => Records(p).First())]) : MatchModel.Default;
+            // Known people hold almost no duplicates: the model learns how matches differ from copies of a
+            // sample recorded with a second clerk's errors, and how different people agree from the people.
+            var model = sample.Count >= TrainingMinimum ? MatchModel.TrainForIndex([.. sample.Select(p => Records(p).First())]) : MatchModel.Default;
             sample = null;
             var built = new PersonIndex(model);
             entries.Clear();
@@ -137,6 +139,11 @@ public sealed class SubjectIndex : IPersonMatcher, IDisposable
             gate.Release();
         }
     }
+
+    /// <summary>The model the index scores with (null before the index is built).</summary>
+    internal MatchModel? Model => index?.Model;
+
+    public double? Resemblance(Guid a, Guid b) => index?.Resemblance(EntryId(a, 0), EntryId(b, 0));
 
     public async Task<IReadOnlyList<DeconflictionCandidate>> FindAsync(PersonQuery query, CancellationToken ct)
     {
