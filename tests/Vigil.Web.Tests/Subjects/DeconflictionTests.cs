@@ -168,14 +168,39 @@ public sealed class DeconflictionTests(VigilApp app) : IClassFixture<VigilApp>
         })).StatusCode);
 
         var nw = await app.SignInAsync(DemoUsers.InvestigatorNorthWest);
-        var twin = await nw.SubmitAsync("/deconfliction", "check", new()
+        // Her sister's name and birth date: the record is shown (as a possible match or, below the match threshold,
+        // as a possible relative: in this small demo population the rare surname weighs heavily), and its Why says
+        // in words what the comparison suggests.
+        var sister = await nw.SubmitAsync("/deconfliction", "check", new()
+        {
+            ["Input.Purpose"] = "sister named in a referral", ["Input.GivenName"] = "Ameena", ["Input.Surname"] = "Marchetti-Boyle", ["Input.DateOfBirth"] = "1990-02-02",
+        });
+        var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await sister.Content.ReadAsStringAsync());
+        var relative = page.QuerySelectorAll("[data-testid=visible-hit]").Single(row => row.TextContent.Contains("Agnieszka", StringComparison.Ordinal));
+        Assert.Contains(relative.QuerySelector("[data-testid=band]")!.TextContent.Trim(), new[] { "Possibly a relative", "Possible match" });
+        Assert.Equal("Same surname and birth date; given names differ: possibly a relative",
+            relative.QuerySelectorAll(".govuk-details__text li").Select(li => li.TextContent.Trim()).First());
+
+        // With the postcode too the record matches on its address, and its Why still leads with what the person suggests.
+        var withPostcode = await nw.SubmitAsync("/deconfliction", "check", new()
         {
             ["Input.Purpose"] = "sister named in a referral", ["Input.GivenName"] = "Ameena", ["Input.Surname"] = "Marchetti-Boyle",
             ["Input.DateOfBirth"] = "1990-02-02", ["Input.Postcode"] = "BL1 1AA",
         });
-        var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await twin.Content.ReadAsStringAsync());
-        var why = page.QuerySelectorAll("[data-testid=visible-hit] .govuk-details__text li").Select(li => li.TextContent.Trim()).ToList();
-        Assert.Equal("Same surname, birth date and address; given names differ: possibly a relative", why.First());
+        var addressPage = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await withPostcode.Content.ReadAsStringAsync());
+        var atAddress = addressPage.QuerySelectorAll("[data-testid=visible-hit]").Single(row => row.TextContent.Contains("Agnieszka", StringComparison.Ordinal));
+        Assert.Equal("Same surname, birth date and address; given names differ: possibly a relative",
+            atAddress.QuerySelectorAll(".govuk-details__text li").Select(li => li.TextContent.Trim()).First());
+
+        // Of a record the asker may not see, nothing but a match is told: never "possibly a relative".
+        var wales = await app.SignInAsync(DemoUsers.AnalystWales);
+        var masked = await wales.SubmitAsync("/deconfliction", "check", new()
+        {
+            ["Input.Purpose"] = "sister named in a referral", ["Input.GivenName"] = "Ameena", ["Input.Surname"] = "Marchetti-Boyle", ["Input.DateOfBirth"] = "1990-02-02",
+        });
+        var maskedPage = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await masked.Content.ReadAsStringAsync());
+        Assert.All(maskedPage.QuerySelectorAll("[data-testid=masked-hit] [data-testid=band]"), b => Assert.NotEqual("Possibly a relative", b.TextContent.Trim()));
+        Assert.DoesNotContain("relative", maskedPage.QuerySelector("[data-testid=result-heading]")!.TextContent, StringComparison.Ordinal);
 
         foreach (var (born, street, postcode) in new[] { ("1950-07-07", "3 Fore Street, Exeter", "EX1 1AA"), ("1984-03-30", "90 Grey Street, Newcastle", "NE1 2BB") })
         {
@@ -190,6 +215,29 @@ public sealed class DeconflictionTests(VigilApp app) : IClassFixture<VigilApp>
         var severalPage = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await several.Content.ReadAsStringAsync());
         Assert.StartsWith("Several possible matches: more details needed.", severalPage.QuerySelector("[data-testid=several-possible]")!.TextContent.Trim(), StringComparison.Ordinal);
         Assert.All(severalPage.QuerySelectorAll("[data-testid=visible-hit] [data-testid=band]"), b => Assert.Equal("Possible match", b.TextContent.Trim()));
+    }
+
+    [Fact]
+    public void IndexCandidates_MatchesArePeople_RelativesBelowTheThreshold_TheRestDropped()
+    {
+        static Vigil.Matching.MatchExplanation Pattern(int given, int dob) => new(0,
+        [
+            new(Vigil.Matching.PersonField.GivenName, given, "", 0, 0), new(Vigil.Matching.PersonField.Surname, 0, "", 0, 0),
+            new(Vigil.Matching.PersonField.DateOfBirth, dob, "", 0, 0),
+        ], false);
+        Guid match = Guid.NewGuid(), twin = Guid.NewGuid(), stranger = Guid.NewGuid();
+        var found = SubjectIndex.Candidates(
+        [
+            new(match.ToString(), 0.97, 5, Pattern(0, 0)),
+            new($"{match}/1", 0.6, 1, Pattern(2, 0)), // the same subject under another name: its best entry counts
+            new(twin.ToString(), 0.2, -2, Pattern(4, 0)),
+            new(stranger.ToString(), 0.3, -1, Pattern(3, 4)),
+        ]);
+        Assert.Equal(2, found.Count);
+        Assert.Equal(("person", 0.97), (found.Single(c => c.SubjectId == match).MatchedOn, found.Single(c => c.SubjectId == match).Strength));
+        var relative = found.Single(c => c.SubjectId == twin);
+        Assert.Equal("relative", relative.MatchedOn);
+        Assert.Equal("Same surname and birth date; given names differ: possibly a relative", relative.Explanation[0]);
     }
 
     [Fact]

@@ -32,6 +32,10 @@ public sealed record DeconflictionRequest
 
     [StringLength(256)]
     public string? Email { get; init; }
+
+    /// <summary>Also list the people you may see who may be relatives of the person asked about (same surname
+    /// and address or birth date, another given name; same name a generation apart). The check page asks for them.</summary>
+    public bool IncludeRelatives { get; init; }
 }
 
 public sealed record PersonQuery(
@@ -47,6 +51,9 @@ public enum MatchBand
 {
     Possible,
     Strong,
+
+    /// <summary>Not a match: a record the asker may see of someone who may be a relative (only with <see cref="DeconflictionRequest.IncludeRelatives"/>).</summary>
+    PossibleRelative,
 }
 
 /// <summary>A hit. For a record the asker may see: the record, the score and why it matched. For one they
@@ -66,7 +73,7 @@ public sealed record DeconflictionHit(
     IReadOnlyList<string> KnownTo)
 {
     /// <summary>"strong match" or "possible match", as pages and notes print it.</summary>
-    public string BandText => Band == MatchBand.Strong ? "strong match" : "possible match";
+    public string BandText => Band switch { MatchBand.Strong => "strong match", MatchBand.PossibleRelative => "possibly a relative", _ => "possible match" };
 }
 
 public sealed record DeconflictionSubject(Guid Id, string GivenName, string Surname, DateOnly? DateOfBirth, IReadOnlyList<string> WarningMarkers);
@@ -95,7 +102,7 @@ public sealed class DeconflictionService(VigilDb db, AccessContext access, UnitI
     private DeconflictionOptions Options => options.Value;
 
     // The order hits are listed in: what was asked, in the form's order.
-    private static readonly string[] AttributeOrder = ["person", "phone", "vehicle", "address", "identifier", "e-mail"];
+    private static readonly string[] AttributeOrder = ["person", "relative", "phone", "vehicle", "address", "identifier", "e-mail"];
 
     public MatchBand BandOf(double strength) => strength >= Options.StrongFrom ? MatchBand.Strong : MatchBand.Possible;
 
@@ -173,7 +180,7 @@ public sealed class DeconflictionService(VigilDb db, AccessContext access, UnitI
         {
             foreach (var matcher in personMatchers)
             {
-                candidates.AddRange(await matcher.FindAsync(query, ct));
+                candidates.AddRange(await matcher.FindAsync(query, request.IncludeRelatives, ct));
             }
         }
 
@@ -201,12 +208,14 @@ public sealed class DeconflictionService(VigilDb db, AccessContext access, UnitI
         var labels = records.Values.ToDictionary(r => r.Id, r => new ProtectiveLabel(r.Classification, r.OfficialSensitive, r.OwningUnitId, r.Groups));
         // A record the asker may see is one hit, for its strongest reason; one they may not see is one hit
         // per thing asked about that matched it, so that hits cannot be put together into a hidden profile.
+        // Possible relatives are offered only of records the asker may see: of a hidden record nothing but a match is told.
         var found = candidates.Where(c => records.ContainsKey(c.SubjectId))
+            .Where(c => c.MatchedOn != "relative" || AccessPolicy.CanRead(access, labels[c.SubjectId]))
             .GroupBy(c => AccessPolicy.CanRead(access, labels[c.SubjectId]) ? (c.SubjectId, "") : (c.SubjectId, c.MatchedOn))
             // One hit for a visible record, for its strongest reason, explained by every reason (the person's first).
             .Select(g => g.Count() == 1 ? g.First() : g.OrderByDescending(c => c.Strength).First() with
             {
-                Explanation = [.. g.OrderBy(c => c.MatchedOn == "person" ? 0 : 1).SelectMany(c => c.Explanation).Distinct(StringComparer.OrdinalIgnoreCase)],
+                Explanation = [.. g.OrderBy(c => c.MatchedOn is "person" or "relative" ? 0 : 1).SelectMany(c => c.Explanation).Distinct(StringComparer.OrdinalIgnoreCase)],
             })
             .ToList();
         var (shared, several) = ShareAmongVisiblePeople(found, c => AccessPolicy.CanRead(access, labels[c.SubjectId]));
@@ -218,7 +227,7 @@ public sealed class DeconflictionService(VigilDb db, AccessContext access, UnitI
             var label = labels[record.Id];
             var visible = AccessPolicy.CanRead(access, label);
             var strength = Math.Round(shared[candidate], 3);
-            var band = BandOf(shared[candidate]);
+            var band = candidate.MatchedOn == "relative" ? MatchBand.PossibleRelative : BandOf(shared[candidate]);
             var involved = knownTo.TryGetValue(record.Id, out var phrases) ? phrases.Distinct().Order(StringComparer.Ordinal).ToList() : new List<string>();
             var hit = visible
                 ? new DeconflictionHit(candidate.MatchedOn, band, strength, true, unit.Name, null,
@@ -397,13 +406,16 @@ public sealed class DeconflictionService(VigilDb db, AccessContext access, UnitI
         r.Postcode is null ? null : $"postcode {r.Postcode}",
         r.Identifier is null ? null : $"identifier {r.Identifier}",
         r.Email is null ? null : $"e-mail {r.Email}",
+        r.IncludeRelatives ? "relatives too" : null,
     }.Where(s => s is not null));
 }
 
 /// <summary>Finds people who may be the one described: implemented by the matching index.</summary>
 public interface IPersonMatcher
 {
-    Task<IReadOnlyList<DeconflictionCandidate>> FindAsync(PersonQuery query, CancellationToken ct);
+    /// <summary>Candidates for the person described: "person" at the match threshold and above; with
+    /// <paramref name="includeRelatives"/>, also "relative" below it where the comparison suggests a relative.</summary>
+    Task<IReadOnlyList<DeconflictionCandidate>> FindAsync(PersonQuery query, bool includeRelatives, CancellationToken ct);
 
     /// <summary>The probability that two subjects are one person, or null when the matcher cannot say.</summary>
     double? Resemblance(Guid a, Guid b);

@@ -22,6 +22,9 @@ namespace Vigil.Web.Subjects.Deconfliction;
 public sealed class SubjectIndex : IPersonMatcher, IDisposable
 {
     public const int TrainingMinimum = 500;
+
+    /// <summary>The probability at which a candidate is a match.</summary>
+    public const double MatchThreshold = 0.5;
     /// <summary>The model is trained (EM, no labels) on up to this many subjects: a sample trains it as well
     /// as the whole network would, in a fraction of the time and memory.</summary>
     public const int TrainingSample = 50_000;
@@ -70,7 +73,13 @@ public sealed class SubjectIndex : IPersonMatcher, IDisposable
             var sample = await Project(live.OrderBy(s => s.Id).Take(TrainingSample)).ToListAsync(ct);
             // Known people hold almost no duplicates: the model learns how matches differ from copies of a
             // sample recorded with a second clerk's errors, and how different people agree from the people.
-            var model = sample.Count >= TrainingMinimum ? MatchModel.TrainForIndex([.. sample.Select(p => Records(p).First())]) : MatchModel.Default;
+            // In an order of their own content, not of their random ids: the same people train the same model,
+            // on every start and every node.
+            var training = sample.Select(p => Records(p).First())
+                .OrderBy(r => r.Surname, StringComparer.Ordinal).ThenBy(r => r.GivenName, StringComparer.Ordinal)
+                .ThenBy(r => r.DateOfBirth?.Packed).ThenBy(r => r.Postcode, StringComparer.Ordinal).ThenBy(r => r.Phone, StringComparer.Ordinal)
+                .ToList();
+            var model = sample.Count >= TrainingMinimum ? MatchModel.TrainForIndex(training) : MatchModel.Default;
             sample = null;
             var built = new PersonIndex(model);
             entries.Clear();
@@ -145,7 +154,7 @@ public sealed class SubjectIndex : IPersonMatcher, IDisposable
 
     public double? Resemblance(Guid a, Guid b) => index?.Resemblance(EntryId(a, 0), EntryId(b, 0));
 
-    public async Task<IReadOnlyList<DeconflictionCandidate>> FindAsync(PersonQuery query, CancellationToken ct)
+    public async Task<IReadOnlyList<DeconflictionCandidate>> FindAsync(PersonQuery query, bool includeRelatives, CancellationToken ct)
     {
         await CatchUpAsync(ct);
         var probe = new PersonRecord
@@ -157,13 +166,18 @@ public sealed class SubjectIndex : IPersonMatcher, IDisposable
             Gender = query.Gender is null or Gender.NotKnown ? null : query.Gender.ToString(),
             Postcode = query.Postcode,
         };
-        var found = index!.Query(probe, threshold: 0.5, maxResults: 50);
-        return found
-            .GroupBy(c => SubjectOf(c.Id))
-            .Select(g => g.OrderByDescending(c => c.Probability).First())
-            .Select(c => new DeconflictionCandidate(SubjectOf(c.Id), "person", c.Probability, Explain(c.Explanation)))
-            .ToList();
+        // A relative scores far below a match: asked for, the query reaches down to one in a hundred.
+        return Candidates(index!.Query(probe, threshold: includeRelatives ? 0.01 : MatchThreshold, maxResults: 50));
     }
+
+    /// <summary>One candidate per subject (its best entry): "person" at the match threshold and above, "relative"
+    /// below it where the comparison suggests a relative, nothing else.</summary>
+    internal static List<DeconflictionCandidate> Candidates(IEnumerable<MatchCandidate> found) => found
+        .Where(c => c.Probability >= MatchThreshold || c.Explanation.Summary is not null)
+        .GroupBy(c => SubjectOf(c.Id))
+        .Select(g => g.OrderByDescending(c => c.Probability).First())
+        .Select(c => new DeconflictionCandidate(SubjectOf(c.Id), c.Probability >= MatchThreshold ? "person" : "relative", c.Probability, Explain(c.Explanation)))
+        .ToList();
 
     // A save in this process has committed: catch up now, so the writer's own next check finds it. The
     // request that saved may have been abandoned by its client, so this never takes its token; and a
