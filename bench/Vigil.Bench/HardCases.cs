@@ -204,7 +204,6 @@ internal static class HardCases
         }
 
         var made = clock.Elapsed.TotalSeconds;
-        var best = args.Contains("--best");
         var left = incoming.Select(x => x.Record).ToList();
         var result = new PersonMatcher().Link(left, people, threshold: 0.5);
         var linking = clock.Elapsed.TotalSeconds - made;
@@ -235,7 +234,7 @@ internal static class HardCases
                 $"| {r.Class} | {r.Count:N0} | {r.True:N0} | {r.Links:N0} | {r.Right:N0} | {precision:0.000} | {recall:0.000} | {f1:0.000} |"));
         }
 
-        if (best || args.Contains("--show-wrong"))
+        if (args.Contains("--show-wrong"))
         {
             foreach (var p in result.Pairs.Where(p => truth[p.LeftId].TrueId != p.RightId).Take(Option(args, "--show-wrong", 10)))
             {

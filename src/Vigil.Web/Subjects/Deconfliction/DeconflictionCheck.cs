@@ -305,21 +305,21 @@ public sealed class DeconflictionService(VigilDb db, AccessContext access, UnitI
 
         // A strength of 1 would be infinite odds: cap just below, where the band is strong anyway.
         var weights = people.Select(c => Vigil.Matching.Evidence.WeightOf(Math.Min(c.Strength, 0.999999))).ToList();
-        var roots = people.Select((_, i) => Root(i)).ToArray();
-        var person = roots.Distinct().ToDictionary(r => r, r => Enumerable.Range(0, people.Count).Where(i => roots[i] == r).Max(i => weights[i]));
-        if (person.Count < 2)
+        var roots = people.Select((_, i) => Root(i)).Distinct().ToList();
+        if (roots.Count < 2)
         {
             return (result, false);
         }
 
-        var odds = person.Values.Sum(w => Math.Pow(2, w));
+        // Each person counts once, by its strongest hit; a hit keeps its distance below that hit.
+        var own = roots.Select(r => Enumerable.Range(0, people.Count).Where(i => Root(i) == r).Max(i => weights[i])).ToList();
+        var shared = Vigil.Matching.Evidence.Share(own);
         var strong = false;
         for (var i = 0; i < people.Count; i++)
         {
-            // Its own odds against "none of them" and every other person's.
-            var shared = Vigil.Matching.Evidence.Probability(weights[i] - Math.Log2(1 + odds - Math.Pow(2, person[roots[i]])));
-            result[people[i]] = shared;
-            strong |= shared >= strongFrom;
+            var p = roots.IndexOf(Root(i));
+            result[people[i]] = Vigil.Matching.Evidence.Probability(shared[p] - (own[p] - weights[i]));
+            strong |= result[people[i]] >= strongFrom;
         }
 
         return (result, !strong);
