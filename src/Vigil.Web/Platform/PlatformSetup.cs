@@ -46,12 +46,14 @@ public static class PlatformSetup
             ("inbox", "Unit inbox"), ("inbox-item", "Inbox notice"), ("database", "The database"));
         builder.Services.AddScoped<UserAdministration>();
         builder.Services.AddScoped<Inbox.UnitInbox>();
+        builder.Services.AddScoped<Search.Searches>();
         builder.Services.AddSingleton<AnonymousRejections>();
         builder.Services.AddHostedService<AnonymousRejectionsFlush>();
         builder.Services.AddSingleton<PasswordTiming>();
         builder.Services.AddForwardedHeadersFromConfiguration(builder.Configuration);
         builder.Services.AddScoped<ISeed, RoleSeed>();
         builder.Services.AddScoped<ISeed, DemoData>();
+        builder.Services.AddScoped<ISeed, Search.SearchBackfill>();
         builder.Services.AddScoped<DatabaseSetup>();
         builder.Services.AddScoped<Data.Scale.ScaleSeeding>();
         builder.Services.AddScoped<Data.Scale.IScaleSeed, Data.Scale.AuditScaleSeed>();
@@ -212,6 +214,7 @@ public static class PlatformSetup
         app.MapAccountApi();
         app.MapAdministrationApi();
         app.MapInboxApi();
+        Search.Searches.Map(app);
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();

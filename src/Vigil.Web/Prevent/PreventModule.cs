@@ -27,6 +27,7 @@ public static class PreventModule
             .AddScoped<ISeed, PreventDemoSeed>()
             .AddScoped<Platform.Data.Scale.IScaleSeed, PreventScaleSeed>()
             .AddNavigation("/prevent", "Prevent", 30, a => CaseRoles.Any(a.IsInRole))
+            .AddSearchType("prevent-case", "Prevent cases", "a case reference or what the gateway recorded", 60, a => Contributions.IsUnitOfficer(a) && CaseRoles.Any(a.IsInRole))
             .AddAuditRecordTypes(
                 ("prevent-case", "Prevent case"), ("prevent-submission", "Prevent referral form (public or partner)"),
                 ("prevent-information", "Partner information on a Prevent case"), ("prevent-vaf", "Vulnerability assessment"),

@@ -37,7 +37,9 @@ public static class PursueModule
             .AddScoped<Platform.Data.Scale.IScaleSeed, PursueTeamsScaleSeed>()
             .AddScoped<Platform.Data.Scale.IScaleSeed, PursueScaleSeed>()
             .AddNavigation("/investigations", "Investigations", 20, a => a.UnitId is not null)
-            .AddSearchSource<InvestigationSearch>("investigations", "Investigations", "an operation name, or part of it", 20, Contributions.IsUnitOfficer)
+            .AddSearchType("investigation", "Investigations", "an operation name or what it is about", 20, Contributions.IsUnitOfficer)
+            .AddSearchType("action", "Actions", "what an action asks for or found", 40, Contributions.IsUnitOfficer)
+            .AddSearchType("statement", "Witness statements", "a witness or what they said", 50, Contributions.IsUnitOfficer)
             // The plural types are an investigation's lists, read as a whole (their record id is the investigation's).
             .AddAuditRecordTypes(
                 ("investigation", "Investigation"), ("operation-name", "Operation name"),

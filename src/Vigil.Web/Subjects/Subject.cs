@@ -8,7 +8,7 @@ namespace Vigil.Web.Subjects;
 /// <summary>A person known to the network, with every name, identifier, address, contact and vehicle
 /// known for them and where each came from. A protected record: who may see it is decided by its label,
 /// and its details are owned by it, so they are never reached around that decision.</summary>
-public sealed class Subject : IProtectedRecord, IAuditedRecord, IHasDerivedRows
+public sealed class Subject : IProtectedRecord, IAuditedRecord, IHasDerivedRows, Platform.Search.ISearchable
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public required string GivenName { get; set; }
@@ -69,6 +69,19 @@ public sealed class Subject : IProtectedRecord, IAuditedRecord, IHasDerivedRows
         db.RemoveRange(stored.Where(t => !wanted.Remove(t.Token)));
         db.AddRange(wanted.Values);
     }
+
+    public string SearchType => "subject";
+
+    /// <summary>In the one search: every name, the identifiers, contacts, vehicles and postcodes exactly, and
+    /// what is written about the person; not once merged into another record.</summary>
+    public Platform.Search.SearchDocument? SearchDocument() => MergedIntoId is not null ? null : new(
+        FullName,
+        string.Join(". ", new[] { string.Join(", ", OtherNames.Select(n => $"{n.GivenName} {n.Surname}")), Summary }
+            .Concat(Addresses.Select(a => a.Text)).Concat(Vehicles.Select(v => $"{v.Registration} {v.Description}")).Concat(Contacts.Select(c => c.Value))
+            .Where(s => s.Length > 0)),
+        [.. Identifiers.Select(i => i.Value), .. Contacts.Where(c => c.Kind != ContactKind.OnlineHandle).Select(c => c.Value),
+            .. Vehicles.Select(v => v.Registration), .. Addresses.Select(a => a.Postcode)],
+        $"/subjects/{Id}", DateOnly.FromDateTime(CreatedAt.UtcDateTime), null, typeof(Subject), Id);
 
     public string AuditRecordType => "subject";
     public string AuditRecordId => Id.ToString();

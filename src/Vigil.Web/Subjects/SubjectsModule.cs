@@ -37,7 +37,7 @@ public static class SubjectsModule
         .AddAuditRecordTypes(("subject", "Subject"), ("organisation", "Organisation"), ("deconfliction-check", "Deconfliction check"))
         .AddNavigation("/organisations", "Organisations", 60)
         .AddNavigation("/deconfliction", "Deconfliction", 70, Contributions.IsUnitOfficer)
-        .AddSearchSource<SubjectSearch>("subjects", "Subjects", "a person's name, or part of it", 10, Contributions.IsUnitOfficer)
+        .AddSearchType("subject", "Subjects", "a name, an identifier, a phone, vehicle, postcode or e-mail", 10, Contributions.IsUnitOfficer)
         .AddHomePanel<Pages.SubjectsHomePanel, SubjectCasework, (int, int)>(30, (casework, ct) => casework.CountsAsync(30, ct));
 
     public static IEndpointRouteBuilder MapSubjects(this IEndpointRouteBuilder app)

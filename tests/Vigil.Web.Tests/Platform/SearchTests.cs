@@ -5,74 +5,161 @@ using static Vigil.Web.Tests.Pursue.PursueApi;
 
 namespace Vigil.Web.Tests.Platform;
 
-/// <summary>The header search: each module's source finds what the user may see (and counts only that), a
-/// page at a time, audited; partner agencies, whom no source serves, get no box.</summary>
+/// <summary>The one search: everything the user may see, ranked, counted and faceted inside the access
+/// decision; exact identifiers whatever their formatting; any input answered with results or a clear message;
+/// audited; the index written with the record.</summary>
 public sealed class SearchTests(VigilApp app) : IClassFixture<VigilApp>
 {
-    private static List<string> Hits(IHtmlDocument page, string section) =>
-        [.. page.QuerySelectorAll($"[data-testid=search-section-{section}] [data-testid=search-hit] a").Select(a => a.TextContent.Trim())];
+    private static string Word(string stem) => stem + Guid.NewGuid().ToString("N")[..8];
 
-    private static async Task<Guid> SubjectAsync(HttpClient api, string given, string surname)
+    private static async Task<Guid> SubjectAsync(HttpClient api, string given, string surname, string? phone = null, string? summary = null)
     {
-        var response = await api.PostAsJsonAsync("/api/v1/subjects", new { givenName = given, surname, classification = "Official", acknowledgedCandidates = true });
+        var response = await api.PostAsJsonAsync("/api/v1/subjects", new
+        {
+            givenName = given, surname, classification = "Official", acknowledgedCandidates = true, summary = summary ?? "",
+            contacts = phone is null ? Array.Empty<object>() : [new { kind = "Phone", value = phone }],
+        });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
     }
 
-    [Fact]
-    public async Task Search_ByName_FindsOnlyWhatTheUserMaySee_AndAuditsEachSource()
+    private static async Task<JsonElement> SearchAsync(HttpClient api, string query, HttpStatusCode status = HttpStatusCode.OK)
     {
+        var response = await api.GetAsync($"/api/v1/search?{query}");
+        Assert.Equal(status, response.StatusCode);
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    private static List<Guid> Ids(JsonElement answer) => [.. answer.GetProperty("hits").EnumerateArray().Select(h => h.GetProperty("id").GetGuid())];
+
+    private static List<string> Values(JsonElement answer, string facet) => [.. answer.GetProperty(facet).EnumerateArray().Select(f => f.GetProperty("value").GetString()!)];
+
+    private static List<string> Hits(IHtmlDocument page) => [.. page.QuerySelectorAll("[data-testid=search-hit] > a").Select(a => a.TextContent.Trim())];
+
+    [Fact]
+    public async Task Search_FindsOnlyWhatTheUserMaySee_InHitsTotalsAndFacets_AndAuditsIt()
+    {
+        var word = Word("Quillon");
         using var northWest = await app.ApiClientAsync(DemoUsers.InvestigatorNorthWest);
-        var surname = "Searchwright" + Guid.NewGuid().ToString("N")[..6];
-        var id = await SubjectAsync(northWest, "Harriet", surname);
+        var subject = await SubjectAsync(northWest, "Harriet", "Searchwright", summary: $"Seen with {word} at the market.");
         using var london = await app.ApiClientAsync(DemoUsers.SioLondon);
-        var operation = (await OpenAsync(london, "Operation " + surname.ToUpperInvariant())).GetProperty("id").GetGuid();
+        var operation = (await OpenAsync(london, "Operation " + word.ToUpperInvariant())).GetProperty("id").GetGuid();
 
-        var officer = await app.SignInAsync(DemoUsers.InvestigatorNorthWest);
-        var (response, page) = await officer.GetAsync($"/search?q={surname.ToLowerInvariant()[..10]}");
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains($"Harriet {surname}", Hits(page, "subjects"));
-        Assert.Equal($"/subjects/{id}", page.QuerySelector("[data-testid=search-section-subjects] [data-testid=search-hit] a")!.GetAttribute("href"));
-        // London's investigation is not North West's: not listed, not counted.
-        Assert.DoesNotContain(Hits(page, "investigations"), h => h.Contains(surname, StringComparison.OrdinalIgnoreCase));
-        Assert.DoesNotContain(surname.ToUpperInvariant(), page.QuerySelector("[data-testid=search-section-investigations]")!.TextContent, StringComparison.Ordinal);
+        var theirs = await SearchAsync(northWest, $"q={word}");
+        Assert.Equal([subject], Ids(theirs));
+        Assert.Equal(1, theirs.GetProperty("total").GetInt32());
+        Assert.Equal(["subject"], Values(theirs, "types"));
+        Assert.Contains($"<mark>{word.ToLowerInvariant()}</mark>", theirs.GetProperty("hits")[0].GetProperty("snippetHtml").GetString()!, StringComparison.OrdinalIgnoreCase);
 
-        var sio = await app.SignInAsync(DemoUsers.SioLondon);
-        var (_, theirs) = await sio.GetAsync($"/search?q={Uri.EscapeDataString(surname.ToUpperInvariant())}");
-        Assert.Equal(["Operation " + surname.ToUpperInvariant()], Hits(theirs, "investigations"));
-        Assert.Equal($"/investigations/{operation}", theirs.QuerySelector("[data-testid=search-section-investigations] [data-testid=search-hit] a")!.GetAttribute("href"));
-        // North West's subject is not London's.
-        Assert.Empty(Hits(theirs, "subjects"));
+        var ours = await SearchAsync(london, $"q={word}");
+        Assert.Equal([operation], Ids(ours));
+        Assert.Equal(["investigation"], Values(ours, "types"));
+        Assert.Single(Values(ours, "units"));
 
-        var typed = surname.ToLowerInvariant()[..10];
-        var audit = await app.AsSystemAsync(db => db.AuditEntries.Where(e => e.Action == AuditActions.Search && e.Detail!.Contains(typed)).ToListAsync());
-        Assert.Contains(audit, e => e.RecordType == "subject" && e.UserName == DemoUsers.InvestigatorNorthWest && e.Detail!.Contains(id.ToString()));
-        Assert.Contains(audit, e => e.RecordType == "investigation" && e.UserName == DemoUsers.InvestigatorNorthWest && e.Detail!.Contains("0 of 0"));
-        Assert.Contains(await app.AsSystemAsync(db => db.AuditEntries.Where(e => e.Action == AuditActions.Search && e.RecordType == "investigation" && e.UserName == DemoUsers.SioLondon).Select(e => e.Detail).ToListAsync()),
-            d => d!.Contains(operation.ToString()));
+        var audit = await app.AsSystemAsync(db => db.AuditEntries.Where(e => e.Action == AuditActions.Search && e.RecordType == "search" && e.Detail!.Contains(word)).ToListAsync());
+        Assert.Contains(audit, e => e.UserName == DemoUsers.InvestigatorNorthWest && e.Detail!.Contains("subject:" + subject, StringComparison.Ordinal) && e.Detail.Contains("1 of 1", StringComparison.Ordinal));
+        Assert.Contains(audit, e => e.UserName == DemoUsers.SioLondon && e.Detail!.Contains("investigation:" + operation, StringComparison.Ordinal));
     }
 
     [Fact]
-    public async Task Search_ManyMatches_ShowsAFewOfEach_ThenOneSourcePaged()
+    public async Task Search_ChildOfAnInvestigation_FollowsItsTeam_WhenTheTeamChanges()
     {
-        using var northWest = await app.ApiClientAsync(DemoUsers.InvestigatorNorthWest);
-        var surname = "Manymatch" + Guid.NewGuid().ToString("N")[..6];
-        for (var i = 0; i < 7; i++)
-        {
-            await SubjectAsync(northWest, $"Given{(char)('A' + i)}", surname);
-        }
-        var officer = await app.SignInAsync(DemoUsers.InvestigatorNorthWest);
-        var (_, summary) = await officer.GetAsync($"/search?q={surname}");
-        Assert.Equal(5, Hits(summary, "subjects").Count);
-        var more = summary.QuerySelector("[data-testid=search-section-subjects] [data-testid=search-more]")!;
-        Assert.Equal("See all 7 subjects", more.TextContent.Trim());
+        var word = Word("Tessellate");
+        using var london = await app.ApiClientAsync(DemoUsers.SioLondon);
+        var operation = (await OpenAsync(london, UniqueOperation("SEARCHTEAM"))).GetProperty("id").GetGuid();
+        await PostAsync(london, $"/api/v1/investigations/{operation}/actions", new { title = $"Trace the {word} purchase", priority = "High" }, HttpStatusCode.Created);
+        using var investigator = await app.ApiClientAsync(DemoUsers.InvestigatorLondon);
+        Assert.Empty(Ids(await SearchAsync(investigator, $"q={word}")));
+        Assert.Equal(1, (await SearchAsync(london, $"q={word}&type=action")).GetProperty("total").GetInt32());
 
-        var (_, all) = await officer.GetAsync(more.GetAttribute("href")!);
-        Assert.Equal(7, Hits(all, "subjects").Count);
-        Assert.Null(all.QuerySelector("[data-testid=search-section-investigations]"));
-        var audit = await app.AsSystemAsync(db => db.AuditEntries.Where(e => e.Action == AuditActions.Search && e.RecordType == "subject" && e.Detail!.Contains(surname)).Select(e => e.Detail!).ToListAsync());
-        Assert.Contains(audit, d => d.Contains("5 of 7 shown", StringComparison.Ordinal));
-        Assert.Contains(audit, d => d.Contains("7 of 7 shown", StringComparison.Ordinal));
+        // Joining the team relabels the investigation, and its action's entry with it, in the same save.
+        await AddMemberAsync(london, operation, DemoUsers.InvestigatorLondon, "Officer");
+        var found = await SearchAsync(investigator, $"q={word}");
+        Assert.Equal(["action"], Values(found, "types"));
+        Assert.StartsWith($"/investigations/{operation}/actions/", found.GetProperty("hits")[0].GetProperty("href").GetString()!, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("+44 7700 900{0}")]
+    [InlineData("07700900{0}")]
+    [InlineData("07700-900-{0}")]
+    public async Task Search_ExactIdentifier_MatchesWhateverItsFormatting(string typed)
+    {
+        var digits = Random.Shared.Next(100, 999).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        using var northWest = await app.ApiClientAsync(DemoUsers.InvestigatorNorthWest);
+        var subject = await SubjectAsync(northWest, "Phoebe", Word("Dialler"), phone: $"07700 900 {digits}");
+        var answer = await SearchAsync(northWest, "q=" + Uri.EscapeDataString(string.Format(System.Globalization.CultureInfo.InvariantCulture, typed, digits)));
+        Assert.Contains(subject, Ids(answer));
+    }
+
+    [Fact]
+    public async Task Search_TotalEqualsWhatPagingThroughReturns()
+    {
+        var word = Word("Pagewise");
+        using var northWest = await app.ApiClientAsync(DemoUsers.InvestigatorNorthWest);
+        var made = new List<Guid>();
+        for (var i = 0; i < 23; i++)
+        {
+            made.Add(await SubjectAsync(northWest, "Given" + (char)('A' + i), "Pager", summary: word));
+        }
+        var first = await SearchAsync(northWest, $"q={word}");
+        var second = await SearchAsync(northWest, $"q={word}&page=2");
+        Assert.Equal(23, first.GetProperty("total").GetInt32());
+        Assert.Equal(20, Ids(first).Count);
+        Assert.Equal(made.Order(), Ids(first).Concat(Ids(second)).Order());
+    }
+
+    [Theory]
+    [InlineData("\"unbalanced quote")]
+    [InlineData("OR")]
+    [InlineData("- -- ---")]
+    [InlineData("AND NOT NEAR(")]
+    [InlineData("\u0001\u0002 \u0007")]
+    [InlineData("*")]
+    [InlineData("{Title}: x")]
+    public async Task Search_SyntaxOfAnyKind_AnswersResultsOrAClearMessage_NeverAFailure(string typed)
+    {
+        using var api = await app.ApiClientAsync(DemoUsers.AnalystWales);
+        var response = await api.GetAsync("/api/v1/search?q=" + Uri.EscapeDataString(typed));
+        Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.BadRequest, $"{typed}: {response.StatusCode}");
+        if (response.StatusCode == HttpStatusCode.BadRequest)
+        {
+            var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+            Assert.False(string.IsNullOrWhiteSpace(problem.GetProperty("errors").GetProperty("q")[0].GetString()));
+        }
+        var page = await app.SignInAsync(DemoUsers.AnalystWales);
+        var (shown, _) = await page.GetAsync("/search?q=" + Uri.EscapeDataString(typed));
+        Assert.Equal(HttpStatusCode.OK, shown.StatusCode);
+    }
+
+    [Fact]
+    public async Task Search_TenThousandCharacters_IsRefusedWithTheLimit_OnTheApiAndThePage()
+    {
+        using var api = await app.ApiClientAsync(DemoUsers.AnalystWales);
+        var problem = await SearchAsync(api, "q=" + new string('a', 10_000), HttpStatusCode.BadRequest);
+        Assert.Equal("Search for 200 characters or fewer", problem.GetProperty("errors").GetProperty("q")[0].GetString());
+
+        var officer = await app.SignInAsync(DemoUsers.AnalystWales);
+        var (_, page) = await officer.GetAsync("/search?q=" + new string('a', 10_000));
+        Assert.Contains("Search for 200 characters or fewer", page.QuerySelector("[data-testid=error-summary]")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SearchPage_ShowsRankedHitsWithFacets_AndNarrowsByType()
+    {
+        var word = Word("Marrowfat");
+        using var london = await app.ApiClientAsync(DemoUsers.SioLondon);
+        var operation = (await OpenAsync(london, "Operation " + word.ToUpperInvariant())).GetProperty("id").GetGuid();
+        await PostAsync(london, $"/api/v1/investigations/{operation}/actions", new { title = $"Visit the {word} allotment", priority = "Medium" }, HttpStatusCode.Created);
+
+        var sio = await app.SignInAsync(DemoUsers.SioLondon);
+        var (_, page) = await sio.GetAsync($"/search?q={word}");
+        Assert.Equal("2 results", page.QuerySelector("[data-testid=search-total]")!.TextContent.Trim());
+        Assert.Equal(2, Hits(page).Count);
+        var facet = page.QuerySelector("[data-testid=search-facet-type] li[data-value=action] a")!;
+        var (_, narrowed) = await sio.GetAsync(facet.GetAttribute("href")!);
+        Assert.Equal([$"Action A1: Visit the {word} allotment"], Hits(narrowed));
+        Assert.NotNull(narrowed.QuerySelector("[data-testid=search-chosen] a"));
     }
 
     [Fact]
@@ -81,7 +168,7 @@ public sealed class SearchTests(VigilApp app) : IClassFixture<VigilApp>
         var officer = await app.SignInAsync(DemoUsers.AnalystWales);
         var (_, empty) = await officer.GetAsync("/search?q=%20%20");
         Assert.NotNull(empty.QuerySelector("[data-testid=search-empty]"));
-        Assert.Empty(empty.QuerySelectorAll("[data-testid^=search-section]"));
+        Assert.Empty(empty.QuerySelectorAll("[data-testid=search-hit]"));
 
         var (_, none) = await officer.GetAsync("/search?q=zzqxnomatchzz");
         Assert.Contains("There are no results for zzqxnomatchzz", none.QuerySelector("[data-testid=search-none]")!.TextContent, StringComparison.Ordinal);
@@ -92,7 +179,7 @@ public sealed class SearchTests(VigilApp app) : IClassFixture<VigilApp>
     {
         var officer = await app.SignInAsync(DemoUsers.AnalystWales);
         var (_, home) = await officer.GetAsync("/");
-        var form = home.QuerySelector("header + section [data-testid=header-search]") ?? home.QuerySelector("[data-testid=header-search]")!;
+        var form = home.QuerySelector("[data-testid=header-search]")!;
         Assert.Equal("get", form.GetAttribute("method"));
         Assert.Equal("/search", form.GetAttribute("action"));
         Assert.NotNull(form.QuerySelector("input[name=q]"));

@@ -182,33 +182,52 @@ public abstract class VigilDb(DbContextOptions options, AccessContext access, Ti
     /// when they, or rows they own (a subject's other names), are added or changed.</summary>
     private async Task RefreshDerivedRowsAsync(CancellationToken ct)
     {
-        var changed = new HashSet<IHasDerivedRows>(ReferenceEqualityComparer.Instance);
+        foreach (var record in ChangedRecords<IHasDerivedRows>().Changed)
+        {
+            await record.RefreshDerivedRowsAsync(this, ct);
+        }
+    }
+
+    /// <summary>The records of a kind that this unit of work adds or changes, directly or through a row they
+    /// own (a subject's other names), and those it deletes.</summary>
+    private (List<T> Changed, List<T> Deleted) ChangedRecords<T>() where T : class
+    {
+        var changed = new HashSet<T>(ReferenceEqualityComparer.Instance);
+        var deleted = new List<T>();
         var entries = ChangeTracker.Entries().ToList();
-        // The records that keep derived rows, by type and key, to find the owner of a changed owned row at once.
-        var owners = entries.Where(e => e.Entity is IHasDerivedRows)
+        // The records of the kind, by type and key, to find the owner of a changed owned row at once.
+        var owners = entries.Where(e => e.Entity is T)
             .ToLookup(e => (e.Metadata, e.Property(e.Metadata.FindPrimaryKey()!.Properties[0].Name).CurrentValue));
         foreach (var entry in entries.Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted))
         {
-            if (entry.Entity is IHasDerivedRows record)
+            if (entry.Entity is T record)
             {
-                if (entry.State != EntityState.Deleted)
+                if (entry.State == EntityState.Deleted)
+                {
+                    deleted.Add(record);
+                }
+                else
                 {
                     changed.Add(record);
                 }
             }
-            else if (owners.Count > 0 && entry.Metadata.FindOwnership() is { } owned && typeof(IHasDerivedRows).IsAssignableFrom(owned.PrincipalEntityType.ClrType))
+            else if (owners.Count > 0 && entry.Metadata.FindOwnership() is { } owned && typeof(T).IsAssignableFrom(owned.PrincipalEntityType.ClrType))
             {
                 var key = entry.Property(owned.Properties[0].Name).CurrentValue ?? entry.Property(owned.Properties[0].Name).OriginalValue;
-                if (owners[(owned.PrincipalEntityType, key)].FirstOrDefault() is { State: not EntityState.Deleted, Entity: IHasDerivedRows ownerRecord })
+                if (owners[(owned.PrincipalEntityType, key)].FirstOrDefault() is { State: not EntityState.Deleted, Entity: T ownerRecord })
                 {
                     changed.Add(ownerRecord);
                 }
             }
         }
-        foreach (var record in changed)
-        {
-            await record.RefreshDerivedRowsAsync(this, ct);
-        }
+        return ([.. changed], deleted);
+    }
+
+    /// <summary>Labels first (the search entries carry them), then the search entries, in the save's transaction.</summary>
+    private async Task LabelAndIndexAsync((List<Search.ISearchable> Changed, List<Search.ISearchable> Deleted) searchable, CancellationToken ct)
+    {
+        await AccessLabels.AssignAsync(this, ct);
+        await Search.SearchIndexing.WriteAsync(this, searchable.Changed, searchable.Deleted, ct);
     }
 
     /// <summary>Only for framework writes that carry no audit (data-protection keys); anything that would be
@@ -227,7 +246,8 @@ public abstract class VigilDb(DbContextOptions options, AccessContext access, Ti
         await StampAccessChangesAsync(cancellationToken);
         await RefreshDerivedRowsAsync(cancellationToken);
         var touched = RecordChangeHub.Collect(this);
-        var (written, sequenced) = await SaveAndAuditAsync(touched, acceptAllChangesOnSuccess, cancellationToken);
+        var searchable = ChangedRecords<Search.ISearchable>();
+        var (written, sequenced) = await SaveAndAuditAsync(touched, searchable, acceptAllChangesOnSuccess, cancellationToken);
         if (Database.CurrentTransaction is null)
         {
             await changes.PublishAsync(sequenced);
@@ -241,12 +261,13 @@ public abstract class VigilDb(DbContextOptions options, AccessContext access, Ti
     }
 
     private async Task<(int Written, List<RecordChange> Sequenced)> SaveAndAuditAsync(
-        List<(Type Type, Guid Id, RecordChangeKind Kind)> touched, bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
+        List<(Type Type, Guid Id, RecordChangeKind Kind)> touched, (List<Search.ISearchable>, List<Search.ISearchable>) searchable,
+        bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
     {
         AuditTrackedChanges();
         if (pendingAudit.Count == 0 && touched.Count == 0)
         {
-            await AccessLabels.AssignAsync(this, cancellationToken);
+            await LabelAndIndexAsync(searchable, cancellationToken);
             return (await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken), []);
         }
         var pending = pendingAudit.ToList();
@@ -264,7 +285,7 @@ public abstract class VigilDb(DbContextOptions options, AccessContext access, Ti
             {
                 var sequenced = await ChainAsync(pending, touched, logged, cancellationToken);
                 // Labels are found or made while the chain's lock is held: two writers never make the same one.
-                await AccessLabels.AssignAsync(this, cancellationToken);
+                await LabelAndIndexAsync(searchable, cancellationToken);
                 return (await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken), sequenced);
             }
             // On SQLite EF begins "BEGIN IMMEDIATE", which takes the write lock before we read the chain head;
@@ -272,7 +293,7 @@ public abstract class VigilDb(DbContextOptions options, AccessContext access, Ti
             // the change sequence is numbered in commit order.
             await using var transaction = await Database.BeginTransactionAsync(cancellationToken);
             var ours = await ChainAsync(pending, touched, logged, cancellationToken);
-            await AccessLabels.AssignAsync(this, cancellationToken);
+            await LabelAndIndexAsync(searchable, cancellationToken);
             var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return (written, ours);

@@ -70,4 +70,15 @@ public static class AccessPolicy
                         ? db.Set<AccessLabel>().SelectMany(l => l.Groups, (l, g) => new { l.Id, g.GroupId }).Where(g => db.AccessGroupIds.Contains(g.GroupId)).Select(g => g.Id).Contains(label.Id)
                         : label.OwningUnitId == db.AccessUnitId))
                 .Select(label => label.Id).Contains(record.AccessLabelId);
+
+    /// <summary>The labels the user may read, as a query: the same rule as <see cref="ReadFilter{T}"/> (the
+    /// agreement tests hold both to <see cref="CanRead"/>), for a query that is not through a record's filter
+    /// (the full-text index, which carries each entry's label as a word).</summary>
+    public static IQueryable<Guid> ReadableLabels(Data.VigilDb db) =>
+        db.Set<AccessLabel>().Where(label => db.AccessAuthenticated
+                && label.Classification <= db.AccessClearance
+                && (label.GroupCount > 0
+                    ? db.Set<AccessLabel>().SelectMany(l => l.Groups, (l, g) => new { l.Id, g.GroupId }).Where(g => db.AccessGroupIds.Contains(g.GroupId)).Select(g => g.Id).Contains(label.Id)
+                    : label.OwningUnitId == db.AccessUnitId))
+            .Select(label => label.Id);
 }

@@ -45,7 +45,7 @@ public enum ReviewKind { Progress, SixMonth, TwelveMonth }
 /// team and, once referred to Channel, to that panel's members; nobody else sees it (a Pursue officer
 /// learns it exists only through deconfliction).
 /// </summary>
-public sealed class PreventCase : IProtectedRecord, IAuditedRecord
+public sealed class PreventCase : IProtectedRecord, IAuditedRecord, Platform.Search.ISearchable
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
     /// <summary>"PRV-2026-3KX9Q2M": the year of referral and a random number (<see cref="Number"/>), never a
@@ -130,6 +130,14 @@ public sealed class PreventCase : IProtectedRecord, IAuditedRecord
     public Guid Version { get; set; } = Guid.NewGuid();
 
     /// <summary>The consent that stands now: the latest recorded.</summary>
+    public string SearchType => "prevent-case";
+
+    /// <summary>In the one search, for those who may see the case: its reference and what the gateway and exit recorded (the
+    /// person is found as a subject, under their own label).</summary>
+    public Platform.Search.SearchDocument SearchDocument() => new($"Prevent case {Reference}",
+        string.Join(". ", new[] { DeconflictionSummary, GatewayReason, SignpostedTo, AlternativeSupport, ExitReason }.Where(s => s.Length > 0)),
+        [Reference], $"/prevent/cases/{Id}", DateOnly.FromDateTime(ReferredAt.UtcDateTime), null, typeof(PreventCase), Id);
+
     public ConsentRecord? CurrentConsent => Consents.OrderBy(c => c.RecordedAt).ThenBy(c => c.Id).LastOrDefault();
 
     /// <summary>Consent that allows support to start: given, and for a child by a parent or guardian.</summary>

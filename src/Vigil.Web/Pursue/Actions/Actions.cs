@@ -18,7 +18,7 @@ public enum ActionPriority { High, Medium, Low }
 /// A review that is not satisfied sends the action back to its officer.</summary>
 public enum ActionState { Raised, Allocated, Resulted, Reviewed, Filed }
 
-public sealed class InvestigationAction : IProtectedChild<InvestigationAction, Investigation>, IAuditedRecord
+public sealed class InvestigationAction : IProtectedChild<InvestigationAction, Investigation>, IAuditedRecord, Platform.Search.ISearchable
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid InvestigationId { get; set; }
@@ -41,6 +41,12 @@ public sealed class InvestigationAction : IProtectedChild<InvestigationAction, I
     public Guid Version { get; set; } = Guid.NewGuid();
 
     public bool IsOpen => State is not ActionState.Filed;
+
+    public string SearchType => "action";
+
+    public Platform.Search.SearchDocument SearchDocument() => new(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Action A{Number}: {Title}"),
+        string.Join(" ", Description, Result ?? ""), [], $"/investigations/{InvestigationId}/actions/{Id}",
+        DateOnly.FromDateTime(RaisedAt.UtcDateTime), null, typeof(Investigation), InvestigationId);
 
     // ---- The rules: the use case refuses with these and the pages offer only what they allow. ----
 

@@ -31,7 +31,7 @@ public enum TeamRole { Sio, DeputySio, Officer, DisclosureOfficer, ExhibitsOffic
 /// the access policy (and every query filter) follows the team at once. Everything recorded in the
 /// incident room belongs to it and is visible exactly when it is.
 /// </summary>
-public sealed class Investigation : IProtectedRecord, IAuditedRecord
+public sealed class Investigation : IProtectedRecord, IAuditedRecord, Platform.Search.ISearchable
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
     /// <summary>The operation name, e.g. "Operation KESTREL"; unique across the network.</summary>
@@ -62,6 +62,11 @@ public sealed class Investigation : IProtectedRecord, IAuditedRecord
     public Guid Version { get; set; } = Guid.NewGuid();
 
     public Guid? SioId => Team.FirstOrDefault(m => m.Role == TeamRole.Sio)?.UserId;
+
+    public string SearchType => "investigation";
+
+    public Platform.Search.SearchDocument SearchDocument() => new(OperationName, Summary, [], $"/investigations/{Id}",
+        DateOnly.FromDateTime(OpenedAt.UtcDateTime), null, typeof(Investigation), Id);
 
     /// <summary>The one phase it may move to next (it may also close from any phase); none once closed.</summary>
     public static Phase? NextAfter(Phase phase) => phase is Phase.Closed ? null : phase + 1;

@@ -13,7 +13,7 @@ using Vigil.Web.Subjects.Deconfliction;
 namespace Vigil.Web.Pursue;
 
 /// <summary>A witness statement (MG11) taken in the investigation, for the CPS case file.</summary>
-public sealed class WitnessStatement : IProtectedChild<WitnessStatement, Investigation>, IAuditedRecord
+public sealed class WitnessStatement : IProtectedChild<WitnessStatement, Investigation>, IAuditedRecord, Platform.Search.ISearchable
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid InvestigationId { get; set; }
@@ -23,6 +23,11 @@ public sealed class WitnessStatement : IProtectedChild<WitnessStatement, Investi
     public required string Text { get; set; }
 
     public static Expression<Func<WitnessStatement, Guid>> Parent => x => x.InvestigationId;
+
+    public string SearchType => "statement";
+
+    public Platform.Search.SearchDocument SearchDocument() => new($"Witness statement of {Witness}", Text, [], $"/investigations/{InvestigationId}#statements",
+        TakenOn, null, typeof(Investigation), InvestigationId);
     public string AuditRecordType => "statement";
     public string AuditRecordId => Id.ToString();
 }

@@ -68,7 +68,7 @@ public sealed class BulkWriter(VigilDb db)
         var columns = type.GetProperties()
             // A key the database numbers itself (an owned row's int id, often a shadow property) is left to it;
             // the only other shadow property is an owned row's key to its owner, given by the owner.
-            .Where(p => !(p.IsPrimaryKey() && p.ClrType == typeof(int) && p.ValueGenerated != ValueGenerated.Never))
+            .Where(p => !(p.IsPrimaryKey() && (p.ClrType == typeof(int) || p.ClrType == typeof(long)) && p.ValueGenerated != ValueGenerated.Never))
             .Where(p => !p.IsShadowProperty() || (p.IsForeignKey() && type.IsOwned()))
             .Select(p => new Column(p, p.GetColumnName(store)!, (RelationalTypeMapping)p.GetTypeMapping(),
                 p.IsShadowProperty() && p.IsForeignKey() && type.IsOwned()))

@@ -30,6 +30,8 @@ public sealed class ScaleContext(VigilDb db, BulkWriter writer, ScalePlan plan, 
     private readonly Stopwatch clock = Stopwatch.StartNew();
     private long written;
     private readonly Dictionary<(Classification, Guid, string), Guid> labels = [];
+    // The label and unit of each protected record written, for the search entries of its children.
+    private readonly Dictionary<Guid, (Guid Label, Guid Unit)> protectors = [];
 
     public VigilDb Db => db;
     public ScalePlan Plan => plan;
@@ -69,11 +71,21 @@ public sealed class ScaleContext(VigilDb db, BulkWriter writer, ScalePlan plan, 
                 labels[key] = label;
             }
             record.AccessLabelId = label;
+            protectors[record.Id] = (label, record.OwningUnitId);
         }
         writer.Add(entity);
         foreach (var row in (entity as IHasDerivedRows)?.DerivedRows() ?? [])
         {
             writer.Add(row);
+        }
+        if (entity is Search.ISearchable searchable && searchable.SearchDocument() is { } document)
+        {
+            // Its search entry, as a save writes it (the national-scale search is measured on these).
+            var (label, unit) = protectors.TryGetValue(document.AccessRecordId, out var known) ? known
+                : throw new InvalidOperationException($"The generator wrote a {searchable.SearchType} before the record that protects it.");
+            var entry = new Search.SearchEntry { RecordType = searchable.SearchType, RecordId = searchable.Id, Title = "", Href = "" };
+            Search.SearchIndexing.Fill(entry, document, label, unit);
+            writer.Add(entry);
         }
         written++;
         if (writer.Pending >= FlushEvery)

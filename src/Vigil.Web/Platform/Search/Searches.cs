@@ -1,0 +1,99 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Vigil.Web.Platform.Api;
+using Vigil.Web.Platform.Audit;
+using Vigil.Web.Platform.Data;
+using Vigil.Web.Platform.Security;
+using Vigil.Web.Platform.Ui;
+
+namespace Vigil.Web.Platform.Search;
+
+/// <summary>What the one search is asked: the words, the facets chosen, the page.</summary>
+public sealed record SearchRequest(string? Q, string? Type = null, Guid? Unit = null, int? Year = null, string? Grade = null, int? Page = null);
+
+public sealed record SearchFacet(string Value, string Label, int Count);
+
+public sealed record SearchHitDto(string Type, string TypeName, Guid Id, string Title, string Href, string Unit, DateOnly? On, string? Grade, string SnippetHtml);
+
+/// <summary>One page of what the user may see that matches, best first; <see cref="Total"/> counts exactly
+/// those (paging through returns that many), and the facets count the same set by type, unit, year and grade.</summary>
+public sealed record SearchAnswer(string Query, int Total, int Page, int PageSize, IReadOnlyList<SearchHitDto> Hits,
+    IReadOnlyList<SearchFacet> Types, IReadOnlyList<SearchFacet> Units, IReadOnlyList<SearchFacet> Years, IReadOnlyList<SearchFacet> Grades);
+
+/// <summary>
+/// The one search over everything a user may see (subjects, investigations and their actions and statements,
+/// intelligence reports, Prevent cases...): <see cref="SearchEngine"/> finds, ranks, counts and previews inside
+/// the access decision (the labels this user may read are part of the index query), and every search is
+/// audited with what was typed and what was shown.
+/// </summary>
+public sealed class Searches(VigilDb db, AccessContext access, IEnumerable<SearchSection> sections, IOrganisationDirectory directory)
+{
+    public const int PageSize = 20;
+    public const int MaxPage = 500;
+
+    public async Task<WorkResult<SearchAnswer>> SearchAsync(SearchRequest request, CancellationToken ct)
+    {
+        var (terms, problem) = SearchTerms.Read(request.Q);
+        if (terms is null)
+        {
+            return WorkResult<SearchAnswer>.Invalid("q", problem!);
+        }
+        var served = sections.For(access);
+        if (request.Type is { } type && served.All(s => s.Key != type))
+        {
+            return WorkResult<SearchAnswer>.Invalid("type", $"Choose one of: {string.Join(", ", served.Select(s => s.Key))}");
+        }
+        if (request.Grade is { } grade && (grade.Length is < 1 or > 8 || !grade.All(char.IsAsciiLetterOrDigit)))
+        {
+            return WorkResult<SearchAnswer>.Invalid("grade", "Choose a grade such as 2B");
+        }
+        if (request.Year is < 1900 or > 2200)
+        {
+            return WorkResult<SearchAnswer>.Invalid("year", "Choose a year between 1900 and 2200");
+        }
+        var page = Math.Clamp(request.Page ?? 1, 1, MaxPage);
+        var labels = await ReadableLabelsAsync(ct);
+        var filter = new SearchFilter(request.Type, request.Unit, request.Year, request.Grade);
+        var engine = SearchEngine.For(db);
+        var groups = await engine.GroupsAsync(db, terms, labels, ct);
+        var rows = await engine.PageAsync(db, terms, labels, filter, (page - 1) * PageSize, PageSize, ct);
+        var total = groups.Where(g => filter.Admits(g.RecordType, g.UnitId, g.Year, g.Grade)).Sum(g => g.Count);
+        var units = (await directory.UnitsAsync(ct)).ToDictionary(u => u.Id, u => u.Name);
+        var names = served.ToDictionary(s => s.Key, s => s.Heading);
+
+        db.Audit(AuditActions.Search, AuditOutcomes.Success, "search", null,
+            detail: string.Create(CultureInfo.InvariantCulture, $"\"{request.Q!.Trim()}\"{Narrowed(filter)}; page {page}; {rows.Count} of {total} shown: {string.Join(",", rows.Select(r => r.RecordType + ":" + r.RecordId))}"));
+        await db.SaveChangesAsync(ct);
+
+        return WorkResult<SearchAnswer>.Ok(new SearchAnswer(request.Q!.Trim(), total, page, PageSize,
+            [.. rows.Select(r => new SearchHitDto(r.RecordType, TypeName(names, r.RecordType), r.RecordId, r.Title, r.Href,
+                units.GetValueOrDefault(r.UnitId, "another unit"), r.On, r.Grade, SearchEngine.SnippetHtml(r.Snippet)))],
+            Facet(groups, g => g.RecordType, k => TypeName(names, k)),
+            Facet(groups, g => g.UnitId.ToString(), k => units.GetValueOrDefault(Guid.Parse(k), "another unit")),
+            [.. Facet(groups.Where(g => g.Year is not null), g => g.Year!.Value.ToString(CultureInfo.InvariantCulture), k => k).OrderByDescending(f => f.Value, StringComparer.Ordinal)],
+            [.. Facet(groups.Where(g => g.Grade is not null), g => g.Grade!, k => k).OrderBy(f => f.Value, StringComparer.Ordinal)]));
+    }
+
+    private static string TypeName(Dictionary<string, string> names, string key) => names.GetValueOrDefault(key, key);
+
+    private static List<SearchFacet> Facet(IEnumerable<SearchGroup> groups, Func<SearchGroup, string> key, Func<string, string> label) =>
+        [.. groups.GroupBy(key).Select(g => new SearchFacet(g.Key, label(g.Key), g.Sum(x => x.Count))).OrderByDescending(f => f.Count).ThenBy(f => f.Label, StringComparer.Ordinal)];
+
+    private static string Narrowed(SearchFilter f) => string.Concat(
+        f.Type is null ? "" : $"; type {f.Type}", f.Unit is null ? "" : $"; unit {f.Unit}",
+        f.Year is null ? "" : string.Create(CultureInfo.InvariantCulture, $"; year {f.Year}"), f.Grade is null ? "" : $"; grade {f.Grade}");
+
+    /// <summary>The labels this user may read: <see cref="AccessPolicy.ReadFilter{T}"/>'s rule over the labels
+    /// (a test holds the two to agree with <see cref="AccessPolicy.CanRead"/>).</summary>
+    public Task<List<Guid>> ReadableLabelsAsync(CancellationToken ct) => AccessPolicy.ReadableLabels(db).ToListAsync(ct);
+
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/v1/search", async Task<Results<Ok<SearchAnswer>, NotFound, ValidationProblem, Refused>> (
+                string? q, string? type, Guid? unit, int? year, string? grade, int? page, Searches searches, CancellationToken ct) =>
+                await searches.SearchAsync(new SearchRequest(q, type, unit, year, grade, page), ct).AsOk())
+            .RequireAuthorization(SecuritySetup.OfficerPolicy).WithTags("Search")
+            .WithSummary("Search everything you may see: ranked, with highlighted snippets and counts by type, unit, year and grade");
+    }
+}
