@@ -1,3 +1,4 @@
+using Vigil.Web.Intelligence;
 using Vigil.Web.Network;
 using Vigil.Web.Platform;
 using Vigil.Web.Platform.Cli;
@@ -34,6 +35,7 @@ public partial class Program
         builder.AddSubjects();
         builder.AddPursue();
         builder.AddPrevent();
+        builder.AddIntelligence();
 
         var app = builder.Build();
         app.MapPlatform();
@@ -41,6 +43,7 @@ public partial class Program
         app.MapSubjects();
         app.MapPursue();
         app.MapPrevent();
+        app.MapIntelligence();
         return app;
     }
 }

@@ -43,7 +43,7 @@ public static class PlatformSetup
         builder.Services.AddAuditRecordTypes(
             ("user", "User account"), ("token", "API token"), ("need-to-know-group", "Need-to-know group"),
             ("clearance-grant", "Clearance or role request"), ("audit-log", "Audit log"), ("audit-checkpoint", "Audit checkpoint"),
-            ("inbox", "Unit inbox"), ("inbox-item", "Inbox notice"), ("database", "The database"));
+            ("inbox", "Unit inbox"), ("inbox-item", "Inbox notice"), ("database", "The database"), ("search", "The search across records"));
         builder.Services.AddScoped<UserAdministration>();
         builder.Services.AddScoped<Inbox.UnitInbox>();
         builder.Services.AddScoped<Search.Searches>();

@@ -18,7 +18,8 @@ namespace Vigil.Web.Pursue;
 
 /// <summary>The incident room: lines of enquiry and actions (MIRSAP), the SIO's policy file, linked
 /// subjects, the sequence of events, ELG meetings and statements.</summary>
-public sealed partial class IncidentRoom(VigilDb db, AccessContext access, InvestigationGate gate, SubjectRecords subjects, DeconflictionService deconfliction)
+public sealed partial class IncidentRoom(VigilDb db, AccessContext access, InvestigationGate gate, SubjectRecords subjects, DeconflictionService deconfliction,
+    IEnumerable<Platform.Links.ITimelineSource> contributors)
 {
     private DateOnly Today => DateOnly.FromDateTime(db.Clock.GetUtcNow().UtcDateTime);
 

@@ -32,6 +32,8 @@ public static class PursueModule
             .AddScoped<Exhibits>()
             .AddScoped<Disclosure>()
             .AddScoped<Subjects.Deconfliction.ISubjectInvolvement, PursueInvolvement>()
+            .AddScoped<Platform.Links.IRecordFinder, InvestigationFinder>()
+            .AddScoped<Platform.Links.ITimelineSource, PursueSubjectTimeline>()
             .AddScoped<ISeed, PursueReferenceSeed>()
             .AddScoped<ISeed, PursueDemoSeed>()
             .AddScoped<Platform.Data.Scale.IScaleSeed, PursueTeamsScaleSeed>()
@@ -119,5 +121,44 @@ public sealed class PursueInvolvement(VigilDb db) : Subjects.Deconfliction.ISubj
             .Join(db.Set<Investigation>().IgnoreQueryFilters().Where(i => i.Phase != Phase.Closed), l => l.InvestigationId, i => i.Id, (l, _) => l.SubjectId)
             .Distinct().ToListAsync(ct);
         return live.ToDictionary(id => id, IReadOnlyList<string> (_) => [Subjects.Deconfliction.SubjectInvolvements.LiveInvestigation]);
+    }
+}
+
+/// <summary>Lets other modules refer to an investigation (an intelligence report linked to it): found through the
+/// access filter, by id or by operation name; a miss is audited as every miss is.</summary>
+public sealed class InvestigationFinder(VigilDb db) : Platform.Links.IRecordFinder
+{
+    public string Type => "investigation";
+
+    public async Task<Platform.Links.RecordRef?> FindAsync(Guid id, CancellationToken ct) =>
+        await db.FindVisibleAsync<Investigation>(id, "investigation", track: false, ct) is { } found ? new(Type, found.Id, found.OperationName, $"/investigations/{found.Id}") : null;
+
+    public async Task<Platform.Links.RecordRef?> FindByNameAsync(string name, CancellationToken ct)
+    {
+        var wanted = OperationNames.Normalise(name).ToUpperInvariant();
+        var found = await db.Set<Investigation>().AsNoTracking().Where(i => i.OperationName.ToUpper() == wanted).Select(i => new { i.Id, i.OperationName }).FirstOrDefaultAsync(ct);
+        if (found is null)
+        {
+            await db.RecordMissAsync<Investigation>(i => i.OperationName.ToUpper() == wanted, "operation-name", null, detail: wanted, ct: ct);
+            return null;
+        }
+        return new(Type, found.Id, found.OperationName, $"/investigations/{found.Id}");
+    }
+}
+
+/// <summary>A subject's timeline from Pursue: the investigations (the user may see) the person is linked to, and in what role.</summary>
+public sealed class PursueSubjectTimeline(VigilDb db) : Platform.Links.ITimelineSource
+{
+    public async Task<IReadOnlyList<Platform.Links.DatedFact>> AboutAsync(string type, Guid id, CancellationToken ct)
+    {
+        if (type != "subject")
+        {
+            return [];
+        }
+        var links = await db.Set<InvestigationSubject>().AsNoTracking().Where(l => l.SubjectId == id)
+            .Join(db.Set<Investigation>().AsNoTracking(), l => l.InvestigationId, i => i.Id, (l, i) => new { l.AddedAt, l.Role, l.AddedBy, i.Id, i.OperationName })
+            .ToListAsync(ct);
+        return [.. links.Select(l => new Platform.Links.DatedFact(l.AddedAt, "investigation", $"Linked to {l.OperationName} as {l.Role.ToString().ToLowerInvariant()}",
+            $"By {l.AddedBy}", $"/investigations/{l.Id}"))];
     }
 }

@@ -58,6 +58,11 @@ internal sealed class PursueTeamsScaleSeed : IScaleSeed
         }
         context.Shared["restricted-groups"] = groups.ToDictionary(g => g.Key, g => (IReadOnlyList<Guid>)g.Value);
         context.Shared["pursue-planned"] = planned;
+        // For other modules' parts (intelligence reports linked to investigations), in plain values: unit to (id, operation name).
+        foreach (var unit in planned.GroupBy(x => x.Unit))
+        {
+            context.Shared[$"investigations:{unit.Key}"] = unit.Select(x => (x.Id, x.Operation)).ToList();
+        }
     }
 
     private static readonly string[] Words =

@@ -25,6 +25,7 @@ public static class SubjectsModule
     private static IServiceCollection AddSubjectServices(this IServiceCollection services) => services
         .AddScoped<SubjectRecords>()
         .AddScoped<SubjectCasework>()
+        .AddScoped<SubjectTimeline>()
         .AddScoped<OrganisationRecords>()
         .AddScoped<Deconfliction.DeconflictionService>()
         .AddSingleton<Deconfliction.SubjectIndex>()
@@ -34,7 +35,7 @@ public static class SubjectsModule
         .AddScoped<ISeed, SubjectsDemoSeed>()
         .AddScoped<Platform.Data.Scale.IScaleSeed, SubjectsScaleSeed>()
         .AddNavigation("/subjects", "Subjects", 10)
-        .AddAuditRecordTypes(("subject", "Subject"), ("organisation", "Organisation"), ("deconfliction-check", "Deconfliction check"))
+        .AddAuditRecordTypes(("subject", "Subject"), ("subject-timeline", "Timeline of a subject"), ("organisation", "Organisation"), ("deconfliction-check", "Deconfliction check"))
         .AddNavigation("/organisations", "Organisations", 60)
         .AddNavigation("/deconfliction", "Deconfliction", 70, Contributions.IsUnitOfficer)
         .AddSearchType("subject", "Subjects", "a name, an identifier, a phone, vehicle, postcode or e-mail", 10, Contributions.IsUnitOfficer)
@@ -67,6 +68,8 @@ public static class SubjectsModule
         }).RequireAuthorization(p => p.RequireRole(Roles.SubjectWriters)).ProducesProblem(StatusCodes.Status429TooManyRequests)
             .WithSummary("Record a new subject; the deconfliction check runs first (409 lists the possible matches, 429 when checks run too often)");
 
+        api.MapGet("/{id:guid}/timeline", (Guid id, SubjectTimeline timeline, CancellationToken ct) => timeline.ForAsync(id, ct).AsFound())
+            .WithSummary("Every dated fact about the person that you may see: addresses, markers, links, investigations and intelligence reports");
         api.MapPut("/{id:guid}", (Guid id, SubjectRequest request, SubjectRecords records, CancellationToken ct) => records.UpdateAsync(id, request, ct).AsOk())
             .WithSummary("Change a subject you may change, with the version you read (409 if someone changed it first)");
         api.MapPost("/{id:guid}/warning-markers", (Guid id, AddWarningMarker request, SubjectCasework casework, CancellationToken ct) =>

@@ -55,9 +55,10 @@ public static class VigilCommands
         var people = new Option<int>("--people") { Description = "How many fictional people to add (default 1,000,000).", DefaultValueFactory = _ => 1_000_000 };
         var entries = new Option<long>("--audit") { Description = "How many audit entries to add to the chain (default none).", DefaultValueFactory = _ => 0 };
         var seed = new Option<int>("--seed") { Description = "The random seed: the same seed gives the same data (default 2026).", DefaultValueFactory = _ => 2026 };
-        var seedScale = new Command("seed-scale", "Add national-scale fictional data in bulk: people, investigations, ten years of Prevent referrals, audit entries (demo mode only; stop the app first).")
+        var reports = new Option<int?>("--reports") { Description = "How many fictional intelligence reports to add (default: as many as --people)." };
+        var seedScale = new Command("seed-scale", "Add national-scale fictional data in bulk: people, investigations, ten years of Prevent referrals, intelligence reports, audit entries (demo mode only; stop the app first).")
         {
-            people, entries, seed,
+            people, entries, seed, reports,
         };
         seedScale.SetAction(async (parse, ct) => await WithScopeAsync(buildApp, "system:seed-scale", async sp =>
         {
@@ -66,10 +67,10 @@ public static class VigilCommands
                 Console.Error.WriteLine("Refused: national-scale data is fictional demo data, added only in demo mode (add --demo, never in production).");
                 return 2;
             }
-            var plan = new Data.Scale.ScalePlan(parse.GetValue(people), parse.GetValue(entries), parse.GetValue(seed));
-            if (plan.People < 0 || plan.AuditEntries < 0)
+            var plan = new Data.Scale.ScalePlan(parse.GetValue(people), parse.GetValue(entries), parse.GetValue(seed), parse.GetValue(reports));
+            if (plan.People < 0 || plan.AuditEntries < 0 || plan.IntelligenceReports < 0)
             {
-                Console.Error.WriteLine("--people and --audit must be 0 or more.");
+                Console.Error.WriteLine("--people, --reports and --audit must be 0 or more.");
                 return 2;
             }
             // The demo first, if this database has none yet: the generator adds to it.

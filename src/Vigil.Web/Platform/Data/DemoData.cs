@@ -37,6 +37,8 @@ public sealed class DemoData(UserManager<VigilUser> users, IOrganisationDirector
         new("sio.northwest@vigil.example", "DCI Imani Halvorsen", Roles.Sio, "north-west", null, Classification.Secret),
         new("investigator.northwest@vigil.example", "DC Jordan Castellano", Roles.Investigator, "north-west", null, Classification.Official),
         new("prevent.northwest@vigil.example", "PC Avery Lindqvist", Roles.PreventOfficer, "north-west", null, Classification.Official),
+        new("intelligence.london@vigil.example", "DS Ines Vantongeren", Roles.IntelligenceOfficer, "london", null, Classification.Secret),
+        new("intelligence.northwest@vigil.example", "DC Pavel Okafor-Lund", Roles.IntelligenceOfficer, "north-west", null, Classification.Secret),
         new("sio.westmidlands@vigil.example", "DCI Tariq Beaumont", Roles.Sio, "west-midlands", null, Classification.Secret),
         new("analyst.wales@vigil.example", "Analyst Rhian Takahashi", Roles.Analyst, "wales", null, Classification.Official),
         new("ctsa.wales@vigil.example", "PS Dylan Moreau", Roles.SecurityAdviser, "wales", null, Classification.Official),

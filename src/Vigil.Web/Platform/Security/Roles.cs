@@ -6,6 +6,7 @@ public static class Roles
     public const string Investigator = "Investigator";
     public const string Sio = "SIO";
     public const string Analyst = "Analyst";
+    public const string IntelligenceOfficer = "IntelligenceOfficer";
     public const string PreventOfficer = "PreventOfficer";
     public const string ChannelPanelMember = "ChannelPanelMember";
     public const string SecurityAdviser = "SecurityAdviser";
@@ -16,7 +17,7 @@ public static class Roles
 
     public static readonly IReadOnlyList<string> All =
     [
-        Investigator, Sio, Analyst, PreventOfficer, ChannelPanelMember, SecurityAdviser,
+        Investigator, Sio, Analyst, IntelligenceOfficer, PreventOfficer, ChannelPanelMember, SecurityAdviser,
         OperationsCoordinator, DisclosureOfficer, Auditor, Administrator,
     ];
 
@@ -25,6 +26,7 @@ public static class Roles
         Investigator => "Investigator",
         Sio => "Senior Investigating Officer",
         Analyst => "Analyst",
+        IntelligenceOfficer => "Intelligence officer",
         PreventOfficer => "Prevent officer",
         ChannelPanelMember => "Channel panel member",
         SecurityAdviser => "Counter Terrorism Security Adviser",
@@ -38,6 +40,6 @@ public static class Roles
     /// <summary>Roles that may create and change subject records (people and what is known of them).</summary>
     public static readonly IReadOnlySet<string> SubjectWriters = new HashSet<string>(StringComparer.Ordinal)
     {
-        Investigator, Sio, Analyst, PreventOfficer,
+        Investigator, Sio, Analyst, IntelligenceOfficer, PreventOfficer,
     };
 }

@@ -74,11 +74,7 @@ public sealed class Investigations(VigilDb db, AccessContext access, Investigati
             return WorkResult<InvestigationDto>.Forbidden("Only an SIO or investigator of a unit may open an investigation.");
         }
         var errors = ApiValidation.Validate(request);
-        var name = request.OperationName?.Trim() ?? "";
-        if (name.Length > 0 && !name.StartsWith("Operation ", StringComparison.OrdinalIgnoreCase))
-        {
-            name = "Operation " + name;
-        }
+        var name = OperationNames.Normalise(request.OperationName);
         // Operation names are one network-wide register (two operations must never share a name), so a
         // clash is reported whoever holds the other one; it says nothing else, and it is audited, so that
         // probing the register shows in the audit log.
@@ -440,5 +436,15 @@ public sealed class Investigations(VigilDb db, AccessContext access, Investigati
         api.MapDelete("/{id:guid}/team/{userId:guid}", (Guid id, Guid userId, Investigations investigations, CancellationToken ct) =>
             investigations.RemoveMemberAsync(id, userId, ct).AsNoContent())
             .WithSummary("Remove an officer from the team and from the investigation's group");
+    }
+}
+
+public static class OperationNames
+{
+    /// <summary>An operation name as the register holds it: "kestrel" and "Operation kestrel" are "Operation kestrel".</summary>
+    public static string Normalise(string? typed)
+    {
+        var name = typed?.Trim() ?? "";
+        return name.Length > 0 && !name.StartsWith("Operation ", StringComparison.OrdinalIgnoreCase) ? "Operation " + name : name;
     }
 }

@@ -6,6 +6,7 @@ using Vigil.Web.Platform;
 using Vigil.Web.Platform.Api;
 using Vigil.Web.Platform.Audit;
 using Vigil.Web.Platform.Data;
+using Vigil.Web.Platform.Links;
 using Vigil.Web.Platform.Security;
 using Vigil.Web.Subjects;
 using Vigil.Web.Subjects.Deconfliction;
@@ -34,7 +35,7 @@ public sealed record AddTimelineEvent(
     [property: StringLength(4000)] string? Detail,
     [property: StringLength(200)] string? Source);
 
-public sealed record TimelineItem(DateTimeOffset At, string Kind, string Title, string Detail);
+public sealed record TimelineItem(DateTimeOffset At, string Kind, string Title, string Detail, string? Href = null);
 
 /// <summary>The sequence of events: dated events, and what other records contribute.</summary>
 public sealed partial class IncidentRoom
@@ -83,6 +84,8 @@ public sealed partial class IncidentRoom
             .Select(e => new TimelineItem(e.SeizedAt, "exhibit", $"Exhibit {e.Reference} seized", $"{e.Description}, from {e.SeizedFrom} by {e.SeizedBy}")));
         items.AddRange((await db.Set<InvestigationAction>().AsNoTracking().Where(a => a.InvestigationId == id && a.ResultedAt != null).ToListAsync(ct))
             .Select(a => new TimelineItem(a.ResultedAt!.Value, "action", $"Action A{a.Number} resulted: {a.Title}", a.Result ?? "")));
+        // What other modules hold about the investigation (intelligence reports linked to it), as the user may see it.
+        items.AddRange((await contributors.AboutAsync("investigation", id, ct)).Select(f => new TimelineItem(f.At, f.Kind, f.Title, f.Detail, f.Href)));
         db.Audit(AuditActions.Read, AuditOutcomes.Success, "timeline", id.ToString(), detail: $"{items.Count} items");
         await db.SaveChangesAsync(ct);
         return items.OrderBy(t => t.At).ToList();

@@ -6,7 +6,11 @@ using Vigil.Web.Platform.Security;
 namespace Vigil.Web.Platform.Data.Scale;
 
 /// <summary>How much the national-scale generator adds, and from which seed (the same seed gives the same data).</summary>
-public sealed record ScalePlan(int People = 1_000_000, long AuditEntries = 0, int Seed = 2026);
+public sealed record ScalePlan(int People = 1_000_000, long AuditEntries = 0, int Seed = 2026, int? Reports = null)
+{
+    /// <summary>How many intelligence reports: as many as people unless given.</summary>
+    public int IntelligenceReports => Reports ?? People;
+}
 
 /// <summary>
 /// A module's part of the national-scale generator (`seed-scale --demo`): it adds its records at the

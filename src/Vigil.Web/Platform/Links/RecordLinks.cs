@@ -1,0 +1,52 @@
+namespace Vigil.Web.Platform.Links;
+
+/// <summary>A record of another module as the one referring to it may show it: its kind ("investigation"),
+/// id, title and page.</summary>
+public sealed record RecordRef(string Type, Guid Id, string Title, string Href);
+
+/// <summary>
+/// Finds a record of one kind for the current user, through its module's access filter: the record, or
+/// null when it is missing or hidden (both answered alike, the miss audited by the module). A module that
+/// lets others refer to its records contributes one (Pursue: "investigation"), so that a module that may
+/// not use another (Intelligence may not use Pursue) can still link to its records by reference.
+/// </summary>
+public interface IRecordFinder
+{
+    string Type { get; }
+    Task<RecordRef?> FindAsync(Guid id, CancellationToken ct);
+
+    /// <summary>The record users know by this name ("Operation KESTREL"), when the user may see it.</summary>
+    Task<RecordRef?> FindByNameAsync(string name, CancellationToken ct);
+}
+
+/// <summary>A dated fact about a record, as a sequence of events or a timeline shows it.</summary>
+public sealed record DatedFact(DateTimeOffset At, string Kind, string Title, string Detail, string? Href = null);
+
+/// <summary>
+/// What one module knows, dated, about a record of another (the intelligence reports linked to an
+/// investigation, the investigations a subject is linked to): only what the current user may see, through
+/// the module's own access filters. The investigation's sequence of events and a subject's timeline ask every
+/// contributor, so neither needs to know who contributes.
+/// </summary>
+public interface ITimelineSource
+{
+    Task<IReadOnlyList<DatedFact>> AboutAsync(string type, Guid id, CancellationToken ct);
+}
+
+public static class RecordLinks
+{
+    /// <summary>The record, when a module finds records of that kind and the user may see it.</summary>
+    public static async Task<RecordRef?> FindAsync(this IEnumerable<IRecordFinder> finders, string type, Guid id, CancellationToken ct) =>
+        finders.FirstOrDefault(f => f.Type == type) is { } finder ? await finder.FindAsync(id, ct) : null;
+
+    /// <summary>Every contributor's facts about a record, one after another (they share the request's database context).</summary>
+    public static async Task<List<DatedFact>> AboutAsync(this IEnumerable<ITimelineSource> sources, string type, Guid id, CancellationToken ct)
+    {
+        var facts = new List<DatedFact>();
+        foreach (var source in sources)
+        {
+            facts.AddRange(await source.AboutAsync(type, id, ct));
+        }
+        return facts;
+    }
+}
