@@ -25,6 +25,7 @@ public static class IntelligenceModule
             .AddScoped<ISeed, IntelligenceDemoSeed>()
             .AddScoped<Platform.Data.Scale.IScaleSeed, IntelligenceScaleSeed>()
             .AddScoped<Platform.Links.ITimelineSource, IntelligenceTimeline>()
+            .AddScoped<Platform.Graph.IGraphSource, IntelligenceGraph>()
             .AddNavigation("/intelligence", "Intelligence", 25, a => Contributions.IsUnitOfficer(a) && a.Roles.Any(IntelligenceReports.Writers.Contains))
             .AddSearchType("intelligence-report", "Intelligence reports", "words of the report, its reference or an identifier it names", 30, Contributions.IsUnitOfficer)
             .AddAuditRecordTypes(("intelligence-report", "Intelligence report"), ("source-details", "Source details of an intelligence report"),

@@ -33,6 +33,7 @@ public static class PursueModule
             .AddScoped<Disclosure>()
             .AddScoped<Subjects.Deconfliction.ISubjectInvolvement, PursueInvolvement>()
             .AddScoped<Platform.Links.IRecordFinder, InvestigationFinder>()
+            .AddScoped<Platform.Graph.IGraphSource, PursueGraph>()
             .AddScoped<Platform.Links.ITimelineSource, PursueSubjectTimeline>()
             .AddScoped<ISeed, PursueReferenceSeed>()
             .AddScoped<ISeed, PursueDemoSeed>()

@@ -26,6 +26,7 @@ public static class SubjectsModule
         .AddScoped<SubjectRecords>()
         .AddScoped<SubjectCasework>()
         .AddScoped<SubjectTimeline>()
+        .AddScoped<Platform.Graph.IGraphSource, SubjectGraph>()
         .AddScoped<OrganisationRecords>()
         .AddScoped<Deconfliction.DeconflictionService>()
         .AddSingleton<Deconfliction.SubjectIndex>()

@@ -10,8 +10,6 @@ namespace Vigil.Web.Tests.Intelligence;
 /// SECRET report for its unit and tells another unit nothing, not even a count.</summary>
 public sealed class IntelligenceTests(VigilApp app) : IClassFixture<VigilApp>
 {
-    private static string WithoutTrace(string body) => System.Text.RegularExpressions.Regex.Replace(body, "\"traceId\":\"[^\"]*\"", "\"traceId\":\"\"");
-
     private static string Word(string stem) => stem + Guid.NewGuid().ToString("N")[..8];
 
     private static async Task<JsonElement> RecordAsync(HttpClient api, object report, HttpStatusCode status = HttpStatusCode.Created)
@@ -165,7 +163,7 @@ public sealed class IntelligenceTests(VigilApp app) : IClassFixture<VigilApp>
         var refused = await northWest.PostAsJsonAsync($"/api/v1/intelligence/reports/{theirs.GetProperty("id").GetGuid()}/investigations", new { investigationId = operation.GetProperty("id").GetGuid() });
         var missing = await northWest.PostAsJsonAsync($"/api/v1/intelligence/reports/{theirs.GetProperty("id").GetGuid()}/investigations", new { investigationId = Guid.NewGuid() });
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
-        Assert.Equal(WithoutTrace(await missing.Content.ReadAsStringAsync()), WithoutTrace(await refused.Content.ReadAsStringAsync()));
+        Assert.Equal(Problems.WithoutTrace(await missing.Content.ReadAsStringAsync()), Problems.WithoutTrace(await refused.Content.ReadAsStringAsync()));
     }
 
     [Fact]

@@ -15,8 +15,6 @@ namespace Vigil.Web.Tests.Prevent;
 /// </summary>
 public sealed class PreventAccessTests(VigilApp app) : IClassFixture<VigilApp>
 {
-    private static string WithoutTrace(string body) => Regex.Replace(body, "\"traceId\":\"[^\"]*\"", "");
-
     [Fact]
     public async Task PursueOfficers_LearnOfAPreventCase_OnlyThroughDeconfliction()
     {
@@ -71,7 +69,7 @@ public sealed class PreventAccessTests(VigilApp app) : IClassFixture<VigilApp>
         var hidden = await other.GetAsync($"/api/v1/prevent/cases/{id}");
         var missing = await other.GetAsync($"/api/v1/prevent/cases/{Guid.CreateVersion7()}");
         Assert.Equal(HttpStatusCode.NotFound, hidden.StatusCode);
-        Assert.Equal(WithoutTrace(await missing.Content.ReadAsStringAsync()), WithoutTrace(await hidden.Content.ReadAsStringAsync()));
+        Assert.Equal(Problems.WithoutTrace(await missing.Content.ReadAsStringAsync()), Problems.WithoutTrace(await hidden.Content.ReadAsStringAsync()));
         foreach (var (step, body) in new (string, object)[]
         {
             ("deconfliction", new { }), ("withdraw", new { reason = "Trying." }), ("consent", ParentConsent()),

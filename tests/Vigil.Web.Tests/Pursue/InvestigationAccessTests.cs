@@ -104,8 +104,6 @@ public sealed class InvestigationAccessTests(VigilApp app) : IClassFixture<Vigil
         Assert.True(await app.AsSystemAsync(db => db.AuditEntries.AnyAsync(e => e.Action == AuditActions.Refused && e.RecordId == built.Id.ToString() && e.UserName == outsider)));
     }
 
-    private static string WithoutTrace(string body) => System.Text.RegularExpressions.Regex.Replace(body, "\"traceId\":\"[^\"]*\"", "");
-
     [Fact]
     public async Task HiddenInvestigation_AnswersExactlyLikeAMissingOne()
     {
@@ -117,7 +115,7 @@ public sealed class InvestigationAccessTests(VigilApp app) : IClassFixture<Vigil
             var hidden = await other.GetAsync($"/api/v1/investigations/{built.Id}{suffix}");
             var missing = await other.GetAsync($"/api/v1/investigations/{Guid.NewGuid()}{suffix.Replace(built.ActionId.ToString(), Guid.NewGuid().ToString(), StringComparison.Ordinal)}");
             Assert.Equal(missing.StatusCode, hidden.StatusCode);
-            Assert.Equal(WithoutTrace(await missing.Content.ReadAsStringAsync()), WithoutTrace(await hidden.Content.ReadAsStringAsync()));
+            Assert.Equal(Problems.WithoutTrace(await missing.Content.ReadAsStringAsync()), Problems.WithoutTrace(await hidden.Content.ReadAsStringAsync()));
             Assert.Equal(missing.Content.Headers.ContentType?.MediaType, hidden.Content.Headers.ContentType?.MediaType);
         }
     }
