@@ -43,11 +43,13 @@ public static class PlatformSetup
         builder.Services.AddAuditRecordTypes(
             ("user", "User account"), ("token", "API token"), ("need-to-know-group", "Need-to-know group"),
             ("clearance-grant", "Clearance or role request"), ("audit-log", "Audit log"), ("audit-checkpoint", "Audit checkpoint"),
-            ("inbox", "Unit inbox"), ("inbox-item", "Inbox notice"), ("database", "The database"), ("search", "The search across records"), ("link-chart", "The link chart"));
+            ("inbox", "Unit inbox"), ("inbox-item", "Inbox notice"), ("database", "The database"), ("search", "The search across records"), ("link-chart", "The link chart"), ("saved-search", "Saved search"));
         builder.Services.AddScoped<UserAdministration>();
         builder.Services.AddScoped<Inbox.UnitInbox>();
         builder.Services.AddScoped<Search.Searches>();
         builder.Services.AddScoped<Graph.LinkChart>();
+        builder.Services.AddScoped<Search.SavedSearches>();
+        builder.Services.AddHostedService<Search.SavedSearchWatcher>();
         builder.Services.AddSingleton<AnonymousRejections>();
         builder.Services.AddHostedService<AnonymousRejectionsFlush>();
         builder.Services.AddSingleton<PasswordTiming>();
@@ -217,6 +219,7 @@ public static class PlatformSetup
         app.MapInboxApi();
         Search.Searches.Map(app);
         Graph.LinkChart.Map(app);
+        Search.SavedSearches.Map(app);
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Text.Json;
 using AngleSharp.Html.Dom;
 using Vigil.Web.Platform.Audit;
@@ -194,4 +195,45 @@ public sealed class SearchTests(VigilApp app) : IClassFixture<VigilApp>
         var (_, signIn) = await new PageClient(app.CreateClient()).GetAsync("/account/sign-in");
         Assert.Null(signIn.QuerySelector("[data-testid=header-search]"));
     }
+
+    [Fact]
+    public async Task SavedSearch_TellsItsOwnerAlone_OfNewRecordsTheyMaySee_AndNothingOfHiddenOnes()
+    {
+        var word = Word("Halyard");
+        using var northWest = await app.ApiClientAsync(DemoUsers.InvestigatorNorthWest);
+        var saved = await northWest.PostAsJsonAsync("/api/v1/search/saved", new { name = "Halyard watch", q = word });
+        Assert.Equal(HttpStatusCode.Created, saved.StatusCode);
+        var savedId = (await saved.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+
+        // A London record with the word is not North West's to know of: no notice.
+        using var london = await app.ApiClientAsync(DemoUsers.SioLondon);
+        await OpenAsync(london, "Operation " + word.ToUpperInvariant());
+        await TellAsync();
+        Assert.DoesNotContain(await NoticesAsync(northWest), n => n.Contains(savedId.ToString(), StringComparison.Ordinal));
+
+        // A North West subject with it is.
+        await SubjectAsync(northWest, "Ottoline", "Rigger", summary: $"Seen at the {word} yard.");
+        await TellAsync();
+        Assert.Contains(await NoticesAsync(northWest), n => n.Contains(savedId.ToString(), StringComparison.Ordinal) && n.Contains("1 new record", StringComparison.Ordinal));
+        // Nobody else in the unit is told of another officer's search.
+        using var colleague = await app.ApiClientAsync(DemoUsers.SioNorthWest);
+        Assert.DoesNotContain(await NoticesAsync(colleague), n => n.Contains(savedId.ToString(), StringComparison.Ordinal));
+        // Told once: a second check finds nothing new.
+        await TellAsync();
+        Assert.Single(await NoticesAsync(northWest), n => n.Contains(savedId.ToString(), StringComparison.Ordinal));
+
+        Assert.Equal(HttpStatusCode.NotFound, (await colleague.DeleteAsync($"/api/v1/search/saved/{savedId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await northWest.DeleteAsync($"/api/v1/search/saved/{savedId}")).StatusCode);
+    }
+
+    private Task TellAsync() => app.AsSystemAsync(async _ =>
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<Vigil.Web.Platform.Security.AccessContext>().RunAsSystem("test");
+        await scope.ServiceProvider.GetRequiredService<Vigil.Web.Platform.Search.SavedSearches>().TellOwnersAsync(CancellationToken.None);
+    });
+
+    private static async Task<List<string>> NoticesAsync(HttpClient api) =>
+        [.. (await api.GetFromJsonAsync<JsonElement>("/api/v1/inbox?pageSize=200")).GetProperty("items").EnumerateArray()
+            .Select(i => $"{i.GetProperty("recordId").GetString()} {i.GetProperty("body").GetString()}")];
 }

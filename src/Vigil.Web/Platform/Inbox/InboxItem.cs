@@ -21,6 +21,8 @@ public sealed class InboxItem : IProtectedRecord
     public string? RecordType { get; set; }
     public string? RecordId { get; set; }
     public DateTimeOffset? ReadAt { get; set; }
+    /// <summary>A notice for one officer only (a saved search's), besides the label's rule.</summary>
+    public Guid? ForUserId { get; set; }
     public string? ReadBy { get; set; }
 
     public Classification Classification { get; set; }
@@ -41,6 +43,7 @@ internal sealed class InboxItemConfiguration : IEntityTypeConfiguration<InboxIte
         b.Property(i => i.RecordId).HasMaxLength(128);
         b.Property(i => i.ReadBy).HasMaxLength(256);
         b.HasIndex(i => new { i.OwningUnitId, i.CreatedAt });
+        b.HasIndex(i => i.ForUserId);
     }
 }
 
@@ -58,8 +61,17 @@ public sealed class UnitInbox(VigilDb db, AccessContext access)
             NeedToKnow = about.Groups.Select(g => new RecordGroup { GroupId = g }).ToList(),
         });
 
-    // Through the access filter, and for officers of a unit only.
-    private IQueryable<InboxItem> Mine => db.Set<InboxItem>().Where(i => access.UnitId != null && access.PartnerAgencyId == null);
+    /// <summary>A notice for one officer alone (their saved search found something), labelled OFFICIAL for their unit
+    /// and saying nothing of the records themselves.</summary>
+    public void SendTo(Guid userId, Guid unitId, string subject, string body, string? recordType = null, string? recordId = null) =>
+        db.Add(new InboxItem
+        {
+            CreatedAt = db.Clock.GetUtcNow(), Subject = subject, Body = body, RecordType = recordType, RecordId = recordId,
+            Classification = Classification.Official, OwningUnitId = unitId, ForUserId = userId,
+        });
+
+    // Through the access filter, for officers of a unit only, and a personal notice for its officer only.
+    private IQueryable<InboxItem> Mine => db.Set<InboxItem>().Where(i => access.UnitId != null && access.PartnerAgencyId == null && (i.ForUserId == null || i.ForUserId == access.UserId));
 
     public async Task<Paged<InboxItemDto>> ListAsync(int? page, int? pageSize, CancellationToken ct)
     {

@@ -668,6 +668,9 @@ namespace Vigil.Web.Platform.Data.Migrations.Sqlite
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("ForUserId")
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("OfficialSensitive")
                         .HasColumnType("INTEGER");
 
@@ -698,11 +701,52 @@ namespace Vigil.Web.Platform.Data.Migrations.Sqlite
 
                     b.HasIndex("AccessLabelId");
 
+                    b.HasIndex("ForUserId");
+
                     b.HasIndex("OwningUnitId");
 
                     b.HasIndex("OwningUnitId", "CreatedAt");
 
                     b.ToTable("InboxItem");
+                });
+
+            modelBuilder.Entity("Vigil.Web.Platform.Search.SavedSearch", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastToldAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Query")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SeenUpTo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Type")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("SavedSearches", (string)null);
                 });
 
             modelBuilder.Entity("Vigil.Web.Platform.Search.SearchEntry", b =>
