@@ -48,6 +48,8 @@ public sealed class IntelligenceDemoSeed : ISeed
 
     private static readonly string[] Sources = ["a covert human intelligence source", "a member of the public", "a partner agency", "a police patrol", "an open source review"];
 
+    private static string Capital(string text) => char.ToUpperInvariant(text[0]) + text[1..];
+
     public async Task SeedAsync(VigilDb db, bool demo, CancellationToken ct)
     {
         if (!demo || await db.Set<IntelligenceReport>().IgnoreQueryFilters().AnyAsync(ct))
@@ -68,9 +70,9 @@ public sealed class IntelligenceDemoSeed : ISeed
         {
             db.Add(new GroupMembership { GroupId = sourceUnits[officer.UnitId!.Value], UserId = officer.Id });
         }
-        // What the seed draws from: each unit's demo subjects (with a phone or vehicle) and investigations.
+        // What the seed draws from: each unit's demo subjects and investigations.
         var people = (await db.Set<Subject>().IgnoreQueryFilters().AsNoTracking().Where(s => s.MergedIntoId == null)
-                .Select(s => new { s.Id, s.GivenName, s.Surname, s.OwningUnitId, s.Classification, Groups = s.NeedToKnow.Count, Phones = s.Contacts.Where(c => c.Kind == ContactKind.Phone).Select(c => c.Value).ToList(), Vehicles = s.Vehicles.Select(v => v.Registration).ToList() })
+                .Select(s => new { s.Id, s.GivenName, s.Surname, s.OwningUnitId, s.Classification, Groups = s.NeedToKnow.Count })
                 .ToListAsync(ct))
             .Where(s => s.Groups == 0 && s.Classification == Classification.Official).GroupBy(s => s.OwningUnitId).ToDictionary(g => g.Key, g => g.OrderBy(s => s.Id).ToList());
         var investigations = (await db.Set<SearchEntry>().AsNoTracking().Where(e => e.RecordType == "investigation").Select(e => new { e.RecordId, e.Title, e.UnitId }).ToListAsync(ct))
@@ -101,7 +103,7 @@ public sealed class IntelligenceDemoSeed : ISeed
                 Reference = IntelligenceReport.NewReference(reportedAt.Year, picks),
                 Text = walkthrough
                     ? $"A source reports that {who} is storing chemicals at a lock-up known as {WalkthroughWord} and uses the phone 07700 900111."
-                    : $"{Sources[texts.Next(Sources.Length)].ToUpperInvariant()[0]}{Sources[texts.Next(Sources.Length)][1..]} reports that {who} {Activities[texts.Next(Activities.Length)]} near {Places[texts.Next(Places.Length)]}.",
+                    : $"{Capital(Sources[texts.Next(Sources.Length)])} reports that {who} {Activities[texts.Next(Activities.Length)]} near {Places[texts.Next(Places.Length)]}.",
                 Source = (SourceEvaluation)grades.Next(1, 4), Assessment = (IntelligenceAssessment)grades.Next(5), Handling = legacy is null ? handling : legacy[2] == '1' ? HandlingCode.P : HandlingCode.C,
                 LegacyGrading = legacy,
                 InformationDate = DateOnly.FromDateTime(reportedAt.UtcDateTime).AddDays(-dates.Next(0, 10)),
@@ -139,14 +141,15 @@ public sealed class IntelligenceDemoSeed : ISeed
             });
             Named(EntityKind.Person, who, person?.Id, person is null ? EntityLink.Unlinked : EntityLink.Linked,
                 person is null ? "Nobody you may see: not yet recorded as a subject (demo data)" : "Linked by the deconfliction check (demo data)");
-            var phone = walkthrough ? "07700 900111" : person?.Phones.FirstOrDefault();
+            // Phones from Ofcom's drama range and made-up registrations, from their own stream; not linked (nobody checked holds them).
+            var phone = walkthrough ? "07700 900111" : picks.Next(2) == 0 ? $"07700 900{picks.Next(1000):D3}" : null;
             if (phone is not null)
             {
-                Named(EntityKind.Phone, phone, person?.Phones.Count > 0 && !walkthrough ? person.Id : null, person?.Phones.Count > 0 && !walkthrough ? EntityLink.Linked : EntityLink.Unlinked, "Checked at recording (demo data)");
+                Named(EntityKind.Phone, phone, null, EntityLink.Unlinked, "Checked at recording: nobody you may see holds it (demo data)");
             }
-            if (person?.Vehicles.FirstOrDefault() is { } vehicle && picks.Next(2) == 0)
+            if (picks.Next(4) == 0)
             {
-                Named(EntityKind.Vehicle, vehicle, person.Id, EntityLink.Linked, "Checked at recording (demo data)");
+                Named(EntityKind.Vehicle, $"DM{picks.Next(10, 99)}{(char)('A' + picks.Next(26))}{(char)('A' + picks.Next(26))}{(char)('A' + picks.Next(26))}", null, EntityLink.Unlinked, "Checked at recording (demo data)");
             }
             if ((i + 1) % 50 == 0)
             {

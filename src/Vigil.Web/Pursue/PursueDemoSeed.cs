@@ -29,11 +29,12 @@ public sealed class PursueDemoSeed : ISeed
     private const string SioNorthWest = "sio.northwest@vigil.example";
     private const string InvestigatorNorthWest = "investigator.northwest@vigil.example";
     private const string SioWestMidlands = "sio.westmidlands@vigil.example";
-    private static readonly string[] Accounts = [SioLondon, InvestigatorLondon, DisclosureLondon, SioNorthWest, InvestigatorNorthWest, SioWestMidlands];
+    private const string IntelligenceLondon = "intelligence.london@vigil.example";
+    private static readonly string[] Accounts = [SioLondon, InvestigatorLondon, DisclosureLondon, SioNorthWest, InvestigatorNorthWest, SioWestMidlands, IntelligenceLondon];
 
     /// <summary>Who is in the team. OFFICIAL-only officers (the London disclosure officer, the North West
     /// investigator) are only in the teams of OFFICIAL investigations.</summary>
-    private enum Crew { None, Kestrel, LondonSecret, LondonOfficial, LondonInvestigatorOnly, NorthWestSecret, NorthWestOfficial, WestMidlands }
+    private enum Crew { None, Kestrel, LondonSecret, LondonIntelligence, LondonOfficial, LondonInvestigatorOnly, NorthWestSecret, NorthWestOfficial, WestMidlands }
 
     private sealed record Plan(string Name, string Unit, Phase Phase, Crew Crew, Phase? ClosedFrom = null, bool Deputy = false);
 
@@ -53,7 +54,7 @@ public sealed class PursueDemoSeed : ISeed
         new("KESTREL", "london", Phase.Investigation, Crew.Kestrel),
         new("MERIDIAN", "london", Phase.Investigation, Crew.LondonOfficial),
         new("SPINDLE", "london", Phase.Closed, Crew.LondonOfficial, ClosedFrom: Phase.IntelligenceDevelopment),
-        new("HARRIER", "london", Phase.IntelligenceDevelopment, Crew.LondonSecret),
+        new("HARRIER", "london", Phase.IntelligenceDevelopment, Crew.LondonIntelligence),
         new("LANTERN", "london", Phase.IntelligenceDevelopment, Crew.LondonInvestigatorOnly),
         new("CINDER", "north-west", Phase.Closed, Crew.NorthWestOfficial),
         new("ORRERY", "north-west", Phase.Outcome, Crew.NorthWestOfficial),
@@ -241,6 +242,7 @@ public sealed class PursueDemoSeed : ISeed
             {
                 Crew.Kestrel => [new(u[SioLondon], TeamRole.Sio), new(u[InvestigatorLondon], TeamRole.Officer)],
                 Crew.LondonSecret => [new(u[SioLondon], TeamRole.Sio), new(u[InvestigatorLondon], plan.Deputy ? TeamRole.DeputySio : charged ? TeamRole.DisclosureOfficer : TeamRole.Officer)],
+                Crew.LondonIntelligence => [new(u[SioLondon], TeamRole.Sio), new(u[InvestigatorLondon], TeamRole.Officer), new(u[IntelligenceLondon], TeamRole.Analyst)],
                 Crew.LondonOfficial => [new(u[SioLondon], TeamRole.Sio), new(u[InvestigatorLondon], TeamRole.Officer), new(u[DisclosureLondon], TeamRole.DisclosureOfficer)],
                 Crew.LondonInvestigatorOnly => [new(u[InvestigatorLondon], TeamRole.Officer)],
                 Crew.NorthWestSecret => [new(u[SioNorthWest], TeamRole.Sio)],

@@ -1,14 +1,15 @@
 namespace Vigil.Browser.Tests.Pages;
 
-/// <summary>/search: the header search's results, a section per kind of record.</summary>
+/// <summary>/search: the one search's results, ranked, with facets.</summary>
 public sealed class SearchPage : AppPage
 {
     private SearchPage(BrowserSession session) : base(session)
     {
     }
 
-    public ILocator Section(string key) => Page.GetByTestId($"search-section-{key}");
-    public ILocator Hits(string key) => Section(key).GetByTestId("search-hit");
+    public ILocator AllHits => Page.GetByTestId("search-hit");
+    public ILocator Hits(string type) => Page.Locator($"[data-testid=search-hit][data-type={type}]");
+    public ILocator Total => Page.GetByTestId("search-total");
     public ILocator NoResults => Page.GetByTestId("search-none");
 
     /// <summary>Types into the search box in the header of any page and submits it.</summary>

@@ -27,6 +27,12 @@ public sealed partial class RoleWalkTests(BrowserFixture fixture) : BrowserTest(
             First("/subjects", Subject()), At("/subjects/reviews-due"), At("/deconfliction"), At("/search?q=Operation"), At("/inbox"), At("/account/tokens"),
             At("/organisations"),
         ],
+        [DemoUsers.IntelligenceLondon] =
+        [
+            At("/"), At("/intelligence"), At("/intelligence?queue=DueForReview"), At("/intelligence/reports/new"), First("/intelligence", Report(), "/print"),
+            At("/search?q=source"), At("/search/saved"),
+        ],
+        [DemoUsers.IntelligenceNorthWest] = [At("/"), At("/intelligence"), At("/search?q=reports")],
         [DemoUsers.InvestigatorNorthWest] = [At("/"), At("/investigations"), At("/investigations/actions"), At("/subjects"), At("/subjects/new"), At("/investigations/new")],
         [DemoUsers.PreventNorthWest] =
         [
@@ -101,6 +107,9 @@ public sealed partial class RoleWalkTests(BrowserFixture fixture) : BrowserTest(
 
     [GeneratedRegex("^/subjects/[0-9a-f-]{36}$")]
     private static partial Regex Subject();
+
+    [GeneratedRegex("^/intelligence/reports/[0-9a-f-]{36}$")]
+    private static partial Regex Report();
 
     [GeneratedRegex("^/prevent/cases/[0-9a-f-]{36}$")]
     private static partial Regex PreventCase();

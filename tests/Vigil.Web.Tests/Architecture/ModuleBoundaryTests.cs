@@ -46,7 +46,7 @@ public sealed class ModuleBoundaryTests
             "Vigil.Web.Subjects.Deconfliction.DeconflictionService", "Vigil.Web.Subjects.Deconfliction.DeconflictionRequest",
             "Vigil.Web.Subjects.Deconfliction.PersonQuery", "Vigil.Web.Subjects.Deconfliction.DeconflictionResult",
             "Vigil.Web.Subjects.Deconfliction.DeconflictionHit", "Vigil.Web.Subjects.Deconfliction.DeconflictionSubject",
-            "Vigil.Web.Subjects.Deconfliction.ISubjectInvolvement",
+            "Vigil.Web.Subjects.Deconfliction.ISubjectInvolvement", "Vigil.Web.Subjects.Deconfliction.MatchBand",
         ],
     };
 

@@ -121,12 +121,22 @@ public sealed class QueryFilterAgreementTests(VigilApp app) : IClassFixture<Vigi
                 ConcernScheme = "2023", ConcernCode = "other", WhatPrompted = "Agreement",
             }, l),
             Reader<Vigil.Web.Prevent.PublicReferral>()),
+        new(typeof(Vigil.Web.Intelligence.IntelligenceReport),
+            (l, f) => Label(new Vigil.Web.Intelligence.IntelligenceReport { Reference = $"IR-2099-{f.Number:D7}", Text = "Fictional agreement.", SubmittedBy = "Property" }, l),
+            Reader<Vigil.Web.Intelligence.IntelligenceReport>(), null,
+            (parent, _) => new Vigil.Web.Intelligence.ReportEntity
+            {
+                ReportId = ((Vigil.Web.Intelligence.IntelligenceReport)parent).Id, Kind = Vigil.Web.Intelligence.EntityKind.Organisation, Value = "Fictional", Provenance = "agreement", AddedBy = "Property",
+            }),
+        new(typeof(Vigil.Web.Intelligence.SourceDetails), (l, f) => Label(new Vigil.Web.Intelligence.SourceDetails { ReportId = Guid.NewGuid(), SourceReference = "SRC-AGREE" }, l),
+            Reader<Vigil.Web.Intelligence.SourceDetails>()),
     ];
 
     private static readonly Dictionary<Type, Func<VigilDb, IReadOnlyCollection<Guid>, Task<(HashSet<Guid>, int)>>> ChildReaders = new()
     {
         [typeof(Vigil.Web.Pursue.InvestigationAction)] = Reader<Vigil.Web.Pursue.InvestigationAction>(),
         [typeof(Vigil.Web.Prevent.PartnerInformation)] = Reader<Vigil.Web.Prevent.PartnerInformation>(),
+        [typeof(Vigil.Web.Intelligence.ReportEntity)] = Reader<Vigil.Web.Intelligence.ReportEntity>(),
         // A name word has no id of its own: the child made for each subject is its word "agreement".
         [typeof(SubjectNameToken)] = async (db, ids) =>
         {
@@ -199,6 +209,13 @@ public sealed class QueryFilterAgreementTests(VigilApp app) : IClassFixture<Vigi
             readers[type] = reader;
         }
         Assert.Equal(readers.Keys.ToHashSet(), made.Keys.ToHashSet());
+        // The labels the records were given, for the search's list of readable labels (the i-th subject has the i-th label).
+        var subjectLabels = await app.AsSystemAsync(async db =>
+        {
+            var ids = made[typeof(Subject)];
+            var byId = await db.Set<Subject>().IgnoreQueryFilters().Where(s => ids.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.AccessLabelId);
+            return ids.Select(id => byId[id]).ToList();
+        });
         var users = from c in Enum.GetValues<Classification>()
                     from u in Enumerable.Range(0, units.Count + 1)
                     from mask in Enumerable.Range(0, 1 << groups.Count)
@@ -220,6 +237,14 @@ public sealed class QueryFilterAgreementTests(VigilApp app) : IClassFixture<Vigi
                 {
                     mismatches.Add($"{type.Name}: clearance {clearance}, unit {unit}, groups {mask}: filter {seen.Count} (count {count}), policy {expected.Count}");
                 }
+            }
+            // The search's readable labels (the access part of its index query) agree too.
+            var readable = (await AccessPolicy.ReadableLabels(db).ToListAsync()).ToHashSet();
+            var wanted = subjectLabels.Where((_, i) => AccessPolicy.CanRead(access, labels[i])).ToHashSet();
+            var refused = subjectLabels.Where((_, i) => !AccessPolicy.CanRead(access, labels[i])).ToHashSet();
+            if (!wanted.IsSubsetOf(readable) || readable.Overlaps(refused))
+            {
+                mismatches.Add($"search labels: clearance {clearance}, unit {unit}, groups {mask}: {readable.Intersect(wanted).Count()} of {wanted.Count} readable, {readable.Intersect(refused).Count()} refused ones readable");
             }
         }
         Assert.True(mismatches.Count == 0, string.Join("\n", mismatches));

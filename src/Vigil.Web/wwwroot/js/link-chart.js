@@ -34,6 +34,7 @@
     ],
     layout: { name: 'cose', animate: false, randomize: false },
   });
+  window.vigilChart = cy;
   container.dataset.ready = 'true';
 
   const say = (text) => { status.textContent = text; };
