@@ -69,7 +69,7 @@ public sealed class HomePageTests(VigilApp app) : IClassFixture<VigilApp>
     public async Task Navigation_OffersEachRoleItsOwnPages()
     {
         var officer = Links((await (await app.SignInAsync(DemoUsers.InvestigatorNorthWest)).GetAsync("/")).Document);
-        Assert.Equal(["Home", "Subjects", "Investigations", "Network", "Organisations", "Deconfliction", "Inbox", "API tokens"], officer);
+        Assert.Equal(["Home", "Subjects", "Investigations", "Intelligence", "Network", "Organisations", "Deconfliction", "Inbox", "API tokens"], officer);
 
         var admin = Links((await (await app.SignInAsync(DemoUsers.Admin)).GetAsync("/")).Document);
         Assert.Contains("Users", admin);
