@@ -13,7 +13,10 @@ namespace Vigil.Web.Subjects;
 /// </summary>
 public sealed class SubjectTimeline(VigilDb db, SubjectRecords subjects, IEnumerable<ITimelineSource> contributors)
 {
-    public async Task<IReadOnlyList<DatedFact>?> ForAsync(Guid id, CancellationToken ct)
+    public async Task<IReadOnlyList<DatedFact>?> ForAsync(Guid id, CancellationToken ct) => (await ViewAsync(id, ct))?.Facts;
+
+    /// <summary>The subject as read for the timeline, and its facts.</summary>
+    public async Task<(SubjectDto Subject, IReadOnlyList<DatedFact> Facts)?> ViewAsync(Guid id, CancellationToken ct)
     {
         if (await subjects.ReadAsync(id, "timeline", ct) is not { } subject)
         {
@@ -27,7 +30,7 @@ public sealed class SubjectTimeline(VigilDb db, SubjectRecords subjects, IEnumer
         facts.AddRange(await contributors.AboutAsync("subject", id, ct));
         db.Audit(AuditActions.Read, AuditOutcomes.Success, "subject-timeline", id.ToString(), detail: $"{facts.Count} facts");
         await db.SaveChangesAsync(ct);
-        return [.. facts.OrderBy(f => f.At)];
+        return (subject, [.. facts.OrderBy(f => f.At)]);
     }
 
     private static DateTimeOffset At(DateOnly day) => new(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);

@@ -143,6 +143,12 @@ public sealed class IntelligenceTests(VigilApp app) : IClassFixture<VigilApp>
         // The report shows on the subject's timeline for someone who may see both.
         var timeline = await officer.GetFromJsonAsync<JsonElement>($"/api/v1/subjects/{holderId}/timeline");
         Assert.Contains(timeline.EnumerateArray(), f => f.GetProperty("title").GetString()!.Contains(report.GetProperty("reference").GetString()!, StringComparison.Ordinal));
+        var page = await app.SignInAsync(DemoUsers.IntelligenceLondon);
+        var (_, shown) = await page.GetAsync($"/subjects/{holderId}/timeline");
+        Assert.Contains(shown.QuerySelectorAll("[data-testid=timeline-item]"), row => row.TextContent.Contains(report.GetProperty("reference").GetString()!, StringComparison.Ordinal));
+        // Another unit may not see the person: the timeline answers as for nobody.
+        using var northWest = await app.ApiClientAsync(DemoUsers.IntelligenceNorthWest);
+        Assert.Equal(HttpStatusCode.NotFound, (await northWest.GetAsync($"/api/v1/subjects/{holderId}/timeline")).StatusCode);
     }
 
     [Fact]

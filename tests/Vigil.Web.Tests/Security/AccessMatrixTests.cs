@@ -376,6 +376,8 @@ public sealed class AccessMatrixTests(AccessMatrix matrix) : IClassFixture<Acces
         ["POST /graph"] = "record: asking about a restricted link, as POST /api/v1/graph/ask (LinkChartTests)",
         ["GET /graph/data"] = "record: as GET /api/v1/graph (LinkChartTests)",
         ["GET /graph/path-data"] = "record: as GET /api/v1/graph/path (LinkChartTests)",
+        ["GET /subjects/{Id:guid}/timeline"] = "record: as GET /api/v1/subjects/{id}/timeline (IntelligenceTests)",
+        ["POST /subjects/{Id:guid}/timeline"] = "record: as its GET (IntelligenceTests)",
         ["GET /api/v1/subjects/{id:guid}/timeline"] = "record: the subject read first (hidden answers 404); each module's facts through its filter (IntelligenceTests)",
         ["GET /api/v1/intelligence/reports"] = "record: through the filter (IntelligenceTests)",
         ["POST /api/v1/intelligence/reports"] = "role and label: writers of a unit; the label checked (IntelligenceTests)",
