@@ -286,13 +286,16 @@ public sealed partial class IntelligenceReports(VigilDb db, AccessContext access
         }
         var entities = report.Withheld ? [] : await EntitiesOfAsync(report.Id, ct);
         var asker = AskerFor(report);
+        // A linked investigation is shown only to those who may see it (its name is its own record's).
+        var investigations = (await finders.VisibleAsync("investigation", [.. report.Investigations.Select(l => l.InvestigationId)], ct)).ToDictionary(r => r.Id);
         // The reading's audit (and the source details') in one save, whatever the caller saved before.
         await db.SaveChangesAsync(ct);
         return new ReportDto(report.Id, report.Reference, report.Withheld ? "" : report.Text, report.Source, report.Assessment, report.Handling,
             report.HandlingConditions, report.LegacyGrading, report.GradeText, report.InformationDate, report.ReportedAt, report.SubmittedBy,
             units.GetValueOrDefault(report.OwningUnitId, "another unit"), report.State, report.ReviewDue, report.GradingNote,
             report.Classification, report.OfficialSensitive, report.NeedToKnow.Select(g => g.GroupId).ToList(),
-            report.Investigations.OrderBy(l => l.LinkedAt).Select(l => new LinkedInvestigationDto(l.InvestigationId, l.OperationName, l.LinkedAt, l.LinkedBy)).ToList(),
+            report.Investigations.Where(l => investigations.ContainsKey(l.InvestigationId)).OrderBy(l => l.LinkedAt)
+                .Select(l => new LinkedInvestigationDto(l.InvestigationId, investigations[l.InvestigationId].Title, l.LinkedAt, l.LinkedBy)).ToList(),
             report.ReceivedFrom, report.AcknowledgedBy, report.AcknowledgedAt, report.Withheld, source, entities,
             StepRule<ReportStep>.For(step => report.WhyNot(step, asker)), report.Version);
     }

@@ -134,6 +134,10 @@ public sealed class InvestigationFinder(VigilDb db) : Platform.Links.IRecordFind
     public async Task<Platform.Links.RecordRef?> FindAsync(Guid id, CancellationToken ct) =>
         await db.FindVisibleAsync<Investigation>(id, "investigation", track: false, ct) is { } found ? new(Type, found.Id, found.OperationName, $"/investigations/{found.Id}") : null;
 
+    public async Task<IReadOnlyList<Platform.Links.RecordRef>> VisibleAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct) =>
+        [.. (await db.Set<Investigation>().AsNoTracking().Where(i => ids.Contains(i.Id)).Select(i => new { i.Id, i.OperationName }).ToListAsync(ct))
+            .Select(i => new Platform.Links.RecordRef(Type, i.Id, i.OperationName, $"/investigations/{i.Id}"))];
+
     public async Task<Platform.Links.RecordRef?> FindByNameAsync(string name, CancellationToken ct)
     {
         var wanted = OperationNames.Normalise(name).ToUpperInvariant();

@@ -178,56 +178,51 @@ public abstract class VigilDb(DbContextOptions options, AccessContext access, Ti
         }
     }
 
-    /// <summary>Records that keep rows derived from them (<see cref="IHasDerivedRows"/>) replace those rows
-    /// when they, or rows they own (a subject's other names), are added or changed.</summary>
-    private async Task RefreshDerivedRowsAsync(CancellationToken ct)
+    /// <summary>The records that keep rows derived from them (<see cref="IHasDerivedRows"/>) and the searchable
+    /// ones (<see cref="Search.ISearchable"/>) that this unit of work adds or changes, directly or through a row
+    /// they own (a subject's other names), and the searchable ones it deletes: one pass over the change tracker
+    /// (each pass costs a scan of every tracked entity, and a seed's unit of work can hold thousands).</summary>
+    private (List<IHasDerivedRows> Derived, List<Search.ISearchable> Searchable, List<Search.ISearchable> Unsearchable) ChangedRecords()
     {
-        foreach (var record in ChangedRecords<IHasDerivedRows>().Changed)
-        {
-            await record.RefreshDerivedRowsAsync(this, ct);
-        }
-    }
-
-    /// <summary>The records of a kind that this unit of work adds or changes, directly or through a row they
-    /// own (a subject's other names), and those it deletes.</summary>
-    private (List<T> Changed, List<T> Deleted) ChangedRecords<T>() where T : class
-    {
-        var changed = new HashSet<T>(ReferenceEqualityComparer.Instance);
-        var deleted = new List<T>();
+        var changed = new HashSet<object>(ReferenceEqualityComparer.Instance);
+        var deleted = new List<Search.ISearchable>();
         var entries = ChangeTracker.Entries().ToList();
-        // The records of the kind, by type and key, to find the owner of a changed owned row at once.
-        var owners = entries.Where(e => e.Entity is T)
+        // The records that keep derived rows or are searchable, by type and key, to find the owner of a changed owned row at once.
+        var owners = entries.Where(e => e.Entity is IHasDerivedRows or Search.ISearchable)
             .ToLookup(e => (e.Metadata, e.Property(e.Metadata.FindPrimaryKey()!.Properties[0].Name).CurrentValue));
         foreach (var entry in entries.Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted))
         {
-            if (entry.Entity is T record)
+            if (entry.Entity is IHasDerivedRows or Search.ISearchable)
             {
-                if (entry.State == EntityState.Deleted)
+                if (entry.State != EntityState.Deleted)
                 {
-                    deleted.Add(record);
+                    changed.Add(entry.Entity);
                 }
-                else
+                else if (entry.Entity is Search.ISearchable gone)
                 {
-                    changed.Add(record);
+                    deleted.Add(gone);
                 }
             }
-            else if (owners.Count > 0 && entry.Metadata.FindOwnership() is { } owned && typeof(T).IsAssignableFrom(owned.PrincipalEntityType.ClrType))
+            else if (owners.Count > 0 && entry.Metadata.FindOwnership() is { } owned)
             {
                 var key = entry.Property(owned.Properties[0].Name).CurrentValue ?? entry.Property(owned.Properties[0].Name).OriginalValue;
-                if (owners[(owned.PrincipalEntityType, key)].FirstOrDefault() is { State: not EntityState.Deleted, Entity: T ownerRecord })
+                if (owners[(owned.PrincipalEntityType, key)].FirstOrDefault() is { State: not EntityState.Deleted } owner)
                 {
-                    changed.Add(ownerRecord);
+                    changed.Add(owner.Entity);
                 }
             }
         }
-        return ([.. changed], deleted);
+        return ([.. changed.OfType<IHasDerivedRows>()], [.. changed.OfType<Search.ISearchable>()], deleted);
     }
 
     /// <summary>Labels first (the search entries carry them), then the search entries, in the save's transaction.</summary>
-    private async Task LabelAndIndexAsync((List<Search.ISearchable> Changed, List<Search.ISearchable> Deleted) searchable, CancellationToken ct)
+    private async Task LabelAndIndexAsync((List<Search.ISearchable> Changed, List<Search.ISearchable> Deleted, bool Relabels) searchable, CancellationToken ct)
     {
         await AccessLabels.AssignAsync(this, ct);
-        await Search.SearchIndexing.WriteAsync(this, searchable.Changed, searchable.Deleted, ct);
+        if (searchable.Changed.Count > 0 || searchable.Deleted.Count > 0 || searchable.Relabels)
+        {
+            await Search.SearchIndexing.WriteAsync(this, searchable.Changed, searchable.Deleted, ct);
+        }
     }
 
     /// <summary>Only for framework writes that carry no audit (data-protection keys); anything that would be
@@ -244,9 +239,13 @@ public abstract class VigilDb(DbContextOptions options, AccessContext access, Ti
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         await StampAccessChangesAsync(cancellationToken);
-        await RefreshDerivedRowsAsync(cancellationToken);
+        var (derived, searchableChanged, searchableDeleted) = ChangedRecords();
+        foreach (var record in derived)
+        {
+            await record.RefreshDerivedRowsAsync(this, cancellationToken);
+        }
         var touched = RecordChangeHub.Collect(this);
-        var searchable = ChangedRecords<Search.ISearchable>();
+        var searchable = (searchableChanged, searchableDeleted, Relabels: touched.Count > 0);
         var (written, sequenced) = await SaveAndAuditAsync(touched, searchable, acceptAllChangesOnSuccess, cancellationToken);
         if (Database.CurrentTransaction is null)
         {
@@ -261,7 +260,7 @@ public abstract class VigilDb(DbContextOptions options, AccessContext access, Ti
     }
 
     private async Task<(int Written, List<RecordChange> Sequenced)> SaveAndAuditAsync(
-        List<(Type Type, Guid Id, RecordChangeKind Kind)> touched, (List<Search.ISearchable>, List<Search.ISearchable>) searchable,
+        List<(Type Type, Guid Id, RecordChangeKind Kind)> touched, (List<Search.ISearchable>, List<Search.ISearchable>, bool) searchable,
         bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
     {
         AuditTrackedChanges();

@@ -17,6 +17,10 @@ public interface IRecordFinder
 
     /// <summary>The record users know by this name ("Operation KESTREL"), when the user may see it.</summary>
     Task<RecordRef?> FindByNameAsync(string name, CancellationToken ct);
+
+    /// <summary>Those of these records the user may see (a link shown on another record is shown only then); not a
+    /// request for any one of them, so nothing is audited as a miss.</summary>
+    Task<IReadOnlyList<RecordRef>> VisibleAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct);
 }
 
 /// <summary>A dated fact about a record, as a sequence of events or a timeline shows it.</summary>
@@ -38,6 +42,10 @@ public static class RecordLinks
     /// <summary>The record, when a module finds records of that kind and the user may see it.</summary>
     public static async Task<RecordRef?> FindAsync(this IEnumerable<IRecordFinder> finders, string type, Guid id, CancellationToken ct) =>
         finders.FirstOrDefault(f => f.Type == type) is { } finder ? await finder.FindAsync(id, ct) : null;
+
+    /// <summary>Those of these records of a kind the user may see (none when no module finds that kind).</summary>
+    public static async Task<IReadOnlyList<RecordRef>> VisibleAsync(this IEnumerable<IRecordFinder> finders, string type, IReadOnlyCollection<Guid> ids, CancellationToken ct) =>
+        ids.Count == 0 ? [] : finders.FirstOrDefault(f => f.Type == type) is { } finder ? await finder.VisibleAsync(ids, ct) : [];
 
     /// <summary>Every contributor's facts about a record, one after another (they share the request's database context).</summary>
     public static async Task<List<DatedFact>> AboutAsync(this IEnumerable<ITimelineSource> sources, string type, Guid id, CancellationToken ct)

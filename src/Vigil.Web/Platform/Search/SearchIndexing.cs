@@ -16,12 +16,22 @@ internal static class SearchIndexing
 {
     public static async Task WriteAsync(VigilDb db, IReadOnlyCollection<ISearchable> changed, IReadOnlyCollection<ISearchable> deleted, CancellationToken ct)
     {
-        // Entries added by an attempt that failed (a number taken by another writer) are made again below.
-        foreach (var left in db.ChangeTracker.Entries<SearchEntry>().Where(e => e.State == EntityState.Added).ToList())
+        // One look at the change tracker (each costs a scan of everything tracked): entries added by an attempt
+        // that failed (a number taken by another writer) are made again below, and the protected records
+        // tracked give their labels.
+        var tracked = new Dictionary<(Type, Guid), Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry<IProtectedRecord>>();
+        foreach (var entry in db.ChangeTracker.Entries().ToList())
         {
-            left.State = EntityState.Detached;
+            if (entry.Entity is SearchEntry && entry.State == EntityState.Added)
+            {
+                entry.State = EntityState.Detached;
+            }
+            else if (entry.Entity is IProtectedRecord record)
+            {
+                tracked[(record.GetType(), record.Id)] = db.Entry(record);
+            }
         }
-        await RelabelAsync(db, ct);
+        await RelabelAsync(db, tracked.Values, ct);
         if (changed.Count == 0 && deleted.Count == 0)
         {
             return;
@@ -48,7 +58,9 @@ internal static class SearchIndexing
                 }
                 continue;
             }
-            var (label, unit) = await LabelOfAsync(db, document.AccessRecordType, document.AccessRecordId, ct);
+            var (label, unit) = tracked.TryGetValue((document.AccessRecordType, document.AccessRecordId), out var protector)
+                ? (protector.Entity.AccessLabelId, protector.Entity.OwningUnitId)
+                : await LabelOfAsync(db, document.AccessRecordType, document.AccessRecordId, ct);
             if (entry is null)
             {
                 entry = new SearchEntry { RecordType = record.SearchType, RecordId = record.Id, Title = "", Href = "" };
@@ -77,9 +89,9 @@ internal static class SearchIndexing
     private static string Bound(string text, int length) => text.Length <= length ? text : text[..length];
 
     // A protected record relabelled (reclassified, its team changed) relabels what it protects; one deleted removes it.
-    private static async Task RelabelAsync(VigilDb db, CancellationToken ct)
+    private static async Task RelabelAsync(VigilDb db, IEnumerable<Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry<IProtectedRecord>> tracked, CancellationToken ct)
     {
-        foreach (var entry in db.ChangeTracker.Entries<IProtectedRecord>().ToList())
+        foreach (var entry in tracked)
         {
             var id = entry.Entity.Id;
             if (entry.State == EntityState.Deleted)
@@ -100,14 +112,9 @@ internal static class SearchIndexing
 
     private static readonly ConcurrentDictionary<Type, Func<VigilDb, Guid, CancellationToken, Task<(Guid, Guid)>>> Lookups = new();
 
-    // The label and owning unit of the record that protects an entry: as tracked in this save, or as stored.
+    // The label and owning unit of the record that protects an entry, as stored (one not tracked by this save).
     internal static Task<(Guid Label, Guid Unit)> LabelOfAsync(VigilDb db, Type type, Guid id, CancellationToken ct)
     {
-        var tracked = db.ChangeTracker.Entries<IProtectedRecord>().FirstOrDefault(e => e.Entity.Id == id && e.Entity.GetType() == type);
-        if (tracked is not null)
-        {
-            return Task.FromResult((tracked.Entity.AccessLabelId, tracked.Entity.OwningUnitId));
-        }
         var lookup = Lookups.GetOrAdd(type, t => (Func<VigilDb, Guid, CancellationToken, Task<(Guid, Guid)>>)Delegate.CreateDelegate(
             typeof(Func<VigilDb, Guid, CancellationToken, Task<(Guid, Guid)>>),
             typeof(SearchIndexing).GetMethod(nameof(StoredLabelAsync), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!.MakeGenericMethod(t)));
