@@ -279,7 +279,7 @@ internal static class National
     }
 
     /// <summary>Nearest rank on sorted values.</summary>
-    private static double Percentile(double[] sorted, double q) =>
+    internal static double Percentile(double[] sorted, double q) =>
         sorted.Length == 0 ? 0 : sorted[Math.Clamp((int)Math.Ceiling(q * sorted.Length) - 1, 0, sorted.Length - 1)];
 
     /// <summary>Closed loop: each connection sends its next request when the last answer is read. Two
@@ -417,17 +417,17 @@ internal static class National
         }
     }
 
-    private static string Short(string user) => user.Split('@')[0];
+    internal static string Short(string user) => user.Split('@')[0];
 
-    private static long PeakKiB(int pid)
+    internal static long PeakKiB(int pid)
     {
         var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
         return line is null ? 0 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
     }
 
-    private static string LoadAverage() => string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
+    internal static string LoadAverage() => string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
 
-    private static string Machine()
+    internal static string Machine()
     {
         var model = File.Exists("/proc/cpuinfo")
             ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim()
@@ -447,18 +447,24 @@ internal static class National
         return text.Split('\n')[0].Split('[')[0].Trim();
     }
 
-    private static string? Option(string[] args, string name) =>
+    internal static string? Option(string[] args, string name) =>
         Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
 
     /// <summary>A database to measure: a SQLite file or a PostgreSQL connection string, with its label. The
     /// app's data folder (keys, exhibits) is a temporary folder of the run's own.</summary>
-    private sealed class Target(string label, string? sqlitePath, string? postgres) : IAppDatabase
+    internal sealed class Target(string label, string? sqlitePath, string? postgres) : IAppDatabase
     {
         private DirectoryInfo? folder;
 
         public string Label { get; } = label;
 
         public string Provider => postgres is null ? "SQLite" : "PostgreSQL";
+
+        /// <summary>The SQLite file, or null for PostgreSQL.</summary>
+        public string? SqlitePath => sqlitePath;
+
+        /// <summary>The PostgreSQL connection string, or null for SQLite.</summary>
+        public string? ConnectionString => postgres;
 
         /// <summary>"LABEL=VALUE" or just the value. For PostgreSQL the text is a label only if the whole does
         /// not read as a connection string (whose keywords also use "=").</summary>

@@ -5,6 +5,7 @@ using Vigil.Bench;
 // dotnet run -c Release --project bench/Vigil.Bench -- [accuracy|speed|all] [set...]
 //                                                  -- crash [--postgres CONN] [--starts K] [--cycles N]
 //                                                  -- national --sqlite demo=PATH [--sqlite LABEL=PATH] [--postgres LABEL=CONN] ...
+//                                                  -- search --sqlite LABEL=PATH [--postgres LABEL=CONN] [--join-all-teams EMAIL] ...
 //                                                  -- hard [--known 200000] [--per-class 500] [--seed 13]
 // Each data set runs in a child process of its own, so that its peak memory and cold start are its own.
 var mode = args.Length > 0 ? args[0] : "all";
@@ -17,6 +18,11 @@ if (mode == "crash")
 if (mode == "national")
 {
     return await National.RunAsync(args);
+}
+
+if (mode == "search")
+{
+    return await SearchBench.RunAsync(args);
 }
 
 if (mode == "hard")

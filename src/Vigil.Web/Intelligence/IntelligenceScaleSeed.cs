@@ -44,6 +44,9 @@ internal sealed class IntelligenceScaleSeed : IScaleSeed
         var everyone = units.Sum(u => u.People.Count);
         Random place = context.Stream("report-unit"), words = context.Stream("report-words"), grade = context.Stream("report-grade"),
             label = context.Stream("report-label"), when = context.Stream("report-date"), ids = context.Stream("report-ids"), named = context.Stream("report-entities");
+        // References are drawn at random (7 base-32 characters a year): at a million reports two draws can meet, and
+        // the unique index refuses the second, so a reference already drawn is drawn again.
+        var references = new HashSet<string>(StringComparer.Ordinal);
         for (var n = 1; n <= total; n++)
         {
             // A unit in proportion to its people, then one of them.
@@ -57,7 +60,7 @@ internal sealed class IntelligenceScaleSeed : IScaleSeed
             var phone = named.Next(2) == 0 ? $"07700 9{named.Next(100_000):D5}" : null;
             var report = new IntelligenceReport
             {
-                Id = ScaleContext.Id(ids), Reference = IntelligenceReport.NewReference(reportedAt.Year, ids),
+                Id = ScaleContext.Id(ids), Reference = Unique(references, () => IntelligenceReport.NewReference(reportedAt.Year, ids)),
                 Text = $"{Openings[words.Next(Openings.Length)]} the person {Activities[words.Next(Activities.Length)]} near {Places[words.Next(Places.Length)]}"
                     + (phone is null ? "." : $" and used the phone {phone}.") + (words.Next(3) == 0 ? $" Reported again near {Places[words.Next(Places.Length)]}." : ""),
                 Source = (SourceEvaluation)grade.Next(1, 4), Assessment = (IntelligenceAssessment)grade.Next(5), Handling = handling,
@@ -95,5 +98,15 @@ internal sealed class IntelligenceScaleSeed : IScaleSeed
             }
         }
         await context.FlushAsync(ct);
+    }
+
+    private static string Unique(HashSet<string> taken, Func<string> draw)
+    {
+        var reference = draw();
+        while (!taken.Add(reference))
+        {
+            reference = draw();
+        }
+        return reference;
     }
 }

@@ -24,11 +24,13 @@ public sealed record SearchGroup(string RecordType, Guid UnitId, int? Year, stri
 /// <summary>
 /// The full-text index behind the one search, the same queries on both databases: SQLite FTS5 (an external
 /// content table over <see cref="SearchEntry"/>, kept by triggers) and PostgreSQL full text (a generated
-/// tsvector with a GIN index). The access decision is part of the index query: each entry holds its label as
-/// a word of its own (<see cref="SearchEntry.LabelWord"/>, in a column, or with weight D, that no text of a
-/// record can fill), and every query requires one of the labels the user may read; so a record they may not
-/// see is not matched, ranked, counted or previewed, and its cost is never paid. A null list of labels is the
-/// unfiltered index (the benchmarks compare with it); an empty one finds nothing.
+/// tsvector with a GIN index). The access decision is part of the index query: every query requires one of the
+/// labels the user may read, so a record they may not see is not ranked, counted or previewed. On SQLite each
+/// entry holds its label as a word of its own (<see cref="SearchEntry.LabelWord"/>, in a column that no text of a
+/// record can fill) and the MATCH asks for one of them, so a hidden record is not even matched; on PostgreSQL the
+/// same WHERE asks for the entry's label column among the user's labels (cheaper per row than label lexemes in the
+/// tsquery, see Postgres.Match). A null list of labels is the unfiltered index (the benchmarks compare with it);
+/// an empty one finds nothing.
 /// </summary>
 public abstract class SearchEngine
 {
@@ -174,8 +176,13 @@ public abstract class SearchEngine
         public static readonly Postgres Instance = new();
 
         // websearch_to_tsquery reads the words (rendered from the terms, so always well formed); an identifier is
-        // one lexeme of the simple configuration; a label is a lexeme of weight D, which no text of a record has.
-        private static (string Query, List<(string, object?)> Parameters)? Match(SearchTerms terms, IReadOnlyCollection<Guid>? labels)
+        // one lexeme of the simple configuration. The labels are a condition on the entry's label column in the same
+        // WHERE (Access), not lexemes of the tsquery: a tsquery of "words & (l1:D | ... | l140:D)" is evaluated lexeme
+        // by lexeme on every row that has the words, which for an officer in many groups and a common word cost
+        // seconds at national size (docs/benchmarks.md, issue 14); "= ANY" of a uuid array is one hashed look-up
+        // per row. A hidden entry is still never counted, ranked or previewed: the rank, the snippet and the counts
+        // are computed only on rows that passed the WHERE.
+        private static (string Query, string Access, List<(string, object?)> Parameters)? Match(SearchTerms terms, IReadOnlyCollection<Guid>? labels)
         {
             var positive = terms.Clauses.Where(c => !c.Excluded).ToList();
             var words = positive.Count == 0 ? "" : string.Join(" ", terms.Clauses.Select(c =>
@@ -195,10 +202,10 @@ public abstract class SearchEngine
             var parameters = new List<(string, object?)> { ("words", words), ("ids", ids) };
             if (labels is null)
             {
-                return (found, parameters);
+                return (found, "", parameters);
             }
-            parameters.Add(("labels", string.Join(" | ", labels.Select(l => SearchEntry.WordOf(l) + ":D"))));
-            return ("(" + found + " && to_tsquery('simple', @labels))", parameters);
+            parameters.Add(("labels", labels.ToArray()));
+            return (found, " AND e.\"AccessLabelId\" = ANY(@labels)", parameters);
         }
 
         private const string Columns = "e.\"Id\", e.\"RecordType\", e.\"RecordId\", e.\"Title\", e.\"Href\", e.\"UnitId\", e.\"On\", e.\"Grade\"";
@@ -220,7 +227,7 @@ public abstract class SearchEngine
                 FROM (
                     SELECT e.*, ts_rank(e."Document", {rankBy}) AS rank
                     FROM "SearchEntries" e
-                    WHERE e."Document" @@ {match.Query}
+                    WHERE e."Document" @@ {match.Query}{match.Access}
                       AND (@type::text IS NULL OR e."RecordType" = @type) AND (@unit::uuid IS NULL OR e."UnitId" = @unit)
                       AND (@year::int IS NULL OR extract(year FROM e."On") = @year) AND (@grade::text IS NULL OR e."Grade" = @grade)
                     ORDER BY rank DESC, e."Id" DESC
@@ -243,7 +250,7 @@ public abstract class SearchEngine
             var sql = Inv($"""
                 SELECT e."RecordType", e."UnitId", extract(year FROM e."On")::int, e."Grade", count(*)::int
                 FROM "SearchEntries" e
-                WHERE e."Document" @@ {match.Query}
+                WHERE e."Document" @@ {match.Query}{match.Access}
                 GROUP BY 1, 2, 3, 4
                 """);
             return await ReadAsync(db, sql, match.Parameters, r => new SearchGroup(r.GetString(0), r.GetGuid(1),
@@ -259,7 +266,7 @@ public abstract class SearchEngine
             var sql = Inv($"""
                 SELECT {Columns}, ''
                 FROM "SearchEntries" e
-                WHERE e."Document" @@ {match.Query} AND e."Id" > @after
+                WHERE e."Document" @@ {match.Query}{match.Access} AND e."Id" > @after
                 ORDER BY e."Id" LIMIT @take
                 """);
             return await ReadAsync(db, sql, [.. match.Parameters, ("after", afterEntry), ("take", take)], Row, ct);
