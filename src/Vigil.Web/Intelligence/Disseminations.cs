@@ -80,7 +80,7 @@ public sealed partial class IntelligenceReports
                 var sender = (await directory.OfAsync(report.OwningUnitId, null, ct))?.Name ?? "another unit";
                 var copy = new IntelligenceReport
                 {
-                    Reference = IntelligenceReport.NewReference(now.Year), Text = report.Text, Source = report.Source, Assessment = report.Assessment,
+                    Reference = await IntelligenceModule.FreshReferenceAsync(db, now.Year, ct), Text = report.Text, Source = report.Source, Assessment = report.Assessment,
                     Handling = report.Handling, HandlingConditions = report.HandlingConditions, LegacyGrading = report.LegacyGrading,
                     InformationDate = report.InformationDate, ReportedAt = now, SubmittedById = access.UserId!.Value, SubmittedBy = Me,
                     State = ReportState.New, ReviewDue = report.ReviewDue, ReceivedFrom = $"{sender}, report {report.Reference}",

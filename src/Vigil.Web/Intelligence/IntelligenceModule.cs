@@ -84,6 +84,20 @@ public static class IntelligenceModule
         return app;
     }
 
+    /// <summary>A reference no report has yet: random (a number would tell how many reports exist), drawn again in the
+    /// rare case it is taken (with a million reports, about one draw in 34,000 meets one).</summary>
+    public static async Task<string> FreshReferenceAsync(VigilDb db, int year, CancellationToken ct)
+    {
+        while (true)
+        {
+            var reference = IntelligenceReport.NewReference(year);
+            if (!await db.Set<IntelligenceReport>().IgnoreQueryFilters().AnyAsync(r => r.Reference == reference, ct))
+            {
+                return reference;
+            }
+        }
+    }
+
     /// <summary>The need-to-know group of a unit's source unit (who alone read source details), if it has one.</summary>
     public static async Task<Guid?> SourceUnitGroupAsync(VigilDb db, Guid unit, CancellationToken ct) =>
         await db.NeedToKnowGroups.Where(g => g.OwningUnitId == unit && g.ManagedBy == null && g.Name.StartsWith(SourceUnitPrefix))

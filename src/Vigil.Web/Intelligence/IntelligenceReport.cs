@@ -257,6 +257,8 @@ public sealed class ReportEntity : IProtectedChild<ReportEntity, IntelligenceRep
     public Guid? SubjectId { get; set; }
     public EntityLink Link { get; set; }
     public string LinkNote { get; set; } = "";
+    /// <summary>The possible matches the check found, by subject id (named to each reader only as they may see them).</summary>
+    public string? Candidates { get; set; }
     /// <summary>"IR-2026-7K3QX9M, graded 2B P": where the link came from and how far to trust it.</summary>
     public required string Provenance { get; set; }
     public DateTimeOffset AddedAt { get; set; }
@@ -349,6 +351,7 @@ internal sealed class IntelligenceConfiguration : IEntityTypeConfiguration<Intel
         b.Property(e => e.Value).HasMaxLength(400);
         b.Property(e => e.Normalised).HasMaxLength(64);
         b.Property(e => e.LinkNote).HasMaxLength(1000);
+        b.Property(e => e.Candidates).HasMaxLength(800);
         b.Property(e => e.Provenance).HasMaxLength(200);
         b.Property(e => e.AddedBy).HasMaxLength(200);
         b.HasIndex(e => e.ReportId);

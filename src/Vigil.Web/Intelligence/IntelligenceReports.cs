@@ -224,7 +224,7 @@ public sealed partial class IntelligenceReports(VigilDb db, AccessContext access
         var now = db.Clock.GetUtcNow();
         var report = new IntelligenceReport
         {
-            Reference = IntelligenceReport.NewReference(now.Year), Text = request.Text!.Trim(),
+            Reference = await IntelligenceModule.FreshReferenceAsync(db, now.Year, ct), Text = request.Text!.Trim(),
             Source = source!.Value, Assessment = assessment!.Value, Handling = handling!.Value,
             HandlingConditions = handling == HandlingCode.C ? conditions : "", LegacyGrading = legacy,
             InformationDate = request.InformationDate, ReportedAt = now, SubmittedById = access.UserId!.Value, SubmittedBy = Me,

@@ -34,6 +34,9 @@ public sealed partial class IntelligenceReports
             case EntityKind.Person when entity.SubjectId is null && (string.IsNullOrWhiteSpace(entity.GivenName) || string.IsNullOrWhiteSpace(entity.Surname)):
                 yield return (nameof(NamedEntity.Surname), "Enter the person's given name and surname");
                 break;
+            case EntityKind.Person when (entity.GivenName?.Trim().Length ?? 0) + (entity.Surname?.Trim().Length ?? 0) > 399:
+                yield return (nameof(NamedEntity.Surname), "The person's given name and surname must be 399 characters or fewer together");
+                break;
             case not EntityKind.Person when string.IsNullOrWhiteSpace(entity.Value):
                 yield return (nameof(NamedEntity.Value), "Enter what the report names");
                 break;
@@ -70,6 +73,7 @@ public sealed partial class IntelligenceReports
             var entity = await db.Set<ReportEntity>().FirstOrDefaultAsync(e => e.Id == entityId && e.ReportId == id, ct);
             if (entity is null)
             {
+                await db.RecordMissAsync<ReportEntity>(e => e.Id == entityId, "report-entity", entityId.ToString(), ct: ct);
                 return WorkResult<ReportEntityDto>.Missing();
             }
             if (request.SubjectId is not { } subjectId || await subjects.ReadAsync(subjectId, $"Intelligence report {report.Reference}: linking what it names", ct) is not { } subject)
@@ -102,11 +106,14 @@ public sealed partial class IntelligenceReports
     private async Task<List<ReportEntityDto>> EntitiesOfAsync(Guid reportId, CancellationToken ct)
     {
         var entities = await db.Set<ReportEntity>().AsNoTracking().Where(e => e.ReportId == reportId).OrderBy(e => e.AddedAt).ThenBy(e => e.Id).ToListAsync(ct);
-        var ids = entities.Where(e => e.SubjectId is not null).Select(e => e.SubjectId!.Value).Distinct().ToList();
+        var candidates = entities.ToDictionary(e => e.Id, e => (e.Candidates ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Guid.Parse).ToList());
+        var ids = entities.Where(e => e.SubjectId is not null).Select(e => e.SubjectId!.Value).Concat(candidates.Values.SelectMany(c => c)).Distinct().ToList();
         var names = await db.Set<Subject>().AsNoTracking().Where(s => ids.Contains(s.Id)).Select(s => new { s.Id, s.GivenName, s.Surname }).ToDictionaryAsync(s => s.Id, s => $"{s.GivenName} {s.Surname}", ct);
         return [.. entities.Select(e => new ReportEntityDto(e.Id, e.Kind, e.Value, e.DateOfBirth,
             e.SubjectId is { } s && names.ContainsKey(s) ? s : null, e.SubjectId is { } t ? names.GetValueOrDefault(t, "(withheld: restricted by its owner)") : null,
-            e.Link, e.LinkNote, e.Provenance, e.AddedAt, e.AddedBy))];
+            e.Link, candidates[e.Id].Where(names.ContainsKey).Select(c => names[c]).ToList() is { Count: > 0 } possible && e.SubjectId is null
+                ? $"Possible matches you may see: {string.Join(", ", possible)}. {e.LinkNote}" : e.LinkNote,
+            e.Provenance, e.AddedAt, e.AddedBy))];
     }
 
     /// <summary>Checks what the report names and records it, linked or not: a check that cannot run (too many
@@ -155,13 +162,15 @@ public sealed partial class IntelligenceReports
         var check = await deconfliction.CheckAsync(request, ct);
         if (check.Value is not { } result)
         {
-            entity.LinkNote = $"The deconfliction check could not run ({string.Join(" ", check.Messages)}): link it by hand later";
+            entity.LinkNote = Bound($"The deconfliction check could not run ({string.Join(" ", check.Messages)}): link it by hand later");
             db.Add(entity);
             return entity;
         }
         var visible = result.Hits.Where(h => h.Visible && h.Subject is not null && h.Band != MatchBand.PossibleRelative).ToList();
         var hidden = result.Hits.Count(h => !h.Visible);
-        var elsewhere = hidden > 0 ? $"; also known to {string.Join(", ", result.Hits.Where(h => !h.Visible).Select(h => h.OwningUnit).Distinct())} (check {result.Reference})" : "";
+        // What the check told its officer of other units' records is theirs, not the report's: the note keeps only
+        // the check's reference (the holders were told), and possible matches by id, named to each reader as they may see them.
+        var elsewhere = $" (check {result.Reference})";
         var strong = visible.Where(h => h.Band == MatchBand.Strong).Select(h => h.Subject!).DistinctBy(s => s.Id).ToList();
         if (strong.Count == 1 && !result.SeveralPossibleMatches)
         {
@@ -169,7 +178,8 @@ public sealed partial class IntelligenceReports
         }
         else if (visible.Count > 0)
         {
-            entity.LinkNote = $"Possible matches: {string.Join(", ", visible.Select(h => $"{h.Subject!.GivenName} {h.Subject.Surname}").Distinct())}: link the right one by hand{elsewhere}";
+            entity.Candidates = string.Join(",", visible.Select(h => h.Subject!.Id).Distinct().Take(20));
+            entity.LinkNote = $"Several possible matches: link the right one by hand{elsewhere}";
         }
         else if (kind == EntityKind.Person)
         {
@@ -182,20 +192,22 @@ public sealed partial class IntelligenceReports
             }, ct);
             if (created.Value?.Created is { } person)
             {
-                (entity.SubjectId, entity.Link, entity.LinkNote) = (person.Id, EntityLink.NewSubject, $"Not known to you: recorded as a new subject{elsewhere}");
+                (entity.SubjectId, entity.Link, entity.LinkNote) = (person.Id, EntityLink.NewSubject, $"Recorded as a new subject{elsewhere}");
             }
             else
             {
-                entity.LinkNote = $"Could not be recorded as a subject ({string.Join(" ", created.Messages.Concat(created.Errors.SelectMany(e => e.Value)))}): link it by hand later";
+                entity.LinkNote = Bound($"Could not be recorded as a subject ({string.Join(" ", created.Messages.Concat(created.Errors.SelectMany(e => e.Value)))}): link it by hand later");
             }
         }
         else
         {
-            entity.LinkNote = $"Nobody you may see holds it{elsewhere}";
+            entity.LinkNote = $"Not linked to a subject{elsewhere}";
         }
         db.Add(entity);
         return entity;
     }
+
+    private static string Bound(string note) => note.Length <= 1000 ? note : note[..997] + "...";
 
     internal static string Describe(EntityKind kind) => kind switch
     {

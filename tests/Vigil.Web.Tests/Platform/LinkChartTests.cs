@@ -28,7 +28,7 @@ public sealed class LinkChartTests(VigilApp app) : IClassFixture<VigilApp>
     {
         using var london = await app.ApiClientAsync(DemoUsers.IntelligenceLondon);
         var person = await SubjectAsync(london, "Aurelio");
-        var phone = $"07700 900{Random.Shared.Next(100, 999)}";
+        var phone = $"01632 960{Random.Shared.Next(100, 999)}"; // Ofcom's drama range, which no demo record holds
         var report = await london.PostAsJsonAsync("/api/v1/intelligence/reports", new
         {
             text = "A fictional meeting.", source = "1", assessment = "B", handling = "P", classification = "Secret",

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
 using Vigil.Web.Platform.Api;
 using Vigil.Web.Platform.Audit;
 using Vigil.Web.Platform.Data;
@@ -143,11 +144,7 @@ public sealed class LinkChart(VigilDb db, IEnumerable<IGraphSource> sources)
         if (start is null)
         {
             // Missing and hidden alike, the miss audited by the owning module as it does for any read.
-            var (type, key) = Parse(from)!.Value;
-            if (Owner(type) is { } owner)
-            {
-                await owner.MissAsync(type, key, ct);
-            }
+            await MissAsync(from!, ct);
             return WorkResult<GraphView>.Missing();
         }
         var nodes = new Dictionary<string, GraphNode>(StringComparer.Ordinal) { [start.Id] = start };
@@ -213,8 +210,11 @@ public sealed class LinkChart(VigilDb db, IEnumerable<IGraphSource> sources)
             return WorkResult<GraphView>.Invalid(Parse(from) is null ? "from" : "to", "Name both records as type:id");
         }
         var ends = await ResolveAsync([from!, to!], ct);
-        if (!ends.TryGetValue(from!, out var start) || !ends.TryGetValue(to!, out var goal))
+        var start = ends.Values.FirstOrDefault(n => SameNode(n, from!));
+        var goal = ends.Values.FirstOrDefault(n => SameNode(n, to!));
+        if (start is null || goal is null)
         {
+            await MissAsync(start is null ? from! : to!, ct);
             return WorkResult<GraphView>.Missing();
         }
         var cameFrom = new Dictionary<string, (GraphNode Node, GraphEdge? Edge)>(StringComparer.Ordinal) { [start.Id] = (start, null) };
@@ -265,22 +265,53 @@ public sealed class LinkChart(VigilDb db, IEnumerable<IGraphSource> sources)
         return WorkResult<GraphView>.Ok(new GraphView(start.Id, pathNodes, pathEdges, [], cameFrom.Count >= MaxPathNodes && pathNodes.Count == 0));
     }
 
+    /// <summary>How many times an officer may ask about restricted links in a day: each one writes to another unit's inbox.</summary>
+    public const int AsksPerDay = 20;
+
     /// <summary>Asks about a restricted link: the holders of every hidden record that connects the two nodes are
     /// told who asked (through their inbox); the asker hears the same whether there was one or not.</summary>
     public async Task<WorkResult<string>> AskAsync(string? from, string? to, CancellationToken ct)
     {
-        var ends = await ResolveAsync([from ?? "", to ?? ""], ct);
-        if (from is null || to is null || !ends.TryGetValue(from, out var a) || !ends.TryGetValue(to, out var b))
+        if (Parse(from) is null || Parse(to) is null)
         {
+            return WorkResult<string>.Invalid(Parse(from) is null ? "from" : "to", "Name both records as type:id");
+        }
+        var ends = await ResolveAsync([from!, to!], ct);
+        var a = ends.Values.FirstOrDefault(n => SameNode(n, from!));
+        var b = ends.Values.FirstOrDefault(n => SameNode(n, to!));
+        if (a is null || b is null)
+        {
+            await MissAsync(a is null ? from! : to!, ct);
             return WorkResult<string>.Missing();
+        }
+        var since = db.Clock.GetUtcNow().AddDays(-1);
+        var user = db.Access.UserId;
+        if (await db.AuditEntries.CountAsync(e => e.UserId == user && e.At > since && e.RecordType == "link-chart" && e.Detail!.StartsWith(AskedAbout), ct) >= AsksPerDay)
+        {
+            return WorkResult<string>.TooMany($"You can ask about {AsksPerDay} restricted links a day. Ask again tomorrow, or contact the unit directly.", TimeSpan.FromHours(1));
         }
         foreach (var source in sources)
         {
             await source.AskAsync(a, b, ct);
         }
-        db.Audit(AuditActions.Read, AuditOutcomes.Success, "link-chart", from, detail: $"asked about a restricted link to {to}");
+        db.Audit(AuditActions.Read, AuditOutcomes.Success, "link-chart", from, detail: $"{AskedAbout} to {to}");
         await db.SaveChangesAsync(ct);
         return WorkResult<string>.Ok("The holders have been told that you asked. They will contact you if they can share it.");
+    }
+
+    private const string AskedAbout = "asked about a restricted link";
+
+    // The node an id names, once resolved (an identifier's key is normalised: "phone:07700 900123" is "phone:07700900123").
+    private static bool SameNode(GraphNode node, string id) =>
+        node.Id == id || (Parse(id) is { } parsed && IdentifierNodes.Key(parsed.Type, parsed.Key) is { } key && node.Id == GraphNode.Key(parsed.Type, key));
+
+    private async Task MissAsync(string id, CancellationToken ct)
+    {
+        var (type, key) = Parse(id)!.Value;
+        if (Owner(type) is { } owner)
+        {
+            await owner.MissAsync(type, key, ct);
+        }
     }
 
     public static void Map(IEndpointRouteBuilder app)
@@ -291,7 +322,8 @@ public sealed class LinkChart(VigilDb db, IEnumerable<IGraphSource> sources)
         api.MapGet("/path", (string? from, string? to, LinkChart chart, CancellationToken ct) => chart.PathAsync(from, to, ct).AsOk())
             .WithSummary("The shortest chain of links you may see between two records");
         api.MapPost("/ask", (AskAbout request, LinkChart chart, CancellationToken ct) => chart.AskAsync(request.From, request.To, ct).AsOk())
-            .WithSummary("Ask the holders about a restricted link between two records you may see");
+            .WithSummary("Ask the holders about a restricted link between two records you may see (20 a day)")
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
         // The chart page's own reads (signed in with the cookie).
         var pages = app.MapGroup("/graph").RequireAuthorization(SecuritySetup.OfficerPolicy).ExcludeFromDescription();
         pages.MapGet("/data", (string? from, int? depth, LinkChart chart, CancellationToken ct) => chart.NeighboursAsync(from, depth, ct).AsOk());

@@ -48,7 +48,8 @@ public sealed record SavedSearchDto(Guid Id, string Name, string Query, string? 
 /// the same index query and access decision as their own searches, audited as a search, told by a notice to them
 /// alone that names the search and how many, never what (they open the search to see).
 /// </summary>
-public sealed class SavedSearches(VigilDb db, AccessContext access, UnitInbox inbox, IServiceScopeFactory scopes, VigilOptions options)
+public sealed class SavedSearches(VigilDb db, AccessContext access, UnitInbox inbox, IServiceScopeFactory scopes, VigilOptions options,
+    IEnumerable<Ui.SearchSection> sections)
 {
     public const int PerUser = 50;
 
@@ -63,6 +64,11 @@ public sealed class SavedSearches(VigilDb db, AccessContext access, UnitInbox in
         if (terms is null)
         {
             ApiValidation.Add(errors, "q", problem!);
+        }
+        var served = Ui.SearchContributions.For(sections, access);
+        if (!string.IsNullOrWhiteSpace(request.Type) && served.All(s => s.Key != request.Type.Trim()))
+        {
+            ApiValidation.Add(errors, "type", $"Choose one of: {string.Join(", ", served.Select(s => s.Key))}");
         }
         if (await db.Set<SavedSearch>().CountAsync(s => s.UserId == user, ct) >= PerUser)
         {

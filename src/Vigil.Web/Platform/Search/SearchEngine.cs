@@ -187,7 +187,8 @@ public abstract class SearchEngine
             var positive = terms.Clauses.Where(c => !c.Excluded).ToList();
             var words = positive.Count == 0 ? "" : string.Join(" ", terms.Clauses.Select(c =>
                 (c.Excluded ? "-" : "") + (c.AnyOf.Count > 1 && !c.Excluded ? "(" : "") + string.Join(" or ", c.AnyOf.Select(p => p.Words.Count == 1 ? p.Words[0] : "\"" + string.Join(" ", p.Words) + "\"")) + (c.AnyOf.Count > 1 && !c.Excluded ? ")" : "")));
-            var ids = string.Join(" | ", terms.Identifiers);
+            // An identifier is held with weight A (SearchEntry.Terms): asked for as such, it can only meet an identifier.
+            var ids = string.Join(" | ", terms.Identifiers.Select(i => i + ":A"));
             if (words.Length == 0 && ids.Length == 0)
             {
                 return null;
@@ -200,12 +201,14 @@ public abstract class SearchEngine
                 _ => "to_tsquery('simple', @ids)",
             };
             var parameters = new List<(string, object?)> { ("words", words), ("ids", ids) };
+            // Words that are all stop words ("the") ask for nothing: without this, "nothing & labels" would be every label's record.
+            var asked = ids.Length == 0 ? " AND numnode(websearch_to_tsquery('english', @words)) > 0" : "";
             if (labels is null)
             {
-                return (found, "", parameters);
+                return (found, asked, parameters);
             }
             parameters.Add(("labels", labels.ToArray()));
-            return (found, " AND e.\"AccessLabelId\" = ANY(@labels)", parameters);
+            return (found, asked + " AND e.\"AccessLabelId\" = ANY(@labels)", parameters);
         }
 
         private const string Columns = "e.\"Id\", e.\"RecordType\", e.\"RecordId\", e.\"Title\", e.\"Href\", e.\"UnitId\", e.\"On\", e.\"Grade\"";

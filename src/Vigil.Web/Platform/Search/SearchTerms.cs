@@ -44,7 +44,7 @@ public sealed record SearchTerms(IReadOnlyList<SearchClause> Clauses, IReadOnlyL
                 pendingOr = clauses.Count > 0 && !clauses[^1].Excluded;
                 continue;
             }
-            var phraseWords = WordsOf(part);
+            var phraseWords = WordsOf(part).Where(w => !IsLabelWord(w)).ToList();
             if (phraseWords.Count == 0)
             {
                 continue;
@@ -174,8 +174,11 @@ public sealed record SearchTerms(IReadOnlyList<SearchClause> Clauses, IReadOnlyL
         var candidates = new List<string> { text };
         candidates.AddRange(text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
         return [.. candidates.Where(c => c.Any(char.IsAsciiDigit) || c.Contains('@'))
-            .Select(Identifier).OfType<string>().Distinct(StringComparer.Ordinal).Take(8)];
+            .Select(Identifier).OfType<string>().Where(i => !IsLabelWord(i)).Distinct(StringComparer.Ordinal).Take(8)];
     }
+
+    /// <summary>The index's word for an access label ("l" and 32 hex digits): never something to search for.</summary>
+    private static bool IsLabelWord(string word) => word.Length == 33 && word[0] == 'l' && word.Skip(1).All(char.IsAsciiHexDigitLower);
 
     /// <summary>The terms as the query words of a log line: what was looked for, without syntax.</summary>
     public override string ToString() => string.Join(" ", Clauses.Select(c =>

@@ -342,6 +342,10 @@ namespace Vigil.Web.Platform.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("Candidates")
+                        .HasMaxLength(800)
+                        .HasColumnType("character varying(800)");
+
                     b.Property<DateOnly?>("DateOfBirth")
                         .HasColumnType("date");
 
