@@ -237,3 +237,41 @@ public sealed class SearchTests(VigilApp app) : IClassFixture<VigilApp>
         [.. (await api.GetFromJsonAsync<JsonElement>("/api/v1/inbox?pageSize=200")).GetProperty("items").EnumerateArray()
             .Select(i => $"{i.GetProperty("recordId").GetString()} {i.GetProperty("body").GetString()}")];
 }
+
+/// <summary>The app with a small number of candidates, so that a test can pass it.</summary>
+public sealed class FewCandidatesApp : VigilApp
+{
+    public const int Candidates = 5;
+
+    protected override IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>(DefaultSettings)
+    {
+        ["Vigil:Search:Candidates"] = Candidates.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
+}
+
+/// <summary>A word in more records than a search looks at: the newest are ranked and counted, and the answer says "more than".</summary>
+public sealed class SearchCandidateTests(FewCandidatesApp app) : IClassFixture<FewCandidatesApp>
+{
+    [Fact]
+    public async Task Search_BeyondItsCandidates_SaysMoreThan_AndPagesThroughTheNewest()
+    {
+        var word = "Overflow" + Guid.NewGuid().ToString("N")[..8];
+        using var api = await app.ApiClientAsync(DemoUsers.InvestigatorNorthWest);
+        var made = new List<Guid>();
+        for (var i = 0; i < FewCandidatesApp.Candidates + 2; i++)
+        {
+            var response = await api.PostAsJsonAsync("/api/v1/subjects", new { givenName = "Given" + (char)('A' + i), surname = "Many", summary = word, classification = "Official", acknowledgedCandidates = true });
+            made.Add((await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetGuid());
+        }
+        var answer = await api.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/v1/search?q={word}");
+        Assert.True(answer.GetProperty("moreThanTotal").GetBoolean());
+        Assert.Equal(FewCandidatesApp.Candidates, answer.GetProperty("total").GetInt32());
+        var hits = answer.GetProperty("hits").EnumerateArray().Select(h => h.GetProperty("id").GetGuid()).ToList();
+        Assert.Equal(made.TakeLast(FewCandidatesApp.Candidates).Order(), hits.Order());
+        Assert.Equal(FewCandidatesApp.Candidates, answer.GetProperty("types")[0].GetProperty("count").GetInt32());
+
+        var officer = await app.SignInAsync(DemoUsers.InvestigatorNorthWest);
+        var (_, page) = await officer.GetAsync($"/search?q={word}");
+        Assert.Equal($"More than {FewCandidatesApp.Candidates} results", page.QuerySelector("[data-testid=search-total]")!.TextContent.Trim());
+    }
+}

@@ -39,12 +39,13 @@ public abstract class SearchEngine
 
     public static SearchEngine For(VigilDb db) => db.Database.IsNpgsql() ? Postgres.Instance : Sqlite.Instance;
 
-    /// <summary>One page of the visible matches, best first.</summary>
+    /// <summary>One page of the candidates (the visible matches, at most <paramref name="candidates"/> of them), best first.</summary>
     public abstract Task<IReadOnlyList<SearchRow>> PageAsync(VigilDb db, SearchTerms terms, IReadOnlyCollection<Guid>? labels, SearchFilter filter,
-        int skip, int take, CancellationToken ct);
+        int skip, int take, int candidates, CancellationToken ct);
 
-    /// <summary>Every visible match counted by type, unit, year and grade together (not narrowed by the filter).</summary>
-    public abstract Task<IReadOnlyList<SearchGroup>> GroupsAsync(VigilDb db, SearchTerms terms, IReadOnlyCollection<Guid>? labels, CancellationToken ct);
+    /// <summary>The candidates (the visible matches, at most <paramref name="candidates"/> of them) counted by type, unit, year and
+    /// grade together (not narrowed by the filter). When they add up to the limit there may be more.</summary>
+    public abstract Task<IReadOnlyList<SearchGroup>> GroupsAsync(VigilDb db, SearchTerms terms, IReadOnlyCollection<Guid>? labels, int candidates, CancellationToken ct);
 
     /// <summary>The records matching that arrived after entry <paramref name="afterEntry"/> (saved searches), oldest first.</summary>
     public abstract Task<IReadOnlyList<SearchRow>> NewerAsync(VigilDb db, SearchTerms terms, IReadOnlyCollection<Guid> labels, long afterEntry, int take, CancellationToken ct);
@@ -117,41 +118,54 @@ public abstract class SearchEngine
             r.IsDBNull(8) ? "" : r.GetString(8));
 
         public override async Task<IReadOnlyList<SearchRow>> PageAsync(VigilDb db, SearchTerms terms, IReadOnlyCollection<Guid>? labels, SearchFilter filter,
-            int skip, int take, CancellationToken ct)
+            int skip, int take, int candidates, CancellationToken ct)
         {
             if (Match(terms, labels) is not { } match || labels is { Count: 0 })
             {
                 return [];
             }
+            // The candidates are the newest matches (FTS5 walks its lists backwards and stops at the limit, scoring only
+            // those); the page is the best of them; the snippets are made for the page's rows alone.
             var sql = Inv($"""
-                SELECT {Columns}snippet(SearchText, 1, char(57344), char(57345), '…', 24)
-                FROM SearchText JOIN SearchEntries e ON e.Id = SearchText.rowid
-                WHERE SearchText MATCH $match
-                  AND ($type IS NULL OR e.RecordType = $type) AND ($unit IS NULL OR e.UnitId = $unit)
+                WITH c AS (SELECT rowid AS id, bm25(SearchText, 10.0, 4.0, 10.0, 0.0) AS score FROM SearchText
+                           WHERE SearchText MATCH $match ORDER BY rowid DESC LIMIT $candidates)
+                SELECT {Columns}''
+                FROM c JOIN SearchEntries e ON e.Id = c.id
+                WHERE ($type IS NULL OR e.RecordType = $type) AND ($unit IS NULL OR e.UnitId = $unit)
                   AND ($year IS NULL OR substr(e."On", 1, 4) = $year) AND ($grade IS NULL OR e.Grade = $grade)
-                ORDER BY bm25(SearchText, 10.0, 4.0, 10.0, 0.0), e.Id DESC
+                ORDER BY c.score, e.Id DESC
                 LIMIT $take OFFSET $skip
                 """);
-            return await ReadAsync(db, sql,
+            var rows = await ReadAsync(db, sql,
             [
                 ("$match", match), ("$type", filter.Type), ("$unit", filter.Unit?.ToString().ToUpperInvariant()),
                 ("$year", filter.Year?.ToString("D4", CultureInfo.InvariantCulture)), ("$grade", filter.Grade), ("$take", take), ("$skip", skip),
+                ("$candidates", candidates),
             ], Row, ct);
+            if (rows.Count == 0)
+            {
+                return rows;
+            }
+            var snippets = (await ReadAsync(db, Inv($"""
+                    SELECT rowid, snippet(SearchText, 1, char(57344), char(57345), '…', 24) FROM SearchText
+                    WHERE SearchText MATCH $match AND rowid IN ({string.Join(",", rows.Select(r => r.EntryId))})
+                    """), [("$match", match)], r => (r.GetInt64(0), r.IsDBNull(1) ? "" : r.GetString(1)), ct)).ToDictionary(s => s.Item1, s => s.Item2);
+            return [.. rows.Select(r => r with { Snippet = snippets.GetValueOrDefault(r.EntryId, "") })];
         }
 
-        public override async Task<IReadOnlyList<SearchGroup>> GroupsAsync(VigilDb db, SearchTerms terms, IReadOnlyCollection<Guid>? labels, CancellationToken ct)
+        public override async Task<IReadOnlyList<SearchGroup>> GroupsAsync(VigilDb db, SearchTerms terms, IReadOnlyCollection<Guid>? labels, int candidates, CancellationToken ct)
         {
             if (Match(terms, labels) is not { } match || labels is { Count: 0 })
             {
                 return [];
             }
             const string sql = """
+                WITH c AS (SELECT rowid AS id FROM SearchText WHERE SearchText MATCH $match ORDER BY rowid DESC LIMIT $candidates)
                 SELECT e.RecordType, e.UnitId, CAST(substr(e."On", 1, 4) AS INTEGER), e.Grade, count(*)
-                FROM SearchText JOIN SearchEntries e ON e.Id = SearchText.rowid
-                WHERE SearchText MATCH $match
+                FROM c JOIN SearchEntries e ON e.Id = c.id
                 GROUP BY 1, 2, 3, 4
                 """;
-            return await ReadAsync(db, sql, [("$match", match)], r => new SearchGroup(r.GetString(0), Guid.Parse(r.GetString(1)),
+            return await ReadAsync(db, sql, [("$match", match), ("$candidates", candidates)], r => new SearchGroup(r.GetString(0), Guid.Parse(r.GetString(1)),
                 r.IsDBNull(2) ? null : r.GetInt32(2), r.IsDBNull(3) ? null : r.GetString(3), r.GetInt32(4)), ct);
         }
 
@@ -216,8 +230,13 @@ public abstract class SearchEngine
         private static SearchRow Row(DbDataReader r) => new(r.GetInt64(0), r.GetString(1), r.GetGuid(2), r.GetString(3), r.GetString(4),
             r.GetGuid(5), r.IsDBNull(6) ? null : r.GetFieldValue<DateOnly>(6), r.IsDBNull(7) ? null : r.GetString(7), r.IsDBNull(8) ? "" : r.GetString(8));
 
+        // The candidates: the newest visible matches, at most the limit (the planner walks the entries newest first when
+        // the words are common, or sorts the few matches when they are rare).
+        private static string Candidates(string query, string access) =>
+            $"""WITH c AS MATERIALIZED (SELECT e."Id" FROM "SearchEntries" e WHERE e."Document" @@ {query}{access} ORDER BY e."Id" DESC LIMIT @candidates)""";
+
         public override async Task<IReadOnlyList<SearchRow>> PageAsync(VigilDb db, SearchTerms terms, IReadOnlyCollection<Guid>? labels, SearchFilter filter,
-            int skip, int take, CancellationToken ct)
+            int skip, int take, int candidates, CancellationToken ct)
         {
             if (Match(terms, labels) is not { } match || labels is { Count: 0 })
             {
@@ -226,12 +245,12 @@ public abstract class SearchEngine
             // The words alone rank and highlight (the label is no part of relevance).
             var rankBy = match.Query.Contains("@words", StringComparison.Ordinal) ? "websearch_to_tsquery('english', @words)" : "to_tsquery('simple', @ids)";
             var sql = Inv($"""
-                SELECT {Columns}, ts_headline('english', p."Body", {rankBy}, 'StartSel={MarkStart}, StopSel={MarkEnd}, MaxWords=30, MinWords=12, MaxFragments=1, FragmentDelimiter=" … "')
+                {Candidates(match.Query, match.Access)}
+                SELECT {Columns}, ts_headline('english', e."Body", {rankBy}, 'StartSel={MarkStart}, StopSel={MarkEnd}, MaxWords=30, MinWords=12, MaxFragments=1, FragmentDelimiter=" … "')
                 FROM (
-                    SELECT e.*, ts_rank(e."Document", {rankBy}) AS rank
-                    FROM "SearchEntries" e
-                    WHERE e."Document" @@ {match.Query}{match.Access}
-                      AND (@type::text IS NULL OR e."RecordType" = @type) AND (@unit::uuid IS NULL OR e."UnitId" = @unit)
+                    SELECT e."Id", ts_rank(e."Document", {rankBy}) AS rank
+                    FROM c JOIN "SearchEntries" e ON e."Id" = c."Id"
+                    WHERE (@type::text IS NULL OR e."RecordType" = @type) AND (@unit::uuid IS NULL OR e."UnitId" = @unit)
                       AND (@year::int IS NULL OR extract(year FROM e."On") = @year) AND (@grade::text IS NULL OR e."Grade" = @grade)
                     ORDER BY rank DESC, e."Id" DESC
                     LIMIT @take OFFSET @skip) p
@@ -241,22 +260,23 @@ public abstract class SearchEngine
             return await ReadAsync(db, sql,
             [
                 .. match.Parameters, ("type", filter.Type), ("unit", filter.Unit), ("year", filter.Year), ("grade", filter.Grade), ("take", take), ("skip", skip),
+                ("candidates", candidates),
             ], Row, ct);
         }
 
-        public override async Task<IReadOnlyList<SearchGroup>> GroupsAsync(VigilDb db, SearchTerms terms, IReadOnlyCollection<Guid>? labels, CancellationToken ct)
+        public override async Task<IReadOnlyList<SearchGroup>> GroupsAsync(VigilDb db, SearchTerms terms, IReadOnlyCollection<Guid>? labels, int candidates, CancellationToken ct)
         {
             if (Match(terms, labels) is not { } match || labels is { Count: 0 })
             {
                 return [];
             }
             var sql = Inv($"""
+                {Candidates(match.Query, match.Access)}
                 SELECT e."RecordType", e."UnitId", extract(year FROM e."On")::int, e."Grade", count(*)::int
-                FROM "SearchEntries" e
-                WHERE e."Document" @@ {match.Query}{match.Access}
+                FROM c JOIN "SearchEntries" e ON e."Id" = c."Id"
                 GROUP BY 1, 2, 3, 4
                 """);
-            return await ReadAsync(db, sql, match.Parameters, r => new SearchGroup(r.GetString(0), r.GetGuid(1),
+            return await ReadAsync(db, sql, [.. match.Parameters, ("candidates", candidates)], r => new SearchGroup(r.GetString(0), r.GetGuid(1),
                 r.IsDBNull(2) ? null : r.GetInt32(2), r.IsDBNull(3) ? null : r.GetString(3), r.GetInt32(4)), ct);
         }
 

@@ -19,7 +19,12 @@ public sealed record SearchHitDto(string Type, string TypeName, Guid Id, string 
 /// <summary>One page of what the user may see that matches, best first; <see cref="Total"/> counts exactly
 /// those (paging through returns that many), and the facets count the same set by type, unit, year and grade.</summary>
 public sealed record SearchAnswer(string Query, int Total, int Page, int PageSize, IReadOnlyList<SearchHitDto> Hits,
-    IReadOnlyList<SearchFacet> Types, IReadOnlyList<SearchFacet> Units, IReadOnlyList<SearchFacet> Years, IReadOnlyList<SearchFacet> Grades);
+    IReadOnlyList<SearchFacet> Types, IReadOnlyList<SearchFacet> Units, IReadOnlyList<SearchFacet> Years, IReadOnlyList<SearchFacet> Grades)
+{
+    /// <summary>More match than were looked at (<see cref="Searches.Candidates"/>, the newest): the total, the facets and
+    /// the ranking are of those; add words to narrow the search.</summary>
+    public bool MoreThanTotal { get; init; }
+}
 
 /// <summary>
 /// The one search over everything a user may see (subjects, investigations and their actions and statements,
@@ -27,10 +32,15 @@ public sealed record SearchAnswer(string Query, int Total, int Page, int PageSiz
 /// the access decision (the labels this user may read are part of the index query), and every search is
 /// audited with what was typed and what was shown.
 /// </summary>
-public sealed class Searches(VigilDb db, AccessContext access, IEnumerable<SearchSection> sections, IOrganisationDirectory directory)
+public sealed class Searches(VigilDb db, AccessContext access, IEnumerable<SearchSection> sections, IOrganisationDirectory directory, IConfiguration configuration)
 {
     public const int PageSize = 20;
     public const int MaxPage = 500;
+
+    /// <summary>How many of the newest visible matches a search ranks, counts and facets (<c>Vigil:Search:Candidates</c>,
+    /// 5,000 by default): a word in most records would otherwise cost what the network holds. Beyond it the answer says
+    /// "more than", as the lists do.</summary>
+    public int Candidates => Math.Max(1, configuration.GetValue<int?>("Vigil:Search:Candidates") ?? 5_000);
 
     public async Task<WorkResult<SearchAnswer>> SearchAsync(SearchRequest request, CancellationToken ct)
     {
@@ -56,14 +66,15 @@ public sealed class Searches(VigilDb db, AccessContext access, IEnumerable<Searc
         var labels = await ReadableLabelsAsync(ct);
         var filter = new SearchFilter(request.Type, request.Unit, request.Year, request.Grade);
         var engine = SearchEngine.For(db);
-        var groups = await engine.GroupsAsync(db, terms, labels, ct);
-        var rows = await engine.PageAsync(db, terms, labels, filter, (page - 1) * PageSize, PageSize, ct);
+        var groups = await engine.GroupsAsync(db, terms, labels, Candidates, ct);
+        var rows = await engine.PageAsync(db, terms, labels, filter, (page - 1) * PageSize, PageSize, Candidates, ct);
         var total = groups.Where(g => filter.Admits(g.RecordType, g.UnitId, g.Year, g.Grade)).Sum(g => g.Count);
+        var more = groups.Sum(g => g.Count) >= Candidates;
         var units = (await directory.UnitsAsync(ct)).ToDictionary(u => u.Id, u => u.Name);
         var names = served.ToDictionary(s => s.Key, s => s.Heading);
 
         db.Audit(AuditActions.Search, AuditOutcomes.Success, "search", null,
-            detail: string.Create(CultureInfo.InvariantCulture, $"\"{request.Q!.Trim()}\"{Narrowed(filter)}; page {page}; {rows.Count} of {total} shown: {string.Join(",", rows.Select(r => r.RecordType + ":" + r.RecordId))}"));
+            detail: string.Create(CultureInfo.InvariantCulture, $"\"{request.Q!.Trim()}\"{Narrowed(filter)}; page {page}; {rows.Count} of {(more ? "more than " : "")}{total} shown: {string.Join(",", rows.Select(r => r.RecordType + ":" + r.RecordId))}"));
         await db.SaveChangesAsync(ct);
 
         return WorkResult<SearchAnswer>.Ok(new SearchAnswer(request.Q!.Trim(), total, page, PageSize,
@@ -72,7 +83,7 @@ public sealed class Searches(VigilDb db, AccessContext access, IEnumerable<Searc
             Facet(groups, g => g.RecordType, k => TypeName(names, k)),
             Facet(groups, g => g.UnitId.ToString(), k => units.GetValueOrDefault(Guid.Parse(k), "another unit")),
             [.. Facet(groups.Where(g => g.Year is not null), g => g.Year!.Value.ToString(CultureInfo.InvariantCulture), k => k).OrderByDescending(f => f.Value, StringComparer.Ordinal)],
-            [.. Facet(groups.Where(g => g.Grade is not null), g => g.Grade!, k => k).OrderBy(f => f.Value, StringComparer.Ordinal)]));
+            [.. Facet(groups.Where(g => g.Grade is not null), g => g.Grade!, k => k).OrderBy(f => f.Value, StringComparer.Ordinal)]) { MoreThanTotal = more });
     }
 
     private static string TypeName(Dictionary<string, string> names, string key) => names.GetValueOrDefault(key, key);
