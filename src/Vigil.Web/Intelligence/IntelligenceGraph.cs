@@ -31,40 +31,40 @@ public sealed class IntelligenceGraph(VigilDb db, AccessContext access, IOrganis
         switch (node.Type)
         {
             case "intelligence-report" when Guid.TryParse(key, out var id):
-            {
-                var report = await db.Set<IntelligenceReport>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct);
-                if (report is null || report.Withheld)
                 {
-                    return GraphLinks.None;
+                    var report = await db.Set<IntelligenceReport>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct);
+                    if (report is null || report.Withheld)
+                    {
+                        return GraphLinks.None;
+                    }
+                    var entities = await db.Set<ReportEntity>().AsNoTracking().Where(e => e.ReportId == id).ToListAsync(ct);
+                    var edges = entities.Select(e => EntityEdge(report, e)).OfType<GraphEdge>().ToList();
+                    edges.AddRange(report.Investigations.Select(l => new GraphEdge(node.Id, GraphNode.Key("investigation", l.InvestigationId.ToString()), "linked-report", "linked to",
+                        DateOnly.FromDateTime(l.LinkedAt.UtcDateTime), report.GradeFacet)));
+                    return new GraphLinks(edges, []);
                 }
-                var entities = await db.Set<ReportEntity>().AsNoTracking().Where(e => e.ReportId == id).ToListAsync(ct);
-                var edges = entities.Select(e => EntityEdge(report, e)).OfType<GraphEdge>().ToList();
-                edges.AddRange(report.Investigations.Select(l => new GraphEdge(node.Id, GraphNode.Key("investigation", l.InvestigationId.ToString()), "linked-report", "linked to",
-                    DateOnly.FromDateTime(l.LinkedAt.UtcDateTime), report.GradeFacet)));
-                return new GraphLinks(edges, []);
-            }
             case "subject" when Guid.TryParse(key, out var subject):
-            {
-                var named = await Named(db.Set<ReportEntity>().AsNoTracking().Where(e => e.SubjectId == subject), ct);
-                var restricted = new List<RestrictedLink>();
-                foreach (var (other, unit) in await HiddenConnectionsAsync(subject, ct))
                 {
-                    restricted.Add(new RestrictedLink(node.Id, GraphNode.Key("subject", other.ToString()), (await directory.OfAsync(unit, null, ct))?.Name ?? "another unit"));
+                    var named = await Named(db.Set<ReportEntity>().AsNoTracking().Where(e => e.SubjectId == subject), ct);
+                    var restricted = new List<RestrictedLink>();
+                    foreach (var (other, unit) in await HiddenConnectionsAsync(subject, ct))
+                    {
+                        restricted.Add(new RestrictedLink(node.Id, GraphNode.Key("subject", other.ToString()), (await directory.OfAsync(unit, null, ct))?.Name ?? "another unit"));
+                    }
+                    return new GraphLinks(named, restricted);
                 }
-                return new GraphLinks(named, restricted);
-            }
             case "investigation" when Guid.TryParse(key, out var investigation):
-            {
-                var reports = await db.Set<IntelligenceReport>().AsNoTracking().Where(r => r.Investigations.Any(l => l.InvestigationId == investigation)).Take(500).ToListAsync(ct);
-                return new GraphLinks([.. reports.Where(r => !r.Withheld).Select(r => new GraphEdge(GraphNode.Key("intelligence-report", r.Id.ToString()), node.Id, "linked-report", "linked to",
+                {
+                    var reports = await db.Set<IntelligenceReport>().AsNoTracking().Where(r => r.Investigations.Any(l => l.InvestigationId == investigation)).Take(500).ToListAsync(ct);
+                    return new GraphLinks([.. reports.Where(r => !r.Withheld).Select(r => new GraphEdge(GraphNode.Key("intelligence-report", r.Id.ToString()), node.Id, "linked-report", "linked to",
                     DateOnly.FromDateTime(r.Investigations.First(l => l.InvestigationId == investigation).LinkedAt.UtcDateTime), r.GradeFacet))], []);
-            }
+                }
             case "phone" or "vehicle" or "email":
-            {
-                var kind = node.Type switch { "phone" => EntityKind.Phone, "vehicle" => EntityKind.Vehicle, _ => EntityKind.Email };
-                var normalised = SearchTerms.Identifier(key);
-                return new GraphLinks(await Named(db.Set<ReportEntity>().AsNoTracking().Where(e => e.Kind == kind && e.Normalised == normalised), ct), []);
-            }
+                {
+                    var kind = node.Type switch { "phone" => EntityKind.Phone, "vehicle" => EntityKind.Vehicle, _ => EntityKind.Email };
+                    var normalised = SearchTerms.Identifier(key);
+                    return new GraphLinks(await Named(db.Set<ReportEntity>().AsNoTracking().Where(e => e.Kind == kind && e.Normalised == normalised), ct), []);
+                }
             default:
                 return GraphLinks.None;
         }

@@ -14,19 +14,19 @@ public sealed class IntelligenceTimeline(VigilDb db) : ITimelineSource
         switch (type)
         {
             case "investigation":
-            {
-                var reports = await db.Set<IntelligenceReport>().AsNoTracking().Where(r => r.Investigations.Any(l => l.InvestigationId == id)).ToListAsync(ct);
-                return [.. reports.Select(r => new DatedFact(r.Investigations.First(l => l.InvestigationId == id).LinkedAt, "intelligence",
+                {
+                    var reports = await db.Set<IntelligenceReport>().AsNoTracking().Where(r => r.Investigations.Any(l => l.InvestigationId == id)).ToListAsync(ct);
+                    return [.. reports.Select(r => new DatedFact(r.Investigations.First(l => l.InvestigationId == id).LinkedAt, "intelligence",
                     $"Intelligence report {r.Reference} ({r.GradeText}) linked", Extract(r), $"/intelligence/reports/{r.Id}"))];
-            }
+                }
             case "subject":
-            {
-                var named = await db.Set<ReportEntity>().AsNoTracking().Where(e => e.SubjectId == id)
-                    .Join(db.Set<IntelligenceReport>().AsNoTracking(), e => e.ReportId, r => r.Id, (e, r) => new { e.Kind, e.Value, Report = r }).ToListAsync(ct);
-                return [.. named.Select(n => new DatedFact(n.Report.InformationDate is { } on ? new DateTimeOffset(on.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : n.Report.ReportedAt,
+                {
+                    var named = await db.Set<ReportEntity>().AsNoTracking().Where(e => e.SubjectId == id)
+                        .Join(db.Set<IntelligenceReport>().AsNoTracking(), e => e.ReportId, r => r.Id, (e, r) => new { e.Kind, e.Value, Report = r }).ToListAsync(ct);
+                    return [.. named.Select(n => new DatedFact(n.Report.InformationDate is { } on ? new DateTimeOffset(on.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : n.Report.ReportedAt,
                     "intelligence", $"Named in intelligence report {n.Report.Reference} ({n.Report.GradeText})",
                     $"As {IntelligenceReports.Describe(n.Kind)} {n.Value}. {Extract(n.Report)}", $"/intelligence/reports/{n.Report.Id}"))];
-            }
+                }
             default:
                 return [];
         }

@@ -24,36 +24,39 @@ public sealed class SubjectGraph(VigilDb db) : IGraphSource
         switch (node.Type)
         {
             case "subject" when Guid.TryParse(key, out var id):
-            {
-                var person = await db.Set<Subject>().AsNoTracking().Where(s => s.Id == id)
-                    .Select(s => new { Links = s.Links.Select(l => new { l.Type, l.ToSubjectId, l.From }).ToList(), Phones = s.Contacts.Where(c => c.Kind == ContactKind.Phone).Select(c => c.Value).ToList(),
-                        Emails = s.Contacts.Where(c => c.Kind == ContactKind.Email).Select(c => c.Value).ToList(), Vehicles = s.Vehicles.Select(v => v.Registration).ToList() })
-                    .FirstOrDefaultAsync(ct);
-                if (person is null)
                 {
-                    return GraphLinks.None;
+                    var person = await db.Set<Subject>().AsNoTracking().Where(s => s.Id == id)
+                        .Select(s => new
+                        {
+                            Links = s.Links.Select(l => new { l.Type, l.ToSubjectId, l.From }).ToList(), Phones = s.Contacts.Where(c => c.Kind == ContactKind.Phone).Select(c => c.Value).ToList(),
+                            Emails = s.Contacts.Where(c => c.Kind == ContactKind.Email).Select(c => c.Value).ToList(), Vehicles = s.Vehicles.Select(v => v.Registration).ToList()
+                        })
+                        .FirstOrDefaultAsync(ct);
+                    if (person is null)
+                    {
+                        return GraphLinks.None;
+                    }
+                    var edges = person.Links.Where(l => l.ToSubjectId is not null)
+                        .Select(l => new GraphEdge(node.Id, GraphNode.Key("subject", l.ToSubjectId!.Value.ToString()), "associate", l.Type.ToString(), l.From)).ToList();
+                    edges.AddRange(Held(node.Id, "phone", person.Phones).Concat(Held(node.Id, "email", person.Emails)).Concat(Held(node.Id, "vehicle", person.Vehicles)));
+                    return new GraphLinks(edges, []);
                 }
-                var edges = person.Links.Where(l => l.ToSubjectId is not null)
-                    .Select(l => new GraphEdge(node.Id, GraphNode.Key("subject", l.ToSubjectId!.Value.ToString()), "associate", l.Type.ToString(), l.From)).ToList();
-                edges.AddRange(Held(node.Id, "phone", person.Phones).Concat(Held(node.Id, "email", person.Emails)).Concat(Held(node.Id, "vehicle", person.Vehicles)));
-                return new GraphLinks(edges, []);
-            }
             case "phone":
-            {
-                var holders = await db.Set<Subject>().AsNoTracking().Where(s => s.MergedIntoId == null && s.Contacts.Any(c => c.Kind == ContactKind.Phone && c.Value == key)).Select(s => s.Id).Take(500).ToListAsync(ct);
-                return new GraphLinks([.. holders.Select(h => new GraphEdge(GraphNode.Key("subject", h.ToString()), node.Id, "holds", "holds"))], []);
-            }
+                {
+                    var holders = await db.Set<Subject>().AsNoTracking().Where(s => s.MergedIntoId == null && s.Contacts.Any(c => c.Kind == ContactKind.Phone && c.Value == key)).Select(s => s.Id).Take(500).ToListAsync(ct);
+                    return new GraphLinks([.. holders.Select(h => new GraphEdge(GraphNode.Key("subject", h.ToString()), node.Id, "holds", "holds"))], []);
+                }
             case "vehicle":
-            {
-                var registration = key.ToUpperInvariant();
-                var holders = await db.Set<Subject>().AsNoTracking().Where(s => s.MergedIntoId == null && s.Vehicles.Any(v => v.Registration == registration)).Select(s => s.Id).Take(500).ToListAsync(ct);
-                return new GraphLinks([.. holders.Select(h => new GraphEdge(GraphNode.Key("subject", h.ToString()), node.Id, "holds", "holds"))], []);
-            }
+                {
+                    var registration = key.ToUpperInvariant();
+                    var holders = await db.Set<Subject>().AsNoTracking().Where(s => s.MergedIntoId == null && s.Vehicles.Any(v => v.Registration == registration)).Select(s => s.Id).Take(500).ToListAsync(ct);
+                    return new GraphLinks([.. holders.Select(h => new GraphEdge(GraphNode.Key("subject", h.ToString()), node.Id, "holds", "holds"))], []);
+                }
             case "email":
-            {
-                var holders = await db.Set<Subject>().AsNoTracking().Where(s => s.MergedIntoId == null && s.Contacts.Any(c => c.Kind == ContactKind.Email && c.Value.ToLower() == key)).Select(s => s.Id).Take(500).ToListAsync(ct);
-                return new GraphLinks([.. holders.Select(h => new GraphEdge(GraphNode.Key("subject", h.ToString()), node.Id, "holds", "holds"))], []);
-            }
+                {
+                    var holders = await db.Set<Subject>().AsNoTracking().Where(s => s.MergedIntoId == null && s.Contacts.Any(c => c.Kind == ContactKind.Email && c.Value.ToLower() == key)).Select(s => s.Id).Take(500).ToListAsync(ct);
+                    return new GraphLinks([.. holders.Select(h => new GraphEdge(GraphNode.Key("subject", h.ToString()), node.Id, "holds", "holds"))], []);
+                }
             default:
                 return GraphLinks.None;
         }

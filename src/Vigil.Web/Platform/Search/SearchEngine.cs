@@ -210,8 +210,8 @@ public abstract class SearchEngine
             // A query of stop words only ("the") asks for nothing, not for everything.
             var found = (words.Length, ids.Length) switch
             {
-                (> 0, > 0) => "(CASE WHEN numnode(websearch_to_tsquery('english', @words)) = 0 THEN to_tsquery('simple', @ids) ELSE websearch_to_tsquery('english', @words) || to_tsquery('simple', @ids) END)",
-                (> 0, 0) => "websearch_to_tsquery('english', @words)",
+                ( > 0, > 0) => "(CASE WHEN numnode(websearch_to_tsquery('english', @words)) = 0 THEN to_tsquery('simple', @ids) ELSE websearch_to_tsquery('english', @words) || to_tsquery('simple', @ids) END)",
+                ( > 0, 0) => "websearch_to_tsquery('english', @words)",
                 _ => "to_tsquery('simple', @ids)",
             };
             var parameters = new List<(string, object?)> { ("words", words), ("ids", ids) };

@@ -83,7 +83,8 @@ public sealed class Searches(VigilDb db, AccessContext access, IEnumerable<Searc
             Facet(groups, g => g.RecordType, k => TypeName(names, k)),
             Facet(groups, g => g.UnitId.ToString(), k => units.GetValueOrDefault(Guid.Parse(k), "another unit")),
             [.. Facet(groups.Where(g => g.Year is not null), g => g.Year!.Value.ToString(CultureInfo.InvariantCulture), k => k).OrderByDescending(f => f.Value, StringComparer.Ordinal)],
-            [.. Facet(groups.Where(g => g.Grade is not null), g => g.Grade!, k => k).OrderBy(f => f.Value, StringComparer.Ordinal)]) { MoreThanTotal = more });
+            [.. Facet(groups.Where(g => g.Grade is not null), g => g.Grade!, k => k).OrderBy(f => f.Value, StringComparer.Ordinal)])
+        { MoreThanTotal = more });
     }
 
     private static string TypeName(Dictionary<string, string> names, string key) => names.GetValueOrDefault(key, key);
