@@ -109,19 +109,4 @@ public sealed class LinkChartTests(VigilApp app) : IClassFixture<VigilApp>
         var response = await api.GetAsync($"/api/v1/graph?{query}");
         Assert.True(response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.NotFound, $"{query}: {response.StatusCode}");
     }
-
-    [Fact]
-    public async Task ChartPage_AllowsStyleAttributesOnly_EveryOtherPageNothingInline()
-    {
-        var officer = await app.SignInAsync(DemoUsers.SioLondon);
-        var subject = await app.AsSystemAsync(db => db.Set<Vigil.Web.Subjects.Subject>().Where(s => s.MergedIntoId == null).Select(s => s.Id).FirstAsync());
-        var (chart, _) = await officer.GetAsync($"/graph?from=subject:{subject}");
-        var policy = chart.Headers.GetValues("Content-Security-Policy").Single();
-        Assert.Equal(Vigil.Web.Platform.Security.SecurityHeaders.ChartContentSecurityPolicy, policy);
-        Assert.Equal(1, policy.Split("unsafe-inline").Length - 1);
-        Assert.Contains("style-src-attr 'unsafe-inline'", policy, StringComparison.Ordinal);
-        Assert.Contains("script-src 'self';", policy, StringComparison.Ordinal);
-        var (other, _) = await officer.GetAsync("/search?q=kestrel");
-        Assert.DoesNotContain("unsafe-inline", other.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
-    }
 }

@@ -22,10 +22,6 @@ public static class SecurityHeaders
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; "
         + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
-    /// <summary>The link chart's page only: cytoscape.js sizes and places its canvases with style attributes, so
-    /// that page allows style attributes (never style elements, scripts or anything from elsewhere).</summary>
-    public const string ChartContentSecurityPolicy = ContentSecurityPolicy + "; style-src-attr 'unsafe-inline'";
-
     public const string PermissionsPolicy =
         "camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=(), interest-cohort=()";
 
@@ -47,7 +43,7 @@ public static class SecurityHeaders
     {
         var headers = http.Response.Headers;
         headers.XContentTypeOptions = "nosniff";
-        headers.ContentSecurityPolicy = http.Request.Path.Equals("/graph", StringComparison.OrdinalIgnoreCase) ? ChartContentSecurityPolicy : ContentSecurityPolicy;
+        headers.ContentSecurityPolicy = ContentSecurityPolicy;
         headers.XFrameOptions = "DENY";
         headers["Referrer-Policy"] = "no-referrer";
         headers["Permissions-Policy"] = PermissionsPolicy;
