@@ -134,7 +134,15 @@ public sealed class IntelligenceDemoSeed : ISeed
                 });
             }
             var provenance = $"{report.Reference}, graded {report.GradeText}";
-            void Named(EntityKind kind, string value, Guid? subject, EntityLink link, string note) => db.Add(new ReportEntity
+            void Named(EntityKind kind, string value, Guid? subject, EntityLink link, string note)
+            {
+                if (kind is EntityKind.Phone or EntityKind.Vehicle)
+                {
+                    report.Names(value);
+                }
+                Add(kind, value, subject, link, note);
+            }
+            void Add(EntityKind kind, string value, Guid? subject, EntityLink link, string note) => db.Add(new ReportEntity
             {
                 ReportId = report.Id, Kind = kind, Value = value, Normalised = kind is EntityKind.Phone or EntityKind.Vehicle ? SearchTerms.Identifier(value) : null,
                 SubjectId = subject, Link = link, LinkNote = note, Provenance = provenance, AddedAt = reportedAt, AddedBy = submitter.DisplayName,

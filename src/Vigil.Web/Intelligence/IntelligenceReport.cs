@@ -94,6 +94,19 @@ public sealed class IntelligenceReport : IProtectedRecord, IAuditedRecord, ISear
     public DateOnly ReviewDue { get; set; }
     public string GradingNote { get; set; } = "";
 
+    /// <summary>The phones, vehicles, e-mails and handles the report names, as the search holds identifiers (letters and
+    /// digits), so that the report is found by any of them whatever its formatting.</summary>
+    public string NamedIdentifiers { get; set; } = "";
+
+    /// <summary>Notes an identifier the report names, for the search.</summary>
+    public void Names(string? identifier)
+    {
+        if (SearchTerms.Identifier(identifier) is { } key && !NamedIdentifiers.Split(' ').Contains(key) && NamedIdentifiers.Length + key.Length < 2000)
+        {
+            NamedIdentifiers = (NamedIdentifiers + " " + key).Trim();
+        }
+    }
+
     /// <summary>Investigations the report is linked to (it appears in their sequence of events).</summary>
     public List<ReportInvestigationLink> Investigations { get; set; } = [];
 
@@ -190,7 +203,8 @@ public sealed class IntelligenceReport : IProtectedRecord, IAuditedRecord, ISear
 
     /// <summary>In the one search: the sanitised text (never the source details); a copy awaiting
     /// acknowledgement of its conditions by its reference only.</summary>
-    public SearchDocument SearchDocument() => new($"Intelligence report {Reference}", Withheld ? "" : Text, [Reference],
+    public SearchDocument SearchDocument() => new($"Intelligence report {Reference}", Withheld ? "" : Text,
+        Withheld ? [Reference] : [Reference, .. NamedIdentifiers.Split(' ', StringSplitOptions.RemoveEmptyEntries)],
         $"/intelligence/reports/{Id}", InformationDate ?? DateOnly.FromDateTime(ReportedAt.UtcDateTime), GradeFacet, typeof(IntelligenceReport), Id);
 
     public string AuditRecordType => "intelligence-report";
@@ -319,6 +333,7 @@ internal sealed class IntelligenceConfiguration : IEntityTypeConfiguration<Intel
         b.Property(r => r.LegacyGrading).HasMaxLength(8);
         b.Property(r => r.SubmittedBy).HasMaxLength(200);
         b.Property(r => r.GradingNote).HasMaxLength(2000);
+        b.Property(r => r.NamedIdentifiers).HasMaxLength(2000);
         b.Property(r => r.ReceivedFrom).HasMaxLength(200);
         b.Property(r => r.AcknowledgedBy).HasMaxLength(200);
         b.Property(r => r.Version).IsConcurrencyToken();

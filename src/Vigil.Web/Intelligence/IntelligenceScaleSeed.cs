@@ -72,6 +72,7 @@ internal sealed class IntelligenceScaleSeed : IScaleSeed
                 Classification = label.Next(3) == 0 ? Classification.Secret : Classification.Official, OwningUnitId = unit, UpdatedAt = reportedAt,
                 NeedToKnow = restricted ? [new RecordGroup { GroupId = unitTeams![label.Next(unitTeams.Count)] }] : [],
             };
+            report.Names(phone);
             if (investigations.Count > 0 && named.Next(5) == 0)
             {
                 var (id, operation) = investigations[named.Next(investigations.Count)];

@@ -129,6 +129,10 @@ public sealed partial class IntelligenceReports
             Provenance = $"{report.Reference}, graded {report.GradeText}", AddedAt = db.Clock.GetUtcNow(), AddedBy = Me,
             Link = EntityLink.Unlinked,
         };
+        if (entity.Normalised is not null)
+        {
+            report.Names(entity.Normalised);
+        }
         var purpose = $"Intelligence report {report.Reference}: checking a {Describe(kind)} it names";
         if (named.SubjectId is { } known)
         {

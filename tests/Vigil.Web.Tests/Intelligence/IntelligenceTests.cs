@@ -139,6 +139,9 @@ public sealed class IntelligenceTests(VigilApp app) : IClassFixture<VigilApp>
         Assert.Equal("Secret", subject.GetProperty("classification").GetString());
         Assert.Equal(holderId, entities.Single(e => e.GetProperty("kind").GetString() == "Phone").GetProperty("subjectId").GetGuid());
         Assert.Equal("Unlinked", entities.Single(e => e.GetProperty("kind").GetString() == "OnlineHandle").GetProperty("link").GetString());
+        // The report is found by the phone it names, however it is written.
+        var byPhone = await officer.GetFromJsonAsync<JsonElement>("/api/v1/search?q=" + Uri.EscapeDataString(phone.Replace(" ", "", StringComparison.Ordinal)) + "&type=intelligence-report");
+        Assert.Contains(byPhone.GetProperty("hits").EnumerateArray(), h => h.GetProperty("id").GetGuid() == report.GetProperty("id").GetGuid());
 
         // The report shows on the subject's timeline for someone who may see both.
         var timeline = await officer.GetFromJsonAsync<JsonElement>($"/api/v1/subjects/{holderId}/timeline");

@@ -267,6 +267,11 @@ namespace Vigil.Web.Platform.Data.Migrations.Postgres
                         .HasMaxLength(8)
                         .HasColumnType("character varying(8)");
 
+                    b.Property<string>("NamedIdentifiers")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<bool>("OfficialSensitive")
                         .HasColumnType("boolean");
 

@@ -256,6 +256,11 @@ namespace Vigil.Web.Platform.Data.Migrations.Sqlite
                         .HasMaxLength(8)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("NamedIdentifiers")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("OfficialSensitive")
                         .HasColumnType("INTEGER");
 
