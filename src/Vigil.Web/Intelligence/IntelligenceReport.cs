@@ -59,6 +59,16 @@ public static class Grading
         _ => "E: suspected to be false",
     };
 
+    /// <summary>The grades as the forms offer them (the value posted, and the grade in words).</summary>
+    public static readonly IReadOnlyList<Platform.Ui.Choice> SourceChoices =
+        [.. Enum.GetValues<SourceEvaluation>().Select(s => new Platform.Ui.Choice(((int)s).ToString(CultureInfo.InvariantCulture), Words(s)))];
+
+    public static readonly IReadOnlyList<Platform.Ui.Choice> AssessmentChoices =
+        [.. Enum.GetValues<IntelligenceAssessment>().Select(a => new Platform.Ui.Choice(a.ToString(), Words(a)))];
+
+    public static readonly IReadOnlyList<Platform.Ui.Choice> HandlingChoices =
+        [.. Enum.GetValues<HandlingCode>().Select(h => new Platform.Ui.Choice(h.ToString(), Words(h)))];
+
     public static string Words(HandlingCode handling) => handling == HandlingCode.P
         ? "P: lawful sharing permitted"
         : "C: lawful sharing permitted with conditions";

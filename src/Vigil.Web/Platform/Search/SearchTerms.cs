@@ -183,6 +183,4 @@ public sealed record SearchTerms(IReadOnlyList<SearchClause> Clauses, IReadOnlyL
     /// <summary>The terms as the query words of a log line: what was looked for, without syntax.</summary>
     public override string ToString() => string.Join(" ", Clauses.Select(c =>
         (c.Excluded ? "-" : "") + string.Join(" or ", c.AnyOf.Select(p => p.Words.Count == 1 ? p.Words[0] : "\"" + string.Join(" ", p.Words) + "\""))));
-
-    internal static string Invariant(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 }

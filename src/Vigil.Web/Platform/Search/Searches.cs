@@ -63,7 +63,7 @@ public sealed class Searches(VigilDb db, AccessContext access, IEnumerable<Searc
             return WorkResult<SearchAnswer>.Invalid("year", "Choose a year between 1900 and 2200");
         }
         var page = Math.Clamp(request.Page ?? 1, 1, MaxPage);
-        var labels = await ReadableLabelsAsync(ct);
+        var labels = await AccessPolicy.ReadableLabels(db).ToListAsync(ct);
         var filter = new SearchFilter(request.Type, request.Unit, request.Year, request.Grade);
         var engine = SearchEngine.For(db);
         var groups = await engine.GroupsAsync(db, terms, labels, Candidates, ct);
@@ -95,10 +95,6 @@ public sealed class Searches(VigilDb db, AccessContext access, IEnumerable<Searc
     private static string Narrowed(SearchFilter f) => string.Concat(
         f.Type is null ? "" : $"; type {f.Type}", f.Unit is null ? "" : $"; unit {f.Unit}",
         f.Year is null ? "" : string.Create(CultureInfo.InvariantCulture, $"; year {f.Year}"), f.Grade is null ? "" : $"; grade {f.Grade}");
-
-    /// <summary>The labels this user may read: <see cref="AccessPolicy.ReadFilter{T}"/>'s rule over the labels
-    /// (a test holds the two to agree with <see cref="AccessPolicy.CanRead"/>).</summary>
-    public Task<List<Guid>> ReadableLabelsAsync(CancellationToken ct) => AccessPolicy.ReadableLabels(db).ToListAsync(ct);
 
     public static void Map(IEndpointRouteBuilder app)
     {

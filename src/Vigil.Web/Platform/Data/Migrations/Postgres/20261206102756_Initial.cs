@@ -3010,13 +3010,12 @@ namespace Vigil.Web.Platform.Data.Migrations.Postgres
                 """);
 
             // Hand-written: the full-text document, generated from the entry (title and identifiers weight A, text
-            // weight B, the label word weight D, which no text has: the access part of a query asks for label:D).
+            // weight B). The access part of a query is a condition on "AccessLabelId" in the same WHERE, not a lexeme.
             migrationBuilder.Sql("""
                 ALTER TABLE "SearchEntries" ADD COLUMN "Document" tsvector GENERATED ALWAYS AS (
                     setweight(to_tsvector('english', "Title"), 'A')
                     || setweight(to_tsvector('simple', "Terms"), 'A')
-                    || setweight(to_tsvector('english', "Body"), 'B')
-                    || setweight(to_tsvector('simple', "LabelWord"), 'D')) STORED;
+                    || setweight(to_tsvector('english', "Body"), 'B')) STORED;
                 CREATE INDEX "IX_SearchEntries_Document" ON "SearchEntries" USING gin ("Document");
                 """);
         }
