@@ -4,6 +4,7 @@ using Vigil.Web.Platform;
 using Vigil.Web.Platform.Cli;
 using Vigil.Web.Prevent;
 using Vigil.Web.Pursue;
+using Vigil.Web.Reporting;
 using Vigil.Web.Subjects;
 
 namespace Vigil.Web;
@@ -36,6 +37,7 @@ public partial class Program
         builder.AddPursue();
         builder.AddPrevent();
         builder.AddIntelligence();
+        builder.AddReporting();
 
         var app = builder.Build();
         app.MapPlatform();
@@ -44,6 +46,7 @@ public partial class Program
         app.MapPursue();
         app.MapPrevent();
         app.MapIntelligence();
+        app.MapReporting();
         return app;
     }
 }

@@ -26,6 +26,7 @@ public static class IntelligenceModule
             .AddScoped<Platform.Data.Scale.IScaleSeed, IntelligenceScaleSeed>()
             .AddScoped<Platform.Links.ITimelineSource, IntelligenceTimeline>()
             .AddScoped<Platform.Graph.IGraphSource, IntelligenceGraph>()
+            .AddScoped<Platform.Links.IRecordFinder, IntelligenceReportFinder>()
             .AddNavigation("/intelligence", "Intelligence", 25, a => Contributions.IsUnitOfficer(a) && a.Roles.Any(IntelligenceReports.Writers.Contains))
             .AddSearchType("intelligence-report", "Intelligence reports", "words of the report, its reference or an identifier it names", 30, Contributions.IsUnitOfficer)
             .AddAuditRecordTypes(("intelligence-report", "Intelligence report"), ("source-details", "Source details of an intelligence report"),
@@ -123,5 +124,32 @@ public sealed class IntelligenceReferenceSeed(IOrganisationDirectory directory) 
             });
         }
         await db.SaveChangesAsync(ct);
+    }
+}
+
+/// <summary>Lets other modules refer to an intelligence report (an ACT report it was made from shows it): found through the
+/// access filter, by id or by reference; a miss is audited as every miss is.</summary>
+public sealed class IntelligenceReportFinder(VigilDb db) : Platform.Links.IRecordFinder
+{
+    public string Type => "intelligence-report";
+
+    private static Platform.Links.RecordRef Ref(Guid id, string reference) => new("intelligence-report", id, reference, $"/intelligence/reports/{id}");
+
+    public async Task<Platform.Links.RecordRef?> FindAsync(Guid id, CancellationToken ct) =>
+        await db.FindVisibleAsync<IntelligenceReport>(id, "intelligence-report", track: false, ct) is { } found ? Ref(found.Id, found.Reference) : null;
+
+    public async Task<IReadOnlyList<Platform.Links.RecordRef>> VisibleAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct) =>
+        [.. (await db.Set<IntelligenceReport>().AsNoTracking().Where(r => ids.Contains(r.Id)).Select(r => new { r.Id, r.Reference }).ToListAsync(ct)).Select(r => Ref(r.Id, r.Reference))];
+
+    public async Task<Platform.Links.RecordRef?> FindByNameAsync(string name, CancellationToken ct)
+    {
+        var wanted = name.Trim().ToUpperInvariant();
+        var found = await db.Set<IntelligenceReport>().AsNoTracking().Where(r => r.Reference == wanted).Select(r => new { r.Id, r.Reference }).FirstOrDefaultAsync(ct);
+        if (found is null)
+        {
+            await db.RecordMissAsync<IntelligenceReport>(r => r.Reference == wanted, "intelligence-report", null, detail: wanted, ct: ct);
+            return null;
+        }
+        return Ref(found.Id, found.Reference);
     }
 }

@@ -114,7 +114,7 @@ public sealed partial class IntelligenceReports(VigilDb db, AccessContext access
     /// <summary>Who may record and work on intelligence reports.</summary>
     public static readonly IReadOnlySet<string> Writers = new HashSet<string>(StringComparer.Ordinal)
     {
-        Roles.IntelligenceOfficer, Roles.Analyst, Roles.Investigator, Roles.Sio,
+        Roles.IntelligenceOfficer, Roles.Analyst, Roles.Investigator, Roles.Sio, Roles.ActTriageOfficer,
     };
 
     /// <summary>How long until a report's first review, from when it is recorded.</summary>
@@ -233,8 +233,9 @@ public sealed partial class IntelligenceReports(VigilDb db, AccessContext access
             Classification = request.Classification!.Value, OfficialSensitive = request.OfficialSensitive, OwningUnitId = unit,
             NeedToKnow = groups.Select(g => new RecordGroup { GroupId = g }).ToList(), UpdatedAt = now,
         };
-        // The report, its source details, the checks' audit, new subjects and the links: together or not at all.
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // The report, its source details, the checks' audit, new subjects and the links: together or not at all
+        // (within the caller's transaction when there is one: an ACT report's outcome is saved with the report made from it).
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         db.Add(report);
         if (request.SourceDetails is { } held)
         {
@@ -251,7 +252,10 @@ public sealed partial class IntelligenceReports(VigilDb db, AccessContext access
             await LinkEntityAsync(report, entity, ct);
         }
         await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(ct);
+        }
         return WorkResult<ReportDto>.Ok(await ToDtoAsync(report, ct));
     }
 

@@ -30,11 +30,12 @@ public sealed class PursueDemoSeed : ISeed
     private const string InvestigatorNorthWest = "investigator.northwest@vigil.example";
     private const string SioWestMidlands = "sio.westmidlands@vigil.example";
     private const string IntelligenceLondon = "intelligence.london@vigil.example";
-    private static readonly string[] Accounts = [SioLondon, InvestigatorLondon, DisclosureLondon, SioNorthWest, InvestigatorNorthWest, SioWestMidlands, IntelligenceLondon];
+    private const string ActNorthWest = "act.northwest@vigil.example";
+    private static readonly string[] Accounts = [SioLondon, InvestigatorLondon, DisclosureLondon, SioNorthWest, InvestigatorNorthWest, SioWestMidlands, IntelligenceLondon, ActNorthWest];
 
     /// <summary>Who is in the team. OFFICIAL-only officers (the London disclosure officer, the North West
     /// investigator) are only in the teams of OFFICIAL investigations.</summary>
-    private enum Crew { None, Kestrel, LondonSecret, LondonIntelligence, LondonOfficial, LondonInvestigatorOnly, NorthWestSecret, NorthWestOfficial, WestMidlands }
+    private enum Crew { None, Kestrel, LondonSecret, LondonIntelligence, LondonOfficial, LondonInvestigatorOnly, NorthWestSecret, NorthWestOfficial, NorthWestWithAct, WestMidlands }
 
     private sealed record Plan(string Name, string Unit, Phase Phase, Crew Crew, Phase? ClosedFrom = null, bool Deputy = false);
 
@@ -59,7 +60,7 @@ public sealed class PursueDemoSeed : ISeed
         new("CINDER", "north-west", Phase.Closed, Crew.NorthWestOfficial),
         new("ORRERY", "north-west", Phase.Outcome, Crew.NorthWestOfficial),
         new("BASALT", "north-west", Phase.Prosecution, Crew.NorthWestOfficial),
-        new("TAMARISK", "north-west", Phase.Charge, Crew.NorthWestOfficial),
+        new("TAMARISK", "north-west", Phase.Charge, Crew.NorthWestWithAct),
         new("MARLIN", "north-west", Phase.ExecutiveAction, Crew.NorthWestSecret),
         new("HALYARD", "north-west", Phase.Investigation, Crew.NorthWestOfficial),
         new("PEREGRINE", "north-west", Phase.Investigation, Crew.NorthWestSecret),
@@ -247,6 +248,8 @@ public sealed class PursueDemoSeed : ISeed
                 Crew.LondonInvestigatorOnly => [new(u[InvestigatorLondon], TeamRole.Officer)],
                 Crew.NorthWestSecret => [new(u[SioNorthWest], TeamRole.Sio)],
                 Crew.NorthWestOfficial => [new(u[SioNorthWest], TeamRole.Sio), new(u[InvestigatorNorthWest], charged ? TeamRole.DisclosureOfficer : TeamRole.Officer)],
+                // The North West ACT triage officer works with this team (ACT reports about its suspects are linked to it).
+                Crew.NorthWestWithAct => [new(u[SioNorthWest], TeamRole.Sio), new(u[InvestigatorNorthWest], charged ? TeamRole.DisclosureOfficer : TeamRole.Officer), new(u[ActNorthWest], TeamRole.Officer)],
                 Crew.WestMidlands => [new(u[SioWestMidlands], TeamRole.Sio)],
                 _ => [],
             };
@@ -265,7 +268,7 @@ public sealed class PursueDemoSeed : ISeed
             var activities = ActivityTypes.OrderBy(_ => attributes.Next()).Take(1 + attributes.Next(2)).ToList();
             var classification = plan.Crew switch
             {
-                Crew.LondonOfficial or Crew.NorthWestOfficial => Classification.Official,
+                Crew.LondonOfficial or Crew.NorthWestOfficial or Crew.NorthWestWithAct => Classification.Official,
                 Crew.WestMidlands or Crew.None => attributes.Next(4) == 0 ? Classification.Official : Classification.Secret,
                 _ => Classification.Secret,
             };

@@ -127,8 +127,18 @@ public sealed class PursueInvolvement(VigilDb db) : Subjects.Deconfliction.ISubj
 
 /// <summary>Lets other modules refer to an investigation (an intelligence report linked to it): found through the
 /// access filter, by id or by operation name; a miss is audited as every miss is.</summary>
-public sealed class InvestigationFinder(VigilDb db) : Platform.Links.IRecordFinder
+public sealed class InvestigationFinder(VigilDb db, Platform.Inbox.UnitInbox inbox) : Platform.Links.IRecordFinder, Platform.Links.IRecordHolderNotice
 {
+    /// <summary>Tells the investigation's SIO (their own inbox), when it has one.</summary>
+    public async Task TellHolderAsync(Guid id, string subject, string body, string recordType, string recordId, CancellationToken ct)
+    {
+        var found = await db.Set<Investigation>().AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, ct);
+        if (found?.SioId is { } sio)
+        {
+            inbox.SendTo(sio, found.OwningUnitId, subject, body, recordType, recordId);
+        }
+    }
+
     public string Type => "investigation";
 
     public async Task<Platform.Links.RecordRef?> FindAsync(Guid id, CancellationToken ct) =>

@@ -20,6 +20,9 @@ public sealed class SubjectsDemoSeed : ISeed
     public const string WalkthroughPhone = "07700900111";
     public const string WalkthroughVehicle = "DM51NWX";
 
+    /// <summary>Held on one London demo record: the ACT walkthrough's vehicle, which North West sees only as a masked hit.</summary>
+    public const string ActWalkthroughVehicle = "DM24ACT";
+
     private static readonly WarningKind[] Warnings = Enum.GetValues<WarningKind>();
 
     /// <summary>Fictional details: phone numbers from Ofcom's drama range (07700 900xxx), made-up
@@ -95,6 +98,7 @@ public sealed class SubjectsDemoSeed : ISeed
             }
             return name;
         }
+        var actVehicle = false;
         for (var i = 0; i < 120; i++)
         {
             var faker = names.Next();
@@ -123,6 +127,11 @@ public sealed class SubjectsDemoSeed : ISeed
                 subject.NeedToKnow.Add(new RecordGroup { GroupId = panel.Id });
             }
             AddDetails(subject, faker, details, tiers, i, OfficerOf(unit));
+            if (unit.Code == "london" && !actVehicle && classification == Classification.Official)
+            {
+                subject.Vehicles.Add(new SubjectVehicle { Registration = ActWalkthroughVehicle, Description = "demo ACT walkthrough vehicle", Source = "demo walkthrough" });
+                actVehicle = true;
+            }
             if (i == 1)
             {
                 // A fixed walkthrough for the README: a North West record that others can find by phone or vehicle.

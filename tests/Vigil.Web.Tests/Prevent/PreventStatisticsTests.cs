@@ -6,6 +6,7 @@ using MiniExcelLibs;
 using Vigil.Web.Platform.Data;
 using Vigil.Web.Platform.Security;
 using Vigil.Web.Prevent;
+using Vigil.Web.Platform.Statistics;
 using Vigil.Web.Subjects;
 
 namespace Vigil.Web.Tests.Prevent;

@@ -39,6 +39,8 @@ public sealed class DemoData(UserManager<VigilUser> users, IOrganisationDirector
         new("prevent.northwest@vigil.example", "PC Avery Lindqvist", Roles.PreventOfficer, "north-west", null, Classification.Official),
         new("intelligence.london@vigil.example", "DS Ines Vantongeren", Roles.IntelligenceOfficer, "london", null, Classification.Secret),
         new("intelligence.northwest@vigil.example", "DC Pavel Okafor-Lund", Roles.IntelligenceOfficer, "north-west", null, Classification.Secret),
+        new("act.london@vigil.example", "PC Marisol Achterberg", Roles.ActTriageOfficer, "london", null, Classification.Official),
+        new("act.northwest@vigil.example", "DC Tobiah Nakamura-Reyes", Roles.ActTriageOfficer, "north-west", null, Classification.Official),
         new("sio.westmidlands@vigil.example", "DCI Tariq Beaumont", Roles.Sio, "west-midlands", null, Classification.Secret),
         new("analyst.wales@vigil.example", "Analyst Rhian Takahashi", Roles.Analyst, "wales", null, Classification.Official),
         new("ctsa.wales@vigil.example", "PS Dylan Moreau", Roles.SecurityAdviser, "wales", null, Classification.Official),

@@ -58,3 +58,21 @@ public static class RecordLinks
         return facts;
     }
 }
+
+/// <summary>A finder whose records have someone to tell when another module links to them (an investigation's SIO):
+/// the notice goes to that person's inbox alone.</summary>
+public interface IRecordHolderNotice
+{
+    Task TellHolderAsync(Guid id, string subject, string body, string recordType, string recordId, CancellationToken ct);
+}
+
+/// <summary>A document another module adds to a record's case file (an ACT report linked to an investigation, in
+/// its CPS case file): a path within the file, and its text as it goes to the prosecutor.</summary>
+public sealed record CaseFileDocument(string Path, string Title, string Text);
+
+/// <summary>What one module adds to the case file of a record of another (for an investigation: the CPS case file),
+/// only what the current user may see, through the module's own filters.</summary>
+public interface ICaseFileSource
+{
+    Task<IReadOnlyList<CaseFileDocument>> ForCaseFileAsync(string type, Guid id, CancellationToken ct);
+}

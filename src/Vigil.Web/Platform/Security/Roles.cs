@@ -14,11 +14,12 @@ public static class Roles
     public const string DisclosureOfficer = "DisclosureOfficer";
     public const string Auditor = "Auditor";
     public const string Administrator = "Administrator";
+    public const string ActTriageOfficer = "ActTriageOfficer";
 
     public static readonly IReadOnlyList<string> All =
     [
         Investigator, Sio, Analyst, IntelligenceOfficer, PreventOfficer, ChannelPanelMember, SecurityAdviser,
-        OperationsCoordinator, DisclosureOfficer, Auditor, Administrator,
+        OperationsCoordinator, DisclosureOfficer, Auditor, Administrator, ActTriageOfficer,
     ];
 
     public static string Display(string role) => role switch
@@ -34,12 +35,13 @@ public static class Roles
         DisclosureOfficer => "Disclosure officer",
         Auditor => "Auditor",
         Administrator => "Administrator",
+        ActTriageOfficer => "ACT triage officer",
         _ => role,
     };
 
     /// <summary>Roles that may create and change subject records (people and what is known of them).</summary>
     public static readonly IReadOnlySet<string> SubjectWriters = new HashSet<string>(StringComparer.Ordinal)
     {
-        Investigator, Sio, Analyst, IntelligenceOfficer, PreventOfficer,
+        Investigator, Sio, Analyst, IntelligenceOfficer, PreventOfficer, ActTriageOfficer,
     };
 }

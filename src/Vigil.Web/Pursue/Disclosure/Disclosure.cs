@@ -82,8 +82,19 @@ public sealed record BundleRequest(IReadOnlyList<Guid>? Statements);
 /// disclosure officer signs each schedule, a nil one too. And the CPS case file: a ZIP of the charged
 /// case's selected statements, exhibits list and schedules, with a manifest of SHA-256 hashes.
 /// </summary>
-public sealed class Disclosure(VigilDb db, AccessContext access, InvestigationGate gate)
+public sealed class Disclosure(VigilDb db, AccessContext access, InvestigationGate gate, IEnumerable<Platform.Links.ICaseFileSource> caseFileSources)
 {
+    /// <summary>What other modules add to the investigation's case file (ACT reports linked to it), as the user may see them.</summary>
+    public async Task<List<Platform.Links.CaseFileDocument>> OtherDocumentsAsync(Guid id, CancellationToken ct)
+    {
+        var documents = new List<Platform.Links.CaseFileDocument>();
+        foreach (var source in caseFileSources)
+        {
+            documents.AddRange(await source.ForCaseFileAsync("investigation", id, ct));
+        }
+        return documents;
+    }
+
     public static readonly IReadOnlyList<string> Forms = ["MG6C", "MG6D", "MG6E"];
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
@@ -247,6 +258,8 @@ public sealed class Disclosure(VigilDb db, AccessContext access, InvestigationGa
         {
             files.Add(($"disclosure/{form}.csv", Encoding.UTF8.GetBytes(ScheduleCsv(schedules!, form))));
         }
+        var others = await OtherDocumentsAsync(id, ct);
+        files.AddRange(others.Select(d => (d.Path, Encoding.UTF8.GetBytes(d.Text))));
         var signOffs = schedules!.SignOffs.GroupBy(s => s.Form).Select(g => g.Last()).ToList();
         var manifest = new
         {
@@ -267,7 +280,7 @@ public sealed class Disclosure(VigilDb db, AccessContext access, InvestigationGa
             }
         }
         db.Audit(AuditActions.Export, AuditOutcomes.Success, "cps-case-file", id.ToString(),
-            detail: $"{statements.Count} statements, {exhibits.Count} exhibits listed, schedules MG6C/D/E; manifest sha256 {Convert.ToHexStringLower(SHA256.HashData(zip.ToArray()))}");
+            detail: $"{statements.Count} statements, {exhibits.Count} exhibits listed, {others.Count} documents from other records, schedules MG6C/D/E; manifest sha256 {Convert.ToHexStringLower(SHA256.HashData(zip.ToArray()))}");
         await db.SaveChangesAsync(ct);
         return WorkResult<byte[]>.Ok(zip.ToArray());
     }
