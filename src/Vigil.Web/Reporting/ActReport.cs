@@ -176,10 +176,13 @@ public sealed class ActReport : IProtectedRecord, IAuditedRecord, ISearchable
         _ when !asker.IsTriage => Refusal.Forbidden("Only an ACT triage officer of the unit whose queue holds the report may work on it."),
         ActStep.Take when State == ActState.Done => Refusal.Conflict("The report has been triaged: its outcome is recorded."),
         ActStep.Take when HeldById == asker.UserId => Refusal.Conflict("You already hold this report."),
+        ActStep.Take when HeldById is not null => Refusal.Conflict($"{HeldBy} holds this report."),
         ActStep.Take => null,
         ActStep.Release when HeldById != asker.UserId => Refusal.Conflict("You do not hold this report."),
         ActStep.Release => null,
         ActStep.Reroute when State == ActState.Done => Refusal.Conflict("The report has been triaged: it stays with the unit that triaged it."),
+        // An intelligence report made from it may then join an investigation: the path from contact to court.
+        ActStep.LinkInvestigation when State == ActState.Done && Outcome == ActOutcome.IntelligenceReport && InvestigationId is null => null,
         _ when State == ActState.Done => Refusal.Conflict("The report has been triaged: its outcome is recorded."),
         _ when HeldById is null => Refusal.Conflict("Take the report first, so nobody else works on it at the same time."),
         _ when HeldById != asker.UserId => Refusal.Conflict($"{HeldBy} holds this report."),

@@ -20,10 +20,15 @@ public sealed class ModuleBoundaryTests
         Assert.True(offences.Count == 0, string.Join("\n", offences));
     }
 
+    /// <summary>A module that builds on another beyond the shared three, by design: ACT's triage makes intelligence reports
+    /// and Prevent referrals through those modules' own use cases (issue 15), and uses nothing else of theirs.</summary>
+    private static readonly Dictionary<string, string[]> BuildsOn = new() { ["Reporting"] = ["Intelligence", "Prevent"] };
+
     [Fact]
     public void Modules_ReferenceOnlyPlatformNetworkAndSubjects()
     {
-        var offences = References().Where(r => r.From != "Platform" && r.From != r.To && !SharedModules.Contains(r.To))
+        var offences = References().Where(r => r.From != "Platform" && r.From != r.To && !SharedModules.Contains(r.To)
+                && !(BuildsOn.TryGetValue(r.From, out var more) && more.Contains(r.To)))
             .Select(r => r.ToString()).Distinct().ToList();
         Assert.True(offences.Count == 0, string.Join("\n", offences));
     }
@@ -33,7 +38,9 @@ public sealed class ModuleBoundaryTests
     private static readonly Dictionary<string, HashSet<string>> Published = new()
     {
         // Every record is owned by a unit, and partners are agencies: the directory's two entities.
-        ["Network"] = ["Vigil.Web.Network.Unit", "Vigil.Web.Network.UnitKind", "Vigil.Web.Network.PartnerAgency"],
+        ["Network"] = ["Vigil.Web.Network.Unit", "Vigil.Web.Network.UnitKind", "Vigil.Web.Network.PartnerAgency",
+            // The network's table of regional units and their forces (ACT routes a report by its force).
+            "Vigil.Web.Network.NetworkReferenceData", "Vigil.Web.Network.NetworkReferenceData+RegionalUnit"],
         ["Subjects"] =
         [
             // People: the record (read through the access filter), its use cases and their requests and answers.
@@ -48,10 +55,17 @@ public sealed class ModuleBoundaryTests
             "Vigil.Web.Subjects.Deconfliction.DeconflictionHit", "Vigil.Web.Subjects.Deconfliction.DeconflictionSubject",
             "Vigil.Web.Subjects.Deconfliction.ISubjectInvolvement", "Vigil.Web.Subjects.Deconfliction.MatchBand",
         ],
+        // What Reporting may use of the two modules it builds on: recording a report and linking it, and sending a referral.
+        ["Intelligence"] =
+        [
+            "Vigil.Web.Intelligence.IntelligenceReports", "Vigil.Web.Intelligence.RecordReport", "Vigil.Web.Intelligence.ReportDto",
+            "Vigil.Web.Intelligence.NamedEntity", "Vigil.Web.Intelligence.EntityKind", "Vigil.Web.Intelligence.LinkInvestigation", "Vigil.Web.Intelligence.Grading",
+        ],
+        ["Prevent"] = ["Vigil.Web.Prevent.Referrals", "Vigil.Web.Prevent.ReferralRequest", "Vigil.Web.Prevent.ReferrerSector", "Vigil.Web.Prevent.SubmissionReceipt"],
     };
 
     [Fact]
-    public void Modules_UseOnlyWhatNetworkAndSubjectsPublish()
+    public void Modules_UseOnlyWhatOtherModulesPublish()
     {
         var offences = References().Where(r => r.From != "Platform" && r.From != r.To && Published.TryGetValue(r.To, out var allowed) && !allowed.Contains(r.ToType))
             .Select(r => $"{r.ToType} ({r.To}) used by {r.From}").Distinct().Order(StringComparer.Ordinal).ToList();

@@ -12,6 +12,8 @@ public static class DemoUsers
     public const string PreventNorthWest = "prevent.northwest@vigil.example";
     public const string IntelligenceLondon = "intelligence.london@vigil.example";
     public const string IntelligenceNorthWest = "intelligence.northwest@vigil.example";
+    public const string ActLondon = "act.london@vigil.example";
+    public const string ActNorthWest = "act.northwest@vigil.example";
     public const string AnalystWales = "analyst.wales@vigil.example";
     public const string CtsaWales = "ctsa.wales@vigil.example";
     public const string CoordinatorNoc = "coordinator.noc@vigil.example";

@@ -33,7 +33,7 @@ public static class AccessOracle
         return p.Unit == r.Unit;
     }
 
-    public static readonly IReadOnlySet<string> SubjectWriterRoles = new HashSet<string> { Roles.Investigator, Roles.Sio, Roles.Analyst, Roles.IntelligenceOfficer, Roles.PreventOfficer };
+    public static readonly IReadOnlySet<string> SubjectWriterRoles = new HashSet<string> { Roles.Investigator, Roles.Sio, Roles.Analyst, Roles.IntelligenceOfficer, Roles.PreventOfficer, Roles.ActTriageOfficer };
 
     public static bool MayWrite(Person p, Label r) => MayRead(p, r) && SubjectWriterRoles.Contains(p.Role);
 }

@@ -187,12 +187,13 @@ public sealed partial class ActTriage
         }
         var done = 0;
         var notDone = new List<string>();
+        var missing = new List<Guid>();
         foreach (var id in request.Reports!.Distinct())
         {
             var report = await db.Set<ActReport>().FirstOrDefaultAsync(r => r.Id == id, ct);
             if (report is null)
             {
-                await db.RecordMissAsync<ActReport>(r => r.Id == id, "act-report", id.ToString(), ct: ct);
+                missing.Add(id);
                 notDone.Add($"{id}: not found");
                 continue;
             }
@@ -226,6 +227,11 @@ public sealed partial class ActTriage
         catch (DbUpdateConcurrencyException)
         {
             return WorkResult<BulkOutcome>.Conflict("Someone else changed one of the reports at the same moment: nothing was changed. Look at the queue again.");
+        }
+        // Misses are audited as every miss is, once the changes are saved.
+        foreach (var id in missing)
+        {
+            await db.RecordMissAsync<ActReport>(r => r.Id == id, "act-report", id.ToString(), ct: ct);
         }
         return WorkResult<BulkOutcome>.Ok(new BulkOutcome(done, notDone));
     }

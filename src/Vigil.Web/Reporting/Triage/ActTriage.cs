@@ -387,7 +387,15 @@ public sealed partial class ActTriage(VigilDb db, AccessContext access, IOrganis
                     return WorkResult<ActReportDto>.Refused(new Refusal(linked.Status, string.Join(" ", linked.Messages)));
                 }
             }
-            report.Decide(ActOutcome.Investigation, request.Reason!.Trim(), found.Title, db.Clock.GetUtcNow(), Me);
+            if (report.State == ActState.Done)
+            {
+                report.Note(db.Clock.GetUtcNow(), Me, $"Linked to {found.Title} with intelligence report {report.IntelligenceReference}: {request.Reason!.Trim()}");
+                report.Touch();
+            }
+            else
+            {
+                report.Decide(ActOutcome.Investigation, request.Reason!.Trim(), found.Title, db.Clock.GetUtcNow(), Me);
+            }
             if (finders.FirstOrDefault(f => f.Type == "investigation") is IRecordHolderNotice holders)
             {
                 await holders.TellHolderAsync(found.Id, $"ACT report {report.Reference} linked to {found.Title}",
