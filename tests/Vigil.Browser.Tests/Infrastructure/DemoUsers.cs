@@ -22,6 +22,8 @@ public static class DemoUsers
     public const string CoordinatorNoc = "coordinator.noc@vigil.example";
     public const string IntelligenceLondon = "intelligence.london@vigil.example";
     public const string IntelligenceNorthWest = "intelligence.northwest@vigil.example";
+    public const string ActLondon = "act.london@vigil.example";
+    public const string ActNorthWest = "act.northwest@vigil.example";
 
     public const string Password = DemoData.Password;
 

@@ -42,7 +42,9 @@ public sealed partial class RoleWalkTests(BrowserFixture fixture) : BrowserTest(
         [DemoUsers.ChannelManchester] = [At("/"), At("/prevent"), At("/prevent/cases"), First("/prevent/cases", PreventCase()), At("/prevent/panels/manchester")],
         [DemoUsers.AnalystWales] = [At("/"), At("/subjects"), At("/investigations"), At("/deconfliction")],
         [DemoUsers.CtsaWales] = [At("/"), At("/subjects")],
-        [DemoUsers.CoordinatorNoc] = [At("/"), At("/network")],
+        [DemoUsers.CoordinatorNoc] = [At("/"), At("/network"), At("/act/triage"), At("/act/statistics")],
+        [DemoUsers.ActLondon] = [At("/"), At("/act/triage"), At("/act/triage?queue=Done"), First("/act/triage", ActReport()), At("/act/statistics"), At("/search?q=stadium")],
+        [DemoUsers.ActNorthWest] = [At("/"), At("/act/triage"), First("/act/triage", ActReport()), At("/act/statistics")],
         [DemoUsers.Auditor] = [At("/"), At("/audit")],
         [DemoUsers.Admin] = [At("/"), At("/admin/users"), At("/admin/users/new"), At("/admin/groups"), At("/admin/approvals"), At("/network"), At("/network/units/london")],
     };
@@ -77,7 +79,12 @@ public sealed partial class RoleWalkTests(BrowserFixture fixture) : BrowserTest(
         foreach (var width in widths)
         {
             await session.Page.SetViewportSizeAsync(width, 900);
-            foreach (var path in new[] { "/prevent/refer", "/privacy", "/accessibility", "/cookies", "/account/sign-in" })
+            foreach (var path in new[]
+            {
+                "/prevent/refer", "/privacy", "/accessibility", "/cookies", "/account/sign-in", "/act", "/act/call-999", "/act/report/now", "/act/report/what",
+                "/act/report/when", "/act/report/where", "/act/report/who", "/act/report/vehicles", "/act/report/more", "/act/report/files", "/act/report/contact",
+                "/act/report/check", "/act/confirmation", "/act/follow-up",
+            })
             {
                 await CheckAsync(session, path, $"anonymous at {width}px");
             }
@@ -107,6 +114,9 @@ public sealed partial class RoleWalkTests(BrowserFixture fixture) : BrowserTest(
 
     [GeneratedRegex("^/subjects/[0-9a-f-]{36}$")]
     private static partial Regex Subject();
+
+    [GeneratedRegex("^/act/triage/[0-9a-f-]{36}$")]
+    private static partial Regex ActReport();
 
     [GeneratedRegex("^/intelligence/reports/[0-9a-f-]{36}$")]
     private static partial Regex Report();

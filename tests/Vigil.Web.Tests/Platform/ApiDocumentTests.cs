@@ -29,7 +29,7 @@ public sealed class ApiDocumentTests(VigilApp app) : IClassFixture<VigilApp>
         var ids = operations.Select(o => o.Operation.TryGetProperty("operationId", out var id) ? id.GetString() : null).ToList();
         Assert.All(ids, id => Assert.False(string.IsNullOrEmpty(id)));
         Assert.Equal(ids.Count, ids.Distinct().Count());
-        string[] words = ["Subjects", "Deconfliction", "Investigations", "Prevent", "Intelligence", "Search", "Link chart", "Network", "Inbox", "Audit log", "Your account", "Administration"];
+        string[] words = ["Subjects", "Deconfliction", "Investigations", "Prevent", "Intelligence", "ACT", "Search", "Link chart", "Network", "Inbox", "Audit log", "Your account", "Administration"];
         Assert.All(operations, o => Assert.Contains(Assert.Single(o.Operation.GetProperty("tags").EnumerateArray()).GetString(), words));
     }
 
@@ -52,9 +52,10 @@ public sealed class ApiDocumentTests(VigilApp app) : IClassFixture<VigilApp>
         var operations = await OperationsAsync();
         Assert.All(operations, o => Assert.StartsWith("/api/v1/", o.Path, StringComparison.Ordinal));
         var anonymous = operations.Where(o => !o.Operation.TryGetProperty("security", out _)).Select(o => $"{o.Verb} {o.Path}").ToList();
-        // The public Prevent form alone is open to everyone (its posts are limited per address), with the
-        // lists it offers.
-        Assert.Equal(["get /api/v1/prevent/areas", "get /api/v1/prevent/concern-types", "post /api/v1/prevent/public-referrals"], anonymous.Order());
+        // The public's forms alone are open to everyone (their posts are limited per address), with the lists they offer:
+        // the Prevent referral, and ACT's report and the reporter's follow-up.
+        Assert.Equal(["get /api/v1/act/behaviours", "get /api/v1/prevent/areas", "get /api/v1/prevent/concern-types", "post /api/v1/act/follow-up",
+            "post /api/v1/act/reports", "post /api/v1/prevent/public-referrals"], anonymous.Order());
         Assert.All(operations.Where(o => o.Operation.TryGetProperty("security", out _)), o =>
         {
             Assert.Equal("PersonalAccessToken", Assert.Single(Assert.Single(o.Operation.GetProperty("security").EnumerateArray()).EnumerateObject()).Name);

@@ -130,6 +130,15 @@ public sealed class QueryFilterAgreementTests(VigilApp app) : IClassFixture<Vigi
             }),
         new(typeof(Vigil.Web.Intelligence.SourceDetails), (l, f) => Label(new Vigil.Web.Intelligence.SourceDetails { ReportId = Guid.NewGuid(), SourceReference = "SRC-AGREE" }, l),
             Reader<Vigil.Web.Intelligence.SourceDetails>()),
+        new(typeof(Vigil.Web.Reporting.ActReport),
+            (l, f) => Label(new Vigil.Web.Reporting.ActReport
+            {
+                Reference = Vigil.Web.Reporting.ActReport.NewReference(), FollowUpCodeHash = "agreement", Behaviour = "other", WhatHappened = "Fictional agreement.",
+            }, l),
+            Reader<Vigil.Web.Reporting.ActReport>(), null,
+            (parent, _) => new Vigil.Web.Reporting.ActClusterLink { ReportId = ((Vigil.Web.Reporting.ActReport)parent).Id, OtherId = Guid.NewGuid(), Reason = "agreement" }),
+        new(typeof(Vigil.Web.Reporting.ActReporterContact), (l, f) => Label(new Vigil.Web.Reporting.ActReporterContact { ReportId = Guid.NewGuid(), Name = "Fictional" }, l),
+            Reader<Vigil.Web.Reporting.ActReporterContact>()),
     ];
 
     private static readonly Dictionary<Type, Func<VigilDb, IReadOnlyCollection<Guid>, Task<(HashSet<Guid>, int)>>> ChildReaders = new()
@@ -137,6 +146,7 @@ public sealed class QueryFilterAgreementTests(VigilApp app) : IClassFixture<Vigi
         [typeof(Vigil.Web.Pursue.InvestigationAction)] = Reader<Vigil.Web.Pursue.InvestigationAction>(),
         [typeof(Vigil.Web.Prevent.PartnerInformation)] = Reader<Vigil.Web.Prevent.PartnerInformation>(),
         [typeof(Vigil.Web.Intelligence.ReportEntity)] = Reader<Vigil.Web.Intelligence.ReportEntity>(),
+        [typeof(Vigil.Web.Reporting.ActClusterLink)] = Reader<Vigil.Web.Reporting.ActClusterLink>(),
         // A name word has no id of its own: the child made for each subject is its word "agreement".
         [typeof(SubjectNameToken)] = async (db, ids) =>
         {
