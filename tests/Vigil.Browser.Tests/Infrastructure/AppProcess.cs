@@ -68,6 +68,7 @@ public sealed class AppProcess : IAsyncDisposable
         // Every browser calls from 127.0.0.1 and the walkthroughs sign in and check often: the limits are
         // tested in the web tests (HardeningTests, DeconflictionOracleTests), so they are raised here.
         start.Environment["Vigil__SignIn__PermitsPerMinute"] = "10000";
+        start.Environment["Vigil__PublicForm__PermitsPerTenMinutes"] = "10000";
         start.Environment["Vigil__Rejections__PerMinute"] = "10000";
         start.Environment["Vigil__Deconfliction__ChecksPerWindow"] = "10000";
         start.Environment["Vigil__Deconfliction__ProbeHits"] = "10000";
