@@ -25,6 +25,9 @@ public static class ActReferenceData
         new("other", "Something else", ""),
     ];
 
+    /// <summary>A person or vehicle as one line: what was given, in order, between commas ("DM24 ACT, Ford Focus, grey").</summary>
+    public static string Describe(params string?[] parts) => string.Join(", ", parts.Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => p!.Trim()));
+
     public static string BehaviourName(string code) => Behaviours.FirstOrDefault(b => b.Code == code)?.Name ?? code;
 
     public static bool IsBehaviour(string? code) => Behaviours.Any(b => b.Code == code);

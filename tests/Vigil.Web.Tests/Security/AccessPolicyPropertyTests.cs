@@ -87,7 +87,7 @@ public sealed class QueryFilterAgreementTests(VigilApp app) : IClassFixture<Vigi
         Type? Parent = null, Func<object, Fixtures, object>? MakeChild = null);
 
     /// <summary>Existing records the new ones must point at (foreign keys).</summary>
-    private sealed record Fixtures(Guid Subject, Guid Panel, Guid Group, int Number);
+    private sealed record Fixtures(Guid Subject, Guid Panel, Guid Group, int Number, Func<Guid>? NewActReport = null);
 
     private static Func<VigilDb, IReadOnlyCollection<Guid>, Task<(HashSet<Guid>, int)>> Reader<T>() where T : class =>
         async (db, ids) =>
@@ -137,7 +137,7 @@ public sealed class QueryFilterAgreementTests(VigilApp app) : IClassFixture<Vigi
             }, l),
             Reader<Vigil.Web.Reporting.ActReport>(), null,
             (parent, _) => new Vigil.Web.Reporting.ActClusterLink { ReportId = ((Vigil.Web.Reporting.ActReport)parent).Id, OtherId = Guid.NewGuid(), Reason = "agreement" }),
-        new(typeof(Vigil.Web.Reporting.ActReporterContact), (l, f) => Label(new Vigil.Web.Reporting.ActReporterContact { ReportId = Guid.NewGuid(), Name = "Fictional" }, l),
+        new(typeof(Vigil.Web.Reporting.ActReporterContact), (l, f) => Label(new Vigil.Web.Reporting.ActReporterContact { ReportId = f.NewActReport!(), Name = "Fictional" }, l),
             Reader<Vigil.Web.Reporting.ActReporterContact>()),
     ];
 
@@ -195,11 +195,21 @@ public sealed class QueryFilterAgreementTests(VigilApp app) : IClassFixture<Vigi
         {
             var ids = new Dictionary<Type, List<Guid>>();
             var number = Random.Shared.Next(1, 1 << 20) * 64;
+            // A reporter's contact details belong to one report each: every contact gets a report of its own to belong to.
+            Guid NewActReport()
+            {
+                var carrier = Label(new Vigil.Web.Reporting.ActReport
+                {
+                    Reference = Vigil.Web.Reporting.ActReport.NewReference(), FollowUpCodeHash = "agreement", Behaviour = "other", WhatHappened = "Fictional carrier.",
+                }, labels[0]);
+                db.Add(carrier);
+                return carrier.Id;
+            }
             foreach (var kind in Kinds)
             {
                 foreach (var label in labels)
                 {
-                    var record = (IProtectedRecord)kind.Make(label, new Fixtures(subject, panel, groups[0], number++));
+                    var record = (IProtectedRecord)kind.Make(label, new Fixtures(subject, panel, groups[0], number++, NewActReport));
                     db.Add(record);
                     (ids.TryGetValue(kind.Type, out var list) ? list : ids[kind.Type] = []).Add(record.Id);
                     if (kind.MakeChild?.Invoke(record, new Fixtures(subject, panel, groups[0], 0)) is { } child)

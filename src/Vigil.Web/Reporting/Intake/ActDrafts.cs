@@ -103,6 +103,8 @@ internal sealed class ActDraftConfiguration : IEntityTypeConfiguration<ActDraft>
     public void Configure(EntityTypeBuilder<ActDraftFile> b)
     {
         b.ToTable("ActDraftFiles");
+        // The id is made here, not by the database: a file added to a draft's list is new, never an update of one.
+        b.Property(f => f.Id).ValueGeneratedNever();
         b.Property(f => f.FileName).HasMaxLength(200);
         b.Property(f => f.ContentType).HasMaxLength(64);
     }

@@ -2488,7 +2488,6 @@ namespace Vigil.Web.Platform.Data.Migrations.Postgres
             modelBuilder.Entity("Vigil.Web.Reporting.ActDraftFile", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<byte[]>("Content")

@@ -2473,7 +2473,6 @@ namespace Vigil.Web.Platform.Data.Migrations.Sqlite
             modelBuilder.Entity("Vigil.Web.Reporting.ActDraftFile", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<byte[]>("Content")
