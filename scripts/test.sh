@@ -56,7 +56,9 @@ fi
 run() { # name, project, extra env...
   local name=$1 project=$2; shift 2
   echo "== $name"
+  local started=$SECONDS
   env "$@" dotnet test --project "$project" --no-build 2>&1 | tee "$logs/$name.log" | grep -E "^(failed|  (total|failed|succeeded|skipped):)" || true
+  echo "  took $((SECONDS - started)) s"
   local t f s k
   t=$(grep -E '^\s+total:' "$logs/$name.log" | tail -1 | grep -oE '[0-9]+')
   f=$(grep -E '^\s+failed:' "$logs/$name.log" | tail -1 | grep -oE '[0-9]+')
