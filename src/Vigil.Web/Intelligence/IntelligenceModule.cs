@@ -17,6 +17,9 @@ public static class IntelligenceModule
     /// <summary>How a unit's source unit group is named ("Source unit (London)"): a unit group, its members added by administrators.</summary>
     public const string SourceUnitPrefix = "Source unit (";
 
+    /// <summary>A unit's source unit: its need-to-know group for source details.</summary>
+    public static readonly UnitGroupKind SourceUnit = new(SourceUnitPrefix, unit => $"Reads the source details of {unit}'s intelligence reports.");
+
     public static WebApplicationBuilder AddIntelligence(this WebApplicationBuilder builder)
     {
         builder.Services
@@ -100,9 +103,7 @@ public static class IntelligenceModule
     }
 
     /// <summary>The need-to-know group of a unit's source unit (who alone read source details), if it has one.</summary>
-    public static async Task<Guid?> SourceUnitGroupAsync(VigilDb db, Guid unit, CancellationToken ct) =>
-        await db.NeedToKnowGroups.Where(g => g.OwningUnitId == unit && g.ManagedBy == null && g.Name.StartsWith(SourceUnitPrefix))
-            .Select(g => (Guid?)g.Id).FirstOrDefaultAsync(ct);
+    public static Task<Guid?> SourceUnitGroupAsync(VigilDb db, Guid unit, CancellationToken ct) => SourceUnit.FindAsync(db, unit, ct);
 }
 
 /// <summary>Every regional unit has a source unit: its need-to-know group for source details.</summary>
@@ -111,20 +112,8 @@ public sealed class IntelligenceReferenceSeed(IOrganisationDirectory directory) 
     public string Name => "intelligence-reference";
     public IReadOnlyList<string> After => ["network"];
 
-    public async Task SeedAsync(VigilDb db, bool demo, CancellationToken ct)
-    {
-        var existing = (await db.NeedToKnowGroups.Where(g => g.OwningUnitId != null && g.ManagedBy == null && g.Name.StartsWith(IntelligenceModule.SourceUnitPrefix))
-            .Select(g => g.OwningUnitId).ToListAsync(ct)).OfType<Guid>().ToList();
-        foreach (var unit in (await directory.UnitsAsync(ct)).Where(u => !existing.Contains(u.Id)))
-        {
-            db.Add(new NeedToKnowGroup
-            {
-                Name = $"{IntelligenceModule.SourceUnitPrefix}{unit.Name})", Description = $"Reads the source details of {unit.Name}'s intelligence reports.",
-                OwningUnitId = unit.Id,
-            });
-        }
-        await db.SaveChangesAsync(ct);
-    }
+    public async Task SeedAsync(VigilDb db, bool demo, CancellationToken ct) =>
+        await IntelligenceModule.SourceUnit.EnsureAsync(db, await directory.UnitsAsync(ct), ct);
 }
 
 /// <summary>Lets other modules refer to an intelligence report (an ACT report it was made from shows it): found through the

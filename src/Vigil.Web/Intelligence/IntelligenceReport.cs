@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Vigil.Web.Platform.Api;
 using Vigil.Web.Platform.Audit;
+using Vigil.Web.Platform.Data;
 using Vigil.Web.Platform.Search;
 using Vigil.Web.Platform.Security;
 
@@ -145,17 +146,8 @@ public sealed class IntelligenceReport : IProtectedRecord, IAuditedRecord, ISear
     /// <summary>A received copy under handling code C whose conditions nobody of the unit has acknowledged.</summary>
     public bool Withheld => ReceivedFrom is not null && Handling == HandlingCode.C && AcknowledgedAt is null;
 
-    private const string Base32 = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
-
-    public static string NewReference(int year, Random? random = null)
-    {
-        var digits = new char[7];
-        for (var i = 0; i < digits.Length; i++)
-        {
-            digits[i] = Base32[random?.Next(32) ?? System.Security.Cryptography.RandomNumberGenerator.GetInt32(32)];
-        }
-        return string.Create(CultureInfo.InvariantCulture, $"IR-{year}-{new string(digits)}");
-    }
+    public static string NewReference(int year, Random? random = null) =>
+        string.Create(CultureInfo.InvariantCulture, $"IR-{year}-{Crockford.Draw(7, random)}");
 
     // ---- The rules ----
 

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Vigil.Web.Platform.Api;
 using Vigil.Web.Platform.Audit;
+using Vigil.Web.Platform.Data;
 using Vigil.Web.Platform.Search;
 using Vigil.Web.Platform.Security;
 
@@ -117,44 +118,20 @@ public sealed class ActReport : IProtectedRecord, IAuditedRecord, ISearchable
 
     // ---- References and codes ----
 
-    private const string Base32 = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
-
-    private static string Draw(int n)
-    {
-        var chars = new char[n];
-        for (var i = 0; i < n; i++)
-        {
-            chars[i] = Base32[RandomNumberGenerator.GetInt32(32)];
-        }
-        return new string(chars);
-    }
-
     public static string NewReference()
     {
-        var s = Draw(12);
+        var s = Crockford.Draw(12);
         return $"ACT-{s[..4]}-{s[4..8]}-{s[8..]}";
     }
 
     public static string NewFollowUpCode()
     {
-        var s = Draw(16);
+        var s = Crockford.Draw(16);
         return $"{s[..4]}-{s[4..8]}-{s[8..12]}-{s[12..]}";
     }
 
     /// <summary>A reference or code as typed ("act 7k3q x9ma b2cd", with O for 0 or I for 1) in its one form.</summary>
-    public static string Canonical(string? typed)
-    {
-        var kept = new StringBuilder();
-        foreach (var c in (typed ?? "").ToUpperInvariant())
-        {
-            var d = c switch { 'O' => '0', 'I' or 'L' => '1', _ => c };
-            if (Base32.Contains(d, StringComparison.Ordinal))
-            {
-                kept.Append(d);
-            }
-        }
-        return kept.ToString();
-    }
+    public static string Canonical(string? typed) => Crockford.Canonical(typed);
 
     public static string HashCode(string code) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes("vigil-act-follow-up|" + Canonical(code))));

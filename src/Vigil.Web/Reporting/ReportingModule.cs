@@ -17,6 +17,9 @@ public static class ReportingModule
     /// <summary>How a unit's contact details group is named ("ACT contact details (London)"): who alone read reporters' contact details.</summary>
     public const string ContactGroupPrefix = "ACT contact details (";
 
+    /// <summary>A queue's readers of reporters' contact details.</summary>
+    public static readonly UnitGroupKind ContactGroup = new(ContactGroupPrefix, unit => $"Reads the contact details of the public who report to {unit} through ACT.");
+
     public static WebApplicationBuilder AddReporting(this WebApplicationBuilder builder)
     {
         builder.Services.AddHttpContextAccessor();
@@ -112,18 +115,6 @@ public sealed class ReportingReferenceSeed(IOrganisationDirectory directory) : I
     public string Name => "reporting-reference";
     public IReadOnlyList<string> After => ["network"];
 
-    public async Task SeedAsync(VigilDb db, bool demo, CancellationToken ct)
-    {
-        var existing = (await db.NeedToKnowGroups.Where(g => g.OwningUnitId != null && g.ManagedBy == null && g.Name.StartsWith(ReportingModule.ContactGroupPrefix))
-            .Select(g => g.OwningUnitId).ToListAsync(ct)).OfType<Guid>().ToList();
-        foreach (var unit in (await directory.UnitsAsync(ct)).Where(u => ActReferenceData.IsQueue(u.Code) && !existing.Contains(u.Id)))
-        {
-            db.Add(new NeedToKnowGroup
-            {
-                Name = $"{ReportingModule.ContactGroupPrefix}{unit.Name})", Description = $"Reads the contact details of the public who report to {unit.Name} through ACT.",
-                OwningUnitId = unit.Id,
-            });
-        }
-        await db.SaveChangesAsync(ct);
-    }
+    public async Task SeedAsync(VigilDb db, bool demo, CancellationToken ct) =>
+        await ReportingModule.ContactGroup.EnsureAsync(db, (await directory.UnitsAsync(ct)).Where(u => ActReferenceData.IsQueue(u.Code)), ct);
 }

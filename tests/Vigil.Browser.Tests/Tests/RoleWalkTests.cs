@@ -6,7 +6,9 @@ namespace Vigil.Browser.Tests.Tests;
 /// <summary>
 /// Every role's main pages, as that person uses them, at a tablet's width (768 px) and a desktop's
 /// (1366 px): each page loads with its heading, passes axe, and fits the width without scrolling sideways.
-/// The public pages are also walked at a phone's width (375 px).
+/// The public pages are also walked at a phone's width (375 px). Axe runs at the narrowest width only: the markup
+/// is the same at every width (only the style sheet's layout changes, which the fit check covers at each width), and
+/// axe is most of the suite's time.
 /// </summary>
 public sealed partial class RoleWalkTests(BrowserFixture fixture) : BrowserTest(fixture)
 {
@@ -65,7 +67,7 @@ public sealed partial class RoleWalkTests(BrowserFixture fixture) : BrowserTest(
                 var path = stop.FollowFirst is null ? stop.Path : await FirstLinkAsync(home.Session, stop.Path, stop.FollowFirst);
                 foreach (var under in (string[])["", .. stop.Then ?? []])
                 {
-                    await CheckAsync(home.Session, path + under, $"{email} at {width}px");
+                    await CheckAsync(home.Session, path + under, $"{email} at {width}px", axe: width == Layout.TabletAndDesktop[0]);
                 }
             }
         }
@@ -86,17 +88,20 @@ public sealed partial class RoleWalkTests(BrowserFixture fixture) : BrowserTest(
                 "/act/report/check", "/act/confirmation", "/act/follow-up",
             })
             {
-                await CheckAsync(session, path, $"anonymous at {width}px");
+                await CheckAsync(session, path, $"anonymous at {width}px", axe: width == Layout.Phone);
             }
         }
     }
 
-    private static async Task CheckAsync(BrowserSession session, string path, string who)
+    private static async Task CheckAsync(BrowserSession session, string path, string who, bool axe)
     {
         var response = await session.GotoAsync(path);
         Assert.True(response.Ok, $"{who}: {path} answered {response.Status}");
         await Expect(session.Page.Locator("main h1").First).ToBeVisibleAsync();
-        await Accessibility.AssertNoSeriousViolationsAsync(session.Page, $"{path} for {who}");
+        if (axe)
+        {
+            await Accessibility.AssertNoSeriousViolationsAsync(session.Page, $"{path} for {who}");
+        }
         await Layout.AssertFitsAsync(session.Page, $"{path} for {who}");
         Assert.True(session.Problems.Count == 0, string.Join(Environment.NewLine, session.Problems));
     }

@@ -123,6 +123,15 @@ public static class ApiValidation
     private static bool IsRequestPart(Type type) => type.IsClass && type.Namespace?.StartsWith("Vigil.Web", StringComparison.Ordinal) == true;
 
     /// <summary>True when an optional enum value is absent or one of its names.</summary>
+    /// <summary>An e-mail address as GOV.UK services check one: one @ with something before it, a dot in the
+    /// part after it, no spaces.</summary>
+    public static bool LooksLikeEmail(string text)
+    {
+        var at = text.IndexOf('@', StringComparison.Ordinal);
+        var dot = at < 0 ? -1 : text.IndexOf('.', at);
+        return at > 0 && at == text.LastIndexOf('@') && !text.Contains(' ', StringComparison.Ordinal) && dot > at + 1 && dot < text.Length - 1;
+    }
+
     public static bool IsNamed<T>(T? value) where T : struct, Enum => value is null || Enum.IsDefined(value.Value);
 
     public static void Add(Dictionary<string, string[]> errors, string field, string message) =>

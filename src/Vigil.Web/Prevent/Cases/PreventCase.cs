@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using Vigil.Web.Platform.Api;
 using Vigil.Web.Platform.Audit;
+using Vigil.Web.Platform.Data;
 using Vigil.Web.Platform.Security;
 using Vigil.Web.Subjects;
 
@@ -56,19 +57,9 @@ public sealed class PreventCase : IProtectedRecord, IAuditedRecord, Platform.Sea
     /// <summary>Random, unique within the year; the reference spells it in Crockford base 32.</summary>
     public int Number { get; set; }
 
-    private const string Base32 = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
-
     /// <summary>The reference for a number: "PRV-" year "-" seven base-32 digits.</summary>
-    public static string ReferenceFor(int year, int number)
-    {
-        var digits = new char[7];
-        for (var i = digits.Length - 1; i >= 0; i--)
-        {
-            digits[i] = Base32[number & 31];
-            number >>= 5;
-        }
-        return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"PRV-{year}-{new string(digits)}");
-    }
+    public static string ReferenceFor(int year, int number) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"PRV-{year}-{Crockford.Spell(number, 7)}");
 
     /// <summary>A fresh random number for a reference (from <paramref name="random"/> when the demo needs
     /// the same references every time).</summary>

@@ -189,15 +189,6 @@ public sealed class Referrals(VigilDb db, AccessContext access, SubjectRecords s
 
     // ---- The public and partner form ----
 
-    /// <summary>An e-mail address as GOV.UK services check one: one @ with something before it, a dot in the
-    /// part after it, no spaces.</summary>
-    private static bool LooksLikeEmail(string text)
-    {
-        var at = text.IndexOf('@', StringComparison.Ordinal);
-        var dot = at < 0 ? -1 : text.IndexOf('.', at);
-        return at > 0 && at == text.LastIndexOf('@') && !text.Contains(' ', StringComparison.Ordinal) && dot > at + 1 && dot < text.Length - 1;
-    }
-
     /// <summary>Anyone may send a referral; they get a reference and can read nothing back. The record is
     /// labelled for the area's Prevent team and waits in its new-referrals queue.</summary>
     public async Task<WorkResult<SubmissionReceipt>> SubmitAsync(ReferralRequest request, CancellationToken ct)
@@ -207,7 +198,7 @@ public sealed class Referrals(VigilDb db, AccessContext access, SubjectRecords s
         {
             ApiValidation.Add(errors, nameof(ReferralRequest.ReferrerContact), "Enter a phone number or e-mail address so the Prevent team can contact you");
         }
-        else if (request.ReferrerContact.Trim() is var contact && contact.Contains('@', StringComparison.Ordinal) && !LooksLikeEmail(contact))
+        else if (request.ReferrerContact.Trim() is var contact && contact.Contains('@', StringComparison.Ordinal) && !ApiValidation.LooksLikeEmail(contact))
         {
             ApiValidation.Add(errors, nameof(ReferralRequest.ReferrerContact), "Enter an e-mail address in the correct format, like name@example.org, or a phone number");
         }

@@ -155,7 +155,7 @@ public sealed class ActIntake(VigilDb db, IOrganisationDirectory directory, ActP
             {
                 errors[$"Contact.{field}"] = messages;
             }
-            if (!string.IsNullOrWhiteSpace(contact.Email) && !LooksLikeEmail(contact.Email.Trim()))
+            if (!string.IsNullOrWhiteSpace(contact.Email) && !ApiValidation.LooksLikeEmail(contact.Email.Trim()))
             {
                 ApiValidation.Add(errors, "Contact.Email", "Enter an e-mail address in the correct format, like name@example.org");
             }
@@ -165,13 +165,6 @@ public sealed class ActIntake(VigilDb db, IOrganisationDirectory directory, ActP
             }
         }
         return errors;
-    }
-
-    internal static bool LooksLikeEmail(string text)
-    {
-        var at = text.IndexOf('@', StringComparison.Ordinal);
-        var dot = at < 0 ? -1 : text.IndexOf('.', at);
-        return at > 0 && at == text.LastIndexOf('@') && !text.Contains(' ', StringComparison.Ordinal) && dot > at + 1 && dot < text.Length - 1;
     }
 
     /// <summary>Reads the API's files (base64), checked as the form's are.</summary>
@@ -296,8 +289,7 @@ public sealed class ActIntake(VigilDb db, IOrganisationDirectory directory, ActP
 
     /// <summary>The unit's "ACT contact details" group: who alone read a reporter's contact details.</summary>
     internal async Task<Guid> ContactGroupAsync(Guid unit, CancellationToken ct) =>
-        await db.NeedToKnowGroups.Where(g => g.OwningUnitId == unit && g.ManagedBy == null && g.Name.StartsWith(ReportingModule.ContactGroupPrefix))
-            .Select(g => (Guid?)g.Id).FirstOrDefaultAsync(ct) ?? throw new InvalidOperationException("The unit has no ACT contact details group.");
+        await ReportingModule.ContactGroup.FindAsync(db, unit, ct) ?? throw new InvalidOperationException("The unit has no ACT contact details group.");
 
     /// <summary>The report for its reporter: the reference and code must both fit, and a wrong pair answers
     /// the same whichever of them was wrong.</summary>

@@ -328,8 +328,8 @@ public sealed partial class ActTriage(VigilDb db, AccessContext access, IOrganis
             var contact = await db.Set<ActReporterContact>().IgnoreQueryFilters().FirstOrDefaultAsync(c => c.ReportId == report.Id, ct);
             if (contact is not null)
             {
-                var group = await db.NeedToKnowGroups.Where(g => g.OwningUnitId == unit.Id && g.ManagedBy == null && g.Name.StartsWith(ReportingModule.ContactGroupPrefix))
-                    .Select(g => g.Id).FirstAsync(ct);
+                var group = await ReportingModule.ContactGroup.FindAsync(db, unit.Id, ct)
+                    ?? throw new InvalidOperationException($"{unit.Name} has no ACT contact details group.");
                 contact.OwningUnitId = unit.Id;
                 contact.NeedToKnow.Clear();
                 contact.NeedToKnow.Add(new RecordGroup { GroupId = group });

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Vigil.Web.Platform.Data;
 
 namespace Vigil.Web.Subjects.Deconfliction;
 
@@ -38,13 +39,10 @@ public sealed class CheckLogEntry
     /// leading part is a timestamp, so that one reference tells nothing of another.</summary>
     public required string Reference { get; set; }
 
-    // Crockford's base 32: no I, L, O or U, so a reference read out over the phone cannot be misheard as
-    // another. Ten characters are 50 bits: a clash (refused by the unique index) is not to be expected.
-    private const string Alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
-
+    // Ten characters of Crockford's base 32 are 50 bits: a clash (refused by the unique index) is not to be expected.
     public static string NewReference()
     {
-        var code = System.Security.Cryptography.RandomNumberGenerator.GetString(Alphabet, 10);
+        var code = Crockford.Draw(10);
         return $"DC-{code[..5]}-{code[5..]}";
     }
 }
