@@ -27,11 +27,81 @@ public class VigilApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public string DataFolder { get; }
 
-    /// <summary>A new app on its own fresh database.</summary>
+    /// <summary>A new app on its own fresh database: a copy of one seeded demo database made once per test run
+    /// (seeding the demo is most of a new app's cost).</summary>
     public VigilApp()
+        : this(seedItself: false)
+    {
+    }
+
+    /// <summary>A new app on its own fresh database, seeded by itself when <paramref name="seedItself"/>.</summary>
+    protected VigilApp(bool seedItself)
     {
         DataFolder = Directory.CreateTempSubdirectory("vigil-test-").FullName;
         databaseName = "vigil_t_" + Guid.NewGuid().ToString("N")[..12];
+        this.seedItself = seedItself;
+    }
+
+    private readonly bool seedItself;
+
+    /// <summary>Whether this app starts from the run's seeded demo database. Its setup still runs (migrations and
+    /// every seed, which find their work done), exactly as a restart of a real installation does.</summary>
+    private bool FromTemplate => !seedItself && !secondNode && Demo && SetUpOnStart;
+
+    /// <summary>The run's seeded demo database, and the clock's reading when its seeding ended (an app made from it
+    /// starts its clock there, so that nothing it writes is dated before what the seed wrote).</summary>
+    private sealed record Template(string DataFolder, string DatabaseName, DateTimeOffset SeededAt);
+
+    private static readonly SemaphoreSlim TemplateLock = new(1, 1);
+    private static Template? template;
+
+    private sealed class TemplateApp : VigilApp
+    {
+        public TemplateApp()
+            : base(seedItself: true) => keepDatabase = true;
+    }
+
+    private bool keepDatabase;
+
+    private static async Task<Template> TemplateAsync()
+    {
+        await TemplateLock.WaitAsync();
+        try
+        {
+            if (template is null)
+            {
+                var seeded = new TemplateApp();
+                await seeded.InitializeAsync();
+                var at = seeded.Clock.GetUtcNow();
+                await seeded.DisposeAsync();
+                template = new Template(seeded.DataFolder, seeded.databaseName, at);
+                AppDomain.CurrentDomain.ProcessExit += (_, _) => DropTemplate(template);
+            }
+            return template;
+        }
+        finally
+        {
+            TemplateLock.Release();
+        }
+    }
+
+    private static void DropTemplate(Template made)
+    {
+        try
+        {
+            if (OnPostgres)
+            {
+                using var connection = new NpgsqlConnection(PostgresServer);
+                connection.Open();
+                using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS {made.DatabaseName} WITH (FORCE)", connection);
+                command.ExecuteNonQuery();
+            }
+            Directory.Delete(made.DataFolder, recursive: true);
+        }
+        catch (Exception e) when (e is IOException or NpgsqlException)
+        {
+            // The run is ending: what cannot be removed now is a temporary folder or a throwaway server's database.
+        }
     }
 
     /// <summary>For <see cref="SecondNode"/>.</summary>
@@ -104,12 +174,33 @@ public class VigilApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public virtual async ValueTask InitializeAsync()
     {
+        var from = FromTemplate ? await TemplateAsync() : null;
         if (OnPostgres && !secondNode)
         {
             await using var connection = new NpgsqlConnection(PostgresServer);
             await connection.OpenAsync();
-            await using var command = new NpgsqlCommand($"CREATE DATABASE {databaseName}", connection);
-            await command.ExecuteNonQueryAsync();
+            // Copies from one template at a time: PostgreSQL refuses a copy while the template has other users.
+            await TemplateLock.WaitAsync();
+            try
+            {
+                await using var command = new NpgsqlCommand($"CREATE DATABASE {databaseName}{(from is null ? "" : " TEMPLATE " + from.DatabaseName)}", connection);
+                await command.ExecuteNonQueryAsync();
+            }
+            finally
+            {
+                TemplateLock.Release();
+            }
+        }
+        if (from is not null)
+        {
+            if (!OnPostgres)
+            {
+                foreach (var file in Directory.GetFiles(from.DataFolder).Where(f => !f.EndsWith(".setup-lock", StringComparison.Ordinal)))
+                {
+                    File.Copy(file, Path.Combine(DataFolder, Path.GetFileName(file)));
+                }
+            }
+            Clock.SetUtcNow(from.SeededAt);
         }
         if (SetUpOnStart)
         {
@@ -130,6 +221,13 @@ public class VigilApp : WebApplicationFactory<Program>, IAsyncLifetime
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        if (keepDatabase)
+        {
+            NpgsqlConnection.ClearAllPools();
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            GC.SuppressFinalize(this);
+            return;
+        }
         if (secondNode)
         {
             GC.SuppressFinalize(this);
@@ -350,3 +448,6 @@ internal sealed class TestClientAddress : Microsoft.AspNetCore.Hosting.IStartupF
 /// <summary>A second node: another app (its own process state, its own matching index) on the first one's
 /// database, which the first one owns and removes.</summary>
 public sealed class SecondNode(VigilApp first) : VigilApp(first);
+
+/// <summary>An app that seeds its own demo data rather than starting from the run's copy (to compare two seedings).</summary>
+public sealed class SelfSeededApp() : VigilApp(seedItself: true);

@@ -117,13 +117,13 @@ public sealed class ActFuzzTests(UnlimitedPublicFormApp app) : IClassFixture<Unl
     {
         var body = new JsonObject
         {
-            ["behaviour"] = Behaviours[r.Next(Behaviours.Length)],
+            ["behaviour"] = r.Next(4) == 0 ? Behaviours[r.Next(Behaviours.Length)] : "hostile-reconnaissance",
             ["whatHappened"] = "A fictional person photographed the turnstiles.",
             ["postcode"] = "M11 3FF",
             ["seenOn"] = "2026-11-27",
         };
         var fields = new[] { "immediateThreat", "behaviour", "behaviourOther", "whatHappened", "seenOn", "seenAt", "online", "postcode", "address", "placeDescription", "onlineLink", "anythingElse", "website" };
-        foreach (var field in fields.Where(_ => r.Next(3) == 0))
+        foreach (var field in fields.Where(_ => r.Next(10) == 0))
         {
             body[field] = Value(r);
         }
@@ -264,7 +264,7 @@ public sealed class ActFuzzTests(UnlimitedPublicFormApp app) : IClassFixture<Unl
         // The question pages, posted as the form (with its token) and as anything else: a report they send is kept whole too.
         var sentByPages = 0;
         var page = new PageClient(client);
-        string[] steps = ["now", "what", "when", "where", "who", "vehicles", "more", "files", "contact", "check", "nope", "..%2F..%2Fadmin", "%00", new string('a', 3000)];
+        string[] steps = ["now", "what", "when", "where", "who", "vehicles", "more", "files", "contact", "check", "nope", "..%2F..%2Fadmin", "%2500", new string('a', 3000)];
         string[] inputs = ["HappeningNow", "Behaviour", "BehaviourOther", "WhatHappened", "SeenOn.Day", "SeenOn.Month", "SeenOn.Year", "SeenAt", "Where", "Postcode",
             "Address", "PlaceDescription", "OnlineLink", "Person1Name", "Person1Description", "Vehicle1Registration", "AnythingElse", "ContactEmail", "Website", "RemoveFile"];
         for (var i = 0; i < 300; i++)
@@ -304,7 +304,7 @@ public sealed class ActFuzzTests(UnlimitedPublicFormApp app) : IClassFixture<Unl
             {
                 var file = new ByteArrayContent(FileBytes(random));
                 file.Headers.ContentType = MediaTypeHeaderValue.Parse(random.Next(2) == 0 ? "image/jpeg" : "application/octet-stream");
-                form.Add(file, "Files", Text(random) is { Length: > 0 and < 200 } name && !name.Contains('"', StringComparison.Ordinal) && !name.Any(char.IsControl) ? name : "photo.jpg");
+                form.Add(file, "Files", Text(random) is { Length: > 0 and < 200 } name && !string.IsNullOrWhiteSpace(name) && !name.Contains('"', StringComparison.Ordinal) && !name.Any(char.IsControl) ? name : "photo.jpg");
             }
             using var response = await client.PostAsync("/act/report/files", form);
             Record(response, "POST /act/report/files (multipart)");
