@@ -374,6 +374,7 @@ internal sealed class ActConfiguration : IEntityTypeConfiguration<ActReport>, IE
             p.HasKey("Id");
             p.Property(x => x.Name).HasMaxLength(200);
             p.Property(x => x.Description).HasMaxLength(1000);
+            p.HasIndex(x => x.Name);
         });
         b.OwnsMany(r => r.Vehicles, v =>
         {

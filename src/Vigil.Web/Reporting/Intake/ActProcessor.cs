@@ -17,7 +17,9 @@ namespace Vigil.Web.Reporting;
 public sealed class ActProcessor(IServiceScopeFactory scopes, ILogger<ActProcessor> log) : BackgroundService
 {
     public static readonly TimeSpan Window = TimeSpan.FromDays(30);
-    private const int Batch = 200;
+    private const int Batch = 50;
+    private const int PerReason = 20;
+    private static readonly TimeSpan Pause = TimeSpan.FromMilliseconds(100);
     private readonly Channel<bool> arrivals = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private readonly SemaphoreSlim oneAtATime = new(1, 1);
 
@@ -44,6 +46,9 @@ public sealed class ActProcessor(IServiceScopeFactory scopes, ILogger<ActProcess
             {
                 while (await ProcessPendingAsync(stoppingToken) == Batch)
                 {
+                    // Between batches the intake has the database first: under a surge reports keep arriving at
+                    // full speed and their clustering follows behind (late, never lost).
+                    await Task.Delay(Pause, stoppingToken);
                 }
             }
             catch (Exception e) when (e is not OperationCanceledException)
@@ -97,39 +102,41 @@ public sealed class ActProcessor(IServiceScopeFactory scopes, ILogger<ActProcess
     private static string Bounded(string text) => text.Length <= 300 ? text : text[..297] + "...";
 
     /// <summary>Links the report both ways with earlier and later reports within the window that share its postcode,
-    /// a vehicle registration, a person's name or its link.</summary>
+    /// a vehicle registration, a person's name or its link: at most <see cref="PerReason"/> of the nearest in time for
+    /// each, each found through its own index (so a crowded place after an attack costs the same as a quiet one).</summary>
     private static async Task ClusterAsync(VigilDb db, ActReport report, HashSet<(Guid, Guid)> linked, CancellationToken ct)
     {
         var from = report.ReceivedAt - Window;
         var to = report.ReceivedAt + Window;
         var near = db.Set<ActReport>().Where(r => r.Id != report.Id && r.ReceivedAt >= from && r.ReceivedAt <= to);
         var found = new List<(Guid Id, string Reason)>();
+        async Task FindAsync(IQueryable<ActReport> same, string reason) =>
+            found.AddRange((await same.OrderByDescending(r => r.ReceivedAt).Select(r => r.Id).Take(PerReason).ToListAsync(ct)).Select(id => (id, reason)));
         if (report.Postcode.Length > 0)
         {
-            found.AddRange((await near.Where(r => r.Postcode == report.Postcode).OrderByDescending(r => r.ReceivedAt).Select(r => r.Id).Take(20).ToListAsync(ct))
-                .Select(id => (id, $"the same place ({report.Postcode})")));
+            await FindAsync(near.Where(r => r.Postcode == report.Postcode), $"the same place ({report.Postcode})");
         }
         if (report.Online && report.OnlineLink.Length > 0)
         {
-            found.AddRange((await near.Where(r => r.OnlineLink == report.OnlineLink).OrderByDescending(r => r.ReceivedAt).Select(r => r.Id).Take(20).ToListAsync(ct))
-                .Select(id => (id, "the same link")));
+            await FindAsync(near.Where(r => r.OnlineLink == report.OnlineLink), "the same link");
         }
         foreach (var registration in report.Vehicles.Select(v => v.Registration).Where(r => r.Length > 0).Distinct())
         {
-            found.AddRange((await near.Where(r => r.Vehicles.Any(v => v.Registration == registration)).OrderByDescending(r => r.ReceivedAt).Select(r => r.Id).Take(20).ToListAsync(ct))
-                .Select(id => (id, $"the same vehicle ({registration})")));
+            // From the vehicles' index to their reports, not every report in the window asked about its vehicles.
+            await FindAsync(near.SelectMany(r => r.Vehicles.Where(v => v.Registration == registration), (r, _) => r), $"the same vehicle ({registration})");
         }
         foreach (var name in report.People.Select(p => p.Name).Where(n => n.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase))
         {
-            found.AddRange((await near.Where(r => r.People.Any(p => p.Name == name)).OrderByDescending(r => r.ReceivedAt).Select(r => r.Id).Take(20).ToListAsync(ct))
-                .Select(id => (id, $"the same name ({name})")));
+            await FindAsync(near.SelectMany(r => r.People.Where(p => p.Name == name), (r, _) => r), $"the same name ({name})");
         }
+        var others = found.Select(f => f.Id).Distinct().ToList();
+        // The pairs already linked, in one query (a report processed again after a failed pass links nothing twice).
+        var existing = (await db.Set<ActClusterLink>().Where(l => l.ReportId == report.Id && others.Contains(l.OtherId)).Select(l => l.OtherId).ToListAsync(ct)).ToHashSet();
         foreach (var (other, reasons) in found.GroupBy(f => f.Id).Select(g => (g.Key, string.Join("; ", g.Select(x => x.Reason).Distinct()))))
         {
             var reason = reasons.Length <= 300 ? reasons : reasons[..297] + "...";
             // Two reports of one batch find each other: the pair is linked once (this batch's links are not saved yet).
-            if (linked.Add((report.Id, other)) && linked.Add((other, report.Id))
-                && !await db.Set<ActClusterLink>().AnyAsync(l => l.ReportId == report.Id && l.OtherId == other, ct))
+            if (!existing.Contains(other) && linked.Add((report.Id, other)) && linked.Add((other, report.Id)))
             {
                 db.AddRange(new ActClusterLink { ReportId = report.Id, OtherId = other, Reason = reason }, new ActClusterLink { ReportId = other, OtherId = report.Id, Reason = reason });
             }

@@ -4398,6 +4398,8 @@ namespace Vigil.Web.Platform.Data.Migrations.Postgres
 
                             b1.HasKey("Id");
 
+                            b1.HasIndex("Name");
+
                             b1.HasIndex("ReportId");
 
                             b1.ToTable("ActReportPeople", (string)null);

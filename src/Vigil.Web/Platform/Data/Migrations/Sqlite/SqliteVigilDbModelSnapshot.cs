@@ -4331,6 +4331,8 @@ namespace Vigil.Web.Platform.Data.Migrations.Sqlite
 
                             b1.HasKey("Id");
 
+                            b1.HasIndex("Name");
+
                             b1.HasIndex("ReportId");
 
                             b1.ToTable("ActReportPeople", (string)null);
