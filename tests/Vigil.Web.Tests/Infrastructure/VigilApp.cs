@@ -53,6 +53,7 @@ public class VigilApp : WebApplicationFactory<Program>, IAsyncLifetime
     private sealed record Template(string DataFolder, string DatabaseName, DateTimeOffset SeededAt);
 
     private static readonly SemaphoreSlim TemplateLock = new(1, 1);
+    private static readonly SemaphoreSlim CopyLock = new(1, 1);
     private static Template? template;
 
     private sealed class TemplateApp : VigilApp
@@ -179,8 +180,9 @@ public class VigilApp : WebApplicationFactory<Program>, IAsyncLifetime
         {
             await using var connection = new NpgsqlConnection(PostgresServer);
             await connection.OpenAsync();
-            // Copies from one template at a time: PostgreSQL refuses a copy while the template has other users.
-            await TemplateLock.WaitAsync();
+            // Copies from one template at a time: PostgreSQL refuses a copy while the template has other users. (Not the
+            // template's own lock: the template app is made while that is held.)
+            await CopyLock.WaitAsync();
             try
             {
                 await using var command = new NpgsqlCommand($"CREATE DATABASE {databaseName}{(from is null ? "" : " TEMPLATE " + from.DatabaseName)}", connection);
@@ -188,7 +190,7 @@ public class VigilApp : WebApplicationFactory<Program>, IAsyncLifetime
             }
             finally
             {
-                TemplateLock.Release();
+                CopyLock.Release();
             }
         }
         if (from is not null)
