@@ -93,7 +93,8 @@ internal sealed class ActDraftConfiguration : IEntityTypeConfiguration<ActDraft>
         b.Property(d => d.KeyHash).HasMaxLength(64);
         b.HasIndex(d => d.KeyHash).IsUnique();
         b.HasIndex(d => d.UpdatedAt);
-        b.Property(d => d.Answers).HasMaxLength(64_000);
+        // Unbounded: the page keeps each answer as typed (up to 10,000 characters, so its length message can show it
+        // back), and JSON escapes some letters six to one; a bound here failed a long answer on PostgreSQL.
         b.Property(d => d.SentReference).HasMaxLength(20);
         b.Property(d => d.SentCode).HasMaxLength(20);
         b.Property(d => d.SentMessage).HasMaxLength(1000);

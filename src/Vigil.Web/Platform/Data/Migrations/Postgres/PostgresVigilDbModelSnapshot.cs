@@ -2449,8 +2449,7 @@ namespace Vigil.Web.Platform.Data.Migrations.Postgres
 
                     b.Property<string>("Answers")
                         .IsRequired()
-                        .HasMaxLength(64000)
-                        .HasColumnType("character varying(64000)");
+                        .HasColumnType("text");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");

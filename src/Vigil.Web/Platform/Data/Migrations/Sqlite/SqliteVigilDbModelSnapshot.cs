@@ -2434,7 +2434,6 @@ namespace Vigil.Web.Platform.Data.Migrations.Sqlite
 
                     b.Property<string>("Answers")
                         .IsRequired()
-                        .HasMaxLength(64000)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("CreatedAt")
