@@ -103,7 +103,9 @@ public sealed class ActProcessor(IServiceScopeFactory scopes, ILogger<ActProcess
 
     /// <summary>Links the report both ways with earlier and later reports within the window that share its postcode,
     /// a vehicle registration, a person's name or its link: at most <see cref="PerReason"/> of the nearest in time for
-    /// each, each found through its own index (so a crowded place after an attack costs the same as a quiet one).</summary>
+    /// each, each found through its own index. A place is found newest first from its (postcode, time) index; a vehicle
+    /// or a name from its own index and then sorted by time, which grows with the reports naming it (measured in
+    /// docs/benchmarks.md: the next step is an index that gives the newest directly).</summary>
     private static async Task ClusterAsync(VigilDb db, ActReport report, HashSet<(Guid, Guid)> linked, CancellationToken ct)
     {
         var from = report.ReceivedAt - Window;
