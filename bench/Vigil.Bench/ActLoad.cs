@@ -13,7 +13,7 @@ namespace Vigil.Bench;
 /// a triage officer reads the queue and a report. Afterwards every acknowledged report (202) must be in the database,
 /// nothing else, all of them processed (clustered), and `audit verify` must pass.
 /// </summary>
-/// <remarks>dotnet run -c Release --project bench/Vigil.Bench -- act [--rate 200] [--seconds 60] [--surge 10] [--surge-seconds 60] [--connections 50]</remarks>
+/// <remarks>dotnet run -c Release --project bench/Vigil.Bench -- act [--rate 200] [--warm-up 30] [--seconds 60] [--surge 10] [--surge-seconds 60] [--connections 50]</remarks>
 internal static partial class ActLoad
 {
     private const string Officer = "act.northwest@vigil.example";
@@ -51,6 +51,7 @@ internal static partial class ActLoad
         var surge = int.Parse(Option(args, "--surge") ?? "10", CultureInfo.InvariantCulture);
         var surgeSeconds = int.Parse(Option(args, "--surge-seconds") ?? "60", CultureInfo.InvariantCulture);
         var connections = int.Parse(Option(args, "--connections") ?? "50", CultureInfo.InvariantCulture);
+        var warmUp = int.Parse(Option(args, "--warm-up") ?? "30", CultureInfo.InvariantCulture);
         var hey = EnsureHey();
 
         var root = Directory.CreateTempSubdirectory("vigil-act-load-");
@@ -84,8 +85,8 @@ internal static partial class ActLoad
         try
         {
             using var officer = run.Client(token);
-            // Warm-up (JIT, pools), not counted: 10 s at the steady rate.
-            var warm = await HeyAsync(hey, "warm-up", rate, 10, connections, body, url);
+            // Warm-up (JIT, pools, the page cache), not counted against the targets: 30 s at the steady rate.
+            var warm = await HeyAsync(hey, "warm-up", rate, warmUp, connections, body, url);
             runs.Add(warm);
             runs.Add(await WithReadsAsync(officer, "steady", reads, () => HeyAsync(hey, "steady", rate, seconds, connections, body, url)));
             runs.Add(await WithReadsAsync(officer, "surge", reads, () => HeyAsync(hey, $"surge x{surge}", rate * surge, surgeSeconds, connections * 2, body, url)));

@@ -235,7 +235,7 @@ public sealed partial class IntelligenceReports(VigilDb db, AccessContext access
         };
         // The report, its source details, the checks' audit, new subjects and the links: together or not at all
         // (within the caller's transaction when there is one: an ACT report's outcome is saved with the report made from it).
-        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.BeginWriteAsync(ct) : null;
         db.Add(report);
         if (request.SourceDetails is { } held)
         {

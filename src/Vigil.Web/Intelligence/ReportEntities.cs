@@ -59,7 +59,7 @@ public sealed partial class IntelligenceReports
             {
                 return WorkResult<ReportEntityDto>.Invalid(errors);
             }
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await using var transaction = await db.BeginWriteAsync(ct);
             var entity = await LinkEntityAsync(report, request, ct);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);

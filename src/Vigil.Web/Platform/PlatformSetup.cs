@@ -184,15 +184,34 @@ public static class PlatformSetup
         app.UseRateLimiter();
         app.Use(async (http, next) =>
         {
-            if (HttpMethods.IsPost(http.Request.Method) && http.GetEndpoint()?.Metadata.GetMetadata<PublicFormLimitAttribute>() is not null
-                && await http.RequestServices.GetRequiredService<PublicFormLimit>().TakeAsync(http.RequestServices.GetRequiredService<VigilDb>(), AnonymousRejections.SourceOf(http), http.RequestAborted) is { } wait)
+            if (!HttpMethods.IsPost(http.Request.Method) || http.GetEndpoint()?.Metadata.GetMetadata<PublicFormLimitAttribute>() is not { } limited)
             {
-                http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-                http.Response.Headers.RetryAfter = Api.Outcomes.Seconds(wait).ToString(System.Globalization.CultureInfo.InvariantCulture);
-                await WriteStatusAsync(http, StatusCodes.Status429TooManyRequests, $"This form has been sent too many times from your connection. Wait {Math.Ceiling(wait.TotalMinutes):0} minutes, then send it again.");
+                await next(http);
                 return;
             }
+            var limit = http.RequestServices.GetRequiredService<PublicFormLimit>();
+            var db = http.RequestServices.GetRequiredService<VigilDb>();
+            var take = limit.For(AnonymousRejections.SourceOf(http));
+            var wait = limited.CountedWithTheSave ? await limit.LeftAsync(db, take, http.RequestAborted) : await limit.TakeAsync(db, take);
+            if (wait is { } left)
+            {
+                http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                http.Response.Headers.RetryAfter = Api.Outcomes.Seconds(left).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                await WriteStatusAsync(http, StatusCodes.Status429TooManyRequests, PublicFormLimit.TooOften(left));
+                return;
+            }
+            if (!limited.CountedWithTheSave)
+            {
+                await next(http);
+                return;
+            }
+            http.Features.Set(take);
             await next(http);
+            if (take.Count is null)
+            {
+                // The post saved nothing (it was refused as invalid, say): it counts all the same.
+                await limit.TakeAsync(db, take);
+            }
         });
         app.Use(async (http, next) =>
         {

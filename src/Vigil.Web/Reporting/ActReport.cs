@@ -65,7 +65,22 @@ public sealed class ActReport : IProtectedRecord, IAuditedRecord, ISearchable
     public string Postcode { get; set; } = "";
     public string Address { get; set; } = "";
     public string PlaceDescription { get; set; } = "";
-    public string OnlineLink { get; set; } = "";
+    public string OnlineLink
+    {
+        get;
+        set
+        {
+            field = value;
+            OnlineLinkKey = LinkKey(value);
+        }
+    } = "";
+
+    /// <summary>The link's SHA-256 (its first 16 bytes, in hex), "" for none: reports about one link are found
+    /// through this short key's index (a link can be 2,000 characters, too long to index itself).</summary>
+    public string OnlineLinkKey { get; private set; } = "";
+
+    public static string LinkKey(string link) => link.Length == 0 ? "" : Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(link))[..16]);
+
     public List<ActPerson> People { get; set; } = [];
     public List<ActVehicle> Vehicles { get; set; } = [];
     public string AnythingElse { get; set; } = "";
@@ -351,6 +366,7 @@ internal sealed class ActConfiguration : IEntityTypeConfiguration<ActReport>, IE
         b.Property(r => r.Address).HasMaxLength(500);
         b.Property(r => r.PlaceDescription).HasMaxLength(1000);
         b.Property(r => r.OnlineLink).HasMaxLength(2000);
+        b.Property(r => r.OnlineLinkKey).HasMaxLength(32);
         b.Property(r => r.AnythingElse).HasMaxLength(5000);
         b.Property(r => r.Force).HasMaxLength(100);
         b.Property(r => r.RoutedBecause).HasMaxLength(1200);
@@ -365,6 +381,7 @@ internal sealed class ActConfiguration : IEntityTypeConfiguration<ActReport>, IE
         b.HasIndex(r => new { r.OwningUnitId, r.State, r.ReceivedAt });
         b.HasIndex(r => r.Processed);
         b.HasIndex(r => new { r.Postcode, r.ReceivedAt });
+        b.HasIndex(r => new { r.OnlineLinkKey, r.ReceivedAt });
         b.HasIndex(r => r.InvestigationId);
         b.OwnsMany(r => r.People, p =>
         {
@@ -374,7 +391,8 @@ internal sealed class ActConfiguration : IEntityTypeConfiguration<ActReport>, IE
             p.HasKey("Id");
             p.Property(x => x.Name).HasMaxLength(200);
             p.Property(x => x.Description).HasMaxLength(1000);
-            p.HasIndex(x => x.Name);
+            // Newest first for one name: the clustering reads the latest reports naming someone straight off it.
+            p.HasIndex(nameof(ActPerson.Name), "Id");
         });
         b.OwnsMany(r => r.Vehicles, v =>
         {
@@ -385,7 +403,7 @@ internal sealed class ActConfiguration : IEntityTypeConfiguration<ActReport>, IE
             v.Property(x => x.Registration).HasMaxLength(16);
             v.Property(x => x.Make).HasMaxLength(100);
             v.Property(x => x.Colour).HasMaxLength(50);
-            v.HasIndex(x => x.Registration);
+            v.HasIndex(nameof(ActVehicle.Registration), "Id");
         });
         b.OwnsMany(r => r.Trail, t =>
         {

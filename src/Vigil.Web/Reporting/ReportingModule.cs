@@ -29,6 +29,7 @@ public static class ReportingModule
             .AddScoped<ActStatistics>()
             .AddScoped<ActDrafts>()
             .AddSingleton<ActProcessor>()
+            .AddSingleton<ActArrivals>()
             .AddHostedService(s => s.GetRequiredService<ActProcessor>())
             .AddScoped<ISeed, ReportingReferenceSeed>()
             .AddScoped<ISeed, ReportingDemoSeed>()
@@ -46,7 +47,7 @@ public static class ReportingModule
     {
         // The public's side: anyone, no sign-in; limited per caller address (the address is used for nothing else).
         var open = app.MapGroup("/api/v1/act").AllowAnonymous().WithTags("ACT");
-        open.MapPost("/reports", async (ActSubmission request, ActIntake intake, CancellationToken ct) =>
+        open.MapPost("/reports", async (ActSubmission request, ActIntake intake, HttpContext http, CancellationToken ct) =>
             {
                 var errors = new Dictionary<string, string[]>();
                 var files = ActIntake.ReadFiles(request.Files, errors);
@@ -54,9 +55,10 @@ public static class ReportingModule
                 {
                     return WorkResult<ActReceipt>.Invalid(errors).Answer(r => TypedResults.Accepted((string?)null, r));
                 }
-                return (await intake.SubmitAsync(request, files, ct)).Answer(r => TypedResults.Accepted((string?)null, r));
+                // The post is counted against the caller's limit in the transaction that saves the report.
+                return (await intake.SubmitAsync(request, files, ct, http.Features.Get<PublicFormLimit.Take>())).Answer(r => TypedResults.Accepted((string?)null, r));
             })
-            .WithMetadata(new PublicFormLimitAttribute(), new RequestSizeLimitAttribute(ActFiles.MaxFiles * ActFiles.MaxBytes * 4 / 3 + 64 * 1024))
+            .WithMetadata(new PublicFormLimitAttribute { CountedWithTheSave = true }, new RequestSizeLimitAttribute(ActFiles.MaxFiles * ActFiles.MaxBytes * 4 / 3 + 64 * 1024))
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .WithSummary("Report something suspicious (anyone, no sign-in): 202 with the reference and the follow-up code, shown this once");
         open.MapPost("/follow-up", (ActFollowUp request, ActIntake intake, CancellationToken ct) => intake.FollowUpAsync(request, ct).AsOk())

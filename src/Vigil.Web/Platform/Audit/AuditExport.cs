@@ -30,7 +30,7 @@ public sealed class AuditExport(VigilDb db, AuditQueries queries)
         {
             return WorkResult<AuditCsv>.Invalid(errors);
         }
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using var transaction = await db.BeginWriteAsync(ct);
         var view = filter with { UpTo = await queries.UpToAsync(filter, ct) };
         var query = await queries.MatchingAsync(view, ct);
         var counted = await query.Take(AuditQueries.CountLimit + 1).CountAsync(ct);

@@ -54,6 +54,7 @@ public static class DataSetup
         services.AddScoped<AccessContext>();
         services.AddSingleton<RecordChangeHub>();
         services.AddSingleton<Audit.AuditGroupCommit>();
+        services.AddSingleton<WriteGate>();
         // EF interceptors registered as services apply too (the reliability tests use them to fail a
         // client or a write at a chosen moment).
         if (Provider(config) == DatabaseProvider.Postgres)
@@ -66,6 +67,10 @@ public static class DataSetup
             var connection = SqliteConnectionString(config, dataFolder);
             services.AddDbContext<VigilDb, SqliteVigilDb>((sp, o) => o.UseSqlite(connection, q => q.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery)).AddInterceptors(new SqlitePragmas(ReadOnly(config)))
                 .AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()));
+            if (!ReadOnly(config))
+            {
+                services.AddHostedService(_ => new SqliteCheckpoints(connection));
+            }
         }
         // Keys live in the database so that web nodes are stateless and cookies survive restarts. An
         // installation encrypts them at rest with a certificate of its own (docs/operations.md); without one
@@ -82,6 +87,35 @@ public static class DataSetup
     }
 }
 
+/// <summary>
+/// Copies the write-ahead log back into the database file twice a second, in the background (a PASSIVE
+/// checkpoint: it waits for no reader and no writer). Left to SQLite, the commit that finds the log past 1,000
+/// pages does it, inside its own transaction, while every other writer waits for the lock; here the commits stay
+/// short, and SQLite's own checkpoint (raised to 10,000 pages in <see cref="SqlitePragmas"/>) is only the backstop.
+/// </summary>
+internal sealed class SqliteCheckpoints(string connectionString) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(500));
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                await using var connection = new Microsoft.Data.Sqlite.SqliteConnection(connectionString);
+                await connection.OpenAsync(stoppingToken);
+                await using var checkpoint = connection.CreateCommand();
+                checkpoint.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
+                await checkpoint.ExecuteNonQueryAsync(stoppingToken);
+            }
+            catch (Microsoft.Data.Sqlite.SqliteException)
+            {
+                // Busy or away: the next tick tries again, and SQLite's own checkpoint is still there.
+            }
+        }
+    }
+}
+
 /// <summary>WAL for concurrent readers, FULL synchronous so a committed audit entry survives power loss,
 /// and a busy timeout so writers queue rather than fail: set once on each physical connection (a pooled
 /// one keeps them), not on every open.</summary>
@@ -92,7 +126,7 @@ internal sealed class SqlitePragmas(bool readOnly) : Microsoft.EntityFrameworkCo
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, object> Prepared = [];
 
     // A read-only connection leaves the journal mode as the database has it (setting it is a write).
-    private string Pragmas => readOnly ? "PRAGMA busy_timeout=30000;" : "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=30000;";
+    private string Pragmas => readOnly ? "PRAGMA busy_timeout=30000;" : "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=30000; PRAGMA wal_autocheckpoint=10000;";
 
     private static bool IsNew(System.Data.Common.DbConnection connection) =>
         connection is not Microsoft.Data.Sqlite.SqliteConnection { Handle: { } handle } || Prepared.TryAdd(handle, handle);

@@ -28,7 +28,7 @@ internal sealed class DatabaseWritesHealth(VigilDb db, WriteFailures failures) :
     {
         try
         {
-            await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+            await using (var transaction = await db.BeginWriteAsync(cancellationToken))
             {
                 db.AuditEntries.Add(new AuditEntry { Sequence = -1, At = AuditChain.Normalise(db.Clock.GetUtcNow()), Action = AuditActions.HealthProbe, Outcome = AuditOutcomes.Probe });
                 await db.SaveChangesAsync(cancellationToken);

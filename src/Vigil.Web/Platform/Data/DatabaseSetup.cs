@@ -22,7 +22,7 @@ public sealed class DatabaseSetup(IServiceProvider services, ILogger<DatabaseSet
             // Each seed commits whole or not at all: a start killed part-way leaves every seed either done
             // or untouched, and the next start, finding the untouched ones empty, completes them.
             var clock = System.Diagnostics.Stopwatch.StartNew();
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await using var transaction = await db.BeginWriteAsync(ct);
             await seed.SeedAsync(db, demo, ct);
             await transaction.CommitAsync(ct);
             log.LogInformation("Seed {Seed} done in {Milliseconds} ms", seed.Name, clock.ElapsedMilliseconds);

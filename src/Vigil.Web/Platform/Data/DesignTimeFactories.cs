@@ -8,11 +8,11 @@ namespace Vigil.Web.Platform.Data;
 internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteVigilDb>
 {
     public SqliteVigilDb CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<SqliteVigilDb>().UseSqlite("Data Source=design.db").Options, AccessContext.System(), TimeProvider.System, new RecordChangeHub(), new Audit.AuditGroupCommit());
+        new(new DbContextOptionsBuilder<SqliteVigilDb>().UseSqlite("Data Source=design.db").Options, AccessContext.System(), TimeProvider.System, new RecordChangeHub(), new Audit.AuditGroupCommit(), new WriteGate());
 }
 
 internal sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresVigilDb>
 {
     public PostgresVigilDb CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<PostgresVigilDb>().UseNpgsql("Host=localhost;Database=vigil_design").Options, AccessContext.System(), TimeProvider.System, new RecordChangeHub(), new Audit.AuditGroupCommit());
+        new(new DbContextOptionsBuilder<PostgresVigilDb>().UseNpgsql("Host=localhost;Database=vigil_design").Options, AccessContext.System(), TimeProvider.System, new RecordChangeHub(), new Audit.AuditGroupCommit(), new WriteGate());
 }

@@ -15,7 +15,7 @@ namespace Vigil.Web.Platform.Data;
 /// protected record, and every save appends the audit entries it produced to the hash chain in the same
 /// transaction (if the audit write fails, the change fails).
 /// </summary>
-public abstract class VigilDb(DbContextOptions options, AccessContext access, TimeProvider clock, RecordChangeHub changes, AuditGroupCommit group)
+public abstract class VigilDb(DbContextOptions options, AccessContext access, TimeProvider clock, RecordChangeHub changes, AuditGroupCommit group, WriteGate gate)
     : IdentityDbContext<VigilUser, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
 {
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
@@ -274,7 +274,7 @@ public abstract class VigilDb(DbContextOptions options, AccessContext access, Ti
         if (touched.Count == 0 && Database.CurrentTransaction is null && !ChangeTracker.HasChanges())
         {
             // Nothing but audit entries (a read, a search, a refusal): committed with other requests' in one group.
-            await group.AppendAsync(pending, AppendGroupAsync);
+            await group.CommitAsync(pending, entries => AppendGroupAsync([.. entries.SelectMany(e => e)]));
             return (0, []);
         }
         var logged = new List<RecordChangeEntry>();
@@ -290,7 +290,7 @@ public abstract class VigilDb(DbContextOptions options, AccessContext access, Ti
             // On SQLite EF begins "BEGIN IMMEDIATE", which takes the write lock before we read the chain head;
             // on PostgreSQL an advisory lock does the same. Either way two writers cannot fork the chain, and
             // the change sequence is numbered in commit order.
-            await using var transaction = await Database.BeginTransactionAsync(cancellationToken);
+            await using var transaction = await BeginWriteAsync(cancellationToken);
             var ours = await ChainAsync(pending, touched, logged, cancellationToken);
             await LabelAndIndexAsync(searchable, cancellationToken);
             var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
@@ -319,7 +319,7 @@ public abstract class VigilDb(DbContextOptions options, AccessContext access, Ti
     {
         try
         {
-            await using var transaction = await Database.BeginTransactionAsync(CancellationToken.None);
+            await using var transaction = await BeginWriteAsync(CancellationToken.None);
             await ChainAsync(entries, [], [], CancellationToken.None);
             await base.SaveChangesAsync(true, CancellationToken.None);
             await transaction.CommitAsync(CancellationToken.None);
@@ -332,6 +332,12 @@ public abstract class VigilDb(DbContextOptions options, AccessContext access, Ti
             }
         }
     }
+
+    /// <summary>Begins a transaction that will write: on SQLite after this process's writers before it
+    /// (<see cref="WriteGate"/>), so that it does not sleep in SQLite's busy handler. Every write transaction
+    /// begins here.</summary>
+    public Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction> BeginWriteAsync(CancellationToken ct) =>
+        IsPostgres ? Database.BeginTransactionAsync(ct) : gate.BeginAsync(Database.BeginTransactionAsync, ct);
 
     /// <summary>Saves a new record whose unique key (a number within its investigation, say) may be taken
     /// by another writer at the same moment. False when it was: nothing is saved, and the record is
@@ -487,8 +493,8 @@ public abstract class VigilDb(DbContextOptions options, AccessContext access, Ti
     }
 }
 
-public sealed class SqliteVigilDb(DbContextOptions<SqliteVigilDb> options, AccessContext access, TimeProvider clock, RecordChangeHub changes, AuditGroupCommit group)
-    : VigilDb(options, access, clock, changes, group)
+public sealed class SqliteVigilDb(DbContextOptions<SqliteVigilDb> options, AccessContext access, TimeProvider clock, RecordChangeHub changes, AuditGroupCommit group, WriteGate gate)
+    : VigilDb(options, access, clock, changes, group, gate)
 {
     protected override bool IsPostgres => false;
 
@@ -503,8 +509,8 @@ public sealed class SqliteVigilDb(DbContextOptions<SqliteVigilDb> options, Acces
         v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));
 }
 
-public sealed class PostgresVigilDb(DbContextOptions<PostgresVigilDb> options, AccessContext access, TimeProvider clock, RecordChangeHub changes, AuditGroupCommit group)
-    : VigilDb(options, access, clock, changes, group)
+public sealed class PostgresVigilDb(DbContextOptions<PostgresVigilDb> options, AccessContext access, TimeProvider clock, RecordChangeHub changes, AuditGroupCommit group, WriteGate gate)
+    : VigilDb(options, access, clock, changes, group, gate)
 {
     protected override bool IsPostgres => true;
 }

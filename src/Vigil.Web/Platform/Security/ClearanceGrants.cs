@@ -166,7 +166,7 @@ public sealed class ClearanceGrants(VigilDb db, AccessContext access)
         }
         // Claimed by a conditional update, so that an approval and a refusal (or two approvals) sent at the
         // same moment cannot both take effect: the second finds the request decided.
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using var transaction = await db.BeginWriteAsync(ct);
         var status = approve ? GrantStatus.Approved : GrantStatus.Rejected;
         if (await db.Set<ClearanceGrant>().Where(g => g.Id == id && g.Status == GrantStatus.Pending)
                 .ExecuteUpdateAsync(u => u.SetProperty(g => g.Status, status), ct) == 0)

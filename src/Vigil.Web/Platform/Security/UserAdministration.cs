@@ -107,7 +107,7 @@ public sealed class UserAdministration(VigilDb db, UserManager<VigilUser> users,
         {
             return WorkResult<CreatedUser>.Invalid(errors);
         }
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using var transaction = await db.BeginWriteAsync(ct);
         var requested = request.Details.Clearance!.Value;
         var user = new VigilUser
         {
@@ -215,7 +215,7 @@ public sealed class UserAdministration(VigilDb db, UserManager<VigilUser> users,
                 return (ChangeOutcome.Invalid, errors);
             }
         }
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using var transaction = await db.BeginWriteAsync(ct);
         user.DisplayName = change.DisplayName!.Trim();
         user.UnitId = unitId;
         user.PartnerAgencyId = partnerId;

@@ -97,7 +97,7 @@ public sealed class Referrals(VigilDb db, AccessContext access, SubjectRecords s
         }
 
         // The person, the case and their audit entries are saved together or not at all.
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using var transaction = await db.BeginWriteAsync(ct);
         var creation = await subjects.CreateAsync(new SubjectRequest
         {
             GivenName = request.GivenName, Surname = request.Surname, DateOfBirth = request.DateOfBirth, Gender = request.Gender ?? Gender.NotKnown,

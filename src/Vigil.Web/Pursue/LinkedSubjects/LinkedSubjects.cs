@@ -68,7 +68,7 @@ public sealed partial class IncidentRoom
                 return WorkResult<LinkOutcome>.Invalid(errors);
             }
             // The new person, the check's audit and the link are saved together or not at all.
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await using var transaction = await db.BeginWriteAsync(ct);
             var outcome = await LinkInsideAsync(id, standing.Investigation, request, errors, ct);
             await transaction.CommitAsync(ct);
             return outcome;

@@ -73,6 +73,14 @@ public sealed record ActSubmission
     public string? Website { get; init; }
 }
 
+/// <summary>A report from the public as it waits to be saved with others that arrived at the same moment.</summary>
+public sealed record ActArrival(ActReport Report, ActReporterContact? Contact, List<ActAttachment> Attachments, PublicFormLimit.Take? Post);
+
+/// <summary>Group commit for the public's reports: under a surge many requests' reports are saved in one
+/// transaction, each request answered only once its own report is durable (<see cref="GroupCommit{T}"/>).
+/// A group holds at most 100 reports, fewer when they carry files (a megabyte counts as one report).</summary>
+public sealed class ActArrivals() : GroupCommit<ActArrival>(100, a => 1 + (int)(a.Attachments.Sum(f => (long)f.Size) >> 20));
+
 /// <summary>What the reporter takes away: the reference, the follow-up code (shown this once, never stored
 /// readable) and what happens next.</summary>
 public sealed record ActReceipt(string Reference, string FollowUpCode, string Message);
@@ -96,7 +104,7 @@ public sealed record ActFollowUpView(string Reference, DateTimeOffset ReceivedAt
 /// after the save (<see cref="ActProcessor"/>), so no failure there loses a report. The caller's address is used
 /// by the rate limiter alone and stored nowhere.
 /// </summary>
-public sealed class ActIntake(VigilDb db, IOrganisationDirectory directory, ActProcessor processor, ILogger<ActIntake> log)
+public sealed class ActIntake(VigilDb db, IOrganisationDirectory directory, ActProcessor processor, ActArrivals arrivals, PublicFormLimit limit, IServiceScopeFactory scopes, ILogger<ActIntake> log)
 {
     private const string UnknownReporter = "We could not find a report with that reference and follow-up code. Check both and try again.";
 
@@ -196,8 +204,10 @@ public sealed class ActIntake(VigilDb db, IOrganisationDirectory directory, ActP
         return kept;
     }
 
-    /// <summary>Saves a report from the public, whole or not at all, and gives the reference and follow-up code.</summary>
-    public async Task<WorkResult<ActReceipt>> SubmitAsync(ActSubmission request, IReadOnlyList<ActFiles.Checked> files, CancellationToken ct)
+    /// <summary>Saves a report from the public, whole or not at all, and gives the reference and follow-up code.
+    /// With <paramref name="post"/> (the API's), the post is counted against the caller's limit in the save's
+    /// transaction, and over the limit nothing is saved.</summary>
+    public async Task<WorkResult<ActReceipt>> SubmitAsync(ActSubmission request, IReadOnlyList<ActFiles.Checked> files, CancellationToken ct, PublicFormLimit.Take? post = null)
     {
         var now = db.Clock.GetUtcNow();
         var errors = Validate(request, DateOnly.FromDateTime(now.UtcDateTime));
@@ -249,32 +259,63 @@ public sealed class ActIntake(VigilDb db, IOrganisationDirectory directory, ActP
             Force = force, RoutedBecause = because, OwningUnitId = unit, State = ActState.New,
         };
         report.Note(now, "The reporter", $"Received from the public; {because}");
-        db.Add(report);
+        ActReporterContact? reporterContact = null;
         if (request.Contact is { } contact && !string.IsNullOrWhiteSpace(contact.Name + contact.Phone + contact.Email))
         {
             report.HasContact = true;
-            db.Add(new ActReporterContact
+            reporterContact = new ActReporterContact
             {
                 ReportId = report.Id, Name = ActText.Bound(contact.Name, 200), Phone = ActText.Bound(contact.Phone, 40), Email = ActText.Bound(contact.Email, 254),
                 OwningUnitId = unit, NeedToKnow = [new RecordGroup { GroupId = await ContactGroupAsync(unit, ct) }],
-            });
+            };
         }
-        foreach (var file in files)
+        var attachments = files.Select(file => new ActAttachment
         {
-            db.Add(new ActAttachment
-            {
-                ReportId = report.Id, FileName = file.FileName, ContentType = file.ContentType, Size = file.Content.Length,
-                Sha256 = Convert.ToHexStringLower(SHA256.HashData(file.Content)), Content = file.Content,
-            });
+            ReportId = report.Id, FileName = file.FileName, ContentType = file.ContentType, Size = file.Content.Length,
+            Sha256 = Convert.ToHexStringLower(SHA256.HashData(file.Content)), Content = file.Content,
+        }).ToList();
+        try
+        {
+            await arrivals.CommitAsync(new ActArrival(report, reporterContact, attachments, post), SaveArrivalsAsync);
         }
-        db.Audit(AuditActions.Create, AuditOutcomes.Success, "act-report", report.Id.ToString(),
-            detail: $"{report.Reference} received from the public ({files.Count} files{(report.HasContact ? ", contact details given" : ", anonymous")})");
-        if (!await db.SaveNewAsync(report, ct))
+        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
         {
             return WorkResult<ActReceipt>.Conflict("Please send the report again.");
         }
+        if (post is not null && limit.Refusal(post) is { } wait)
+        {
+            return WorkResult<ActReceipt>.TooMany(PublicFormLimit.TooOften(wait), wait);
+        }
         processor.Arrived();
         return WorkResult<ActReceipt>.Ok(Receipt(report.Reference, code, report.ImmediateThreat));
+    }
+
+    /// <summary>Saves reports that arrived together (<see cref="ActArrivals"/>), each with its files, contact
+    /// details and audit entry, in one transaction, on a unit of work of their own: the public's, anonymous, and
+    /// apart from whatever the request that writes the group holds (a draft, say). The API's posts are counted
+    /// against their callers' limits first, in the same transaction; a report over its limit is not saved.</summary>
+    private async Task SaveArrivalsAsync(IReadOnlyList<ActArrival> group)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var writer = scope.ServiceProvider.GetRequiredService<VigilDb>();
+        await using var transaction = await writer.BeginWriteAsync(CancellationToken.None);
+        if (group.Where(a => a.Post is not null).Select(a => a.Post!).ToList() is { Count: > 0 } posts)
+        {
+            await PublicFormLimit.CountInAsync(writer, posts);
+        }
+        foreach (var (report, contact, attachments, _) in group.Where(a => a.Post is null || limit.Refusal(a.Post) is null))
+        {
+            writer.Add(report);
+            if (contact is not null)
+            {
+                writer.Add(contact);
+            }
+            writer.AddRange(attachments);
+            writer.Audit(AuditActions.Create, AuditOutcomes.Success, "act-report", report.Id.ToString(),
+                detail: $"{report.Reference} received from the public ({attachments.Count} files{(report.HasContact ? ", contact details given" : ", anonymous")})");
+        }
+        await writer.SaveChangesAsync(CancellationToken.None);
+        await transaction.CommitAsync(CancellationToken.None);
     }
 
     private static ActReceipt Receipt(string reference, string code, bool immediate) => new(reference, code,

@@ -1,6 +1,8 @@
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Vigil.Web.Platform.Data;
+using Vigil.Web.Platform.Data.Scale;
 using Vigil.Web.Platform.Inbox;
 using Vigil.Web.Platform.Security;
 
@@ -17,9 +19,10 @@ namespace Vigil.Web.Reporting;
 public sealed class ActProcessor(IServiceScopeFactory scopes, ILogger<ActProcessor> log) : BackgroundService
 {
     public static readonly TimeSpan Window = TimeSpan.FromDays(30);
-    private const int Batch = 50;
+    private const int Batch = 25;
     private const int PerReason = 20;
-    private static readonly TimeSpan Pause = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan Pause = TimeSpan.FromMilliseconds(50);
+    private static readonly TimeSpan Gather = TimeSpan.FromMilliseconds(500);
     private readonly Channel<bool> arrivals = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private readonly SemaphoreSlim oneAtATime = new(1, 1);
 
@@ -44,12 +47,17 @@ public sealed class ActProcessor(IServiceScopeFactory scopes, ILogger<ActProcess
             }
             try
             {
+                var clock = System.Diagnostics.Stopwatch.StartNew();
                 while (await ProcessPendingAsync(stoppingToken) == Batch)
                 {
-                    // Between batches the intake has the database first: under a surge reports keep arriving at
-                    // full speed and their clustering follows behind (late, never lost).
-                    await Task.Delay(Pause, stoppingToken);
+                    // Between batches the intake has the database first, for at least as long as the batch took:
+                    // under a surge reports keep arriving at full speed and their clustering follows behind (late,
+                    // never lost), and catches up once the surge is over.
+                    await Task.Delay(clock.Elapsed > Pause ? clock.Elapsed : Pause, stoppingToken);
+                    clock.Restart();
                 }
+                // Reports that arrive in the next moment are processed together, not one pass each.
+                await Task.Delay(Gather, stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -76,9 +84,10 @@ public sealed class ActProcessor(IServiceScopeFactory scopes, ILogger<ActProcess
             }
             var national = await intake.UnitIdAsync(ActReferenceData.NationalQueue, ct);
             var linked = new HashSet<(Guid, Guid)>();
+            var links = new BulkWriter(db);
             foreach (var report in pending)
             {
-                await ClusterAsync(db, report, linked, ct);
+                await ClusterAsync(db, report, linked, links, ct);
                 if (report.ImmediateThreat)
                 {
                     inbox.Send(new ProtectiveLabel(Classification.Official, true, national, []),
@@ -90,7 +99,12 @@ public sealed class ActProcessor(IServiceScopeFactory scopes, ILogger<ActProcess
                 }
                 report.Processed = true;
             }
+            // The links are plain rows, hundreds a batch under a surge about one car: written many at a time, in
+            // the transaction that marks their reports processed.
+            await using var transaction = await db.BeginWriteAsync(ct);
+            await links.WriteAsync(transaction.GetDbTransaction(), ct);
             await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
             return pending.Count;
         }
         finally
@@ -102,34 +116,35 @@ public sealed class ActProcessor(IServiceScopeFactory scopes, ILogger<ActProcess
     private static string Bounded(string text) => text.Length <= 300 ? text : text[..297] + "...";
 
     /// <summary>Links the report both ways with earlier and later reports within the window that share its postcode,
-    /// a vehicle registration, a person's name or its link: at most <see cref="PerReason"/> of the nearest in time for
-    /// each, each found through its own index. A place is found newest first from its (postcode, time) index; a vehicle
-    /// or a name from its own index and then sorted by time, which grows with the reports naming it (measured in
-    /// docs/benchmarks.md: the next step is an index that gives the newest directly).</summary>
-    private static async Task ClusterAsync(VigilDb db, ActReport report, HashSet<(Guid, Guid)> linked, CancellationToken ct)
+    /// a vehicle registration, a person's name or its link: at most <see cref="PerReason"/> of the newest for each,
+    /// each read newest first straight off its own index ((postcode, time), (link key, time), (registration, row),
+    /// (name, row)), so that its cost does not grow with the reports naming the same thing.</summary>
+    private static async Task ClusterAsync(VigilDb db, ActReport report, HashSet<(Guid, Guid)> linked, BulkWriter links, CancellationToken ct)
     {
         var from = report.ReceivedAt - Window;
         var to = report.ReceivedAt + Window;
         var near = db.Set<ActReport>().Where(r => r.Id != report.Id && r.ReceivedAt >= from && r.ReceivedAt <= to);
         var found = new List<(Guid Id, string Reason)>();
-        async Task FindAsync(IQueryable<ActReport> same, string reason) =>
-            found.AddRange((await same.OrderByDescending(r => r.ReceivedAt).Select(r => r.Id).Take(PerReason).ToListAsync(ct)).Select(id => (id, reason)));
+        async Task FindAsync(IQueryable<Guid> newestFirst, string reason) =>
+            found.AddRange((await newestFirst.Take(PerReason).ToListAsync(ct)).Select(id => (id, reason)));
         if (report.Postcode.Length > 0)
         {
-            await FindAsync(near.Where(r => r.Postcode == report.Postcode), $"the same place ({report.Postcode})");
+            await FindAsync(near.Where(r => r.Postcode == report.Postcode).OrderByDescending(r => r.ReceivedAt).Select(r => r.Id), $"the same place ({report.Postcode})");
         }
         if (report.Online && report.OnlineLink.Length > 0)
         {
-            await FindAsync(near.Where(r => r.OnlineLink == report.OnlineLink), "the same link");
+            await FindAsync(near.Where(r => r.OnlineLinkKey == report.OnlineLinkKey && r.OnlineLink == report.OnlineLink).OrderByDescending(r => r.ReceivedAt).Select(r => r.Id), "the same link");
         }
         foreach (var registration in report.Vehicles.Select(v => v.Registration).Where(r => r.Length > 0).Distinct())
         {
-            // From the vehicles' index to their reports, not every report in the window asked about its vehicles.
-            await FindAsync(near.SelectMany(r => r.Vehicles.Where(v => v.Registration == registration), (r, _) => r), $"the same vehicle ({registration})");
+            // A vehicle's rows are numbered as they arrive: the highest numbers are the newest reports.
+            await FindAsync(near.SelectMany(r => r.Vehicles.Where(v => v.Registration == registration), (r, v) => new { r.Id, Row = EF.Property<int>(v, "Id") })
+                .OrderByDescending(x => x.Row).Select(x => x.Id), $"the same vehicle ({registration})");
         }
         foreach (var name in report.People.Select(p => p.Name).Where(n => n.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase))
         {
-            await FindAsync(near.SelectMany(r => r.People.Where(p => p.Name == name), (r, _) => r), $"the same name ({name})");
+            await FindAsync(near.SelectMany(r => r.People.Where(p => p.Name == name), (r, p) => new { r.Id, Row = EF.Property<int>(p, "Id") })
+                .OrderByDescending(x => x.Row).Select(x => x.Id), $"the same name ({name})");
         }
         var others = found.Select(f => f.Id).Distinct().ToList();
         // The pairs already linked, in one query (a report processed again after a failed pass links nothing twice).
@@ -140,7 +155,8 @@ public sealed class ActProcessor(IServiceScopeFactory scopes, ILogger<ActProcess
             // Two reports of one batch find each other: the pair is linked once (this batch's links are not saved yet).
             if (!existing.Contains(other) && linked.Add((report.Id, other)) && linked.Add((other, report.Id)))
             {
-                db.AddRange(new ActClusterLink { ReportId = report.Id, OtherId = other, Reason = reason }, new ActClusterLink { ReportId = other, OtherId = report.Id, Reason = reason });
+                links.Add(new ActClusterLink { ReportId = report.Id, OtherId = other, Reason = reason });
+                links.Add(new ActClusterLink { ReportId = other, OtherId = report.Id, Reason = reason });
             }
         }
     }

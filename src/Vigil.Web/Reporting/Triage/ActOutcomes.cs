@@ -86,7 +86,7 @@ public sealed partial class ActTriage
             {
                 entities.Add(new NamedEntity(EntityKind.OnlineHandle, ActText.Bound(report.OnlineLink, 400)));
             }
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await using var transaction = await db.BeginWriteAsync(ct);
             var recorded = await intelligence.RecordAsync(new RecordReport
             {
                 Text = request.Text, Source = request.Source, Assessment = request.Assessment, Handling = request.Handling,
@@ -124,7 +124,7 @@ public sealed partial class ActTriage
                 return WorkResult<ActReportDto>.Invalid(errors);
             }
             var unit = (await directory.UnitsAsync(ct)).FirstOrDefault(u => u.Id == report.OwningUnitId);
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await using var transaction = await db.BeginWriteAsync(ct);
             var sent = await referrals.SubmitAsync(new ReferralRequest
             {
                 Panel = request.Panel, Sector = ReferrerSector.Police, ReferrerName = Me, ReferrerOrganisation = $"{unit?.Name ?? "Counter Terrorism Policing"} ACT triage",

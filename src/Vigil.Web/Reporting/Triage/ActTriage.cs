@@ -376,7 +376,7 @@ public sealed partial class ActTriage(VigilDb db, AccessContext access, IOrganis
                 await db.SaveChangesAsync(ct);
                 return WorkResult<ActReportDto>.Invalid(nameof(LinkToInvestigation.OperationName), "There is no investigation by that name that you may see");
             }
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await using var transaction = await db.BeginWriteAsync(ct);
             (report.InvestigationId, report.OperationName) = (found.Id, found.Title);
             if (report.IntelligenceReportId is { } ir)
             {

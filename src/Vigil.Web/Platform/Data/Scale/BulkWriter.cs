@@ -92,6 +92,16 @@ public sealed class BulkWriter(VigilDb db)
             await db.Database.OpenConnectionAsync(ct);
         }
         await using var transaction = await connection.BeginTransactionAsync(ct);
+        await WriteAsync(transaction, ct);
+        await transaction.CommitAsync(ct);
+    }
+
+    /// <summary>Writes everything queued inside <paramref name="transaction"/> (the caller's, open on the unit of
+    /// work's connection), then forgets it: rows many at a time without the change tracker, for a save that adds
+    /// hundreds of plain rows (ACT's cluster links).</summary>
+    public async Task WriteAsync(DbTransaction transaction, CancellationToken ct)
+    {
+        var connection = transaction.Connection ?? throw new InvalidOperationException("The transaction has ended.");
         foreach (var table in order.Where(t => t.Rows.Count > 0))
         {
             if (connection is Npgsql.NpgsqlConnection postgres)
@@ -104,7 +114,6 @@ public sealed class BulkWriter(VigilDb db)
             }
             table.Rows.Clear();
         }
-        await transaction.CommitAsync(ct);
     }
 
     private static async Task InsertAsync(DbConnection connection, DbTransaction transaction, Table table, CancellationToken ct)

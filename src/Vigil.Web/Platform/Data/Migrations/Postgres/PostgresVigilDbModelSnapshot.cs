@@ -2594,6 +2594,11 @@ namespace Vigil.Web.Platform.Data.Migrations.Postgres
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<string>("OnlineLinkKey")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<string>("OperationName")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -2684,6 +2689,8 @@ namespace Vigil.Web.Platform.Data.Migrations.Postgres
 
                     b.HasIndex("Reference")
                         .IsUnique();
+
+                    b.HasIndex("OnlineLinkKey", "ReceivedAt");
 
                     b.HasIndex("Postcode", "ReceivedAt");
 
@@ -4397,9 +4404,9 @@ namespace Vigil.Web.Platform.Data.Migrations.Postgres
 
                             b1.HasKey("Id");
 
-                            b1.HasIndex("Name");
-
                             b1.HasIndex("ReportId");
+
+                            b1.HasIndex("Name", "Id");
 
                             b1.ToTable("ActReportPeople", (string)null);
 
@@ -4469,9 +4476,9 @@ namespace Vigil.Web.Platform.Data.Migrations.Postgres
 
                             b1.HasKey("Id");
 
-                            b1.HasIndex("Registration");
-
                             b1.HasIndex("ReportId");
+
+                            b1.HasIndex("Registration", "Id");
 
                             b1.ToTable("ActReportVehicles", (string)null);
 

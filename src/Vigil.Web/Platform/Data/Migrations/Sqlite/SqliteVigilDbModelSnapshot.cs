@@ -2579,6 +2579,11 @@ namespace Vigil.Web.Platform.Data.Migrations.Sqlite
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("OnlineLinkKey")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("OperationName")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -2669,6 +2674,8 @@ namespace Vigil.Web.Platform.Data.Migrations.Sqlite
 
                     b.HasIndex("Reference")
                         .IsUnique();
+
+                    b.HasIndex("OnlineLinkKey", "ReceivedAt");
 
                     b.HasIndex("Postcode", "ReceivedAt");
 
@@ -4330,9 +4337,9 @@ namespace Vigil.Web.Platform.Data.Migrations.Sqlite
 
                             b1.HasKey("Id");
 
-                            b1.HasIndex("Name");
-
                             b1.HasIndex("ReportId");
+
+                            b1.HasIndex("Name", "Id");
 
                             b1.ToTable("ActReportPeople", (string)null);
 
@@ -4398,9 +4405,9 @@ namespace Vigil.Web.Platform.Data.Migrations.Sqlite
 
                             b1.HasKey("Id");
 
-                            b1.HasIndex("Registration");
-
                             b1.HasIndex("ReportId");
+
+                            b1.HasIndex("Registration", "Id");
 
                             b1.ToTable("ActReportVehicles", (string)null);
 
