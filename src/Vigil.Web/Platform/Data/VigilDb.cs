@@ -61,6 +61,8 @@ public abstract class VigilDb(DbContextOptions options, AccessContext access, Ti
         {
             if (eventData.Context is VigilDb db)
             {
+                // The next writer may begin before subscribers hear of it: one that writes would otherwise wait for us.
+                db.PassTurn();
                 // Committed: told to subscribers whatever happens to the request now (its client may be gone).
                 await db.PublishCommittedAsync();
             }
@@ -75,7 +77,11 @@ public abstract class VigilDb(DbContextOptions options, AccessContext access, Ti
 
         public override Task TransactionRolledBackAsync(System.Data.Common.DbTransaction transaction, Microsoft.EntityFrameworkCore.Diagnostics.TransactionEndEventData eventData, CancellationToken cancellationToken = default)
         {
-            (eventData.Context as VigilDb)?.uncommitted.Clear();
+            if (eventData.Context is VigilDb db)
+            {
+                db.PassTurn();
+                db.uncommitted.Clear();
+            }
             return Task.CompletedTask;
         }
     }
@@ -336,8 +342,25 @@ public abstract class VigilDb(DbContextOptions options, AccessContext access, Ti
     /// <summary>Begins a transaction that will write: on SQLite after this process's writers before it
     /// (<see cref="WriteGate"/>), so that it does not sleep in SQLite's busy handler. Every write transaction
     /// begins here.</summary>
-    public Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction> BeginWriteAsync(CancellationToken ct) =>
-        IsPostgres ? Database.BeginTransactionAsync(ct) : gate.BeginAsync(Database.BeginTransactionAsync, ct);
+    public async Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction> BeginWriteAsync(CancellationToken ct)
+    {
+        if (IsPostgres)
+        {
+            return await Database.BeginTransactionAsync(ct);
+        }
+        var began = await gate.BeginAsync(Database.BeginTransactionAsync, ct);
+        turn = began as WriteGate.Turn;
+        return began;
+    }
+
+    // This unit of work's turn to write (SQLite), passed on as soon as its transaction ends.
+    private WriteGate.Turn? turn;
+
+    private void PassTurn()
+    {
+        turn?.Pass();
+        turn = null;
+    }
 
     /// <summary>Saves a new record whose unique key (a number within its investigation, say) may be taken
     /// by another writer at the same moment. False when it was: nothing is saved, and the record is

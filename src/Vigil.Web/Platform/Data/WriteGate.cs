@@ -41,8 +41,10 @@ public sealed class WriteGate : IDisposable
 
     public void Dispose() => turn.Dispose();
 
-    /// <summary>The transaction, which gives the turn back once (whoever disposes it, however often).</summary>
-    private sealed class Turn(IDbContextTransaction inner, SemaphoreSlim turn) : IDbContextTransaction, IInfrastructure<DbTransaction>
+    /// <summary>The transaction, which gives the turn back once: when it has committed or rolled back (the unit of
+    /// work's interceptor calls <see cref="Pass"/> before it tells anyone of the commit, since whoever it tells may
+    /// want to write), or else when it is disposed.</summary>
+    internal sealed class Turn(IDbContextTransaction inner, SemaphoreSlim turn) : IDbContextTransaction, IInfrastructure<DbTransaction>
     {
         private int released;
 
@@ -81,6 +83,9 @@ public sealed class WriteGate : IDisposable
                 Release();
             }
         }
+
+        /// <summary>The transaction has ended: the next writer may begin.</summary>
+        public void Pass() => Release();
 
         private void Release()
         {
