@@ -1,10 +1,11 @@
 using Vigil.Web.Network;
+using Vigil.Web.Platform.Places;
 
 namespace Vigil.Web.Reporting;
 
 /// <summary>
-/// ACT's reference data: the kinds of behaviour the public form offers (the campaign's own words), and the
-/// postcode areas with the police force that covers most of each, which with the network's table of forces
+/// ACT's reference data: the kinds of behaviour the public form offers (the campaign's own words), and routing:
+/// the postcode areas with the police force that covers most of each (<see cref="Postcodes"/>), which with the network's table of forces
 /// (<see cref="NetworkReferenceData.RegionalUnits"/>) routes a report to its regional unit. An area that spans
 /// forces goes to the one holding most of it; the triage officer re-routes with a reason when that is wrong.
 /// </summary>
@@ -49,48 +50,6 @@ public static class ActReferenceData
         _ => "Done",
     };
 
-    /// <summary>The force covering most of each postcode area.</summary>
-    public static readonly IReadOnlyDictionary<string, string> PostcodeAreas = new Dictionary<string, string>(StringComparer.Ordinal)
-    {
-        // London
-        ["E"] = "Metropolitan", ["EC"] = "City of London", ["N"] = "Metropolitan", ["NW"] = "Metropolitan", ["SE"] = "Metropolitan",
-        ["SW"] = "Metropolitan", ["W"] = "Metropolitan", ["WC"] = "Metropolitan", ["BR"] = "Metropolitan", ["CR"] = "Metropolitan",
-        ["DA"] = "Kent", ["EN"] = "Metropolitan", ["HA"] = "Metropolitan", ["IG"] = "Metropolitan", ["KT"] = "Surrey",
-        ["RM"] = "Metropolitan", ["SM"] = "Metropolitan", ["TW"] = "Metropolitan", ["UB"] = "Metropolitan",
-        // North West
-        ["M"] = "Greater Manchester", ["BL"] = "Greater Manchester", ["OL"] = "Greater Manchester", ["SK"] = "Greater Manchester",
-        ["WN"] = "Greater Manchester", ["L"] = "Merseyside", ["CH"] = "Merseyside", ["WA"] = "Cheshire", ["CW"] = "Cheshire",
-        ["PR"] = "Lancashire", ["BB"] = "Lancashire", ["FY"] = "Lancashire", ["LA"] = "Lancashire", ["CA"] = "Cumbria", ["IM"] = "Isle of Man",
-        // North East
-        ["LS"] = "West Yorkshire", ["BD"] = "West Yorkshire", ["HD"] = "West Yorkshire", ["HX"] = "West Yorkshire", ["WF"] = "West Yorkshire",
-        ["S"] = "South Yorkshire", ["DN"] = "South Yorkshire", ["HU"] = "Humberside", ["YO"] = "North Yorkshire", ["HG"] = "North Yorkshire",
-        ["TS"] = "Cleveland", ["DL"] = "Durham", ["DH"] = "Durham", ["NE"] = "Northumbria", ["SR"] = "Northumbria",
-        // West Midlands
-        ["B"] = "West Midlands", ["CV"] = "West Midlands", ["WS"] = "West Midlands", ["WV"] = "West Midlands", ["DY"] = "West Midlands",
-        ["ST"] = "Staffordshire", ["TF"] = "West Mercia", ["WR"] = "West Mercia", ["HR"] = "West Mercia", ["SY"] = "West Mercia",
-        // East Midlands
-        ["DE"] = "Derbyshire", ["NG"] = "Nottinghamshire", ["LE"] = "Leicestershire", ["LN"] = "Lincolnshire", ["NN"] = "Northamptonshire",
-        // Eastern
-        ["CB"] = "Cambridgeshire", ["PE"] = "Cambridgeshire", ["CM"] = "Essex", ["CO"] = "Essex", ["SS"] = "Essex", ["IP"] = "Suffolk",
-        ["NR"] = "Norfolk", ["LU"] = "Bedfordshire", ["MK"] = "Thames Valley", ["AL"] = "Hertfordshire", ["SG"] = "Hertfordshire", ["WD"] = "Hertfordshire",
-        // South East
-        ["OX"] = "Thames Valley", ["RG"] = "Thames Valley", ["SL"] = "Thames Valley", ["HP"] = "Thames Valley", ["SO"] = "Hampshire",
-        ["PO"] = "Hampshire", ["GU"] = "Surrey", ["RH"] = "Sussex", ["BN"] = "Sussex", ["TN"] = "Kent", ["ME"] = "Kent", ["CT"] = "Kent",
-        // South West
-        ["BS"] = "Avon & Somerset", ["BA"] = "Avon & Somerset", ["TA"] = "Avon & Somerset", ["EX"] = "Devon & Cornwall", ["PL"] = "Devon & Cornwall",
-        ["TQ"] = "Devon & Cornwall", ["TR"] = "Devon & Cornwall", ["DT"] = "Dorset", ["BH"] = "Dorset", ["GL"] = "Gloucestershire",
-        ["SN"] = "Wiltshire", ["SP"] = "Wiltshire", ["GY"] = "Guernsey", ["JE"] = "Jersey",
-        // Wales
-        ["CF"] = "South Wales", ["SA"] = "South Wales", ["NP"] = "Gwent", ["LD"] = "Dyfed-Powys", ["LL"] = "North Wales",
-        // Scotland
-        ["AB"] = "Police Scotland", ["DD"] = "Police Scotland", ["DG"] = "Police Scotland", ["EH"] = "Police Scotland", ["FK"] = "Police Scotland",
-        ["G"] = "Police Scotland", ["HS"] = "Police Scotland", ["IV"] = "Police Scotland", ["KA"] = "Police Scotland", ["KW"] = "Police Scotland",
-        ["KY"] = "Police Scotland", ["ML"] = "Police Scotland", ["PA"] = "Police Scotland", ["PH"] = "Police Scotland", ["TD"] = "Police Scotland",
-        ["ZE"] = "Police Scotland",
-        // Northern Ireland
-        ["BT"] = "PSNI",
-    };
-
     /// <summary>The regional unit whose forces include <paramref name="force"/>.</summary>
     public static string? UnitCodeOf(string force) => NetworkReferenceData.RegionalUnits.FirstOrDefault(u => u.Forces.Contains(force))?.Code;
 
@@ -103,23 +62,8 @@ public static class ActReferenceData
     /// <summary>The unit code of the national queue: online-only reports and those whose place routes nowhere.</summary>
     public const string NationalQueue = "noc-coordination-centre";
 
-    /// <summary>"M1 1AE" from "m11ae" (a UK postcode's outward and inward codes), or null when it is not one.</summary>
-    public static string? Postcode(string? typed)
-    {
-        var s = new string((typed ?? "").Where(char.IsAsciiLetterOrDigit).ToArray()).ToUpperInvariant();
-        if (s.Length is < 5 or > 7 || !char.IsAsciiLetter(s[0]) || !char.IsAsciiDigit(s[^3]) || !char.IsAsciiLetter(s[^2]) || !char.IsAsciiLetter(s[^1]))
-        {
-            return null;
-        }
-        var outward = s[..^3];
-        return outward.Length is >= 2 and <= 4 && outward.Any(char.IsAsciiDigit) ? $"{outward} {s[^3..]}" : null;
-    }
-
-    /// <summary>The letters that start a postcode ("M" of "M1 1AE", "SW" of "SW1A 1AA").</summary>
-    public static string Area(string postcode) => new(postcode.TakeWhile(char.IsAsciiLetter).ToArray());
-
-    /// <summary>The outward code ("M1" of "M1 1AE"): the postcode district, what clustering compares.</summary>
-    public static string District(string postcode) => postcode.Split(' ')[0];
+    /// <summary>"M1 1AE" from "m11ae", or null when it is not a postcode (<see cref="Postcodes.Normalise"/>).</summary>
+    public static string? Postcode(string? typed) => Postcodes.Normalise(typed);
 
     /// <summary>The force and unit a place routes to, and why; or the national queue.</summary>
     public static (string Force, string UnitCode, string Because) Route(bool online, string postcode)
@@ -128,9 +72,9 @@ public static class ActReferenceData
         {
             return ("", NationalQueue, "Online: the national queue");
         }
-        if (postcode.Length > 0 && PostcodeAreas.TryGetValue(Area(postcode), out var force) && UnitCodeOf(force) is { } unit)
+        if (postcode.Length > 0 && Postcodes.AreaOf(postcode) is { } area && UnitCodeOf(area.Force) is { } unit)
         {
-            return (force, unit, $"Postcode area {Area(postcode)}: {force}");
+            return (area.Force, unit, $"Postcode area {area.Code}: {area.Force}");
         }
         return ("", NationalQueue, "No postcode the routing table knows: the national queue");
     }

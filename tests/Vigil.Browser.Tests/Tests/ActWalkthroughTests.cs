@@ -101,6 +101,12 @@ public sealed class ActWalkthroughTests(BrowserFixture fixture) : BrowserTest(fi
             await officer.GotoAsync(new Uri(officer.Page.Url).PathAndQuery);
         }
         await Expect(officer.Page.GetByTestId("act-related")).ToContainTextAsync("the same place (M11 3FF)");
+        // With JavaScript on, the cluster's places are drawn on a small map: both reports at one postcode, one dot.
+        var map = officer.Page.GetByTestId("act-cluster-map");
+        await Expect(map).ToBeVisibleAsync();
+        await Expect(map.Locator("circle")).ToHaveCountAsync(1);
+        await Expect(map.Locator("svg")).ToHaveAttributeAsync("aria-label", new System.Text.RegularExpressions.Regex(@"M11 3FF \(\d+ reports\)"));
+        Assert.True(await map.Locator("path.vigil-map__land").CountAsync() >= 1, "the coast is drawn under the places");
         await Expect(officer.Page.GetByTestId("act-files")).ToContainTextAsync("stadium.jpg");
         await officer.Page.GetByTestId("open-ask").ClickAsync();
         await officer.Page.Locator("#ask-question").FillAsync("Did you see which way the car went?");

@@ -20,7 +20,7 @@ public sealed record ActQueueCounts(int New, int InProgress, int AwaitingReporte
 
 public sealed record ActCheckDto(string What, string CheckReference, IReadOnlyList<RecordRef> Subjects, string Masked, DateTimeOffset At);
 
-public sealed record ActRelatedDto(Guid Id, string Reference, DateTimeOffset ReceivedAt, string Behaviour, string Place, string Reason);
+public sealed record ActRelatedDto(Guid Id, string Reference, DateTimeOffset ReceivedAt, string Behaviour, string Place, string Postcode, string Reason);
 
 public sealed record ActAttachmentDto(Guid Id, string FileName, string ContentType, long Size, string Sha256);
 
@@ -175,7 +175,7 @@ public sealed partial class ActTriage(VigilDb db, AccessContext access, IOrganis
             report.PreventReference, report.HasContact, contact, attachments,
             [.. report.Checks.OrderBy(c => c.At).Select(c => new ActCheckDto(c.What, c.CheckReference,
                 [.. Ids(c.Subjects).Where(names.ContainsKey).Select(s => new RecordRef("subject", s, names[s], $"/subjects/{s}"))], c.Masked, c.At))],
-            [.. related.Select(x => new ActRelatedDto(x.Report.Id, x.Report.Reference, x.Report.ReceivedAt, x.Report.BehaviourText, x.Report.PlaceText, x.Reason))],
+            [.. related.Select(x => new ActRelatedDto(x.Report.Id, x.Report.Reference, x.Report.ReceivedAt, x.Report.BehaviourText, x.Report.PlaceText, x.Report.Postcode, x.Reason))],
             [.. report.Messages.OrderBy(m => m.At).Select(m => new ActMessageDto(m.At, m.FromReporter, m.By, m.Text))],
             [.. report.Trail.OrderBy(t => t.At).Select(t => new ActTrailDto(t.At, t.By, t.What))],
             StepRule<ActStep>.For(step => report.WhyNot(step, asker)), report.Version);
