@@ -9,11 +9,11 @@ namespace Vigil.Bench;
 
 /// <summary>
 /// ACT's anonymous endpoint under load (issue 15): the Release server on a fresh SQLite database (demo data), the load
-/// from `hey` (Debian's package): a steady rate for a while, then a surge of ten times that rate for a minute, while
-/// a triage officer reads the queue and a report. Afterwards every acknowledged report (202) must be in the database,
-/// nothing else, all of them processed (clustered), and `audit verify` must pass.
+/// from hey (Debian's package), spread evenly over time (<see cref="Arrivals"/>). A steady rate for a while, then a surge of ten times that rate for a minute, while a triage officer
+/// reads the queue and a report. Afterwards every acknowledged report (202) must be in the database, nothing else,
+/// all of them processed (clustered), and `audit verify` must pass.
 /// </summary>
-/// <remarks>dotnet run -c Release --project bench/Vigil.Bench -- act [--rate 200] [--warm-up 30] [--seconds 60] [--surge 10] [--surge-seconds 60] [--connections 50]</remarks>
+/// <remarks>dotnet run -c Release --project bench/Vigil.Bench -- act [--rate 200] [--warm-up 30] [--seconds 60] [--surge 10] [--surge-seconds 60]</remarks>
 internal static partial class ActLoad
 {
     private const string Officer = "act.northwest@vigil.example";
@@ -40,8 +40,8 @@ internal static partial class ActLoad
         }
     }
 
-    /// <summary>What hey reports of one run.</summary>
-    private sealed record HeyRun(string Name, double TargetRate, double Seconds, double RequestsPerSecond, long Accepted, long OtherStatuses, long Errors,
+    /// <summary>What one run of the load measured.</summary>
+    private sealed record LoadRun(string Name, double TargetRate, double Seconds, double RequestsPerSecond, long Accepted, long OtherStatuses, long Errors,
         double P50, double P95, double P99, double Slowest, string Statuses);
 
     public static async Task<int> RunAsync(string[] args)
@@ -50,9 +50,7 @@ internal static partial class ActLoad
         var seconds = int.Parse(Option(args, "--seconds") ?? "60", CultureInfo.InvariantCulture);
         var surge = int.Parse(Option(args, "--surge") ?? "10", CultureInfo.InvariantCulture);
         var surgeSeconds = int.Parse(Option(args, "--surge-seconds") ?? "60", CultureInfo.InvariantCulture);
-        var connections = int.Parse(Option(args, "--connections") ?? "50", CultureInfo.InvariantCulture);
         var warmUp = int.Parse(Option(args, "--warm-up") ?? "30", CultureInfo.InvariantCulture);
-        var hey = EnsureHey();
 
         var root = Directory.CreateTempSubdirectory("vigil-act-load-");
         var db = new Database(root.FullName);
@@ -66,30 +64,19 @@ internal static partial class ActLoad
         var token = minted.Out.Trim();
         var before = db.Scalar("SELECT COUNT(*) FROM ActReports");
         var run = await server.LaunchAsync(db);
-        var body = Path.Combine(root.FullName, "report.json");
-        await File.WriteAllTextAsync(body, JsonSerializer.Serialize(new
-        {
-            behaviour = "hostile-reconnaissance",
-            whatHappened = "A fictional person filmed the stadium's turnstiles for an hour and drove off when a steward came over.",
-            seenOn = DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            seenAt = "14:30",
-            postcode = "M11 3FF",
-            placeDescription = "By the north stand entrance.",
-            people = new[] { new { name = "Fictional Loadtest Person", description = "About 40, grey coat" } },
-            vehicles = new[] { new { registration = "LO70 ADS", make = "Ford Focus", colour = "grey" } },
-        }));
-        var url = new Uri(run.Address, "/api/v1/act/reports").ToString();
+        var url = new Uri(run.Address, "/api/v1/act/reports");
+        var load = new Arrivals(EnsureHey(), url, root.FullName);
 
-        var runs = new List<HeyRun>();
+        var runs = new List<LoadRun>();
         var reads = new List<(string Phase, double Ms)>();
         try
         {
             using var officer = run.Client(token);
             // Warm-up (JIT, pools, the page cache), not counted against the targets: 30 s at the steady rate.
-            var warm = await HeyAsync(hey, "warm-up", rate, warmUp, connections, body, url);
-            runs.Add(warm);
-            runs.Add(await WithReadsAsync(officer, "steady", reads, () => HeyAsync(hey, "steady", rate, seconds, connections, body, url)));
-            runs.Add(await WithReadsAsync(officer, "surge", reads, () => HeyAsync(hey, $"surge x{surge}", rate * surge, surgeSeconds, connections * 2, body, url)));
+            runs.Add(await load.RunAsync("warm-up", rate, warmUp, incident: 0.1));
+            runs.Add(await WithReadsAsync(officer, "steady", reads, () => load.RunAsync("steady", rate, seconds, incident: 0.1)));
+            // After an attack most reports are about it: the same place, the same car.
+            runs.Add(await WithReadsAsync(officer, "surge", reads, () => load.RunAsync($"surge x{surge}", rate * surge, surgeSeconds, incident: 0.6)));
             // The processor catches up after the surge: every report clustered, none left behind.
             var clock = Stopwatch.StartNew();
             while (db.Scalar("SELECT COUNT(*) FROM ActReports WHERE Processed = 0") > 0 && clock.Elapsed < TimeSpan.FromMinutes(10))
@@ -112,7 +99,7 @@ internal static partial class ActLoad
         var lost = acknowledged - (after - before);
 
         Console.WriteLine();
-        Console.WriteLine("| run | target /s | achieved /s | 202 | other statuses | errors | p50 ms | p95 ms | p99 ms | slowest ms |");
+        Console.WriteLine("| run | target /s | achieved /s | 202 | other statuses | short of target | p50 ms | p95 ms | p99 ms | slowest ms |");
         Console.WriteLine("|---|---:|---:|---:|---|---:|---:|---:|---:|---:|");
         foreach (var r in runs)
         {
@@ -135,7 +122,7 @@ internal static partial class ActLoad
     }
 
     /// <summary>Runs the load while the triage officer reads the queue and its first report twice a second.</summary>
-    private static async Task<HeyRun> WithReadsAsync(HttpClient officer, string phase, List<(string, double)> reads, Func<Task<HeyRun>> load)
+    private static async Task<LoadRun> WithReadsAsync(HttpClient officer, string phase, List<(string, double)> reads, Func<Task<LoadRun>> load)
     {
         using var stop = new CancellationTokenSource();
         var reader = Task.Run(async () =>
@@ -176,50 +163,8 @@ internal static partial class ActLoad
         }
     }
 
-    private static async Task<HeyRun> HeyAsync(string hey, string name, int rate, int seconds, int connections, string body, string url)
-    {
-        // hey's -q is per worker: the workers share the target rate.
-        var perWorker = Math.Max(1, rate / connections);
-        var start = new ProcessStartInfo(hey, $"-z {seconds}s -c {connections} -q {perWorker} -m POST -T application/json -D \"{body}\" {url}")
-        {
-            UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true,
-        };
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        var text = await output + await error;
-        double Number(Regex pattern) => pattern.Match(text) is { Success: true } m ? double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) : double.NaN;
-        var statuses = StatusLine().Matches(text).Select(m => (Code: m.Groups[1].Value, Count: long.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture))).ToList();
-        var errorPart = text.Contains("Error distribution:", StringComparison.Ordinal) ? text[text.IndexOf("Error distribution:", StringComparison.Ordinal)..] : "";
-        var errors = ErrorLine().Matches(errorPart).Sum(m => long.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture));
-        var runResult = new HeyRun(name, perWorker * connections, seconds, Number(RequestsPerSecond()), statuses.Where(s => s.Code == "202").Sum(s => s.Count),
-            statuses.Where(s => s.Code != "202").Sum(s => s.Count), errors,
-            Number(Percentile(50)) * 1000, Number(Percentile(95)) * 1000, Number(Percentile(99)) * 1000, Number(Slowest()) * 1000,
-            string.Join(", ", statuses.Where(s => s.Code != "202").Select(s => $"{s.Code} x{s.Count}")));
-        Console.WriteLine($"{name}: {runResult}");
-        if (double.IsNaN(runResult.RequestsPerSecond))
-        {
-            Console.WriteLine(text);
-        }
-        return runResult;
-    }
-
-    private static Regex Percentile(int p) => new($@"\b{p}% in ([0-9.]+) secs", RegexOptions.CultureInvariant);
-
-    [GeneratedRegex(@"Requests/sec:\s+([0-9.]+)")]
-    private static partial Regex RequestsPerSecond();
-
-    [GeneratedRegex(@"Slowest:\s+([0-9.]+) secs")]
-    private static partial Regex Slowest();
-
-    [GeneratedRegex(@"\[(\d{3})\]\s+(\d+) responses")]
-    private static partial Regex StatusLine();
-
-    [GeneratedRegex(@"^\s+\[(\d+)\]\s+", RegexOptions.Multiline)]
-    private static partial Regex ErrorLine();
-
-    private static double Pct(List<double> sorted, double p) => sorted.Count == 0 ? double.NaN : sorted[Math.Min(sorted.Count - 1, (int)(sorted.Count * p))];
+    private static string? Option(string[] args, string name) =>
+        Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
 
     private static string EnsureHey()
     {
@@ -236,6 +181,5 @@ internal static partial class ActLoad
         return File.Exists("/usr/bin/hey") ? "/usr/bin/hey" : throw new InvalidOperationException("hey is not installed and could not be installed (apt-get install hey)");
     }
 
-    private static string? Option(string[] args, string name) =>
-        Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+    private static double Pct(List<double> sorted, double p) => sorted.Count == 0 ? double.NaN : sorted[Math.Min(sorted.Count - 1, (int)(sorted.Count * p))];
 }

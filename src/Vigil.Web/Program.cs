@@ -2,7 +2,9 @@ using Vigil.Web.Intelligence;
 using Vigil.Web.Network;
 using Vigil.Web.Platform;
 using Vigil.Web.Platform.Cli;
+using Vigil.Web.Prepare;
 using Vigil.Web.Prevent;
+using Vigil.Web.Protect;
 using Vigil.Web.Pursue;
 using Vigil.Web.Reporting;
 using Vigil.Web.Subjects;
@@ -38,6 +40,8 @@ public partial class Program
         builder.AddPrevent();
         builder.AddIntelligence();
         builder.AddReporting();
+        builder.AddProtect();
+        builder.AddPrepare();
 
         var app = builder.Build();
         app.MapPlatform();
@@ -47,6 +51,8 @@ public partial class Program
         app.MapPrevent();
         app.MapIntelligence();
         app.MapReporting();
+        app.MapProtect();
+        app.MapPrepare();
         return app;
     }
 }

@@ -20,6 +20,8 @@ public static class DemoUsers
     public const string SioNorthWest = "sio.northwest@vigil.example";
     public const string CtsaWales = "ctsa.wales@vigil.example";
     public const string CoordinatorNoc = "coordinator.noc@vigil.example";
+    public const string DutyNoc = "duty.noc@vigil.example";
+    public const string CtsaLondon = "ctsa.london@vigil.example";
     public const string IntelligenceLondon = "intelligence.london@vigil.example";
     public const string IntelligenceNorthWest = "intelligence.northwest@vigil.example";
     public const string ActLondon = "act.london@vigil.example";

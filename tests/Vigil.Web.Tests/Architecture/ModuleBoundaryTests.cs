@@ -21,8 +21,9 @@ public sealed class ModuleBoundaryTests
     }
 
     /// <summary>A module that builds on another beyond the shared three, by design: ACT's triage makes intelligence reports
-    /// and Prevent referrals through those modules' own use cases (issue 15), and uses nothing else of theirs.</summary>
-    private static readonly Dictionary<string, string[]> BuildsOn = new() { ["Reporting"] = ["Intelligence", "Prevent"] };
+    /// and Prevent referrals through those modules' own use cases (issue 15), and uses nothing else of theirs; Prepare
+    /// deploys military support to Protect's sites, chosen from Protect's register (issue 16).</summary>
+    private static readonly Dictionary<string, string[]> BuildsOn = new() { ["Reporting"] = ["Intelligence", "Prevent"], ["Prepare"] = ["Protect"] };
 
     [Fact]
     public void Modules_ReferenceOnlyPlatformNetworkAndSubjects()
@@ -61,6 +62,8 @@ public sealed class ModuleBoundaryTests
             "Vigil.Web.Intelligence.IntelligenceReports", "Vigil.Web.Intelligence.RecordReport", "Vigil.Web.Intelligence.ReportDto",
             "Vigil.Web.Intelligence.NamedEntity", "Vigil.Web.Intelligence.EntityKind", "Vigil.Web.Intelligence.LinkInvestigation", "Vigil.Web.Intelligence.Grading",
         ],
+        // What Prepare may use of Protect: the register's list of sites, to choose where military support is deployed.
+        ["Protect"] = ["Vigil.Web.Protect.SiteRegister", "Vigil.Web.Protect.SiteSummary", "Vigil.Web.Protect.MartynsLawTier"],
         ["Prevent"] = ["Vigil.Web.Prevent.Referrals", "Vigil.Web.Prevent.ReferralRequest", "Vigil.Web.Prevent.ReferrerSector", "Vigil.Web.Prevent.SubmissionReceipt"],
     };
 

@@ -17,6 +17,8 @@ public static class DemoUsers
     public const string AnalystWales = "analyst.wales@vigil.example";
     public const string CtsaWales = "ctsa.wales@vigil.example";
     public const string CoordinatorNoc = "coordinator.noc@vigil.example";
+    public const string DutyNoc = "duty.noc@vigil.example";
+    public const string CtsaLondon = "ctsa.london@vigil.example";
     public const string Auditor = "auditor.hq@vigil.example";
     public const string Admin = "admin.hq@vigil.example";
     public const string SecurityAdmin = "security.hq@vigil.example";

@@ -139,6 +139,8 @@ public sealed class QueryFilterAgreementTests(VigilApp app) : IClassFixture<Vigi
             (parent, _) => new Vigil.Web.Reporting.ActClusterLink { ReportId = ((Vigil.Web.Reporting.ActReport)parent).Id, OtherId = Guid.NewGuid(), Reason = "agreement" }),
         new(typeof(Vigil.Web.Reporting.ActReporterContact), (l, f) => Label(new Vigil.Web.Reporting.ActReporterContact { ReportId = f.NewActReport!(), Name = "Fictional" }, l),
             Reader<Vigil.Web.Reporting.ActReporterContact>()),
+        new(typeof(Vigil.Web.Protect.ProtectSite), (l, f) => Label(new Vigil.Web.Protect.ProtectSite { Name = "Fictional Agreement Hall", Postcode = "M1 1AE", Sector = "retail", Capacity = 300 }, l),
+            Reader<Vigil.Web.Protect.ProtectSite>()),
     ];
 
     private static readonly Dictionary<Type, Func<VigilDb, IReadOnlyCollection<Guid>, Task<(HashSet<Guid>, int)>>> ChildReaders = new()

@@ -45,6 +45,8 @@ public sealed class DemoData(UserManager<VigilUser> users, IOrganisationDirector
         new("analyst.wales@vigil.example", "Analyst Rhian Takahashi", Roles.Analyst, "wales", null, Classification.Official),
         new("ctsa.wales@vigil.example", "PS Dylan Moreau", Roles.SecurityAdviser, "wales", null, Classification.Official),
         new("coordinator.noc@vigil.example", "Insp Casey Novak", Roles.OperationsCoordinator, "noc-coordination-centre", null, Classification.Secret),
+        new("duty.noc@vigil.example", "Supt Ayodele Marchetti", Roles.NationalDutyOfficer, "noc-coordination-centre", null, Classification.Secret),
+        new("ctsa.london@vigil.example", "PC Harriet Oyelaran-Voss", Roles.SecurityAdviser, "london", null, Classification.Official),
         new("auditor.hq@vigil.example", "Auditor Quinn Adeyemi", Roles.Auditor, "nctphq", null, Classification.Official),
         new("admin.hq@vigil.example", "Admin Robin Falk", Roles.Administrator, "nctphq", null, Classification.Official),
         // Two administrators cleared to SECRET: one asks for a clearance above OFFICIAL, the other approves it.

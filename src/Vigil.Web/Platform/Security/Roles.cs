@@ -15,11 +15,12 @@ public static class Roles
     public const string Auditor = "Auditor";
     public const string Administrator = "Administrator";
     public const string ActTriageOfficer = "ActTriageOfficer";
+    public const string NationalDutyOfficer = "NationalDutyOfficer";
 
     public static readonly IReadOnlyList<string> All =
     [
         Investigator, Sio, Analyst, IntelligenceOfficer, PreventOfficer, ChannelPanelMember, SecurityAdviser,
-        OperationsCoordinator, DisclosureOfficer, Auditor, Administrator, ActTriageOfficer,
+        OperationsCoordinator, DisclosureOfficer, Auditor, Administrator, ActTriageOfficer, NationalDutyOfficer,
     ];
 
     public static string Display(string role) => role switch
@@ -36,6 +37,7 @@ public static class Roles
         Auditor => "Auditor",
         Administrator => "Administrator",
         ActTriageOfficer => "ACT triage officer",
+        NationalDutyOfficer => "National duty officer",
         _ => role,
     };
 

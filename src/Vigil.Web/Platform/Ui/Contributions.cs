@@ -13,8 +13,16 @@ public sealed record NavigationEntry(string Href, string Text, int Position, Fun
 /// time) and gives the component what it returned as its <c>Model</c> parameter.</summary>
 public sealed record HomePanel(Type Component, int Position, Func<AccessContext, bool> Visible, Func<IServiceProvider, CancellationToken, Task<object?>>? Load);
 
+/// <summary>A line under the service navigation on every signed-in page (the threat level), contributed by the
+/// module that knows it: a component that loads what it shows itself.</summary>
+public sealed record HeaderLine(Type Component, int Position);
+
 public static class Contributions
 {
+    public static IServiceCollection AddHeaderLine<TComponent>(this IServiceCollection services, int position)
+        where TComponent : Microsoft.AspNetCore.Components.IComponent =>
+        services.AddSingleton(new HeaderLine(typeof(TComponent), position));
+
     public static IServiceCollection AddNavigation(this IServiceCollection services, string href, string text, int position, Func<AccessContext, bool>? visible = null) =>
         services.AddSingleton(new NavigationEntry(href, text, position, visible ?? (_ => true)));
 

@@ -13,6 +13,9 @@ public static class UkTime
 
     private static DateTimeOffset InLondon(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, London);
 
+    /// <summary>The UK day a moment falls on.</summary>
+    public static DateOnly Day(DateTimeOffset at) => DateOnly.FromDateTime(InLondon(at).DateTime);
+
     /// <summary>"GMT" or "BST", for the moment given.</summary>
     public static string Zone(DateTimeOffset at) => London.IsDaylightSavingTime(at) ? "BST" : "GMT";
 

@@ -1,0 +1,109 @@
+using System.Text.Json;
+using Vigil.Web.Protect;
+
+namespace Vigil.Web.Tests.Protect;
+
+/// <summary>The Protect register: Martyn's Law's tiers from the capacity, the evidence the Act asks for, a CTSA's
+/// assessment saved with its recommendations or not at all, a recommendation done with its evidence, and another
+/// unit's site answering as a missing one.</summary>
+public sealed class ProtectTests(VigilApp app) : IClassFixture<VigilApp>
+{
+    private static async Task<JsonElement> OkAsync(HttpResponseMessage response)
+    {
+        Assert.True(response.IsSuccessStatusCode, $"{response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    private static object Site(string name, int capacity, string kind = "Premises", bool entryChecks = false) => new
+    {
+        name, address = "1 Fictional Way, London", postcode = "se18xx", sector = "stadia-arenas", kind, capacity, entryChecks,
+    };
+
+    [Theory]
+    [InlineData(SiteKind.Premises, 199, false, MartynsLawTier.NotInScope)]
+    [InlineData(SiteKind.Premises, 200, false, MartynsLawTier.Standard)]
+    [InlineData(SiteKind.Premises, 799, false, MartynsLawTier.Standard)]
+    [InlineData(SiteKind.Premises, 800, false, MartynsLawTier.Enhanced)]
+    [InlineData(SiteKind.Event, 5000, false, MartynsLawTier.NotInScope)]
+    [InlineData(SiteKind.Event, 799, true, MartynsLawTier.NotInScope)]
+    [InlineData(SiteKind.Event, 800, true, MartynsLawTier.Enhanced)]
+    public void TheTier_FollowsTheAct(SiteKind kind, int capacity, bool entryChecks, MartynsLawTier tier) =>
+        Assert.Equal(tier, ProtectSite.TierOf(kind, capacity, entryChecks));
+
+    [Fact]
+    public async Task ASite_OfTwelveHundred_IsEnhanced_WithItsMissingEvidence_AndBadCapacityIsRefused()
+    {
+        using var ctsa = await app.ApiClientAsync(DemoUsers.CtsaLondon);
+        foreach (var capacity in new[] { 0, -5 })
+        {
+            var refused = await ctsa.PostAsJsonAsync("/api/v1/protect/sites", Site("Fictional Refused Hall", capacity));
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.Contains("capacity", await refused.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+        }
+        Assert.Equal(0, await app.AsSystemAsync(db => db.Set<ProtectSite>().IgnoreQueryFilters().CountAsync(s => s.Name == "Fictional Refused Hall")));
+
+        var site = await OkAsync(await ctsa.PostAsJsonAsync("/api/v1/protect/sites", Site("Fictional Test Arena", 1200)));
+        Assert.Equal("Enhanced", site.GetProperty("tier").GetString());
+        Assert.Equal("SE1 8XX", site.GetProperty("postcode").GetString());
+        var missing = site.GetProperty("missingEvidence").EnumerateArray().Select(m => m.GetString()).ToList();
+        Assert.Contains("The designated senior individual", missing);
+        Assert.Contains("The date the SIA was notified", missing);
+
+        // Only a CTSA records a site; another unit's CTSA finds this one missing, as one that does not exist.
+        using var sio = await app.ApiClientAsync(DemoUsers.SioLondon);
+        Assert.Equal(HttpStatusCode.Forbidden, (await sio.PostAsJsonAsync("/api/v1/protect/sites", Site("Fictional SIO Hall", 300))).StatusCode);
+        using var wales = await app.ApiClientAsync(DemoUsers.CtsaWales);
+        var id = site.GetProperty("id").GetGuid();
+        var hidden = await wales.GetAsync($"/api/v1/protect/sites/{id}");
+        var absent = await wales.GetAsync($"/api/v1/protect/sites/{Guid.CreateVersion7()}");
+        Assert.Equal(HttpStatusCode.NotFound, hidden.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, absent.StatusCode);
+        Assert.Equal(Problems.WithoutTrace(await absent.Content.ReadAsStringAsync()), Problems.WithoutTrace(await hidden.Content.ReadAsStringAsync()));
+    }
+
+    [Fact]
+    public async Task AnAssessment_IsSavedWithItsRecommendations_OrNotAtAll_AndARecommendationIsDoneWithEvidence()
+    {
+        using var ctsa = await app.ApiClientAsync(DemoUsers.CtsaLondon);
+        var site = await OkAsync(await ctsa.PostAsJsonAsync("/api/v1/protect/sites", Site("Fictional Assessed Hall", 900)));
+        var id = site.GetProperty("id").GetGuid();
+        var today = DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime);
+        object Assessment(DateOnly secondDue) => new
+        {
+            visitedOn = today.AddDays(-1), deter = "Visible stewards", detect = "CCTV at two of four doors", delay = "", respond = "Lockdown plan exists",
+            nextVisitDue = today.AddDays(180),
+            recommendations = new[]
+            {
+                new { text = "Add CCTV at the other two doors", priority = "High", ownerAtSite = "Head of security", dueOn = today.AddDays(30) },
+                new { text = "Brief staff on Run Hide Tell", priority = "Medium", ownerAtSite = "Operations manager", dueOn = secondDue },
+            },
+        };
+
+        // A due date before the visit: refused, naming the recommendation, and nothing of the assessment is kept.
+        var refused = await ctsa.PostAsJsonAsync($"/api/v1/protect/sites/{id}/assessments", Assessment(today.AddDays(-10)));
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("Recommendations[1].DueOn", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var unchanged = await OkAsync(await ctsa.GetAsync($"/api/v1/protect/sites/{id}"));
+        Assert.Equal(0, unchanged.GetProperty("assessments").GetArrayLength());
+        Assert.Equal(0, unchanged.GetProperty("recommendations").GetArrayLength());
+
+        var assessed = await OkAsync(await ctsa.PostAsJsonAsync($"/api/v1/protect/sites/{id}/assessments", Assessment(today.AddDays(14))));
+        Assert.Equal(1, assessed.GetProperty("assessments").GetArrayLength());
+        Assert.Equal(2, assessed.GetProperty("recommendations").GetArrayLength());
+        Assert.All(assessed.GetProperty("recommendations").EnumerateArray(), r => Assert.Equal("Open", r.GetProperty("status").GetString()));
+
+        Assert.Equal(HttpStatusCode.BadRequest, (await ctsa.PostAsJsonAsync($"/api/v1/protect/sites/{id}/recommendations/1/complete", new { evidence = " " })).StatusCode);
+        var done = await OkAsync(await ctsa.PostAsJsonAsync($"/api/v1/protect/sites/{id}/recommendations/1/complete", new { evidence = "Photographs of the new cameras" }));
+        var first = done.GetProperty("recommendations")[0];
+        Assert.Equal("Done", first.GetProperty("status").GetString());
+        Assert.Equal("Photographs of the new cameras", first.GetProperty("evidence").GetString());
+        Assert.Equal(HttpStatusCode.Conflict, (await ctsa.PostAsJsonAsync($"/api/v1/protect/sites/{id}/recommendations/1/complete", new { evidence = "again" })).StatusCode);
+        // A stale version is a conflict, not a lost update.
+        var stale = await ctsa.PostAsJsonAsync($"/api/v1/protect/sites/{id}/recommendations/2/complete", new { evidence = "Briefing sheet", version = site.GetProperty("version").GetGuid() });
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+
+        // The adviser's queue: this site's visit is not due for 180 days, and nothing of it is overdue yet.
+        var queue = await OkAsync(await ctsa.GetAsync("/api/v1/protect/queue"));
+        Assert.DoesNotContain(queue.GetProperty("visitsDue").EnumerateArray(), s => s.GetProperty("id").GetGuid() == id);
+    }
+}
