@@ -17,11 +17,13 @@ public static class ProtectModule
     {
         builder.Services
             .AddScoped<SiteRegister>()
+            .AddScoped<Awareness>()
             .AddScoped<IRecordFinder, SiteFinder>()
+            .AddScoped<Platform.Places.INearbySites, SitesNearby>()
             .AddScoped<ISeed, ProtectDemoSeed>()
             .AddNavigation("/protect", "Protect", 38, SiteRegister.Advises)
             .AddSearchType("protect-site", "Protect sites", "a site's name, address or postcode", 45, SiteRegister.Reads)
-            .AddAuditRecordTypes(("protect-site", "Protect site or crowded place"));
+            .AddAuditRecordTypes(("protect-site", "Protect site or crowded place"), ("awareness-session", "Awareness session delivered"));
         return builder;
     }
 
@@ -42,9 +44,28 @@ public static class ProtectModule
         api.MapPost("/sites/{id:guid}/recommendations/{number:int}/complete", (Guid id, int number, CompleteRecommendation request, SiteRegister sites, CancellationToken ct) =>
                 sites.CompleteAsync(id, number, request, ct).AsOk())
             .WithSummary("Record a recommendation as done, with the evidence");
+        api.MapGet("/awareness", async (Awareness awareness, CancellationToken ct) => TypedResults.Ok(await awareness.FiguresAsync(ct)))
+            .WithSummary("Awareness sessions delivered: counts by kind and sector for your unit (by unit for the national roles), and the latest sessions");
+        api.MapPost("/awareness", (RecordAwareness request, Awareness awareness, CancellationToken ct) => awareness.RecordAsync(request, ct).AsOk())
+            .WithSummary("Record an ACT Awareness, SCaN or Run Hide Tell session (a CTSA)");
         api.MapGet("/queue", async (SiteRegister sites, CancellationToken ct) => TypedResults.Ok(await sites.QueueAsync(ct)))
             .WithSummary("Your sites whose visit is due within 30 days, and your sites' overdue recommendations");
         return app;
+    }
+}
+
+/// <summary>The register's sites in a postcode district, read as the system (for ACT's processing and triage).</summary>
+public sealed class SitesNearby(VigilDb db) : Platform.Places.INearbySites
+{
+    public async Task<IReadOnlyList<Platform.Places.NearbySite>> InDistrictAsync(string postcode, int most, CancellationToken ct)
+    {
+        if (postcode.Length == 0)
+        {
+            return [];
+        }
+        var district = Platform.Places.Postcodes.District(postcode);
+        var sites = await db.Set<ProtectSite>().IgnoreQueryFilters().AsNoTracking().Where(s => s.District == district).OrderBy(s => s.Name).Take(most).ToListAsync(ct);
+        return [.. sites.Select(s => new Platform.Places.NearbySite(s.Id, s.Name, s.Postcode, s.Tier == MartynsLawTier.Enhanced, s.OwningUnitId, s.AdviserId))];
     }
 }
 
@@ -129,6 +150,14 @@ public sealed class ProtectDemoSeed : ISeed
                 ]);
             }
             db.Add(site);
+            foreach (var (kind, days, attendees) in new[] { (AwarenessKind.ActAwareness, 20, 35), (AwarenessKind.RunHideTell, 45, 120), (AwarenessKind.Scan, 80, 18) })
+            {
+                db.Add(new AwarenessSession
+                {
+                    UnitId = site.OwningUnitId, Kind = kind, On = today.AddDays(-days - index), SiteId = site.Id, Site = site.Name, Sector = site.Sector,
+                    Attendees = attendees + index * 5, DeliveredBy = adviser,
+                });
+            }
         }
         await db.SaveChangesAsync(ct);
     }

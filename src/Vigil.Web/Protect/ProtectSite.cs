@@ -81,7 +81,18 @@ public sealed class ProtectSite : IProtectedRecord, IAuditedRecord, ISearchable
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public string Name { get; set; } = "";
     public string Address { get; set; } = "";
-    public string Postcode { get; set; } = "";
+    public string Postcode
+    {
+        get;
+        set
+        {
+            field = value;
+            District = value.Length == 0 ? "" : Postcodes.District(value);
+        }
+    } = "";
+
+    /// <summary>The postcode's outward code ("SE1"): what a report from the public is near.</summary>
+    public string District { get; private set; } = "";
     public string Sector { get; set; } = "";
     public SiteKind Kind { get; set; }
     public int Capacity { get; set; }
@@ -190,6 +201,8 @@ internal sealed class ProtectSiteConfiguration : IEntityTypeConfiguration<Protec
         b.Property(s => s.Version).IsConcurrencyToken();
         b.HasIndex(s => new { s.OwningUnitId, s.Name });
         b.HasIndex(s => s.Postcode);
+        b.Property(s => s.District).HasMaxLength(8);
+        b.HasIndex(s => s.District);
         b.HasIndex(s => s.AdviserId);
         b.OwnsMany(s => s.Assessments, a =>
         {

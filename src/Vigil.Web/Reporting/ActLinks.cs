@@ -16,7 +16,17 @@ public sealed class ActLinks(VigilDb db) : ITimelineSource, ICaseFileSource
     private Task<List<ActReport>> LinkedToAsync(Guid investigation, CancellationToken ct) =>
         db.Set<ActReport>().AsNoTracking().Where(r => r.InvestigationId == investigation).OrderBy(r => r.ReceivedAt).Take(200).ToListAsync(ct);
 
-    public async Task<IReadOnlyList<DatedFact>> AboutAsync(string type, Guid id, CancellationToken ct) => type != "investigation" ? [] :
+    public async Task<IReadOnlyList<DatedFact>> AboutAsync(string type, Guid id, CancellationToken ct) => type switch
+    {
+        "investigation" => await InvestigationAsync(id, ct),
+        // A Protect site: the reports near it (its postcode district) that the reader may see, newest first.
+        "protect-site" => [.. (await db.Set<ActSiteLink>().AsNoTracking().Where(l => l.SiteId == id)
+                .Join(db.Set<ActReport>().AsNoTracking(), l => l.ReportId, r => r.Id, (_, r) => r).OrderByDescending(r => r.ReceivedAt).Take(50).ToListAsync(ct))
+            .Select(r => new DatedFact(r.ReceivedAt, "act-report", $"ACT report {r.Reference}: {r.BehaviourText}", r.PlaceText, $"/act/triage/{r.Id}"))],
+        _ => [],
+    };
+
+    private async Task<IReadOnlyList<DatedFact>> InvestigationAsync(Guid id, CancellationToken ct) =>
         [.. (await LinkedToAsync(id, ct)).Select(r => new DatedFact(r.ReceivedAt, "act-report", $"ACT report {r.Reference} from the public: {r.BehaviourText}",
             $"{r.PlaceText}. Linked by {r.TriagedBy}{(r.IntelligenceReference.Length > 0 ? $" after intelligence report {r.IntelligenceReference}" : "")}.", $"/act/triage/{r.Id}"))];
 

@@ -314,6 +314,19 @@ public sealed class ActClusterLink : IProtectedChild<ActClusterLink, ActReport>
     public static Expression<Func<ActClusterLink, Guid>> Parent => x => x.ReportId;
 }
 
+/// <summary>A report near a Protect site (the same postcode district), found when the report was processed: the
+/// site's page lists the reports near it that its reader may see, and the site's adviser was told.</summary>
+public sealed class ActSiteLink : IProtectedChild<ActSiteLink, ActReport>
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid ReportId { get; set; }
+    public Guid SiteId { get; set; }
+    public required string SiteName { get; set; }
+    public bool EnhancedTier { get; set; }
+
+    public static Expression<Func<ActSiteLink, Guid>> Parent => x => x.ReportId;
+}
+
 /// <summary>A photo or file the reporter sent: checked by its first bytes, image metadata stripped before it was stored.</summary>
 public sealed class ActAttachment : IProtectedChild<ActAttachment, ActReport>, IAuditedRecord
 {
@@ -351,7 +364,7 @@ public sealed class ActReporterContact : IProtectedRecord, IAuditedRecord
 }
 
 internal sealed class ActConfiguration : IEntityTypeConfiguration<ActReport>, IEntityTypeConfiguration<ActAttachment>,
-    IEntityTypeConfiguration<ActReporterContact>, IEntityTypeConfiguration<ActClusterLink>
+    IEntityTypeConfiguration<ActReporterContact>, IEntityTypeConfiguration<ActClusterLink>, IEntityTypeConfiguration<ActSiteLink>
 {
     public void Configure(EntityTypeBuilder<ActReport> b)
     {
@@ -462,6 +475,15 @@ internal sealed class ActConfiguration : IEntityTypeConfiguration<ActReport>, IE
         b.HasOne<ActReport>().WithMany().HasForeignKey(c => c.ReportId).OnDelete(DeleteBehavior.Cascade);
         b.Property(c => c.Reason).HasMaxLength(300);
         b.HasIndex(c => new { c.ReportId, c.OtherId }).IsUnique();
+    }
+
+    public void Configure(EntityTypeBuilder<ActSiteLink> b)
+    {
+        b.ToTable("ActSiteLinks");
+        b.HasOne<ActReport>().WithMany().HasForeignKey(c => c.ReportId).OnDelete(DeleteBehavior.Cascade);
+        b.Property(c => c.SiteName).HasMaxLength(200);
+        b.HasIndex(c => new { c.ReportId, c.SiteId }).IsUnique();
+        b.HasIndex(c => c.SiteId);
     }
 }
 

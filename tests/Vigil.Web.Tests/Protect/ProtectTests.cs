@@ -1,5 +1,9 @@
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Vigil.Web.Platform.Inbox;
 using Vigil.Web.Protect;
+using Vigil.Web.Reporting;
+using Vigil.Web.Tests.Reporting;
 
 namespace Vigil.Web.Tests.Protect;
 
@@ -105,5 +109,73 @@ public sealed class ProtectTests(VigilApp app) : IClassFixture<VigilApp>
         // The adviser's queue: this site's visit is not due for 180 days, and nothing of it is overdue yet.
         var queue = await OkAsync(await ctsa.GetAsync("/api/v1/protect/queue"));
         Assert.DoesNotContain(queue.GetProperty("visitsDue").EnumerateArray(), s => s.GetProperty("id").GetGuid() == id);
+    }
+
+    [Fact]
+    public async Task AReportFromThePublic_NearASite_IsLinkedToIt_ItsAdviserIsTold_AndHostileReconnaissanceNearAnEnhancedSiteIsFlagged()
+    {
+        using var ctsa = await app.ApiClientAsync(DemoUsers.CtsaLondon);
+        var site = await OkAsync(await ctsa.PostAsJsonAsync("/api/v1/protect/sites", new
+        {
+            name = "Fictional Watched Stadium", address = "2 Fictional Road, London", postcode = "N7 7AJ", sector = "stadia-arenas", kind = "Premises", capacity = 60000,
+        }));
+        var siteId = site.GetProperty("id").GetGuid();
+        var adviser = await app.AsSystemAsync(db => db.Users.Where(u => u.Email == DemoUsers.CtsaLondon).Select(u => u.Id).SingleAsync());
+        var before = await app.AsSystemAsync(db => db.Set<InboxItem>().CountAsync(i => i.ForUserId == adviser && i.RecordId == siteId.ToString()));
+
+        using var publicClient = ActIntakeTests.Public(app);
+        // Same district (N7), and another district (N8) that is not near.
+        var near = await ActIntakeTests.SendAsync(publicClient, ActIntakeTests.Report("Someone filmed the turnstiles for an hour", postcode: "N7 6PA"));
+        await ActIntakeTests.SendAsync(publicClient, ActIntakeTests.Report("Someone filmed the bus station", postcode: "N8 7PB"));
+        var processor = app.Services.GetRequiredService<ActProcessor>();
+        while (await processor.ProcessPendingAsync(CancellationToken.None) > 0)
+        {
+        }
+
+        var reference = near.GetProperty("reference").GetString()!;
+        var links = await app.AsSystemAsync(db => db.Set<ActSiteLink>().Where(l => l.SiteId == siteId)
+            .Join(db.Set<ActReport>(), l => l.ReportId, r => r.Id, (l, r) => r.Reference).ToListAsync());
+        Assert.Equal([reference], links);
+        var notices = await app.AsSystemAsync(db => db.Set<InboxItem>().Where(i => i.ForUserId == adviser && i.RecordId == siteId.ToString()).Select(i => i.Subject).ToListAsync());
+        Assert.Equal(before + 1, notices.Count);
+        Assert.Contains(notices, n => n.StartsWith("Flagged: hostile reconnaissance reported near Fictional Watched Stadium", StringComparison.Ordinal));
+
+        // The London ACT triage officer sees the site beside the report; the site's page lists the report for a reader
+        // who may see it (the triage officer) and not for one who may not (the CTSA), who was told through the inbox.
+        using var triage = await app.ApiClientAsync(DemoUsers.ActLondon);
+        var reportId = await app.AsSystemAsync(db => db.Set<ActReport>().Where(r => r.Reference == reference).Select(r => r.Id).SingleAsync());
+        var read = await OkAsync(await triage.GetAsync($"/api/v1/act/reports/{reportId}"));
+        var sites = read.GetProperty("nearSites").EnumerateArray().ToList();
+        Assert.Single(sites);
+        Assert.True(sites[0].GetProperty("enhancedTier").GetBoolean());
+    }
+
+    [Fact]
+    public async Task AwarenessSessions_AreRecordedByACtsa_AndCountedByKindSectorAndUnit()
+    {
+        using var ctsa = await app.ApiClientAsync(DemoUsers.CtsaWales);
+        var before = await OkAsync(await ctsa.GetAsync("/api/v1/protect/awareness"));
+        int Attendees(JsonElement figures, string table, string group) =>
+            figures.GetProperty(table).EnumerateArray().Where(c => c.GetProperty("group").GetString() == group).Sum(c => c.GetProperty("attendees").GetInt32());
+        var today = DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime);
+
+        var refused = await ctsa.PostAsJsonAsync("/api/v1/protect/awareness", new { kind = "Scan", on = today.AddDays(3), sector = "retail", attendees = 0 });
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var body = await refused.Content.ReadAsStringAsync();
+        Assert.Contains("today or in the past", body, StringComparison.Ordinal);
+        Assert.Contains("attendees", body, StringComparison.OrdinalIgnoreCase);
+        await OkAsync(await ctsa.PostAsJsonAsync("/api/v1/protect/awareness", new { kind = "Scan", on = today, site = "Fictional shopping centre staff", sector = "retail", attendees = 42 }));
+
+        var after = await OkAsync(await ctsa.GetAsync("/api/v1/protect/awareness"));
+        Assert.Equal(Attendees(before, "bySector", "Retail") + 42, Attendees(after, "bySector", "Retail"));
+        Assert.Equal(Attendees(before, "byKind", "SCaN (See, Check and Notify)") + 42, Attendees(after, "byKind", "SCaN (See, Check and Notify)"));
+        Assert.Equal(JsonValueKind.Null, after.GetProperty("byUnit").ValueKind);
+        // Only a CTSA records; the national roles see the network by unit.
+        using var sio = await app.ApiClientAsync(DemoUsers.SioLondon);
+        Assert.Equal(HttpStatusCode.Forbidden, (await sio.PostAsJsonAsync("/api/v1/protect/awareness", new { kind = "Scan", on = today, sector = "retail", attendees = 5 })).StatusCode);
+        using var coordinator = await app.ApiClientAsync(DemoUsers.CoordinatorNoc);
+        var national = await OkAsync(await coordinator.GetAsync("/api/v1/protect/awareness"));
+        Assert.True(Attendees(national, "byUnit", "Wales") >= 42);
+        Assert.True(Attendees(national, "byUnit", "London") > 0);
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore.Storage;
 using Vigil.Web.Platform.Data;
 using Vigil.Web.Platform.Data.Scale;
 using Vigil.Web.Platform.Inbox;
+using Vigil.Web.Platform.Places;
 using Vigil.Web.Platform.Security;
 
 namespace Vigil.Web.Reporting;
@@ -77,6 +78,7 @@ public sealed class ActProcessor(IServiceScopeFactory scopes, ILogger<ActProcess
             var db = scope.ServiceProvider.GetRequiredService<VigilDb>();
             var inbox = scope.ServiceProvider.GetRequiredService<UnitInbox>();
             var intake = scope.ServiceProvider.GetRequiredService<ActIntake>();
+            var sites = scope.ServiceProvider.GetService<INearbySites>();
             var pending = await db.Set<ActReport>().Where(r => !r.Processed).OrderBy(r => r.ReceivedAt).Take(Batch).ToListAsync(ct);
             if (pending.Count == 0)
             {
@@ -88,6 +90,10 @@ public sealed class ActProcessor(IServiceScopeFactory scopes, ILogger<ActProcess
             foreach (var report in pending)
             {
                 await ClusterAsync(db, report, linked, links, ct);
+                if (sites is not null && !report.Online)
+                {
+                    await TellNearbySitesAsync(db, inbox, sites, report, ct);
+                }
                 if (report.ImmediateThreat)
                 {
                     inbox.Send(new ProtectiveLabel(Classification.Official, true, national, []),
@@ -110,6 +116,33 @@ public sealed class ActProcessor(IServiceScopeFactory scopes, ILogger<ActProcess
         finally
         {
             oneAtATime.Release();
+        }
+    }
+
+    /// <summary>Protect's sites in the report's postcode district: each is linked to the report (its page lists the
+    /// reports near it that its reader may see) and its adviser, or its unit, is told; hostile reconnaissance near an
+    /// enhanced-tier site is flagged. The notice names the report's reference and what was seen, nothing of the reporter.</summary>
+    private static async Task TellNearbySitesAsync(VigilDb db, UnitInbox inbox, INearbySites sites, ActReport report, CancellationToken ct)
+    {
+        foreach (var site in await sites.InDistrictAsync(report.Postcode, PerReason, ct))
+        {
+            db.Add(new ActSiteLink { ReportId = report.Id, SiteId = site.Id, SiteName = site.Name, EnhancedTier = site.EnhancedTier });
+            var flagged = site.EnhancedTier && report.Behaviour == "hostile-reconnaissance";
+            var subject = flagged ? $"Flagged: hostile reconnaissance reported near {site.Name} (enhanced tier)" : $"An ACT report near {site.Name}";
+            var body = $"A member of the public reported {report.BehaviourText.ToLowerInvariant()} in {Postcodes.District(report.Postcode)}, near {site.Name} ({site.Postcode}), "
+                + $"on {report.ReceivedAt:d MMMM yyyy}. The report is {report.Reference}, in the ACT triage queue ({report.RoutedBecause}); ask the ACT triage team for what it says.";
+            if (site.AdviserId is { } adviser)
+            {
+                inbox.SendTo(adviser, site.OwningUnitId, subject, body, "protect-site", site.Id.ToString());
+            }
+            else
+            {
+                inbox.Send(new ProtectiveLabel(Classification.Official, true, site.OwningUnitId, []), subject, body, "protect-site", site.Id.ToString());
+            }
+            if (flagged)
+            {
+                report.Note(db.Clock.GetUtcNow(), "Vigil", $"Flagged to the adviser of {site.Name} (enhanced tier): hostile reconnaissance nearby");
+            }
         }
     }
 

@@ -20,6 +20,8 @@ public sealed record ActQueueCounts(int New, int InProgress, int AwaitingReporte
 
 public sealed record ActCheckDto(string What, string CheckReference, IReadOnlyList<RecordRef> Subjects, string Masked, DateTimeOffset At);
 
+public sealed record ActNearSiteDto(Guid SiteId, string Name, bool EnhancedTier);
+
 public sealed record ActRelatedDto(Guid Id, string Reference, DateTimeOffset ReceivedAt, string Behaviour, string Place, string Postcode, string Reason);
 
 public sealed record ActAttachmentDto(Guid Id, string FileName, string ContentType, long Size, string Sha256);
@@ -37,7 +39,7 @@ public sealed record ActReportDto(
     string Unit, string Force, string RoutedBecause, ActState State, string HeldBy, ActOutcome? Outcome, string OutcomeReason, string OutcomeDetail,
     DateTimeOffset? TriagedAt, string TriagedBy, RecordRef? IntelligenceReport, RecordRef? Investigation, string PreventReference,
     bool HasContact, ActContactDto? Contact, IReadOnlyList<ActAttachmentDto> Attachments, IReadOnlyList<ActCheckDto> Checks,
-    IReadOnlyList<ActRelatedDto> Related, IReadOnlyList<ActMessageDto> Messages, IReadOnlyList<ActTrailDto> Trail,
+    IReadOnlyList<ActRelatedDto> Related, IReadOnlyList<ActNearSiteDto> NearSites, IReadOnlyList<ActMessageDto> Messages, IReadOnlyList<ActTrailDto> Trail,
     IReadOnlyList<StepRule<ActStep>> Steps, Guid Version);
 
 public sealed record ActVersion(Guid? Version);
@@ -158,6 +160,8 @@ public sealed partial class ActTriage(VigilDb db, AccessContext access, IOrganis
         var related = await db.Set<ActClusterLink>().AsNoTracking().Where(l => l.ReportId == report.Id)
             .Join(db.Set<ActReport>().AsNoTracking(), l => l.OtherId, r => r.Id, (l, r) => new { l.Reason, Report = r })
             .OrderByDescending(x => x.Report.ReceivedAt).Take(50).ToListAsync(ct);
+        var sites = await db.Set<ActSiteLink>().AsNoTracking().Where(l => l.ReportId == report.Id).OrderBy(l => l.SiteName)
+            .Select(l => new ActNearSiteDto(l.SiteId, l.SiteName, l.EnhancedTier)).ToListAsync(ct);
         var subjectIds = report.Checks.SelectMany(c => Ids(c.Subjects)).Distinct().ToList();
         var names = subjectIds.Count == 0 ? [] : await db.Set<Subject>().AsNoTracking().Where(s => subjectIds.Contains(s.Id))
             .Select(s => new { s.Id, s.GivenName, s.Surname }).ToDictionaryAsync(s => s.Id, s => $"{s.GivenName} {s.Surname}", ct);
@@ -175,7 +179,7 @@ public sealed partial class ActTriage(VigilDb db, AccessContext access, IOrganis
             report.PreventReference, report.HasContact, contact, attachments,
             [.. report.Checks.OrderBy(c => c.At).Select(c => new ActCheckDto(c.What, c.CheckReference,
                 [.. Ids(c.Subjects).Where(names.ContainsKey).Select(s => new RecordRef("subject", s, names[s], $"/subjects/{s}"))], c.Masked, c.At))],
-            [.. related.Select(x => new ActRelatedDto(x.Report.Id, x.Report.Reference, x.Report.ReceivedAt, x.Report.BehaviourText, x.Report.PlaceText, x.Report.Postcode, x.Reason))],
+            [.. related.Select(x => new ActRelatedDto(x.Report.Id, x.Report.Reference, x.Report.ReceivedAt, x.Report.BehaviourText, x.Report.PlaceText, x.Report.Postcode, x.Reason))], sites,
             [.. report.Messages.OrderBy(m => m.At).Select(m => new ActMessageDto(m.At, m.FromReporter, m.By, m.Text))],
             [.. report.Trail.OrderBy(t => t.At).Select(t => new ActTrailDto(t.At, t.By, t.What))],
             StepRule<ActStep>.For(step => report.WhyNot(step, asker)), report.Version);

@@ -1977,6 +1977,51 @@ namespace Vigil.Web.Platform.Data.Migrations.Postgres
                     b.ToTable("VulnerabilityAssessment");
                 });
 
+            modelBuilder.Entity("Vigil.Web.Protect.AwarenessSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Attendees")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("DeliveredBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Sector")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Site")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid?>("SiteId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId", "On");
+
+                    b.ToTable("AwarenessSessions", (string)null);
+                });
+
             modelBuilder.Entity("Vigil.Web.Protect.ProtectSite", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2009,6 +2054,11 @@ namespace Vigil.Web.Platform.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<string>("District")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
 
                     b.Property<bool>("EntryChecks")
                         .HasColumnType("boolean");
@@ -2082,6 +2132,8 @@ namespace Vigil.Web.Platform.Data.Migrations.Postgres
                     b.HasIndex("AccessLabelId");
 
                     b.HasIndex("AdviserId");
+
+                    b.HasIndex("District");
 
                     b.HasIndex("OwningUnitId");
 
@@ -3027,6 +3079,36 @@ namespace Vigil.Web.Platform.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("ActReporterContacts", (string)null);
+                });
+
+            modelBuilder.Entity("Vigil.Web.Reporting.ActSiteLink", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("EnhancedTier")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("ReportId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("SiteId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("SiteName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SiteId");
+
+                    b.HasIndex("ReportId", "SiteId")
+                        .IsUnique();
+
+                    b.ToTable("ActSiteLinks", (string)null);
                 });
 
             modelBuilder.Entity("Vigil.Web.Subjects.Deconfliction.CheckLogEntry", b =>
@@ -5137,6 +5219,15 @@ namespace Vigil.Web.Platform.Data.Migrations.Postgres
                         });
 
                     b.Navigation("NeedToKnow");
+                });
+
+            modelBuilder.Entity("Vigil.Web.Reporting.ActSiteLink", b =>
+                {
+                    b.HasOne("Vigil.Web.Reporting.ActReport", null)
+                        .WithMany()
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Vigil.Web.Subjects.Organisation", b =>

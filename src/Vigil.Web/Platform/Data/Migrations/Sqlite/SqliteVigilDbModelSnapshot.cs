@@ -1962,6 +1962,51 @@ namespace Vigil.Web.Platform.Data.Migrations.Sqlite
                     b.ToTable("VulnerabilityAssessment");
                 });
 
+            modelBuilder.Entity("Vigil.Web.Protect.AwarenessSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attendees")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DeliveredBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sector")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Site")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SiteId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId", "On");
+
+                    b.ToTable("AwarenessSessions", (string)null);
+                });
+
             modelBuilder.Entity("Vigil.Web.Protect.ProtectSite", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1993,6 +2038,11 @@ namespace Vigil.Web.Platform.Data.Migrations.Sqlite
                     b.Property<string>("DesignatedSeniorIndividual")
                         .IsRequired()
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("District")
+                        .IsRequired()
+                        .HasMaxLength(8)
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("EntryChecks")
@@ -2067,6 +2117,8 @@ namespace Vigil.Web.Platform.Data.Migrations.Sqlite
                     b.HasIndex("AccessLabelId");
 
                     b.HasIndex("AdviserId");
+
+                    b.HasIndex("District");
 
                     b.HasIndex("OwningUnitId");
 
@@ -3012,6 +3064,36 @@ namespace Vigil.Web.Platform.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("ActReporterContacts", (string)null);
+                });
+
+            modelBuilder.Entity("Vigil.Web.Reporting.ActSiteLink", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("EnhancedTier")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ReportId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SiteId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SiteName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SiteId");
+
+                    b.HasIndex("ReportId", "SiteId")
+                        .IsUnique();
+
+                    b.ToTable("ActSiteLinks", (string)null);
                 });
 
             modelBuilder.Entity("Vigil.Web.Subjects.Deconfliction.CheckLogEntry", b =>
@@ -5052,6 +5134,15 @@ namespace Vigil.Web.Platform.Data.Migrations.Sqlite
                         });
 
                     b.Navigation("NeedToKnow");
+                });
+
+            modelBuilder.Entity("Vigil.Web.Reporting.ActSiteLink", b =>
+                {
+                    b.HasOne("Vigil.Web.Reporting.ActReport", null)
+                        .WithMany()
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Vigil.Web.Subjects.Organisation", b =>
