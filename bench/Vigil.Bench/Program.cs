@@ -7,6 +7,7 @@ using Vigil.Bench;
 //                                                  -- national --sqlite demo=PATH [--sqlite LABEL=PATH] [--postgres LABEL=CONN] ...
 //                                                  -- search --sqlite LABEL=PATH [--postgres LABEL=CONN] [--join-all-teams EMAIL] ...
 //                                                  -- hard [--known 200000] [--per-class 500] [--seed 13]
+//                                                  -- surge [--requests 200] [--days 14] [--seed 17] [--runs 5]
 //                                                  -- prepare [--postgres CONN] [--requests 200] [--warmup 20]
 //                                                  -- act [--rate 200] [--warm-up 30] [--seconds 60] [--surge 10] [--surge-seconds 60]
 // Each data set runs in a child process of its own, so that its peak memory and cold start are its own.
@@ -20,6 +21,11 @@ if (mode == "crash")
 if (mode == "national")
 {
     return await National.RunAsync(args);
+}
+
+if (mode == "surge")
+{
+    return SurgeBench.Run(args);
 }
 
 if (mode == "prepare")
