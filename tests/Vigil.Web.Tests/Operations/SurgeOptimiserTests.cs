@@ -18,7 +18,9 @@ public sealed class SurgeOptimiserTests
         var random = new Random(seed);
         var capabilities = new[] { "investigators", "surveillance teams" }[..random.Next(1, 3)];
         var days = random.Next(2, 4);
-        var capacity = (from u in Units from c in capabilities from d in Enumerable.Range(0, days)
+        var capacity = (from u in Units
+                        from c in capabilities
+                        from d in Enumerable.Range(0, days)
                         let available = random.Next(0, 5)
                         select new CapacityDay(u, c, Start.AddDays(d), available, Math.Min(available, random.Next(0, 3)))).ToList();
         var needs = Enumerable.Range(0, random.Next(2, 4)).Select(i =>
