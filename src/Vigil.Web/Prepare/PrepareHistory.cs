@@ -34,13 +34,7 @@ public sealed class PrepareHistory(VigilDb db, AccessContext access, ThreatLevel
                 .Select(a => new { a.Id, a.UnitId, a.PlanName, a.ActivatedAt, a.StoodDownAt, Steps = a.Steps.Count(), Done = a.Steps.Count(s => s.DoneAt >= starts && s.DoneAt < ends) })
                 .ToListAsync(ct)
             : [];
-        IReadOnlyList<MilitarySupportDto>? support = null;
-        if (national)
-        {
-            var all = await military.ListAsync(ct);
-            support = [.. (all.Value ?? []).Where(r => r.RequestedAt < ends && (r.EndedAt is null || r.EndedAt >= starts))
-                .Select(r => r with { Deployments = [.. r.Deployments.Where(d => d.From < ends && (d.EndedAt is null || d.EndedAt >= starts))] })];
-        }
+        IReadOnlyList<MilitarySupportDto>? support = national ? await military.InPeriodAsync(starts, ends, ct) : null;
         db.Audit(AuditActions.Read, AuditOutcomes.Success, "plan-activation", detail: $"Prepare's history of {day:yyyy-MM-dd}");
         await db.SaveChangesAsync(ct);
         return new(day, atStart, changes,

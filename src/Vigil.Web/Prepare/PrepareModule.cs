@@ -34,8 +34,10 @@ public static class PrepareModule
         var api = app.MapGroup("/api/v1/prepare").RequireAuthorization(SecuritySetup.OfficerPolicy).WithTags("Prepare");
         api.MapGet("/threat-levels", async (DateTimeOffset? at, ThreatLevelWork levels, CancellationToken ct) => TypedResults.Ok(await levels.CurrentAsync(ct, at)))
             .WithSummary("The national and the Northern Ireland-related threat levels now (or at a past moment, ?at=)");
-        api.MapGet("/threat-levels/history", async (ThreatLevelScope? scope, int? page, int? pageSize, ThreatLevelWork levels, CancellationToken ct) =>
-                TypedResults.Ok(await levels.HistoryAsync(scope, page, pageSize, ct)))
+        api.MapGet("/threat-levels/history", async Task<Microsoft.AspNetCore.Http.HttpResults.Results<Microsoft.AspNetCore.Http.HttpResults.Ok<Paged<ThreatLevelDto>>, Microsoft.AspNetCore.Http.HttpResults.ValidationProblem>> (
+                ThreatLevelScope? scope, int? page, int? pageSize, ThreatLevelWork levels, CancellationToken ct) =>
+                ApiValidation.IsNamed(scope) ? TypedResults.Ok(await levels.HistoryAsync(scope, page, pageSize, ct))
+                    : TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["scope"] = ["Choose National or NorthernIreland"] }))
             .WithSummary("Every change of a level, newest first: who recorded it, when, and the stated basis");
         api.MapGet("/threat-levels/definitions", () => TypedResults.Ok(ThreatLevels.Definitions))
             .WithSummary("The levels and what each means");

@@ -40,11 +40,11 @@ public sealed record RecordAwareness(
     Guid? SiteId,
     [property: StringLength(200, ErrorMessage = "The site or audience must be 200 characters or fewer")] string? Site,
     string? Sector,
-    [property: Range(1, 100_000, ErrorMessage = "Enter the number of attendees, from 1 to 100,000")] int? Attendees);
+    [property: Range(1, 10_000, ErrorMessage = "Enter the number of attendees, from 1 to 10,000")] int? Attendees);
 
 public sealed record AwarenessDto(Guid Id, AwarenessKind Kind, string KindName, DateOnly On, string Site, string Sector, int Attendees, string DeliveredBy);
 
-public sealed record AwarenessCount(string Group, int Sessions, int Attendees);
+public sealed record AwarenessCount(string Group, int Sessions, long Attendees);
 
 /// <summary>Sessions by kind and by sector for the reader's unit, and by unit for the national roles.</summary>
 public sealed record AwarenessFigures(IReadOnlyList<AwarenessCount> ByKind, IReadOnlyList<AwarenessCount> BySector, IReadOnlyList<AwarenessCount>? ByUnit, IReadOnlyList<AwarenessDto> Recent);
@@ -60,22 +60,24 @@ public sealed class Awareness(VigilDb db, AccessContext access, IOrganisationDir
         _ => "Run Hide Tell briefing",
     };
 
-    private static readonly string[] NationalRoles = [Roles.NationalDutyOfficer, Roles.OperationsCoordinator, Roles.Auditor, Roles.Administrator, Roles.Analyst];
+    // The national roles read every unit's figures (sessions and attendance, no one's personal data); a unit's
+    // analyst reads their own unit's.
+    private static readonly string[] NationalRoles = [Roles.NationalDutyOfficer, Roles.OperationsCoordinator, Roles.Auditor, Roles.Administrator];
 
     public async Task<AwarenessFigures> FiguresAsync(CancellationToken ct)
     {
         var national = NationalRoles.Any(access.IsInRole) && access.PartnerAgencyId is null;
         var unit = access.PartnerAgencyId is null ? access.UnitId : null;
         var mine = db.Set<AwarenessSession>().AsNoTracking().Where(s => s.UnitId == unit);
-        var byKind = (await mine.GroupBy(s => s.Kind).Select(g => new { g.Key, Sessions = g.Count(), Attendees = g.Sum(s => s.Attendees) }).ToListAsync(ct))
+        var byKind = (await mine.GroupBy(s => s.Kind).Select(g => new { g.Key, Sessions = g.Count(), Attendees = g.Sum(s => (long)s.Attendees) }).ToListAsync(ct))
             .Select(g => new AwarenessCount(KindName(g.Key), g.Sessions, g.Attendees)).OrderBy(c => c.Group, StringComparer.Ordinal).ToList();
-        var bySector = (await mine.GroupBy(s => s.Sector).Select(g => new { g.Key, Sessions = g.Count(), Attendees = g.Sum(s => s.Attendees) }).ToListAsync(ct))
+        var bySector = (await mine.GroupBy(s => s.Sector).Select(g => new { g.Key, Sessions = g.Count(), Attendees = g.Sum(s => (long)s.Attendees) }).ToListAsync(ct))
             .Select(g => new AwarenessCount(ProtectReferenceData.SectorName(g.Key), g.Sessions, g.Attendees)).OrderBy(c => c.Group, StringComparer.Ordinal).ToList();
         List<AwarenessCount>? byUnit = null;
         if (national)
         {
             var names = (await directory.UnitsAsync(ct)).ToDictionary(u => u.Id, u => u.Name);
-            byUnit = [.. (await db.Set<AwarenessSession>().AsNoTracking().GroupBy(s => s.UnitId).Select(g => new { g.Key, Sessions = g.Count(), Attendees = g.Sum(s => s.Attendees) }).ToListAsync(ct))
+            byUnit = [.. (await db.Set<AwarenessSession>().AsNoTracking().GroupBy(s => s.UnitId).Select(g => new { g.Key, Sessions = g.Count(), Attendees = g.Sum(s => (long)s.Attendees) }).ToListAsync(ct))
                 .Select(g => new AwarenessCount(names.GetValueOrDefault(g.Key, "a unit"), g.Sessions, g.Attendees)).OrderBy(c => c.Group, StringComparer.Ordinal)];
         }
         var recent = await mine.OrderByDescending(s => s.On).ThenByDescending(s => s.Id).Take(25).ToListAsync(ct);
@@ -88,6 +90,8 @@ public sealed class Awareness(VigilDb db, AccessContext access, IOrganisationDir
     {
         if (!SiteRegister.Advises(access))
         {
+            db.Audit(AuditActions.Create, AuditOutcomes.Denied, "awareness-session", detail: "not a CTSA");
+            await db.SaveChangesAsync(ct);
             return WorkResult<AwarenessDto>.Forbidden("Awareness sessions are recorded by Counter Terrorism Security Advisers");
         }
         var errors = ApiValidation.Validate(request);

@@ -30,8 +30,10 @@ public static class ProtectModule
     public static IEndpointRouteBuilder MapProtect(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/protect").RequireAuthorization(SecuritySetup.OfficerPolicy).WithTags("Protect");
-        api.MapGet("/sites", async (string? q, MartynsLawTier? tier, int? page, int? pageSize, SiteRegister sites, CancellationToken ct) =>
-                TypedResults.Ok(await sites.ListAsync(q, tier, page, pageSize, ct)))
+        api.MapGet("/sites", async Task<Microsoft.AspNetCore.Http.HttpResults.Results<Microsoft.AspNetCore.Http.HttpResults.Ok<Paged<SiteSummary>>, Microsoft.AspNetCore.Http.HttpResults.ValidationProblem>> (
+                string? q, MartynsLawTier? tier, int? page, int? pageSize, SiteRegister sites, CancellationToken ct) =>
+                ApiValidation.IsNamed(tier) ? TypedResults.Ok(await sites.ListAsync(q, tier, page, pageSize, ct))
+                    : TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["tier"] = ["Choose NotInScope, Standard or Enhanced"] }))
             .WithSummary("Sites you may see, by name (q: a name or the start of a postcode; tier: NotInScope, Standard, Enhanced)");
         api.MapGet("/sites/{id:guid}", (Guid id, SiteRegister sites, CancellationToken ct) => sites.ReadAsync(id, ct).AsFound())
             .WithSummary("A site with its tier, the evidence missing, its assessments and recommendations");
@@ -65,7 +67,12 @@ public sealed class SitesNearby(VigilDb db) : Platform.Places.INearbySites
         }
         var district = Platform.Places.Postcodes.District(postcode);
         var sites = await db.Set<ProtectSite>().IgnoreQueryFilters().AsNoTracking().Where(s => s.District == district).OrderBy(s => s.Name).Take(most).ToListAsync(ct);
-        return [.. sites.Select(s => new Platform.Places.NearbySite(s.Id, s.Name, s.Postcode, s.Tier == MartynsLawTier.Enhanced, s.OwningUnitId, s.AdviserId))];
+        // An adviser is told in person only while they are still an officer of the site's unit; otherwise the unit is.
+        var advisers = sites.Where(s => s.AdviserId is not null).Select(s => s.AdviserId!.Value).Distinct().ToList();
+        var stillThere = advisers.Count == 0 ? [] : await db.Users.AsNoTracking().Where(u => advisers.Contains(u.Id) && u.UnitId != null)
+            .Select(u => new { u.Id, UnitId = u.UnitId!.Value }).ToListAsync(ct);
+        return [.. sites.Select(s => new Platform.Places.NearbySite(s.Id, s.Name, s.Postcode, s.Tier == MartynsLawTier.Enhanced, s.OwningUnitId,
+            stillThere.Any(u => u.Id == s.AdviserId && u.UnitId == s.OwningUnitId) ? s.AdviserId : null))];
     }
 }
 

@@ -40,7 +40,7 @@ public sealed record AssessmentRequest(
     [property: StringLength(4000, ErrorMessage = "Delay must be 4,000 characters or fewer")] string? Delay,
     [property: StringLength(4000, ErrorMessage = "Respond must be 4,000 characters or fewer")] string? Respond,
     DateOnly? NextVisitDue,
-    List<RecommendationRequest>? Recommendations,
+    [property: MaxLength(20, ErrorMessage = "Record 20 recommendations at most in one assessment")] List<RecommendationRequest>? Recommendations,
     Guid? Version = null);
 
 public sealed record CompleteRecommendation(
@@ -97,7 +97,8 @@ public sealed class SiteRegister(VigilDb db, AccessContext access, IOrganisation
         }
         var (total, more) = await Paging.CountUpToLimitAsync(sites, ct);
         var found = await sites.OrderBy(s => s.Name).ThenBy(s => s.Id).Skip((p - 1) * size).Take(size).ToListAsync(ct);
-        db.Audit(AuditActions.Search, AuditOutcomes.Success, "protect-site", detail: $"the site register{(string.IsNullOrWhiteSpace(q) ? "" : ": " + q.Trim())}");
+        db.Audit(AuditActions.Search, AuditOutcomes.Success, "protect-site",
+            detail: $"the site register{(string.IsNullOrWhiteSpace(q) ? "" : ": " + ApiValidation.Visible(q.Trim()))}, {found.Count} shown: {string.Join(",", found.Select(s => s.Id))}");
         await db.SaveChangesAsync(ct);
         return new([.. found.Select(Summary)], p, size, total, more);
     }
@@ -151,6 +152,8 @@ public sealed class SiteRegister(VigilDb db, AccessContext access, IOrganisation
     {
         if (!Advises(access))
         {
+            db.Audit(AuditActions.Create, AuditOutcomes.Denied, "protect-site", detail: "not a CTSA");
+            await db.SaveChangesAsync(ct);
             return WorkResult<SiteDto>.Forbidden("Sites are recorded by Counter Terrorism Security Advisers");
         }
         var errors = Validate(request);

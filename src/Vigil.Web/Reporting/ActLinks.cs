@@ -20,11 +20,25 @@ public sealed class ActLinks(VigilDb db) : ITimelineSource, ICaseFileSource
     {
         "investigation" => await InvestigationAsync(id, ct),
         // A Protect site: the reports near it (its postcode district) that the reader may see, newest first.
-        "protect-site" => [.. (await db.Set<ActSiteLink>().AsNoTracking().Where(l => l.SiteId == id)
-                .Join(db.Set<ActReport>().AsNoTracking(), l => l.ReportId, r => r.Id, (_, r) => r).OrderByDescending(r => r.ReceivedAt).Take(50).ToListAsync(ct))
-            .Select(r => new DatedFact(r.ReceivedAt, "act-report", $"ACT report {r.Reference}: {r.BehaviourText}", r.PlaceText, $"/act/triage/{r.Id}"))],
+        "protect-site" => await NearSiteAsync(id, ct),
         _ => [],
     };
+
+    /// <summary>The reports near a Protect site that the reader may see, newest first; each one shown is audited as read.</summary>
+    private async Task<IReadOnlyList<DatedFact>> NearSiteAsync(Guid site, CancellationToken ct)
+    {
+        var reports = await db.Set<ActSiteLink>().AsNoTracking().Where(l => l.SiteId == site)
+            .Join(db.Set<ActReport>().AsNoTracking(), l => l.ReportId, r => r.Id, (_, r) => r).OrderByDescending(r => r.ReceivedAt).Take(50).ToListAsync(ct);
+        foreach (var r in reports)
+        {
+            db.Audit(Platform.Audit.AuditActions.Read, Platform.Audit.AuditOutcomes.Success, "act-report", r.Id.ToString(), detail: $"listed near Protect site {site}");
+        }
+        if (reports.Count > 0)
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        return [.. reports.Select(r => new DatedFact(r.ReceivedAt, "act-report", $"ACT report {r.Reference}: {r.BehaviourText}", r.PlaceText, $"/act/triage/{r.Id}"))];
+    }
 
     private async Task<IReadOnlyList<DatedFact>> InvestigationAsync(Guid id, CancellationToken ct) =>
         [.. (await LinkedToAsync(id, ct)).Select(r => new DatedFact(r.ReceivedAt, "act-report", $"ACT report {r.Reference} from the public: {r.BehaviourText}",

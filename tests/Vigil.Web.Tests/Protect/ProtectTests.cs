@@ -178,4 +178,31 @@ public sealed class ProtectTests(VigilApp app) : IClassFixture<VigilApp>
         Assert.True(Attendees(national, "byUnit", "Wales") >= 42);
         Assert.True(Attendees(national, "byUnit", "London") > 0);
     }
+
+    [Fact]
+    public async Task ASiteWithTheLongestName_NearAReport_NeitherStopsProcessingNorFailsItsNotice_AndBadQueriesAre400()
+    {
+        using var ctsa = await app.ApiClientAsync(DemoUsers.CtsaLondon);
+        var name = "Fictional " + new string('L', 190);
+        var site = await OkAsync(await ctsa.PostAsJsonAsync("/api/v1/protect/sites", new
+        {
+            name, address = "3 Fictional Row, London", postcode = "EC2A 1AB", sector = "retail", kind = "Premises", capacity = 900,
+        }));
+        using var publicClient = ActIntakeTests.Public(app);
+        var report = await ActIntakeTests.SendAsync(publicClient, ActIntakeTests.Report("Someone photographed the doors", postcode: "EC2A 4NE"));
+        var processor = app.Services.GetRequiredService<ActProcessor>();
+        while (await processor.ProcessPendingAsync(CancellationToken.None) > 0)
+        {
+        }
+        var reference = report.GetProperty("reference").GetString()!;
+        Assert.True(await app.AsSystemAsync(db => db.Set<ActReport>().Where(r => r.Reference == reference).Select(r => r.Processed).SingleAsync()));
+        var siteId = site.GetProperty("id").GetGuid().ToString();
+        var subjects = await app.AsSystemAsync(db => db.Set<InboxItem>().Where(i => i.RecordId == siteId).Select(i => i.Subject).ToListAsync());
+        var subject = Assert.Single(subjects);
+        Assert.True(subject.Length <= UnitInbox.MostSubject);
+        Assert.EndsWith("...", subject, StringComparison.Ordinal);
+
+        Assert.Equal(HttpStatusCode.BadRequest, (await ctsa.GetAsync("/api/v1/protect/sites?tier=7")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await ctsa.GetAsync("/api/v1/prepare/threat-levels/history?scope=9")).StatusCode);
+    }
 }

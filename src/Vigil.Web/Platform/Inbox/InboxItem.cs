@@ -37,8 +37,8 @@ internal sealed class InboxItemConfiguration : IEntityTypeConfiguration<InboxIte
 {
     public void Configure(EntityTypeBuilder<InboxItem> b)
     {
-        b.Property(i => i.Subject).HasMaxLength(200);
-        b.Property(i => i.Body).HasMaxLength(2000);
+        b.Property(i => i.Subject).HasMaxLength(UnitInbox.MostSubject);
+        b.Property(i => i.Body).HasMaxLength(UnitInbox.MostBody);
         b.Property(i => i.RecordType).HasMaxLength(64);
         b.Property(i => i.RecordId).HasMaxLength(128);
         b.Property(i => i.ReadBy).HasMaxLength(256);
@@ -56,7 +56,7 @@ public sealed class UnitInbox(VigilDb db, AccessContext access)
     public void Send(ProtectiveLabel about, string subject, string body, string? recordType = null, string? recordId = null) =>
         db.Add(new InboxItem
         {
-            CreatedAt = db.Clock.GetUtcNow(), Subject = subject, Body = body, RecordType = recordType, RecordId = recordId,
+            CreatedAt = db.Clock.GetUtcNow(), Subject = Fit(subject, MostSubject), Body = Fit(body, MostBody), RecordType = recordType, RecordId = recordId,
             Classification = about.Classification, OfficialSensitive = about.OfficialSensitive, OwningUnitId = about.OwningUnitId,
             NeedToKnow = about.Groups.Select(g => new RecordGroup { GroupId = g }).ToList(),
         });
@@ -66,9 +66,16 @@ public sealed class UnitInbox(VigilDb db, AccessContext access)
     public void SendTo(Guid userId, Guid unitId, string subject, string body, string? recordType = null, string? recordId = null) =>
         db.Add(new InboxItem
         {
-            CreatedAt = db.Clock.GetUtcNow(), Subject = subject, Body = body, RecordType = recordType, RecordId = recordId,
+            CreatedAt = db.Clock.GetUtcNow(), Subject = Fit(subject, MostSubject), Body = Fit(body, MostBody), RecordType = recordType, RecordId = recordId,
             Classification = Classification.Official, OwningUnitId = unitId, ForUserId = userId,
         });
+
+    public const int MostSubject = 200;
+    public const int MostBody = 2000;
+
+    /// <summary>A notice's text cut to its column, with an ellipsis: a long name in a notice never fails the save that
+    /// sends it (PostgreSQL refuses a value longer than its column; the work saved with it would be lost).</summary>
+    public static string Fit(string text, int most) => text.Length <= most ? text : text[..(most - 3)] + "...";
 
     // Through the access filter, for officers of a unit only, and a personal notice for its officer only.
     private IQueryable<InboxItem> Mine => db.Set<InboxItem>().Where(i => access.UnitId != null && access.PartnerAgencyId == null && (i.ForUserId == null || i.ForUserId == access.UserId));

@@ -92,7 +92,7 @@ public sealed class MilitarySupport(VigilDb db, AccessContext access, Protect.Si
     {
         if (!PlanBoard.ReadsTheBoard(access))
         {
-            return WorkResult<IReadOnlyList<MilitarySupportDto>>.Forbidden("Military support is recorded and read by the national roles");
+            return await RefuseAsync<IReadOnlyList<MilitarySupportDto>>("Military support is recorded and read by the national roles", ct);
         }
         var requests = db.Set<MilitarySupportRequest>().AsNoTracking();
         if (at is { } moment)
@@ -105,11 +105,41 @@ public sealed class MilitarySupport(VigilDb db, AccessContext access, Protect.Si
         return WorkResult<IReadOnlyList<MilitarySupportDto>>.Ok([.. list.Select(r => Dto(r, at))]);
     }
 
+    /// <summary>One request (the national roles), or null as if missing.</summary>
+    public async Task<MilitarySupportDto?> ReadAsync(Guid id, CancellationToken ct)
+    {
+        if (!PlanBoard.ReadsTheBoard(access))
+        {
+            return null;
+        }
+        var request = await db.Set<MilitarySupportRequest>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct);
+        db.Audit(request is null ? AuditActions.NotFound : AuditActions.Read, request is null ? AuditOutcomes.Failure : AuditOutcomes.Success, "military-support", id.ToString());
+        await db.SaveChangesAsync(ct);
+        return request is null ? null : Dto(request);
+    }
+
+    /// <summary>The requests in place at any moment from <paramref name="from"/> to <paramref name="to"/>, with the
+    /// deployments in place then (the national roles; empty for anyone else).</summary>
+    public async Task<IReadOnlyList<MilitarySupportDto>> InPeriodAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
+    {
+        if (!PlanBoard.ReadsTheBoard(access))
+        {
+            return [];
+        }
+        var requests = await db.Set<MilitarySupportRequest>().AsNoTracking().Where(r => r.RequestedAt < to && (r.EndedAt == null || r.EndedAt >= from))
+            .OrderBy(r => r.RequestedAt).Take(500).ToListAsync(ct);
+        return [.. requests.Select(r => Dto(r) with
+        {
+            Deployments = [.. r.Deployments.Where(d => d.From < to && (d.EndedAt is null || d.EndedAt >= from)).OrderBy(d => d.Number)
+                .Select(d => new MilitaryDeploymentDto(d.Number, d.SiteId, d.Site, d.Personnel, d.From, d.EndedAt, d.RecordedBy))],
+        })];
+    }
+
     public async Task<WorkResult<MilitarySupportDto>> RequestAsync(RequestMilitarySupport request, CancellationToken ct)
     {
         if (!Records(access))
         {
-            return WorkResult<MilitarySupportDto>.Forbidden("Military support is requested by the national duty officer or the operations centre");
+            return await RefuseAsync<MilitarySupportDto>("Military support is requested by the national duty officer or the operations centre", ct);
         }
         var errors = ApiValidation.Validate(request);
         if (request.Operation is null || !Enum.IsDefined(request.Operation.Value))
@@ -151,14 +181,14 @@ public sealed class MilitarySupport(VigilDb db, AccessContext access, Protect.Si
     {
         if (!Records(access))
         {
-            return WorkResult<MilitarySupportDto>.Forbidden("Deployments are recorded by the national duty officer or the operations centre");
+            return await RefuseAsync<MilitarySupportDto>("Deployments are recorded by the national duty officer or the operations centre", ct);
         }
         var errors = ApiValidation.Validate(request);
         var site = request.Site?.Trim() ?? "";
         if (request.SiteId is { } siteId)
         {
             // A site of Protect's register, from the directory the operations centre chooses from.
-            site = (await sites.NationalDirectoryAsync(ct)).FirstOrDefault(s => s.Id == siteId) is { } found ? $"{found.Name}, {found.Postcode}" : "";
+            site = (await sites.NationalDirectoryAsync(ct)).FirstOrDefault(s => s.Id == siteId) is { } found ? UnitInboxText(found) : "";
             if (site.Length == 0)
             {
                 ApiValidation.Add(errors, nameof(request.SiteId), "Choose a site from the register");
@@ -200,7 +230,7 @@ public sealed class MilitarySupport(VigilDb db, AccessContext access, Protect.Si
     {
         if (!Records(access))
         {
-            return WorkResult<MilitarySupportDto>.Forbidden("Deployments are ended by the national duty officer or the operations centre");
+            return await RefuseAsync<MilitarySupportDto>("Deployments are ended by the national duty officer or the operations centre", ct);
         }
         var record = await db.Set<MilitarySupportRequest>().FirstOrDefaultAsync(r => r.Id == id, ct);
         if (record is null)
@@ -225,6 +255,17 @@ public sealed class MilitarySupport(VigilDb db, AccessContext access, Protect.Si
     }
 
     private string Who => access.DisplayName ?? access.UserName ?? "";
+
+    /// <summary>A role's refusal, audited as every refusal is.</summary>
+    private async Task<WorkResult<T>> RefuseAsync<T>(string message, CancellationToken ct)
+    {
+        db.Audit(AuditActions.Refused, AuditOutcomes.Denied, "military-support", detail: message);
+        await db.SaveChangesAsync(ct);
+        return WorkResult<T>.Forbidden(message);
+    }
+
+    // The site as a deployment names it, cut to its column (a name of 200 characters and a postcode would not fit).
+    private static string UnitInboxText(Protect.SiteSummary site) => Platform.Inbox.UnitInbox.Fit($"{site.Name}, {site.Postcode}", 200);
 
     private static MilitarySupportDto Dto(MilitarySupportRequest r, DateTimeOffset? at = null)
     {

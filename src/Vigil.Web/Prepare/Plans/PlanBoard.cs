@@ -48,6 +48,8 @@ public sealed class PlanBoard(VigilDb db, AccessContext access, IOrganisationDir
     {
         if (!ReadsTheBoard(access))
         {
+            db.Audit(AuditActions.Read, AuditOutcomes.Denied, "plan-activation", detail: "the national board: not a national role");
+            await db.SaveChangesAsync(ct);
             return WorkResult<IReadOnlyList<BoardLine>>.Forbidden("The national board is for the national duty officer, the operations centre and audit");
         }
         var now = db.Clock.GetUtcNow();

@@ -148,6 +148,9 @@ internal sealed class ThreatPlanConfiguration : IEntityTypeConfiguration<ThreatP
         b.Property(a => a.AcknowledgedBy).HasMaxLength(200);
         b.Property(a => a.Version).IsConcurrencyToken();
         b.HasIndex(a => new { a.StoodDownAt, a.UnitId });
+        // One active activation of a plan at a time: two changes of the level saved at once cannot both activate it
+        // (the second save fails and is answered "nothing was changed").
+        b.HasIndex(a => a.PlanId).IsUnique().HasFilter("\"StoodDownAt\" IS NULL").HasDatabaseName("IX_PlanActivations_PlanId_Active");
         b.HasIndex(a => new { a.UnitId, a.ActivatedAt });
         b.OwnsMany(a => a.Steps, s =>
         {

@@ -1225,6 +1225,11 @@ namespace Vigil.Web.Platform.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("PlanId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_PlanActivations_PlanId_Active")
+                        .HasFilter("\"StoodDownAt\" IS NULL");
+
                     b.HasIndex("StoodDownAt", "UnitId");
 
                     b.HasIndex("UnitId", "ActivatedAt");

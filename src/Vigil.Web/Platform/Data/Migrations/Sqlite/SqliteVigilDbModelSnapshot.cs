@@ -1212,6 +1212,11 @@ namespace Vigil.Web.Platform.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("PlanId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_PlanActivations_PlanId_Active")
+                        .HasFilter("\"StoodDownAt\" IS NULL");
+
                     b.HasIndex("StoodDownAt", "UnitId");
 
                     b.HasIndex("UnitId", "ActivatedAt");
