@@ -17,6 +17,7 @@ public static class PrepareModule
     {
         builder.Services
             .AddScoped<ThreatLevelWork>()
+            .AddSingleton<ThreatLevelCache>()
             .AddScoped<PlanBoard>()
             .AddScoped<MilitarySupport>()
             .AddScoped<PrepareHistory>()

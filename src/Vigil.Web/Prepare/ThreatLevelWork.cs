@@ -24,7 +24,7 @@ public sealed record ThreatLevelRecorded(ThreatLevelDto Level, IReadOnlyList<str
 /// it reaches that is not already active, and stands down every active plan whose trigger is now above it: the
 /// change and its plans are saved together or not at all.
 /// </summary>
-public sealed class ThreatLevelWork(VigilDb db, AccessContext access, UnitInbox inbox, ILogger<ThreatLevelWork> log)
+public sealed class ThreatLevelWork(VigilDb db, AccessContext access, UnitInbox inbox, ThreatLevelCache header, ILogger<ThreatLevelWork> log)
 {
     public static bool Records(AccessContext access) => access.IsInRole(Roles.NationalDutyOfficer);
 
@@ -114,6 +114,7 @@ public sealed class ThreatLevelWork(VigilDb db, AccessContext access, UnitInbox 
             await db.SaveChangesAsync(ct);
             return WorkResult<ThreatLevelRecorded>.Conflict("The change could not be saved because a plan could not be activated. Nothing was changed: the level and every plan are as they were. Tell the service desk.");
         }
+        header.Clear();
         return WorkResult<ThreatLevelRecorded>.Ok(new(Dto(change), activated, stoodDown));
     }
 

@@ -62,13 +62,47 @@ public sealed class ActProcessor(IServiceScopeFactory scopes, ILogger<ActProcess
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                log.LogWarning(e, "ACT reports could not be processed this time; the next pass tries again");
+                log.LogWarning(e, "ACT reports could not be processed together; each is tried alone");
+                await SetAsideFailingAsync(stoppingToken);
             }
         }
     }
 
     /// <summary>Processes up to one batch of reports not yet processed; how many it processed.</summary>
-    public async Task<int> ProcessPendingAsync(CancellationToken ct)
+    public Task<int> ProcessPendingAsync(CancellationToken ct) => ProcessPendingAsync(Batch, ct);
+
+    /// <summary>After a batch failed: its reports are processed one at a time, and one that fails alone is set aside
+    /// (marked processed, with a note on its trail that it was not clustered and why), so that one report can never
+    /// stop the processing of every report behind it. The report itself is kept and stays in its queue.</summary>
+    public async Task SetAsideFailingAsync(CancellationToken ct)
+    {
+        for (var i = 0; i < Batch; i++)
+        {
+            try
+            {
+                if (await ProcessPendingAsync(1, ct) == 0)
+                {
+                    return;
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                scope.ServiceProvider.GetRequiredService<AccessContext>().RunAsSystem("system:act-processing");
+                var db = scope.ServiceProvider.GetRequiredService<VigilDb>();
+                if (await db.Set<ActReport>().Where(r => !r.Processed).OrderBy(r => r.ReceivedAt).FirstOrDefaultAsync(ct) is not { } failing)
+                {
+                    return;
+                }
+                log.LogError(e, "ACT report {Reference} could not be processed; it is set aside unclustered", failing.Reference);
+                failing.Processed = true;
+                failing.Note(db.Clock.GetUtcNow(), "Vigil", $"Not clustered: its processing failed ({e.GetType().Name}). Triage it as it is; the service desk has the error.");
+                await db.SaveChangesAsync(ct);
+            }
+        }
+    }
+
+    private async Task<int> ProcessPendingAsync(int batch, CancellationToken ct)
     {
         await oneAtATime.WaitAsync(ct);
         try
@@ -79,7 +113,7 @@ public sealed class ActProcessor(IServiceScopeFactory scopes, ILogger<ActProcess
             var inbox = scope.ServiceProvider.GetRequiredService<UnitInbox>();
             var intake = scope.ServiceProvider.GetRequiredService<ActIntake>();
             var sites = scope.ServiceProvider.GetService<INearbySites>();
-            var pending = await db.Set<ActReport>().Where(r => !r.Processed).OrderBy(r => r.ReceivedAt).Take(Batch).ToListAsync(ct);
+            var pending = await db.Set<ActReport>().Where(r => !r.Processed).OrderBy(r => r.ReceivedAt).Take(batch).ToListAsync(ct);
             if (pending.Count == 0)
             {
                 return 0;
