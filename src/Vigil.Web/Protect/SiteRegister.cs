@@ -25,7 +25,8 @@ public sealed record SiteRequest(
     DateOnly? SecurityDocumentDate,
     [property: StringLength(40, ErrorMessage = "The version must be 40 characters or fewer")] string? RiskAssessmentVersion,
     DateOnly? RiskAssessmentDate,
-    Guid? Version = null);
+    Guid? Version = null,
+    Classification? Classification = null);
 
 public sealed record RecommendationRequest(
     [property: Required(ErrorMessage = "Enter the recommendation"), StringLength(2000, ErrorMessage = "The recommendation must be 2,000 characters or fewer")] string? Text,
@@ -55,7 +56,7 @@ public sealed record RecommendationDto(int Number, int AssessmentNumber, string 
     RecommendationStatus Status, bool Overdue, string Evidence, DateOnly? CompletedOn, string CompletedBy);
 
 public sealed record SiteDto(Guid Id, string Name, string Address, string Postcode, string Sector, string SectorName, SiteKind Kind, int Capacity, bool EntryChecks,
-    MartynsLawTier Tier, string OwnerName, string ResponsiblePerson, string ResponsibleContact, string DesignatedSeniorIndividual, DateOnly? SiaNotifiedOn,
+    MartynsLawTier Tier, Classification Classification, string OwnerName, string ResponsiblePerson, string ResponsibleContact, string DesignatedSeniorIndividual, DateOnly? SiaNotifiedOn,
     string SecurityDocumentVersion, DateOnly? SecurityDocumentDate, string RiskAssessmentVersion, DateOnly? RiskAssessmentDate, IReadOnlyList<string> MissingEvidence,
     string Adviser, string Unit, IReadOnlyList<AssessmentDto> Assessments, IReadOnlyList<RecommendationDto> Recommendations, bool MayEdit, Guid Version);
 
@@ -157,6 +158,7 @@ public sealed class SiteRegister(VigilDb db, AccessContext access, IOrganisation
             return WorkResult<SiteDto>.Forbidden("Sites are recorded by Counter Terrorism Security Advisers");
         }
         var errors = Validate(request);
+        CheckLabel(errors, request, access.UnitId!.Value);
         if (errors.Count > 0)
         {
             return WorkResult<SiteDto>.Invalid(errors);
@@ -172,6 +174,10 @@ public sealed class SiteRegister(VigilDb db, AccessContext access, IOrganisation
     public Task<WorkResult<SiteDto>> UpdateAsync(Guid id, SiteRequest request, CancellationToken ct)
     {
         var errors = Validate(request);
+        if (access.UnitId is { } unit)
+        {
+            CheckLabel(errors, request, unit);
+        }
         return errors.Count > 0 ? Task.FromResult(WorkResult<SiteDto>.Invalid(errors)) : ChangeAsync(id, request.Version, site =>
         {
             Apply(site, request);
@@ -295,6 +301,19 @@ public sealed class SiteRegister(VigilDb db, AccessContext access, IOrganisation
         }
     }
 
+    /// <summary>Most sites are OFFICIAL; a CTSA may mark one higher, up to their own clearance.</summary>
+    private void CheckLabel(Dictionary<string, string[]> errors, SiteRequest request, Guid unit)
+    {
+        if (!ApiValidation.IsNamed(request.Classification))
+        {
+            ApiValidation.Add(errors, nameof(request.Classification), "Choose OFFICIAL, SECRET or TOP SECRET");
+        }
+        else if (AccessPolicy.LabelRefusal(access, new ProtectiveLabel(request.Classification ?? Classification.Official, false, unit, [])) is { } refusal)
+        {
+            ApiValidation.Add(errors, nameof(request.Classification), refusal);
+        }
+    }
+
     private static Dictionary<string, string[]> Validate(SiteRequest request)
     {
         var errors = ApiValidation.Validate(request);
@@ -343,6 +362,7 @@ public sealed class SiteRegister(VigilDb db, AccessContext access, IOrganisation
         site.SecurityDocumentDate = r.SecurityDocumentDate;
         site.RiskAssessmentVersion = r.RiskAssessmentVersion?.Trim() ?? "";
         site.RiskAssessmentDate = r.RiskAssessmentDate;
+        site.Classification = r.Classification ?? Classification.Official;
     }
 
     private SiteSummary Summary(ProtectSite s)
@@ -359,7 +379,7 @@ public sealed class SiteRegister(VigilDb db, AccessContext access, IOrganisation
     {
         var today = Today;
         var unit = (await directory.UnitsAsync(ct)).FirstOrDefault(u => u.Id == s.OwningUnitId)?.Name ?? "";
-        return new(s.Id, s.Name, s.Address, s.Postcode, s.Sector, ProtectReferenceData.SectorName(s.Sector), s.Kind, s.Capacity, s.EntryChecks, s.Tier, s.OwnerName,
+        return new(s.Id, s.Name, s.Address, s.Postcode, s.Sector, ProtectReferenceData.SectorName(s.Sector), s.Kind, s.Capacity, s.EntryChecks, s.Tier, s.Classification, s.OwnerName,
             s.ResponsiblePerson, s.ResponsibleContact, s.DesignatedSeniorIndividual, s.SiaNotifiedOn, s.SecurityDocumentVersion, s.SecurityDocumentDate,
             s.RiskAssessmentVersion, s.RiskAssessmentDate, s.MissingEvidence(), s.Adviser, unit,
             [.. s.Assessments.OrderByDescending(a => a.Number).Select(a => new AssessmentDto(a.Number, a.VisitedOn, a.Adviser, a.Deter, a.Detect, a.Delay, a.Respond, a.NextVisitDue))],

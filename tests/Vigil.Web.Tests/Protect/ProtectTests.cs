@@ -48,6 +48,15 @@ public sealed class ProtectTests(VigilApp app) : IClassFixture<VigilApp>
 
         var site = await OkAsync(await ctsa.PostAsJsonAsync("/api/v1/protect/sites", Site("Fictional Test Arena", 1200)));
         Assert.Equal("Enhanced", site.GetProperty("tier").GetString());
+        Assert.Equal("Official", site.GetProperty("classification").GetString());
+        // Marked above the CTSA's own clearance (OFFICIAL): refused, naming the field, nothing saved.
+        var above = await ctsa.PostAsJsonAsync("/api/v1/protect/sites", new
+        {
+            name = "Fictional Secret Hall", address = "1 Fictional Way, London", postcode = "SE1 8XX", sector = "retail", kind = "Premises", capacity = 300, classification = "Secret",
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, above.StatusCode);
+        Assert.Contains("classification", await above.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(0, await app.AsSystemAsync(db => db.Set<ProtectSite>().IgnoreQueryFilters().CountAsync(s => s.Name == "Fictional Secret Hall")));
         Assert.Equal("SE1 8XX", site.GetProperty("postcode").GetString());
         var missing = site.GetProperty("missingEvidence").EnumerateArray().Select(m => m.GetString()).ToList();
         Assert.Contains("The designated senior individual", missing);
