@@ -1,6 +1,7 @@
 using Vigil.Web.Intelligence;
 using Vigil.Web.Network;
 using Vigil.Web.Platform;
+using Vigil.Web.Operations;
 using Vigil.Web.Platform.Cli;
 using Vigil.Web.Prepare;
 using Vigil.Web.Prevent;
@@ -42,6 +43,7 @@ public partial class Program
         builder.AddReporting();
         builder.AddProtect();
         builder.AddPrepare();
+        builder.AddOperations();
 
         var app = builder.Build();
         app.MapPlatform();
@@ -53,6 +55,7 @@ public partial class Program
         app.MapReporting();
         app.MapProtect();
         app.MapPrepare();
+        app.MapOperations();
         return app;
     }
 }

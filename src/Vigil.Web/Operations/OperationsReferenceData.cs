@@ -17,6 +17,22 @@ public static class OperationsReferenceData
         new("covert-internet", "Covert internet investigators"), new("source-handlers", "Source handlers"),
     ];
 
+    public static string? CapabilityName(string code) => Capabilities.FirstOrDefault(c => c.Code == code)?.Name;
+
+    public sealed record IncidentKind(string Code, string Name);
+
+    /// <summary>The kinds of incident the operations centre declares a surge for.</summary>
+    public static readonly IReadOnlyList<IncidentKind> IncidentKinds =
+    [
+        new("attack", "Terrorist attack"), new("attack-planning", "Attack planning disrupted"), new("major-investigation", "Major investigation"),
+        new("critical-threat", "Threat level at CRITICAL"), new("public-disorder", "Reaction and public disorder"), new("major-event", "Major event"),
+    ];
+
+    public static string? IncidentKindName(string code) => IncidentKinds.FirstOrDefault(k => k.Code == code)?.Name;
+
+    /// <summary>Whether a unit (by code) is one of the eleven regional units, which hold officers to give and ask for.</summary>
+    public static bool IsRegional(string code) => Network.NetworkReferenceData.RegionalUnits.Any(u => u.Code == code);
+
     private static readonly (string A, string B)[] Borders =
     [
         ("london", "south-east"), ("london", "eastern"), ("south-east", "eastern"), ("south-east", "south-west"), ("south-east", "west-midlands"),

@@ -59,9 +59,12 @@ public static class SurgeOptimiser
     public static long ValueOf(SurgeNeed need, string givingUnit, int officers, Func<string, string, bool> neighbours, SurgeSettings settings) =>
         (long)officers * (ValuePerOfficer * (int)need.Priority - (neighbours(givingUnit, need.RequestingUnit) ? 0 : Math.Clamp(settings.NeighbourPreference, 0, 99)));
 
-    public static SurgeProposal Propose(IReadOnlyList<SurgeNeed> needs, IReadOnlyList<CapacityDay> capacity, Func<string, string, bool> neighbours, SurgeSettings? settings = null)
+    /// <param name="name">How the explanations name a unit or capability code (the code itself by default).</param>
+    public static SurgeProposal Propose(IReadOnlyList<SurgeNeed> needs, IReadOnlyList<CapacityDay> capacity, Func<string, string, bool> neighbours, SurgeSettings? settings = null,
+        Func<string, string>? name = null)
     {
         settings ??= new();
+        name ??= code => code;
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var spare = capacity.GroupBy(c => (c.Unit, c.Capability, c.Day)).ToDictionary(g => g.Key, g => g.Min(c => c.Spare));
         var units = capacity.Select(c => c.Unit).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
@@ -125,8 +128,8 @@ public static class SurgeOptimiser
             var tightest = need.Days().MinBy(d => spare.GetValueOrDefault((unit, need.Capability, d)));
             var cover = capacity.First(c => c.Unit == unit && c.Capability == need.Capability && c.Day == tightest);
             lines.Add(new(needId, unit, officers,
-                $"{unit} has {cover.Spare} {need.Capability} to spare on its tightest day ({tightest:d MMM}: {cover.Available} available, {cover.MinimumCover} kept as minimum cover)"
-                + (neighbours(unit, need.RequestingUnit) ? $"; a neighbour of {need.RequestingUnit}" : "")));
+                $"{name(unit)} has {cover.Spare} {name(need.Capability)} to spare on its tightest day ({tightest:d MMM}: {cover.Available} available, {cover.MinimumCover} kept as minimum cover)"
+                + (neighbours(unit, need.RequestingUnit) ? $"; a neighbour of {name(need.RequestingUnit)}" : "")));
         }
         var shortfalls = new List<Shortfall>();
         foreach (var need in needs)
@@ -140,8 +143,8 @@ public static class SurgeOptimiser
             var left = need.Days().Select(d => (Day: d, Left: units.Where(u => u != need.RequestingUnit)
                 .Sum(u => Math.Max(0, spare.GetValueOrDefault((u, need.Capability, d)) - used.GetValueOrDefault((u, need.Capability, d)))))).MinBy(p => p.Left);
             var why = !solved ? "the solver found no proposal in the time allowed"
-                : left.Left == 0 ? $"no other unit has {need.Capability} to spare on {left.Day:d MMM}: what they have beyond their minimum cover that day is all given (to this or to requests worth as much or more)"
-                : $"the units with {need.Capability} to spare on {left.Day:d MMM} ({left.Left} left that day) have none to spare on another day of the request";
+                : left.Left == 0 ? $"no other unit has {name(need.Capability)} to spare on {left.Day:d MMM}: what they have beyond their minimum cover that day is all given (to this or to requests worth as much or more)"
+                : $"the units with {name(need.Capability)} to spare on {left.Day:d MMM} ({left.Left} left that day) have none to spare on another day of the request";
             shortfalls.Add(new(need.Id, need.Officers, met, why));
         }
         var value = given.Sum(g => ValueOf(byId[g.Key.Need], g.Key.Unit, g.Value, neighbours, settings));
