@@ -30,7 +30,7 @@ public static class OperationsModule
 
     public static IEndpointRouteBuilder MapOperations(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1/operations").RequireAuthorization(SecuritySetup.OfficerPolicy).WithTags("Operations");
+        var api = app.MapGroup("/api/v1/operations").RequireAuthorization(SecuritySetup.OfficerPolicy).WithTags("Surge");
         api.MapGet("/incidents", async (Incidents incidents, CancellationToken ct) => TypedResults.Ok(await incidents.ListAsync(ct)))
             .WithSummary("The incidents you are briefed on, open first");
         api.MapPost("/incidents", (DeclareIncident request, Incidents incidents, CancellationToken ct) => incidents.DeclareAsync(request, ct).AsOk())
