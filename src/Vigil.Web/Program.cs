@@ -1,4 +1,5 @@
 using Vigil.Web.Intelligence;
+using Vigil.Web.National;
 using Vigil.Web.Network;
 using Vigil.Web.Platform;
 using Vigil.Web.Operations;
@@ -44,6 +45,7 @@ public partial class Program
         builder.AddProtect();
         builder.AddPrepare();
         builder.AddOperations();
+        builder.AddNational();
 
         var app = builder.Build();
         app.MapPlatform();
@@ -56,6 +58,7 @@ public partial class Program
         app.MapProtect();
         app.MapPrepare();
         app.MapOperations();
+        app.MapNational();
         return app;
     }
 }

@@ -17,6 +17,7 @@ public static class OperationsModule
     public static WebApplicationBuilder AddOperations(this WebApplicationBuilder builder)
     {
         builder.Services
+            .AddScoped<Platform.Statistics.INationalFigures, SurgeFigures>()
             .AddScoped<Incidents>()
             .AddScoped<SurgeRequests>()
             .AddScoped<SurgeBoard>()

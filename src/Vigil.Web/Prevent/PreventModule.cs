@@ -18,6 +18,7 @@ public static class PreventModule
     public static WebApplicationBuilder AddPrevent(this WebApplicationBuilder builder)
     {
         builder.Services
+            .AddScoped<Platform.Statistics.INationalFigures, PreventFigures>()
             .AddScoped<PreventCases>()
             .AddScoped<Referrals>()
             .AddScoped<ChannelPanels>()

@@ -16,6 +16,7 @@ public static class ProtectModule
     public static WebApplicationBuilder AddProtect(this WebApplicationBuilder builder)
     {
         builder.Services
+            .AddScoped<Platform.Statistics.INationalFigures, ProtectFigures>()
             .AddScoped<SiteRegister>()
             .AddScoped<Awareness>()
             .AddScoped<IRecordFinder, SiteFinder>()

@@ -17,6 +17,7 @@ public static class PursueModule
     public static WebApplicationBuilder AddPursue(this WebApplicationBuilder builder)
     {
         builder.Services
+            .AddScoped<Platform.Statistics.INationalFigures, PursueFigures>()
             .AddSingleton(sp =>
             {
                 var storage = builder.Configuration.GetSection("Vigil:Exhibits").Get<ExhibitStorageOptions>() ?? new ExhibitStorageOptions();

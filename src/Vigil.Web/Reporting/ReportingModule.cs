@@ -24,6 +24,7 @@ public static class ReportingModule
     {
         builder.Services.AddHttpContextAccessor();
         builder.Services
+            .AddScoped<Platform.Statistics.INationalFigures, ActFigures>()
             .AddScoped<ActIntake>()
             .AddScoped<ActTriage>()
             .AddScoped<ActStatistics>()

@@ -23,6 +23,7 @@ public static class SubjectsModule
     }
 
     private static IServiceCollection AddSubjectServices(this IServiceCollection services) => services
+        .AddScoped<Platform.Statistics.INationalFigures, SubjectFigures>()
         .AddScoped<SubjectRecords>()
         .AddScoped<SubjectCasework>()
         .AddScoped<SubjectTimeline>()

@@ -19,6 +19,7 @@ public static class DemoUsers
     public const string CoordinatorNoc = "coordinator.noc@vigil.example";
     public const string DutyNoc = "duty.noc@vigil.example";
     public const string CtsaLondon = "ctsa.london@vigil.example";
+    public const string PlanningHq = "planning.hq@vigil.example";
     public const string Auditor = "auditor.hq@vigil.example";
     public const string Admin = "admin.hq@vigil.example";
     public const string SecurityAdmin = "security.hq@vigil.example";

@@ -48,6 +48,7 @@ public sealed class DemoData(UserManager<VigilUser> users, IOrganisationDirector
         new("duty.noc@vigil.example", "Supt Ayodele Marchetti", Roles.NationalDutyOfficer, "noc-coordination-centre", null, Classification.Secret),
         new("ctsa.london@vigil.example", "PC Harriet Oyelaran-Voss", Roles.SecurityAdviser, "london", null, Classification.Official),
         new("auditor.hq@vigil.example", "Auditor Quinn Adeyemi", Roles.Auditor, "nctphq", null, Classification.Official),
+        new("planning.hq@vigil.example", "Planner Sunniva Marsh-Adebayo", Roles.HqPlanner, "nctphq", null, Classification.Official),
         new("admin.hq@vigil.example", "Admin Robin Falk", Roles.Administrator, "nctphq", null, Classification.Official),
         // Two administrators cleared to SECRET: one asks for a clearance above OFFICIAL, the other approves it.
         new("security.hq@vigil.example", "Admin Noor Castellanos", Roles.Administrator, "nctphq", null, Classification.Secret),

@@ -17,10 +17,14 @@ public static class Roles
     public const string ActTriageOfficer = "ActTriageOfficer";
     public const string NationalDutyOfficer = "NationalDutyOfficer";
 
+    /// <summary>NCTPHQ's planning and resources staff: the national picture and the budget allocation advice.</summary>
+    public const string HqPlanner = "HqPlanner";
+
     public static readonly IReadOnlyList<string> All =
     [
         Investigator, Sio, Analyst, IntelligenceOfficer, PreventOfficer, ChannelPanelMember, SecurityAdviser,
         OperationsCoordinator, DisclosureOfficer, Auditor, Administrator, ActTriageOfficer, NationalDutyOfficer,
+        HqPlanner,
     ];
 
     public static string Display(string role) => role switch
@@ -38,6 +42,7 @@ public static class Roles
         Administrator => "Administrator",
         ActTriageOfficer => "ACT triage officer",
         NationalDutyOfficer => "National duty officer",
+        HqPlanner => "HQ planning and resources officer",
         _ => role,
     };
 

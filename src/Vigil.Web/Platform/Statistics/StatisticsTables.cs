@@ -18,7 +18,9 @@ public sealed record StatisticsRow(string Label, int? Count, int? Percentage, bo
 
 /// <summary>One table : its rows (mutually exclusive, summing to the total, then any
 /// "of which" rows), and the total of all records in the year.</summary>
-public sealed record StatisticsTable(string Key, string Title, string Dimension, string SheetName, IReadOnlyList<StatisticsRow> Rows, StatisticsRow Total);
+/// <param name="Separate">Rows that are separate measures (not parts of a whole): no total and no percentages are
+/// printed, and no second cell is hidden (nothing is derivable from a total).</param>
+public sealed record StatisticsTable(string Key, string Title, string Dimension, string SheetName, IReadOnlyList<StatisticsRow> Rows, StatisticsRow Total, bool Separate = false);
 
 /// <summary>
 /// The aggregate tables every statistics page builds (Prevent's Home Office release, ACT's volumes): counts and
@@ -40,7 +42,7 @@ public static class StatisticsTables
     public static int PercentageOf(int count, int total) => total == 0 ? 0 : (int)Math.Round(100m * count / total, MidpointRounding.AwayFromZero);
 
     public static StatisticsTable Table(string key, string title, string dimension, string sheet, int total, bool suppress,
-        IEnumerable<(string Label, int Count, bool OfWhich)> cells)
+        IEnumerable<(string Label, int Count, bool OfWhich)> cells, bool separate = false)
     {
         var list = cells.ToList();
         var hidden = new bool[list.Count];
@@ -51,7 +53,7 @@ public static class StatisticsTables
                 hidden[i] = IsSmall(list[i].Count);
             }
             var parts = Enumerable.Range(0, list.Count).Where(i => !list[i].OfWhich).ToList();
-            if (parts.Count(i => hidden[i]) == 1)
+            if (!separate && parts.Count(i => hidden[i]) == 1)
             {
                 var next = parts.Where(i => !hidden[i] && list[i].Count > 0).OrderBy(i => list[i].Count).ThenBy(i => i).Cast<int?>().FirstOrDefault();
                 if (next is { } n)
@@ -68,15 +70,15 @@ public static class StatisticsTables
         var totalRow = suppress && IsSmall(total)
             ? new StatisticsRow(TotalLabel, null, null, true)
             : new StatisticsRow(TotalLabel, total, total == 0 ? 0 : 100, false);
-        return new StatisticsTable(key, title, dimension, sheet, rows, totalRow);
+        return new StatisticsTable(key, title, dimension, sheet, rows, totalRow, separate);
     }
 
     /// <summary>The label of a row in an export: "of which: ..." for a part of the row above.</summary>
     public static string ExportLabel(StatisticsRow row) => row.OfWhich ? $"of which: {row.Label}" : row.Label;
 
     /// <summary>The rows of a table in print order: its rows, the total, then the "of which" rows.</summary>
-    public static IEnumerable<StatisticsRow> PrintOrder(StatisticsTable table) =>
-        table.Rows.Where(r => !r.OfWhich).Append(table.Total).Concat(table.Rows.Where(r => r.OfWhich));
+    public static IEnumerable<StatisticsRow> PrintOrder(StatisticsTable table) => table.Separate ? table.Rows
+        : table.Rows.Where(r => !r.OfWhich).Append(table.Total).Concat(table.Rows.Where(r => r.OfWhich));
 
     public static string Csv(IEnumerable<StatisticsTable> tables)
     {
@@ -97,7 +99,7 @@ public static class StatisticsTables
                     var label = ExportLabel(row);
                     csv.WriteField(label.Length > 0 && "=+-@\t\r".Contains(label[0], StringComparison.Ordinal) ? "'" + label : label);
                     csv.WriteField(row.CountText);
-                    csv.WriteField(row.PercentageText);
+                    csv.WriteField(table.Separate ? "" : row.PercentageText);
                     csv.EndRecord();
                 }
             }
@@ -114,7 +116,7 @@ public static class StatisticsTables
             {
                 ["Label"] = ExportLabel(row),
                 ["Count"] = row.Suppressed ? SuppressedMark : row.Count!.Value,
-                ["Percentage"] = row.Suppressed ? SuppressedMark : row.Percentage!.Value,
+                ["Percentage"] = table.Separate ? "" : row.Suppressed ? SuppressedMark : row.Percentage!.Value,
             }).ToList();
         }
         using var stream = new MemoryStream();

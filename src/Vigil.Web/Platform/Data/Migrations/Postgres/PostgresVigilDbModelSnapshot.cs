@@ -473,6 +473,96 @@ namespace Vigil.Web.Platform.Data.Migrations.Postgres
                     b.ToTable("IntelligenceSourceDetails", (string)null);
                 });
 
+            modelBuilder.Entity("Vigil.Web.National.AdoptedSplit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("FinancialYear")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)");
+
+                    b.Property<long>("Pence")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId");
+
+                    b.HasIndex("FinancialYear", "UnitId")
+                        .IsUnique();
+
+                    b.ToTable("AdoptedSplits", (string)null);
+                });
+
+            modelBuilder.Entity("Vigil.Web.National.BudgetScenario", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("FinancialYear")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)");
+
+                    b.Property<DateOnly>("IndicatorsMonth")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Notes")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<long>("TotalPence")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.ToTable("BudgetScenarios", (string)null);
+                });
+
+            modelBuilder.Entity("Vigil.Web.National.NationalSnapshot", b =>
+                {
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Indicators")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Tables")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("TakenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Month");
+
+                    b.ToTable("NationalSnapshots", (string)null);
+                });
+
             modelBuilder.Entity("Vigil.Web.Network.Force", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3819,6 +3909,50 @@ namespace Vigil.Web.Platform.Data.Migrations.Postgres
                         });
 
                     b.Navigation("NeedToKnow");
+                });
+
+            modelBuilder.Entity("Vigil.Web.National.AdoptedSplit", b =>
+                {
+                    b.HasOne("Vigil.Web.Network.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Vigil.Web.National.BudgetScenario", b =>
+                {
+                    b.OwnsMany("Vigil.Web.National.BudgetWeight", "Weights", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Id"));
+
+                            b1.Property<string>("Indicator")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)");
+
+                            b1.Property<Guid>("ScenarioId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<decimal>("Weight")
+                                .HasPrecision(9, 3)
+                                .HasColumnType("numeric(9,3)");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("ScenarioId");
+
+                            b1.ToTable("BudgetScenarioWeights", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ScenarioId");
+                        });
+
+                    b.Navigation("Weights");
                 });
 
             modelBuilder.Entity("Vigil.Web.Network.Force", b =>

@@ -462,6 +462,96 @@ namespace Vigil.Web.Platform.Data.Migrations.Sqlite
                     b.ToTable("IntelligenceSourceDetails", (string)null);
                 });
 
+            modelBuilder.Entity("Vigil.Web.National.AdoptedSplit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FinancialYear")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Pence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId");
+
+                    b.HasIndex("FinancialYear", "UnitId")
+                        .IsUnique();
+
+                    b.ToTable("AdoptedSplits", (string)null);
+                });
+
+            modelBuilder.Entity("Vigil.Web.National.BudgetScenario", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FinancialYear")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("IndicatorsMonth")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("TotalPence")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.ToTable("BudgetScenarios", (string)null);
+                });
+
+            modelBuilder.Entity("Vigil.Web.National.NationalSnapshot", b =>
+                {
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Indicators")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Tables")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("TakenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Month");
+
+                    b.ToTable("NationalSnapshots", (string)null);
+                });
+
             modelBuilder.Entity("Vigil.Web.Network.Force", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3796,6 +3886,48 @@ namespace Vigil.Web.Platform.Data.Migrations.Sqlite
                         });
 
                     b.Navigation("NeedToKnow");
+                });
+
+            modelBuilder.Entity("Vigil.Web.National.AdoptedSplit", b =>
+                {
+                    b.HasOne("Vigil.Web.Network.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Vigil.Web.National.BudgetScenario", b =>
+                {
+                    b.OwnsMany("Vigil.Web.National.BudgetWeight", "Weights", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Indicator")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("ScenarioId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<decimal>("Weight")
+                                .HasPrecision(9, 3)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("ScenarioId");
+
+                            b1.ToTable("BudgetScenarioWeights", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ScenarioId");
+                        });
+
+                    b.Navigation("Weights");
                 });
 
             modelBuilder.Entity("Vigil.Web.Network.Force", b =>
