@@ -11,6 +11,7 @@ public static class DemoUsers
     public const string DisclosureLondon = "disclosure.london@vigil.example";
     public const string InvestigatorNorthWest = "investigator.northwest@vigil.example";
     public const string PlanningHq = "planning.hq@vigil.example";
+    public const string SioWestMidlands = "sio.westmidlands@vigil.example";
     public const string Auditor = "auditor.hq@vigil.example";
     public const string Admin = "admin.hq@vigil.example";
     public const string SecurityAdmin = "security.hq@vigil.example";
