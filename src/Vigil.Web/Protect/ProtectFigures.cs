@@ -12,7 +12,11 @@ public sealed class ProtectFigures : INationalFigures
 
     public async Task<IReadOnlyList<FigureTable>> TablesAsync(VigilDb db, FiguresScope scope, CancellationToken ct)
     {
-        var sites = await scope.Records<ProtectSite>(db).Select(s => new { s.Kind, s.Capacity, s.EntryChecks }).ToListAsync(ct);
+        var tiers = new List<FigureCount>();
+        foreach (var tier in Enum.GetValues<MartynsLawTier>())
+        {
+            tiers.Add(new FigureCount(ProtectReferenceData.TierName(tier), await scope.Records<ProtectSite>(db).CountAsync(ProtectSite.InTier(tier), ct)));
+        }
         var (fromDay, untilDay) = (DateOnly.FromDateTime(scope.From.UtcDateTime), scope.UntilDay);
         var assessed = await scope.Records<ProtectSite>(db).SelectMany(s => s.Assessments).CountAsync(a => a.VisitedOn >= fromDay && a.VisitedOn < untilDay, ct);
         var overdue = await scope.Records<ProtectSite>(db).SelectMany(s => s.Recommendations)
@@ -20,7 +24,7 @@ public sealed class ProtectFigures : INationalFigures
         return
         [
             new("protect-tier", "Sites and crowded places by Martyn's Law tier", "Tier",
-                [.. Enum.GetValues<MartynsLawTier>().Select(t => new FigureCount(ProtectReferenceData.TierName(t), sites.Count(s => ProtectSite.TierOf(s.Kind, s.Capacity, s.EntryChecks) == t)))]),
+                tiers),
             new("protect-work", "Protect assessments and recommendations", "Measure",
                 [new FigureCount("Assessments in the period", assessed), new FigureCount("Recommendations overdue at its end", overdue)], Separate: true),
             new("overdue", "Overdue work", "Work", [new FigureCount("Protect recommendations past due", overdue)], Separate: true),

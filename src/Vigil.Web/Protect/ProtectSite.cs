@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Vigil.Web.Platform.Api;
@@ -130,14 +131,34 @@ public sealed class ProtectSite : IProtectedRecord, IAuditedRecord, ISearchable
     public MartynsLawTier Tier => TierOf(Kind, Capacity, EntryChecks);
 
     /// <summary>Martyn's Law: premises for 200 to 799 people are standard tier, 800 or more enhanced; an event counts
-    /// (enhanced) when 800 or more attend and entry is checked.</summary>
-    public static MartynsLawTier TierOf(SiteKind kind, int capacity, bool entryChecks) => kind switch
+    /// (enhanced) when 800 or more attend and entry is checked. Written once, as an expression: the page's rule
+    /// (<see cref="TierOf"/>) is it compiled, and the register's filter (<see cref="InTier"/>) is it in SQL.</summary>
+    private static readonly Expression<Func<SiteKind, int, bool, MartynsLawTier>> Rule = (kind, capacity, entryChecks) =>
+        kind == SiteKind.Premises
+            ? (capacity >= 800 ? MartynsLawTier.Enhanced : capacity >= 200 ? MartynsLawTier.Standard : MartynsLawTier.NotInScope)
+            : (capacity >= 800 && entryChecks ? MartynsLawTier.Enhanced : MartynsLawTier.NotInScope);
+
+    private static readonly Func<SiteKind, int, bool, MartynsLawTier> CompiledRule = Rule.Compile();
+
+    public static MartynsLawTier TierOf(SiteKind kind, int capacity, bool entryChecks) => CompiledRule(kind, capacity, entryChecks);
+
+    /// <summary>The sites of a tier, as a filter the database runs.</summary>
+    public static Expression<Func<ProtectSite, bool>> InTier(MartynsLawTier tier)
     {
-        SiteKind.Premises when capacity >= 800 => MartynsLawTier.Enhanced,
-        SiteKind.Premises when capacity >= 200 => MartynsLawTier.Standard,
-        SiteKind.Event when capacity >= 800 && entryChecks => MartynsLawTier.Enhanced,
-        _ => MartynsLawTier.NotInScope,
-    };
+        var site = Expression.Parameter(typeof(ProtectSite), "s");
+        var body = new Substitute(new Dictionary<ParameterExpression, Expression>
+        {
+            [Rule.Parameters[0]] = Expression.Property(site, nameof(Kind)),
+            [Rule.Parameters[1]] = Expression.Property(site, nameof(Capacity)),
+            [Rule.Parameters[2]] = Expression.Property(site, nameof(EntryChecks)),
+        }).Visit(Rule.Body);
+        return Expression.Lambda<Func<ProtectSite, bool>>(Expression.Equal(body, Expression.Constant(tier)), site);
+    }
+
+    private sealed class Substitute(Dictionary<ParameterExpression, Expression> with) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => with.TryGetValue(node, out var replacement) ? replacement : node;
+    }
 
     /// <summary>What the Act asks of the site that is not yet recorded, in plain words.</summary>
     public IReadOnlyList<string> MissingEvidence()

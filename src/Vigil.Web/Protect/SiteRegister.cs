@@ -89,12 +89,7 @@ public sealed class SiteRegister(VigilDb db, AccessContext access, IOrganisation
         }
         if (tier is { } wanted)
         {
-            sites = wanted switch
-            {
-                MartynsLawTier.Enhanced => sites.Where(s => (s.Kind == SiteKind.Premises && s.Capacity >= 800) || (s.Kind == SiteKind.Event && s.Capacity >= 800 && s.EntryChecks)),
-                MartynsLawTier.Standard => sites.Where(s => s.Kind == SiteKind.Premises && s.Capacity >= 200 && s.Capacity < 800),
-                _ => sites.Where(s => !((s.Kind == SiteKind.Premises && s.Capacity >= 200) || (s.Kind == SiteKind.Event && s.Capacity >= 800 && s.EntryChecks))),
-            };
+            sites = sites.Where(ProtectSite.InTier(wanted));
         }
         var (total, more) = await Paging.CountUpToLimitAsync(sites, ct);
         var found = await sites.OrderBy(s => s.Name).ThenBy(s => s.Id).Skip((p - 1) * size).Take(size).ToListAsync(ct);

@@ -125,9 +125,11 @@ public sealed class NationalPicture(VigilDb db, AccessContext access, IOrganisat
                 indicators[code] = values;
             }
         }
+        // Kept to the microsecond, as PostgreSQL keeps it, so the first answer and every later one say the same.
+        var now = db.Clock.GetUtcNow();
         var snapshot = new NationalSnapshot
         {
-            Month = month, TakenAt = db.Clock.GetUtcNow(), Tables = JsonSerializer.Serialize(await CountAsync(scope, ct), Json), Indicators = JsonSerializer.Serialize(indicators, Json),
+            Month = month, TakenAt = now.AddTicks(-(now.Ticks % 10)), Tables = JsonSerializer.Serialize(await CountAsync(scope, ct), Json), Indicators = JsonSerializer.Serialize(indicators, Json),
         };
         db.Add(snapshot);
         try

@@ -188,7 +188,7 @@ public sealed class MilitarySupport(VigilDb db, AccessContext access, Protect.Si
         if (request.SiteId is { } siteId)
         {
             // A site of Protect's register, from the directory the operations centre chooses from.
-            site = (await sites.NationalDirectoryAsync(ct)).FirstOrDefault(s => s.Id == siteId) is { } found ? UnitInboxText(found) : "";
+            site = (await sites.NationalDirectoryAsync(ct)).FirstOrDefault(s => s.Id == siteId) is { } found ? SiteText(found) : "";
             if (site.Length == 0)
             {
                 ApiValidation.Add(errors, nameof(request.SiteId), "Choose a site from the register");
@@ -265,7 +265,7 @@ public sealed class MilitarySupport(VigilDb db, AccessContext access, Protect.Si
     }
 
     // The site as a deployment names it, cut to its column (a name of 200 characters and a postcode would not fit).
-    private static string UnitInboxText(Protect.SiteSummary site) => Platform.Inbox.UnitInbox.Fit($"{site.Name}, {site.Postcode}", 200);
+    private static string SiteText(Protect.SiteSummary site) => Platform.Inbox.UnitInbox.Fit($"{site.Name}, {site.Postcode}", 200);
 
     private static MilitarySupportDto Dto(MilitarySupportRequest r, DateTimeOffset? at = null)
     {
