@@ -23,7 +23,7 @@ public static class OperationsModule
             .AddScoped<SurgeBoard>()
             .AddScoped<UnitCapacities>()
             .AddScoped<ISeed, OperationsDemoSeed>()
-            .AddNavigation("/operations", "Surge", 44, a => SurgeRoles.IsOperationsCentre(a) || SurgeRoles.ManagesUnit(a))
+            .AddNavigation("/operations", "Surge", 44, SurgeRoles.Reads)
             .AddAuditRecordTypes(("surge-incident", "Incident (surge)"), ("surge-request", "Surge request"), ("surge-allocation", "Surge allocation or deployment"),
                 ("unit-capacity", "Unit capacity and minimum cover"));
         return builder;
@@ -58,6 +58,10 @@ public static class OperationsModule
             .WithSummary("Record that a deployment's officers have arrived");
         api.MapPost("/lines/{id:guid}/stood-down", (Guid id, SurgeBoard board, CancellationToken ct) => board.StandDownAsync(id, ct).AsOk())
             .WithSummary("Stand a deployment down: its officers count at home again from today");
+        api.MapPost("/lines/{id:guid}/officers", (Guid id, NameOfficer request, SurgeBoard board, CancellationToken ct) => board.NameAsync(id, request, ct).AsOk())
+            .WithSummary("Name an officer of the giving unit as going: the deployment appears in their own view");
+        api.MapGet("/my-deployments", async (SurgeBoard board, CancellationToken ct) => TypedResults.Ok(await board.MineAsync(ct)))
+            .WithSummary("The deployments you are named on");
         api.MapGet("/units/{code}", async Task<Results<Ok<UnitSurgeView>, NotFound, ValidationProblem>> (string code, string? from, UnitCapacities units, CancellationToken ct) =>
             {
                 if (from is { Length: > 0 } && !DateOnly.TryParseExact(from, "yyyy-MM-dd", out _))

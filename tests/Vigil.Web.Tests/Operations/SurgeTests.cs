@@ -188,4 +188,42 @@ public sealed class SurgeTests(VigilApp app) : IClassFixture<VigilApp>
         await OkAsync(await investigator.GetAsync("/api/v1/operations/units/north-west"));
         Assert.Equal(HttpStatusCode.NotFound, (await investigator.GetAsync("/api/v1/operations/units/wales")).StatusCode);
     }
+
+    [Fact]
+    public async Task TheGivingUnit_NamesItsOfficers_AndEachSeesTheDeploymentInTheirOwnView()
+    {
+        using var noc = await app.ApiClientAsync(DemoUsers.CoordinatorNoc);
+        // Only the North West has covert internet investigators to spare over these days.
+        foreach (var unit in Vigil.Web.Network.NetworkReferenceData.RegionalUnits.Where(u => u.Code != "north-west"))
+        {
+            await OkAsync(await noc.PostAsJsonAsync("/api/v1/operations/capacity", new { unit = unit.Code, capability = "covert-internet", from = Day(1), to = Day(3), available = 0, minimumCover = 0 }));
+        }
+        var id = await DeclareAsync(noc, "Operation Fictional Gannet");
+        await BriefAsync(noc, id, DemoUsers.SioLondon);
+        using var london = await app.ApiClientAsync(DemoUsers.SioLondon);
+        await OkAsync(await london.PostAsJsonAsync($"/api/v1/operations/incidents/{id}/requests", Ask("covert-internet", 1, 1, 3)));
+        await OkAsync(await noc.PostAsJsonAsync("/api/v1/operations/board/proposal", new { }));
+        var line = await app.AsSystemAsync(db => db.Set<SurgeAllocation>().SingleAsync(a => a.IncidentId == id));
+        Assert.Equal("north-west", await app.AsSystemAsync(db => db.Set<Vigil.Web.Network.Unit>().Where(u => u.Id == line.GivingUnitId).Select(u => u.Code).SingleAsync()));
+        using var northWest = await app.ApiClientAsync(DemoUsers.SioNorthWest);
+        // Not yet a deployment: nobody can be named on it.
+        Assert.Equal(HttpStatusCode.Conflict, (await northWest.PostAsJsonAsync($"/api/v1/operations/lines/{line.Id}/officers", new { email = DemoUsers.InvestigatorNorthWest })).StatusCode);
+        await OkAsync(await noc.PostAsJsonAsync($"/api/v1/operations/lines/{line.Id}/decision", new { decision = "Accept" }));
+
+        // Only the giving unit's SIO (or the NOC) names, only its own officers, only as many as are going.
+        Assert.Equal(HttpStatusCode.Forbidden, (await london.PostAsJsonAsync($"/api/v1/operations/lines/{line.Id}/officers", new { email = DemoUsers.InvestigatorLondon })).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await northWest.PostAsJsonAsync($"/api/v1/operations/lines/{line.Id}/officers", new { email = DemoUsers.InvestigatorLondon })).StatusCode);
+        var named = await OkAsync(await northWest.PostAsJsonAsync($"/api/v1/operations/lines/{line.Id}/officers", new { email = DemoUsers.InvestigatorNorthWest }));
+        Assert.Equal("DC Jordan Castellano", Assert.Single(named.GetProperty("named").EnumerateArray()).GetString());
+        Assert.Equal(HttpStatusCode.BadRequest, (await northWest.PostAsJsonAsync($"/api/v1/operations/lines/{line.Id}/officers", new { email = DemoUsers.PreventNorthWest })).StatusCode);
+
+        using var officer = await app.ApiClientAsync(DemoUsers.InvestigatorNorthWest);
+        var mine = await OkAsync(await officer.GetAsync("/api/v1/operations/my-deployments"));
+        var deployment = Assert.Single(mine.EnumerateArray());
+        Assert.Equal("London", deployment.GetProperty("requestingUnit").GetString());
+        // The officer is not briefed on the incident: they see where and when, not its name.
+        Assert.Equal(JsonValueKind.Null, deployment.GetProperty("incident").ValueKind);
+        using var other = await app.ApiClientAsync(DemoUsers.PreventNorthWest);
+        Assert.Empty((await OkAsync(await other.GetAsync("/api/v1/operations/my-deployments"))).EnumerateArray());
+    }
 }

@@ -713,6 +713,8 @@ public sealed class AccessMatrixTests(AccessMatrix matrix) : IClassFixture<Acces
         ["POST /api/v1/operations/lines/{id:guid}/decision"] = "the line's readers (briefed, or either unit), then role: the operations centre (SurgeTests)",
         ["POST /api/v1/operations/lines/{id:guid}/arrived"] = "the line's readers, then the receiving unit's SIO or coordinator or the operations centre (SurgeTests)",
         ["POST /api/v1/operations/lines/{id:guid}/stood-down"] = "the line's readers, then either unit's SIO or coordinator or the operations centre (SurgeTests)",
+        ["POST /api/v1/operations/lines/{id:guid}/officers"] = "the line's readers, then the giving unit's SIO or coordinator or the operations centre; its own officers only (SurgeTests)",
+        ["GET /api/v1/operations/my-deployments"] = "own: the deployments the caller is named on (SurgeTests)",
         ["GET /api/v1/operations/units/{code}"] = "own unit or the operations centre: another unit's answers as missing (SurgeTests)",
         ["POST /api/v1/operations/capacity"] = "own unit's SIO or coordinator, or the operations centre (SurgeTests)",
         ["GET /operations"] = "surge page: through the use cases, which answer as the API does (SurgeTests, the walkthrough)",

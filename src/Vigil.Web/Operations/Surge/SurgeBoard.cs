@@ -309,6 +309,57 @@ public sealed class SurgeBoard(VigilDb db, AccessContext access, IOrganisationDi
         return WorkResult<AllocationDto>.Ok(SurgeRequests.AllocationDto(line, await directory.UnitsAsync(ct), null));
     }
 
+    /// <summary>Names an officer of the giving unit as one of those going (its SIO or coordinator, or the operations
+    /// centre): the deployment then appears in the officer's own view.</summary>
+    public async Task<WorkResult<AllocationDto>> NameAsync(Guid id, NameOfficer request, CancellationToken ct)
+    {
+        var line = await VisibleLineAsync(id, ct);
+        if (line is null)
+        {
+            return WorkResult<AllocationDto>.Missing();
+        }
+        if (!(SurgeRoles.IsOperationsCentre(access) || (SurgeRoles.ManagesUnit(access) && access.UnitId == line.GivingUnitId)))
+        {
+            return await RefuseAsync<AllocationDto>("The officers going are named by the giving unit's SIO or coordinator, or the operations centre", ct);
+        }
+        var errors = ApiValidation.Validate(request);
+        if (errors.Count > 0)
+        {
+            return WorkResult<AllocationDto>.Invalid(errors);
+        }
+        var email = request.Email!.Trim().ToUpperInvariant();
+        var user = await db.Users.AsNoTracking().Where(u => u.NormalizedEmail == email && !u.IsDisabled).Select(u => new { u.Id, u.DisplayName, u.UnitId }).FirstOrDefaultAsync(ct);
+        if (user is null)
+        {
+            return WorkResult<AllocationDto>.Invalid(nameof(request.Email), "There is no active officer with that e-mail address");
+        }
+        if (line.WhyNotName(user.Id, user.UnitId) is { } refusal)
+        {
+            return WorkResult<AllocationDto>.Refused(refusal);
+        }
+        line.Named.Add(new DeployedOfficer { UserId = user.Id, Name = user.DisplayName, NamedAt = db.Clock.GetUtcNow() });
+        line.Version = Guid.NewGuid();
+        db.Audit(AuditActions.Update, AuditOutcomes.Success, "surge-allocation", id.ToString(), detail: $"{user.DisplayName} named as going");
+        await db.SaveChangesAsync(ct);
+        return WorkResult<AllocationDto>.Ok(SurgeRequests.AllocationDto(line, await directory.UnitsAsync(ct), null));
+    }
+
+    /// <summary>The deployments the signed-in officer is named on, newest first.</summary>
+    public async Task<IReadOnlyList<AllocationDto>> MineAsync(CancellationToken ct)
+    {
+        if (access.UserId is not { } me || !SurgeRoles.Reads(access))
+        {
+            return [];
+        }
+        var lines = await db.Set<SurgeAllocation>().AsNoTracking().Where(a => a.Named.Any(n => n.UserId == me)).OrderByDescending(a => a.From).Take(50).ToListAsync(ct);
+        var incidentIds = lines.Select(a => a.IncidentId).Distinct().ToList();
+        var briefed = await db.Set<SurgeIncident>().AsNoTracking().Where(i => incidentIds.Contains(i.Id)).ToDictionaryAsync(i => i.Id, i => i.Name, ct);
+        db.Audit(AuditActions.Read, AuditOutcomes.Success, "surge-allocation", detail: $"own deployments ({lines.Count})");
+        await db.SaveChangesAsync(ct);
+        var units = await directory.UnitsAsync(ct);
+        return [.. lines.Select(a => SurgeRequests.AllocationDto(a, units, briefed.GetValueOrDefault(a.IncidentId)))];
+    }
+
     /// <summary>A line as its readers see it: the operations centre and anyone briefed on the incident (through its
     /// request), and the two units it moves officers between. Anyone else: null, as if there were none.</summary>
     private async Task<SurgeAllocation?> VisibleLineAsync(Guid id, CancellationToken ct)

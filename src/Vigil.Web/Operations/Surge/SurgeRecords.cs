@@ -168,6 +168,9 @@ public sealed class SurgeAllocation : IAuditedRecord
     public DateTimeOffset? DecidedAt { get; set; }
     public DateTimeOffset? ArrivedAt { get; set; }
     public DateTimeOffset? StoodDownAt { get; set; }
+
+    /// <summary>The officers the giving unit has named as going, up to <see cref="Officers"/>.</summary>
+    public List<DeployedOfficer> Named { get; set; } = [];
     public Guid Version { get; set; } = Guid.NewGuid();
 
     public string AuditRecordType => "surge-allocation";
@@ -195,9 +198,36 @@ public sealed class SurgeAllocation : IAuditedRecord
         : ArrivedAt is not null ? Refusal.Conflict("Their arrival is already recorded")
         : StoodDownAt is not null ? Refusal.Conflict("The deployment has been stood down") : null;
 
+    public Refusal? WhyNotName(Guid userId, Guid? userUnit)
+    {
+        if (!IsDeployment || StoodDownAt is not null)
+        {
+            return Refusal.Conflict("Officers are named on a deployment that has not been stood down");
+        }
+        if (userUnit != GivingUnitId)
+        {
+            return Refusal.Invalid("Email", "Name an officer of the unit giving them");
+        }
+        if (Named.Any(n => n.UserId == userId))
+        {
+            return Refusal.Conflict("That officer is already named");
+        }
+        return Named.Count >= Officers ? Refusal.Invalid("Email", $"All {Officers} are already named") : null;
+    }
+
     public Refusal? WhyNotStandDown() => !IsDeployment ? Refusal.Conflict("Only an accepted line is a deployment")
         : StoodDownAt is not null ? Refusal.Conflict("The deployment has already been stood down") : null;
 }
+
+/// <summary>An officer named on a deployment: their own view lists it.</summary>
+public sealed class DeployedOfficer
+{
+    public Guid UserId { get; set; }
+    public string Name { get; set; } = "";
+    public DateTimeOffset NamedAt { get; set; }
+}
+
+public sealed record NameOfficer([property: Required(ErrorMessage = "Enter the officer's e-mail address"), StringLength(256)] string? Email);
 
 public sealed record SetCapacity(
     [property: Required(ErrorMessage = "Choose the capability")] string? Capability,
@@ -236,7 +266,7 @@ public sealed record AcceptAll([property: StringLength(1000, ErrorMessage = "The
 
 public sealed record AllocationDto(Guid Id, Guid RequestId, string GivingUnit, string GivingUnitCode, string RequestingUnit, string Capability, string CapabilityName,
     DateOnly From, DateOnly To, string Where, int ProposedOfficers, int Officers, string Why, AllocationStatus Status, string Reason, string DecidedBy,
-    DateTimeOffset? DecidedAt, DateTimeOffset? ArrivedAt, DateTimeOffset? StoodDownAt, string DeploymentState, string? Incident, Guid Version);
+    DateTimeOffset? DecidedAt, DateTimeOffset? ArrivedAt, DateTimeOffset? StoodDownAt, string DeploymentState, string? Incident, IReadOnlyList<string> Named, Guid Version);
 
 public sealed record SurgeRequestDto(Guid Id, Guid IncidentId, string Incident, string RequestingUnit, string RequestingUnitCode, string Capability, string CapabilityName,
     int Officers, int Allocated, DateOnly From, DateOnly To, string Where, SurgePriority Priority, DateTimeOffset RequestedAt, string RequestedBy,
@@ -300,6 +330,12 @@ internal sealed class SurgeAllocationConfiguration : IEntityTypeConfiguration<Su
         b.HasOne<SurgeRequest>().WithMany().HasForeignKey(a => a.RequestId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Network.Unit>().WithMany().HasForeignKey(a => a.GivingUnitId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(a => a.RequestId);
+        b.OwnsMany(a => a.Named, n =>
+        {
+            Platform.Data.OwnedList.Configure(n, "SurgeDeployedOfficers", "AllocationId");
+            n.Property(x => x.Name).HasMaxLength(200);
+            n.HasIndex(x => x.UserId);
+        });
         b.HasIndex(a => new { a.GivingUnitId, a.To });
         b.HasIndex(a => new { a.RequestingUnitId, a.To });
     }

@@ -123,7 +123,7 @@ public sealed class SurgeRequests(VigilDb db, AccessContext access, IOrganisatio
         var giving = units.FirstOrDefault(u => u.Id == a.GivingUnitId);
         return new(a.Id, a.RequestId, giving?.Name ?? "", giving?.Code ?? "", units.FirstOrDefault(u => u.Id == a.RequestingUnitId)?.Name ?? "", a.Capability,
             OperationsReferenceData.CapabilityName(a.Capability) ?? a.Capability, a.From, a.To, a.Where, a.ProposedOfficers, a.Officers, a.Why, a.Status, a.Reason, a.DecidedBy,
-            a.DecidedAt, a.ArrivedAt, a.StoodDownAt, a.DeploymentState, incident, a.Version);
+            a.DecidedAt, a.ArrivedAt, a.StoodDownAt, a.DeploymentState, incident, [.. a.Named.OrderBy(n => n.NamedAt).Select(n => n.Name)], a.Version);
     }
 
     private DateOnly Today => DateOnly.FromDateTime(db.Clock.GetUtcNow().UtcDateTime);

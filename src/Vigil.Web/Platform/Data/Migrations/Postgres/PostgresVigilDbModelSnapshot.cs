@@ -3996,6 +3996,42 @@ namespace Vigil.Web.Platform.Data.Migrations.Postgres
                         .HasForeignKey("RequestId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.OwnsMany("Vigil.Web.Operations.DeployedOfficer", "Named", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Id"));
+
+                            b1.Property<Guid>("AllocationId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.Property<DateTimeOffset>("NamedAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<Guid>("UserId")
+                                .HasColumnType("uuid");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("AllocationId");
+
+                            b1.HasIndex("UserId");
+
+                            b1.ToTable("SurgeDeployedOfficers", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("AllocationId");
+                        });
+
+                    b.Navigation("Named");
                 });
 
             modelBuilder.Entity("Vigil.Web.Operations.SurgeIncident", b =>

@@ -3971,6 +3971,40 @@ namespace Vigil.Web.Platform.Data.Migrations.Sqlite
                         .HasForeignKey("RequestId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.OwnsMany("Vigil.Web.Operations.DeployedOfficer", "Named", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<Guid>("AllocationId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long>("NamedAt")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<Guid>("UserId")
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("AllocationId");
+
+                            b1.HasIndex("UserId");
+
+                            b1.ToTable("SurgeDeployedOfficers", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("AllocationId");
+                        });
+
+                    b.Navigation("Named");
                 });
 
             modelBuilder.Entity("Vigil.Web.Operations.SurgeIncident", b =>
