@@ -114,6 +114,9 @@ public sealed class SurgeTests(VigilApp app) : IClassFixture<VigilApp>
         Assert.True(proposal.GetProperty("optimal").GetBoolean());
         var board = await OkAsync(await noc.GetAsync("/api/v1/operations/board"));
         var requests = board.GetProperty("requests").EnumerateArray().Where(r => r.GetProperty("incidentId").GetGuid() == id).ToList();
+        // Beside the requests, what each unit can offer: nothing is deployed yet, so every unit has its 3 investigators to spare.
+        var offers = board.GetProperty("offers").EnumerateArray().Single(o => o.GetProperty("capability").GetString() == "investigators").GetProperty("units").EnumerateArray().ToList();
+        Assert.Contains(offers, u => u.GetProperty("unit").GetString() == "South East" && u.GetProperty("spare").GetInt32() == 3);
         var lines = requests.SelectMany(r => r.GetProperty("lines").EnumerateArray().Select(l => (Request: r, Line: l))).ToList();
         Assert.Equal(8, lines.Where(p => p.Request.GetProperty("requestingUnitCode").GetString() == "london").Sum(p => p.Line.GetProperty("officers").GetInt32()));
         Assert.Equal(1, lines.Where(p => p.Request.GetProperty("requestingUnitCode").GetString() == "west-midlands").Sum(p => p.Line.GetProperty("officers").GetInt32()));

@@ -29,7 +29,7 @@ public sealed class SurgeBoard(VigilDb db, AccessContext access, IOrganisationDi
         var list = await requests.DtosAsync(open, null, ct);
         var ids = open.Select(r => r.Id).ToList();
         var last = await db.Set<SurgeAllocation>().AsNoTracking().Where(a => ids.Contains(a.RequestId)).OrderByDescending(a => a.ProposedAt).Select(a => (DateTimeOffset?)a.ProposedAt).FirstOrDefaultAsync(ct);
-        var board = new SurgeBoardDto(await incidents.ListAsync(ct), list, last, "", DefaultNeighbourPreference);
+        var board = new SurgeBoardDto(await incidents.ListAsync(ct), list, await OffersAsync(open, ct), last, DefaultNeighbourPreference);
         db.Audit(AuditActions.Read, AuditOutcomes.Success, "surge-request", detail: $"the surge board ({list.Count} open requests)");
         await db.SaveChangesAsync(ct);
         return WorkResult<SurgeBoardDto>.Ok(board);
@@ -93,6 +93,27 @@ public sealed class SurgeBoard(VigilDb db, AccessContext access, IOrganisationDi
             detail: $"allocation proposed: {proposal.Lines.Count} lines for {needs.Count} requests; {proposal.Shortfalls.Count} not met in full; value {proposal.Value}; {(proposal.Optimal ? "proven optimal" : "best found in the time allowed")}");
         await db.SaveChangesAsync(ct);
         return WorkResult<ProposalResult>.Ok(new ProposalResult(proposal.Lines.Count, needs.Count, proposal.Shortfalls.Count, proposal.Value, proposal.Optimal, proposal.Took.TotalSeconds));
+    }
+
+    /// <summary>What each regional unit can offer of each capability the open requests ask for: its fewest spare on any
+    /// day those requests cover (from today).</summary>
+    private async Task<IReadOnlyList<CapabilityOffers>> OffersAsync(IReadOnlyList<SurgeRequest> open, CancellationToken ct)
+    {
+        var today = Today;
+        var needs = open.Select(r => new SurgeNeed(r.Id.ToString(), "", r.Capability, r.Officers, r.From < today ? today : r.From, r.To, r.Priority)).ToList();
+        if (needs.Count == 0)
+        {
+            return [];
+        }
+        var units = (await directory.UnitsAsync(ct)).Where(u => OperationsReferenceData.IsRegional(u.Code)).OrderBy(u => u.Name, StringComparer.Ordinal).ToList();
+        var capacity = await CapacityAsync(needs, units, ct);
+        return [.. needs.GroupBy(n => n.Capability).OrderBy(g => OperationsReferenceData.Capabilities.ToList().FindIndex(c => c.Code == g.Key)).Select(g =>
+        {
+            var days = g.SelectMany(n => n.Days()).ToHashSet();
+            return new CapabilityOffers(g.Key, OperationsReferenceData.CapabilityName(g.Key) ?? g.Key, [.. units
+                .Select(u => new UnitSpare(u.Name, days.Select(d => capacity.FirstOrDefault(c => c.Unit == u.Code && c.Capability == g.Key && c.Day == d)?.Spare ?? 0).Min()))
+                .Where(x => x.Spare > 0)]);
+        })];
     }
 
     /// <summary>Each regional unit's officers of the needed capabilities on each day the requests cover, less those

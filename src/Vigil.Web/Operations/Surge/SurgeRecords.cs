@@ -282,8 +282,14 @@ public sealed record CapacityRow(string Capability, string CapabilityName, IRead
 public sealed record UnitSurgeView(string Unit, string UnitCode, IReadOnlyList<DateOnly> Days, IReadOnlyList<CapacityRow> Capacity,
     IReadOnlyList<AllocationDto> Out, IReadOnlyList<AllocationDto> In, IReadOnlyList<SurgeRequestDto> Requests, bool MayManage);
 
-public sealed record SurgeBoardDto(IReadOnlyList<IncidentSummary> Incidents, IReadOnlyList<SurgeRequestDto> Requests, DateTimeOffset? LastProposalAt,
-    string LastProposal, int NeighbourPreference);
+/// <summary>What a unit can offer of a capability: the fewest it has beyond its minimum cover (and its deployments) on
+/// any day the open requests for that capability cover.</summary>
+public sealed record UnitSpare(string Unit, int Spare);
+
+public sealed record CapabilityOffers(string Capability, string CapabilityName, IReadOnlyList<UnitSpare> Units);
+
+public sealed record SurgeBoardDto(IReadOnlyList<IncidentSummary> Incidents, IReadOnlyList<SurgeRequestDto> Requests, IReadOnlyList<CapabilityOffers> Offers,
+    DateTimeOffset? LastProposalAt, int NeighbourPreference);
 
 internal sealed class UnitCapacityConfiguration : IEntityTypeConfiguration<UnitCapacity>
 {
