@@ -94,7 +94,7 @@ public sealed class SurgeNationalWalkthroughTests(BrowserFixture fixture) : Brow
         var givers = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (asking, code) in new[] { ("London", "london"), ("West Midlands", "west-midlands") })
         {
-            var lines = requests.Filter(new() { HasText = $"{asking}:" }).GetByTestId("line");
+            var lines = requests.Filter(new() { HasText = $"{asking} asks for" }).GetByTestId("line");
             Assert.True(await lines.CountAsync() > 0, $"no line for {asking}");
             foreach (var unit in await lines.EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.unit)"))
             {

@@ -100,7 +100,7 @@ public sealed class SurgeBoard(VigilDb db, AccessContext access, IOrganisationDi
     private async Task<IReadOnlyList<CapabilityOffers>> OffersAsync(IReadOnlyList<SurgeRequest> open, CancellationToken ct)
     {
         var today = Today;
-        var needs = open.Select(r => new SurgeNeed(r.Id.ToString(), "", r.Capability, r.Officers, r.From < today ? today : r.From, r.To, r.Priority)).ToList();
+        var needs = open.Select(r => new SurgeNeed(r.Id.ToString(), r.RequestingUnitId.ToString(), r.Capability, r.Officers, r.From < today ? today : r.From, r.To, r.Priority)).ToList();
         if (needs.Count == 0)
         {
             return [];
@@ -110,7 +110,9 @@ public sealed class SurgeBoard(VigilDb db, AccessContext access, IOrganisationDi
         return [.. needs.GroupBy(n => n.Capability).OrderBy(g => OperationsReferenceData.Capabilities.ToList().FindIndex(c => c.Code == g.Key)).Select(g =>
         {
             var days = g.SelectMany(n => n.Days()).ToHashSet();
-            return new CapabilityOffers(g.Key, OperationsReferenceData.CapabilityName(g.Key) ?? g.Key, [.. units
+            // A unit asking for the capability has none to offer of it.
+            var asking = g.Select(n => n.RequestingUnit).ToHashSet();
+            return new CapabilityOffers(g.Key, OperationsReferenceData.CapabilityName(g.Key) ?? g.Key, [.. units.Where(u => !asking.Contains(u.Id.ToString()))
                 .Select(u => new UnitSpare(u.Name, days.Select(d => capacity.FirstOrDefault(c => c.Unit == u.Code && c.Capability == g.Key && c.Day == d)?.Spare ?? 0).Min()))
                 .Where(x => x.Spare > 0)]);
         })];
