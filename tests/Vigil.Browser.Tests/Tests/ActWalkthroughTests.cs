@@ -10,18 +10,10 @@ namespace Vigil.Browser.Tests.Tests;
 /// Operation TAMARISK; the SIO finds it in the CPS case file. Every page checked by axe and for fit.</summary>
 public sealed class ActWalkthroughTests(BrowserFixture fixture) : BrowserTest(fixture)
 {
-    private static async Task ArriveAsync(BrowserSession session, string heading)
-    {
-        await Expect(session.Page.Locator("main h1").First).ToContainTextAsync(heading);
-        await Accessibility.AssertNoSeriousViolationsAsync(session.Page, heading);
-        await Layout.AssertFitsAsync(session.Page, heading);
-        Assert.True(session.Problems.Count == 0, string.Join(Environment.NewLine, session.Problems));
-    }
-
     private static async Task ContinueAsync(BrowserSession session, string nextHeading)
     {
         await session.SubmitAsync(session.Page.GetByTestId("continue"));
-        await ArriveAsync(session, nextHeading);
+        await session.ArriveAsync(nextHeading);
     }
 
     /// <summary>A tiny JPEG whose EXIF names a camera position (stripped before it is stored).</summary>
@@ -41,10 +33,10 @@ public sealed class ActWalkthroughTests(BrowserFixture fixture) : BrowserTest(fi
         var reporter = await NewSessionAsync();
         await reporter.Page.SetViewportSizeAsync(Layout.Phone, 800);
         await reporter.GotoAsync("/act");
-        await ArriveAsync(reporter, "Report possible terrorist activity");
+        await reporter.ArriveAsync("Report possible terrorist activity");
         await Expect(reporter.Page.GetByTestId("emergency-banner")).ToContainTextAsync("call 999");
         await reporter.SubmitAsync(reporter.Page.GetByTestId("start"));
-        await ArriveAsync(reporter, "Is it happening now?");
+        await reporter.ArriveAsync("Is it happening now?");
         await reporter.Page.Locator("#act-happeningnow-no").CheckAsync();
         await ContinueAsync(reporter, "What did you see or hear?");
         await reporter.Page.Locator("#act-behaviour-hostilereconnaissance").CheckAsync();
@@ -76,7 +68,7 @@ public sealed class ActWalkthroughTests(BrowserFixture fixture) : BrowserTest(fi
         await Expect(answers).ToContainTextAsync("Anonymous");
         await Screenshots.SaveAsync(reporter.Page, "act-check-answers.png");
         await reporter.SubmitAsync(reporter.Page.GetByTestId("send-report"));
-        await ArriveAsync(reporter, "Report sent");
+        await reporter.ArriveAsync("Report sent");
         var reference = (await reporter.Page.GetByTestId("act-reference").InnerTextAsync()).Trim();
         var code = (await reporter.Page.GetByTestId("act-code").InnerTextAsync()).Trim();
         Assert.Matches("^ACT-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$", reference);
@@ -86,11 +78,11 @@ public sealed class ActWalkthroughTests(BrowserFixture fixture) : BrowserTest(fi
         var home = await SignInAsync(DemoUsers.ActNorthWest);
         var officer = home.Session;
         await officer.GotoAsync("/act/triage");
-        await ArriveAsync(officer, "ACT reports from the public");
+        await officer.ArriveAsync("ACT reports from the public");
         await officer.SubmitAsync(officer.Page.GetByTestId("act-queue").GetByRole(AriaRole.Link, new() { Name = reference }));
-        await ArriveAsync(officer, reference);
+        await officer.ArriveAsync(reference);
         await officer.SubmitAsync(officer.Page.GetByTestId("act-take"));
-        await ArriveAsync(officer, reference);
+        await officer.ArriveAsync(reference);
         await Expect(officer.Page.GetByTestId("done")).ToBeVisibleAsync();
         var vehicleCheck = officer.Page.GetByTestId("act-checks").Locator("li").Filter(new() { HasText = "vehicle DM24 ACT" });
         await Expect(vehicleCheck.GetByTestId("act-masked")).ToContainTextAsync("London");
@@ -111,7 +103,7 @@ public sealed class ActWalkthroughTests(BrowserFixture fixture) : BrowserTest(fi
         await officer.Page.GetByTestId("open-ask").ClickAsync();
         await officer.Page.Locator("#ask-question").FillAsync("Did you see which way the car went?");
         await officer.SubmitAsync(officer.Page.GetByTestId("ask-send"));
-        await ArriveAsync(officer, reference);
+        await officer.ArriveAsync(reference);
         await Expect(officer.Page.GetByTestId("act-state")).ToHaveTextAsync("Awaiting the reporter");
         await Screenshots.SaveAsync(officer.Page, "act-triage.png");
 
@@ -119,33 +111,33 @@ public sealed class ActWalkthroughTests(BrowserFixture fixture) : BrowserTest(fi
         var again = await NewSessionAsync();
         await again.Page.SetViewportSizeAsync(Layout.Phone, 800);
         await again.GotoAsync("/act/follow-up");
-        await ArriveAsync(again, "Add to your report");
+        await again.ArriveAsync("Add to your report");
         await again.Page.Locator("#follow-up-reference").FillAsync(reference);
         await again.Page.Locator("#follow-up-code").FillAsync(code);
         await again.SubmitAsync(again.Page.GetByTestId("follow-up-send"));
-        await ArriveAsync(again, "Add to your report");
+        await again.ArriveAsync("Add to your report");
         await Expect(again.Page.GetByTestId("question-waiting")).ToBeVisibleAsync();
         await Expect(again.Page.GetByTestId("conversation")).ToContainTextAsync("Did you see which way the car went?");
         await again.Page.Locator("#follow-up-information").FillAsync("It went north towards the ring road.");
         await again.SubmitAsync(again.Page.GetByTestId("follow-up-send"));
-        await ArriveAsync(again, "Add to your report");
+        await again.ArriveAsync("Add to your report");
         await Expect(again.Page.GetByTestId("added")).ToBeVisibleAsync();
 
         // The officer reads the answer, makes an intelligence report and links it to TAMARISK.
         await officer.GotoAsync(new Uri(officer.Page.Url).AbsolutePath);
-        await ArriveAsync(officer, reference);
+        await officer.ArriveAsync(reference);
         await Expect(officer.Page.GetByTestId("act-messages")).ToContainTextAsync("It went north towards the ring road.");
         await officer.Page.GetByTestId("open-intelligence").ClickAsync();
         await officer.Page.Locator("#intelligence-assessment-C").CheckAsync();
         await officer.Page.Locator("#intelligence-reason").FillAsync("Hostile reconnaissance of a crowded place by a person and car worth knowing about.");
         await officer.SubmitAsync(officer.Page.GetByTestId("intelligence-create"));
-        await ArriveAsync(officer, reference);
+        await officer.ArriveAsync(reference);
         await Expect(officer.Page.GetByTestId("act-outcome")).ToContainTextAsync("Intelligence report created");
         await officer.Page.GetByTestId("open-investigation").ClickAsync();
         await officer.Page.Locator("#investigation-operationname").FillAsync("Operation TAMARISK");
         await officer.Page.Locator("#investigation-reason").FillAsync("The car is linked to a suspect in TAMARISK.");
         await officer.SubmitAsync(officer.Page.GetByTestId("investigation-link"));
-        await ArriveAsync(officer, reference);
+        await officer.ArriveAsync(reference);
         var path = officer.Page.GetByTestId("act-path");
         await Expect(path).ToContainTextAsync("Intelligence report IR-");
         await Expect(path).ToContainTextAsync("Operation TAMARISK");
@@ -154,7 +146,7 @@ public sealed class ActWalkthroughTests(BrowserFixture fixture) : BrowserTest(fi
         // The SIO's case file lists it, and carries it with its hash.
         var sio = (await SignInAsync(DemoUsers.SioNorthWest)).Session;
         await sio.GotoAsync($"{investigation}/disclosure");
-        await ArriveAsync(sio, "Operation TAMARISK");
+        await sio.ArriveAsync("Operation TAMARISK");
         await Expect(sio.Page.GetByTestId("case-file-others")).ToContainTextAsync(reference);
         var zip = await sio.Page.APIRequest.GetAsync($"{investigation}/cps-bundle.zip");
         Assert.Equal(200, zip.Status);

@@ -10,35 +10,15 @@ namespace Vigil.Browser.Tests.Tests;
 /// for the day shows it all. Every page checked by axe and for fit.</summary>
 public sealed class ProtectPrepareWalkthroughTests(BrowserFixture fixture) : BrowserTest(fixture)
 {
-    private static async Task ArriveAsync(BrowserSession session, string heading)
-    {
-        var summary = session.Page.Locator(".govuk-error-summary");
-        if (!(await session.Page.Locator("main h1").First.InnerTextAsync()).Contains(heading, StringComparison.Ordinal) && await summary.CountAsync() > 0)
-        {
-            Assert.Fail($"Expected \"{heading}\" but the form said: {await summary.InnerTextAsync()}");
-        }
-        await Expect(session.Page.Locator("main h1").First).ToContainTextAsync(heading);
-        await Accessibility.AssertNoSeriousViolationsAsync(session.Page, heading);
-        await Layout.AssertFitsAsync(session.Page, heading);
-        Assert.True(session.Problems.Count == 0, string.Join(Environment.NewLine, session.Problems));
-    }
-
-    private static async Task DateAsync(IPage page, string id, DateOnly date)
-    {
-        await page.Locator($"#{id}-day").FillAsync(date.Day.ToString(CultureInfo.InvariantCulture));
-        await page.Locator($"#{id}-month").FillAsync(date.Month.ToString(CultureInfo.InvariantCulture));
-        await page.Locator($"#{id}-year").FillAsync(date.Year.ToString(CultureInfo.InvariantCulture));
-    }
-
     private static async Task RecordLevelAsync(BrowserSession duty, string level, string basis)
     {
         await duty.GotoAsync("/prepare");
-        await ArriveAsync(duty, "Prepare");
+        await duty.ArriveAsync("Prepare");
         await duty.Page.Locator("#level-scope-National").CheckAsync();
         await duty.Page.Locator($"#level-level-{level}").CheckAsync();
         await duty.Page.Locator("#level-basis").FillAsync(basis);
         await duty.SubmitAsync(duty.Page.GetByTestId("record-level"));
-        await ArriveAsync(duty, "Prepare");
+        await duty.ArriveAsync("Prepare");
         await Expect(duty.Page.GetByTestId("done")).ToBeVisibleAsync();
     }
 
@@ -51,12 +31,12 @@ public sealed class ProtectPrepareWalkthroughTests(BrowserFixture fixture) : Bro
         // The London CTSA records the site.
         var ctsa = (await SignInAsync(DemoUsers.CtsaLondon)).Session;
         await ctsa.GotoAsync("/protect");
-        await ArriveAsync(ctsa, "Protect");
+        await ctsa.ArriveAsync("Protect");
         await ctsa.SubmitAsync(ctsa.Page.GetByTestId("new-site"));
-        await ArriveAsync(ctsa, "Record a site");
+        await ctsa.ArriveAsync("Record a site");
         // Nothing filled: the error summary, and nothing saved.
         await ctsa.SubmitAsync(ctsa.Page.GetByTestId("save-site"));
-        await ArriveAsync(ctsa, "Record a site");
+        await ctsa.ArriveAsync("Record a site");
         await Expect(ctsa.Page.Locator(".govuk-error-summary")).ToContainTextAsync("Enter the site's name");
         await ctsa.Page.Locator("#site-name").FillAsync(name);
         await ctsa.Page.Locator("#site-address").FillAsync("1 Fictional Quay, London");
@@ -65,7 +45,7 @@ public sealed class ProtectPrepareWalkthroughTests(BrowserFixture fixture) : Bro
         await ctsa.Page.Locator("#site-kind-Premises").CheckAsync();
         await ctsa.Page.Locator("#site-capacity").FillAsync("1200");
         await ctsa.SubmitAsync(ctsa.Page.GetByTestId("save-site"));
-        await ArriveAsync(ctsa, name);
+        await ctsa.ArriveAsync(name);
         await Expect(ctsa.Page.GetByTestId("tier")).ToHaveTextAsync("Enhanced tier");
         await Expect(ctsa.Page.GetByTestId("missing-evidence")).ToContainTextAsync("designated senior individual");
         await Expect(ctsa.Page.GetByTestId("site-map").Locator("circle")).ToHaveCountAsync(1);
@@ -73,32 +53,32 @@ public sealed class ProtectPrepareWalkthroughTests(BrowserFixture fixture) : Bro
 
         // An assessment with two recommendations; one completed with evidence.
         await ctsa.SubmitAsync(ctsa.Page.GetByTestId("record-assessment"));
-        await ArriveAsync(ctsa, "Record an assessment");
-        await DateAsync(ctsa.Page, "assess-visitedon", today.AddDays(-1));
+        await ctsa.ArriveAsync("Record an assessment");
+        await ctsa.Page.FillDateAsync("assess-visitedon", today.AddDays(-1));
         await ctsa.Page.Locator("#assess-deter").FillAsync("Stewards visible at the main gates");
         await ctsa.Page.Locator("#assess-detect").FillAsync("No CCTV on the river walkway");
         await ctsa.Page.Locator("#assess-r1text").FillAsync("Cover the river walkway with CCTV");
         await ctsa.Page.Locator("#assess-r1priority-High").CheckAsync();
         await ctsa.Page.Locator("#assess-r1owner").FillAsync("Head of security");
-        await DateAsync(ctsa.Page, "assess-r1due", today.AddDays(30));
+        await ctsa.Page.FillDateAsync("assess-r1due", today.AddDays(30));
         await ctsa.Page.Locator("#assess-r2text").FillAsync("Brief all stewards on Run Hide Tell");
         await ctsa.Page.Locator("#assess-r2priority-Medium").CheckAsync();
         await ctsa.Page.Locator("#assess-r2owner").FillAsync("Operations manager");
         // A due date before the visit: refused, and what was typed is kept.
-        await DateAsync(ctsa.Page, "assess-r2due", today.AddDays(-5));
+        await ctsa.Page.FillDateAsync("assess-r2due", today.AddDays(-5));
         await ctsa.SubmitAsync(ctsa.Page.GetByTestId("save-assessment"));
-        await ArriveAsync(ctsa, "Record an assessment");
+        await ctsa.ArriveAsync("Record an assessment");
         await Expect(ctsa.Page.Locator(".govuk-error-summary")).ToContainTextAsync("on or after the date of the visit");
         await Expect(ctsa.Page.Locator("#assess-r1text")).ToHaveValueAsync("Cover the river walkway with CCTV");
-        await DateAsync(ctsa.Page, "assess-r2due", today.AddDays(14));
+        await ctsa.Page.FillDateAsync("assess-r2due", today.AddDays(14));
         await ctsa.SubmitAsync(ctsa.Page.GetByTestId("save-assessment"));
-        await ArriveAsync(ctsa, name);
+        await ctsa.ArriveAsync(name);
         await Expect(ctsa.Page.GetByTestId("recommendation")).ToHaveCountAsync(2);
         await ctsa.SubmitAsync(ctsa.Page.GetByTestId("complete-recommendation-1"));
-        await ArriveAsync(ctsa, "Record recommendation 1 as done");
+        await ctsa.ArriveAsync("Record recommendation 1 as done");
         await ctsa.Page.Locator("#complete-evidence").FillAsync("Photographs of the new cameras, sent by the head of security");
         await ctsa.SubmitAsync(ctsa.Page.GetByTestId("save-completion"));
-        await ArriveAsync(ctsa, name);
+        await ctsa.ArriveAsync(name);
         await Expect(ctsa.Page.GetByTestId("recommendation-status").First).ToContainTextAsync("Done");
         await Screenshots.SaveAsync(ctsa.Page, "protect-site.png");
 
@@ -107,31 +87,31 @@ public sealed class ProtectPrepareWalkthroughTests(BrowserFixture fixture) : Bro
         await RecordLevelAsync(duty, "Critical", "JTAC assessment (fictional reference JT-2026-12): an attack is expected in the near future");
         await Expect(duty.Page.GetByTestId("threat-level-national")).ToHaveTextAsync("CRITICAL");
         await duty.SubmitAsync(duty.Page.GetByTestId("board-link"));
-        await ArriveAsync(duty, "National board");
+        await duty.ArriveAsync("National board");
         await Expect(duty.Page.GetByTestId("board-line")).ToHaveCountAsync(11);
         await Screenshots.SaveAsync(duty.Page, "prepare-board.png");
 
         // The London plan's adviser steps are in the London CTSA's queue.
         await ctsa.GotoAsync("/prepare");
-        await ArriveAsync(ctsa, "Prepare");
+        await ctsa.ArriveAsync("Prepare");
         await Expect(ctsa.Page.GetByTestId("threat-level-national")).ToHaveTextAsync("CRITICAL");
         await Expect(ctsa.Page.GetByTestId("my-steps")).ToContainTextAsync("London Critical Threat Plan");
         await Expect(ctsa.Page.GetByTestId("my-steps")).ToContainTextAsync("designated senior individuals");
 
         // A Temperer request, and a deployment against the site.
         await duty.GotoAsync("/prepare/military-support");
-        await ArriveAsync(duty, "Military support");
+        await duty.ArriveAsync("Military support");
         await duty.Page.Locator("#request-operation-Temperer").CheckAsync();
         await duty.Page.Locator("#request-personnel").FillAsync("300");
-        await DateAsync(duty.Page, "request-from", today);
-        await DateAsync(duty.Page, "request-to", today.AddDays(7));
+        await duty.Page.FillDateAsync("request-from", today);
+        await duty.Page.FillDateAsync("request-to", today.AddDays(7));
         await duty.Page.Locator("#request-reason").FillAsync("Guard crowded places so that armed officers can redeploy");
         await duty.SubmitAsync(duty.Page.GetByTestId("request-support"));
-        await ArriveAsync(duty, "Operation Temperer");
+        await duty.ArriveAsync("Operation Temperer");
         await duty.Page.Locator("#deploy-siteid").SelectOptionAsync(new SelectOptionValue { Label = $"{name}, SE1 9PX" });
         await duty.Page.Locator("#deploy-personnel").FillAsync("40");
         await duty.SubmitAsync(duty.Page.GetByTestId("deploy"));
-        await ArriveAsync(duty, "Operation Temperer");
+        await duty.ArriveAsync("Operation Temperer");
         await Expect(duty.Page.GetByTestId("deployments")).ToContainTextAsync(name);
         await Expect(duty.Page.GetByTestId("deployed")).ToContainTextAsync("40 of 300");
 
@@ -139,15 +119,15 @@ public sealed class ProtectPrepareWalkthroughTests(BrowserFixture fixture) : Bro
         await RecordLevelAsync(duty, "Severe", "JTAC assessment (fictional reference JT-2026-13): an attack remains highly likely");
         await Expect(duty.Page.GetByTestId("threat-level-national")).ToHaveTextAsync("SEVERE");
         await duty.GotoAsync("/prepare/board");
-        await ArriveAsync(duty, "National board");
+        await duty.ArriveAsync("National board");
         await Expect(duty.Page.GetByTestId("board-empty")).ToBeVisibleAsync();
         await ctsa.GotoAsync("/prepare");
-        await ArriveAsync(ctsa, "Prepare");
+        await ctsa.ArriveAsync("Prepare");
         await Expect(ctsa.Page.GetByTestId("no-steps")).ToBeVisibleAsync();
 
         // The day's history: both changes, every plan that was active, the deployment.
         await duty.GotoAsync("/prepare/history");
-        await ArriveAsync(duty, "Prepare on");
+        await duty.ArriveAsync("Prepare on");
         await Expect(duty.Page.GetByTestId("day-changes")).ToContainTextAsync("CRITICAL");
         await Expect(duty.Page.GetByTestId("day-changes")).ToContainTextAsync("SEVERE");
         await Expect(duty.Page.GetByTestId("day-plans").Locator("tbody tr")).ToHaveCountAsync(11);
@@ -156,6 +136,6 @@ public sealed class ProtectPrepareWalkthroughTests(BrowserFixture fixture) : Bro
 
         // The site's page still answers to its CTSA.
         await ctsa.GotoAsync(sitePath);
-        await ArriveAsync(ctsa, name);
+        await ctsa.ArriveAsync(name);
     }
 }

@@ -11,41 +11,21 @@ namespace Vigil.Browser.Tests.Tests;
 /// axe and for fit.</summary>
 public sealed class SurgeNationalWalkthroughTests(BrowserFixture fixture) : BrowserTest(fixture)
 {
-    private static async Task ArriveAsync(BrowserSession session, string heading)
-    {
-        var summary = session.Page.Locator(".govuk-error-summary");
-        if (!(await session.Page.Locator("main h1").First.InnerTextAsync()).Contains(heading, StringComparison.Ordinal) && await summary.CountAsync() > 0)
-        {
-            Assert.Fail($"Expected \"{heading}\" but the form said: {await summary.InnerTextAsync()}");
-        }
-        await Expect(session.Page.Locator("main h1").First).ToContainTextAsync(heading);
-        await Accessibility.AssertNoSeriousViolationsAsync(session.Page, heading);
-        await Layout.AssertFitsAsync(session.Page, heading);
-        Assert.True(session.Problems.Count == 0, string.Join(Environment.NewLine, session.Problems));
-    }
-
-    private static async Task DateAsync(IPage page, string id, DateOnly date)
-    {
-        await page.Locator($"#{id}-day").FillAsync(date.Day.ToString(CultureInfo.InvariantCulture));
-        await page.Locator($"#{id}-month").FillAsync(date.Month.ToString(CultureInfo.InvariantCulture));
-        await page.Locator($"#{id}-year").FillAsync(date.Year.ToString(CultureInfo.InvariantCulture));
-    }
-
     private static async Task AskAsync(BrowserSession sio, string incidentPath, string incident, string capability, int officers)
     {
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         await sio.GotoAsync(incidentPath);
-        await ArriveAsync(sio, incident);
+        await sio.ArriveAsync(incident);
         await sio.SubmitAsync(sio.Page.GetByTestId("ask-for-officers"));
-        await ArriveAsync(sio, "Ask for officers");
+        await sio.ArriveAsync("Ask for officers");
         await sio.Page.Locator("#ask-capability").SelectOptionAsync(capability);
         await sio.Page.Locator("#ask-officers").FillAsync(officers.ToString(CultureInfo.InvariantCulture));
-        await DateAsync(sio.Page, "ask-from", today.AddDays(1));
-        await DateAsync(sio.Page, "ask-to", today.AddDays(5));
+        await sio.Page.FillDateAsync("ask-from", today.AddDays(1));
+        await sio.Page.FillDateAsync("ask-to", today.AddDays(5));
         await sio.Page.Locator("#ask-where").FillAsync("Fictional Road police station");
         await sio.Page.Locator("#ask-priority-High").CheckAsync();
         await sio.SubmitAsync(sio.Page.GetByTestId("post-request"));
-        await ArriveAsync(sio, incident);
+        await sio.ArriveAsync(incident);
         await Expect(sio.Page.GetByTestId("done")).ToBeVisibleAsync();
     }
 
@@ -57,23 +37,23 @@ public sealed class SurgeNationalWalkthroughTests(BrowserFixture fixture) : Brow
         // The coordinator declares the incident; an empty form is refused first.
         var noc = (await SignInAsync(DemoUsers.CoordinatorNoc)).Session;
         await noc.GotoAsync("/operations");
-        await ArriveAsync(noc, "Surge");
+        await noc.ArriveAsync("Surge");
         await noc.SubmitAsync(noc.Page.GetByTestId("declare-incident"));
-        await ArriveAsync(noc, "Declare an incident");
+        await noc.ArriveAsync("Declare an incident");
         await noc.SubmitAsync(noc.Page.GetByTestId("declare"));
-        await ArriveAsync(noc, "Declare an incident");
+        await noc.ArriveAsync("Declare an incident");
         await Expect(noc.Page.Locator(".govuk-error-summary")).ToContainTextAsync("Enter the incident's name");
         await noc.Page.Locator("#declare-name").FillAsync(incident);
         await noc.Page.Locator("#declare-kind-attack").CheckAsync();
         await noc.Page.Locator("#declare-leadunit").SelectOptionAsync("london");
         await noc.SubmitAsync(noc.Page.GetByTestId("declare"));
-        await ArriveAsync(noc, incident);
+        await noc.ArriveAsync(incident);
         var incidentPath = noc.Path;
         foreach (var email in new[] { DemoUsers.SioLondon, DemoUsers.SioWestMidlands })
         {
             await noc.Page.Locator("#brief-email").FillAsync(email);
             await noc.SubmitAsync(noc.Page.GetByTestId("brief"));
-            await ArriveAsync(noc, incident);
+            await noc.ArriveAsync(incident);
         }
         await Expect(noc.Page.GetByTestId("briefed")).ToContainTextAsync("DCI Tariq Beaumont");
 
@@ -85,9 +65,9 @@ public sealed class SurgeNationalWalkthroughTests(BrowserFixture fixture) : Brow
 
         // The proposal: cover from at least three other units, never from the asking unit.
         await noc.GotoAsync("/operations/board");
-        await ArriveAsync(noc, "The surge board");
+        await noc.ArriveAsync("The surge board");
         await noc.SubmitAsync(noc.Page.GetByTestId("propose"));
-        await ArriveAsync(noc, "The surge board");
+        await noc.ArriveAsync("The surge board");
         await Expect(noc.Page.GetByTestId("done")).ToContainTextAsync("Allocation proposed");
         var requests = noc.Page.GetByTestId("surge-request").Filter(new() { HasText = incident });
         await Expect(requests).ToHaveCountAsync(2);
@@ -106,7 +86,7 @@ public sealed class SurgeNationalWalkthroughTests(BrowserFixture fixture) : Brow
         await Screenshots.SaveAsync(noc.Page, "surge-board.png");
         await noc.Page.Locator("#accept-all-reason").FillAsync("Cover as proposed for the first five days");
         await noc.SubmitAsync(noc.Page.GetByTestId("accept-all"));
-        await ArriveAsync(noc, "The surge board");
+        await noc.ArriveAsync("The surge board");
         await Expect(noc.Page.GetByTestId("done")).ToContainTextAsync("Every proposed line accepted");
         await Expect(requests.GetByTestId("allocated").First).ToHaveTextAsync("8 of 8");
 
@@ -114,7 +94,7 @@ public sealed class SurgeNationalWalkthroughTests(BrowserFixture fixture) : Brow
         foreach (var unit in givers)
         {
             await noc.GotoAsync($"/operations/units/{unit}");
-            await ArriveAsync(noc, "");
+            await noc.ArriveAsync("");
             await Expect(noc.Page.GetByTestId("deployments-out")).ToContainTextAsync(incident);
             foreach (var row in await noc.Page.GetByTestId("capacity-row").AllAsync())
             {
@@ -125,17 +105,17 @@ public sealed class SurgeNationalWalkthroughTests(BrowserFixture fixture) : Brow
         }
         await Screenshots.SaveAsync(noc.Page, "surge-unit.png");
         await london.GotoAsync("/operations/units/mine");
-        await ArriveAsync(london, "London");
+        await london.ArriveAsync("London");
         await Expect(london.Page.GetByTestId("deployments-in").GetByTestId("deployment")).Not.ToHaveCountAsync(0);
         await Expect(london.Page.GetByTestId("deployments-in")).ToContainTextAsync("investigators");
         await midlands.GotoAsync("/operations/units/mine");
-        await ArriveAsync(midlands, "West Midlands");
+        await midlands.ArriveAsync("West Midlands");
         await Expect(midlands.Page.GetByTestId("deployments-in")).ToContainTextAsync("surveillance teams");
 
         // HQ's planner: the national picture, with its charts, downloaded both ways.
         var hq = (await SignInAsync(DemoUsers.PlanningHq)).Session;
         await hq.GotoAsync("/national");
-        await ArriveAsync(hq, "National picture");
+        await hq.ArriveAsync("National picture");
         await Expect(hq.Page.GetByTestId("statistics-table").First).ToBeVisibleAsync();
         await Expect(hq.Page.Locator("[data-vigil-chart][data-ready]").First).ToBeAttachedAsync();
         var csv = await hq.Page.RunAndWaitForDownloadAsync(() => hq.Page.GetByTestId("export-csv").ClickAsync());
@@ -147,19 +127,19 @@ public sealed class SurgeNationalWalkthroughTests(BrowserFixture fixture) : Brow
 
         // A budget scenario: saved, split to the penny beside last year's, downloaded both ways.
         await hq.SubmitAsync(hq.Page.GetByTestId("budget-link"));
-        await ArriveAsync(hq, "Budget allocation advice");
+        await hq.ArriveAsync("Budget allocation advice");
         var scenario = $"Fictional baseline {Guid.NewGuid().ToString("N")[..5]}";
         await hq.Page.Locator("#scenario-name").FillAsync(scenario);
         await hq.Page.Locator("#scenario-financialyear").FillAsync("2027/28");
         await hq.Page.Locator("#scenario-totalpounds").FillAsync("633,000,000.01");
         await hq.Page.Locator("#scenario-w_population").FillAsync("many");
         await hq.SubmitAsync(hq.Page.GetByTestId("save-scenario"));
-        await ArriveAsync(hq, "Budget allocation advice");
+        await hq.ArriveAsync("Budget allocation advice");
         await Expect(hq.Page.Locator(".govuk-error-summary")).ToContainTextAsync("weight of population");
         await Expect(hq.Page.Locator("#scenario-name")).ToHaveValueAsync(scenario);
         await hq.Page.Locator("#scenario-w_population").FillAsync("15");
         await hq.SubmitAsync(hq.Page.GetByTestId("save-scenario"));
-        await ArriveAsync(hq, scenario);
+        await hq.ArriveAsync(scenario);
         await Expect(hq.Page.GetByTestId("split-line")).ToHaveCountAsync(11);
         await Expect(hq.Page.GetByTestId("split-total")).ToHaveTextAsync("£633,000,000.01");
         await Expect(hq.Page.GetByTestId("split")).ToContainTextAsync("2026/27");

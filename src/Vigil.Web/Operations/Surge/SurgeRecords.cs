@@ -36,23 +36,7 @@ public sealed class UnitCapacity
 
     public static Dictionary<string, string[]> Problems(DateOnly? from, DateOnly? to, int? available, int? minimum)
     {
-        var errors = new Dictionary<string, string[]>();
-        if (from is null)
-        {
-            ApiValidation.Add(errors, "From", "Enter the first day");
-        }
-        if (to is null)
-        {
-            ApiValidation.Add(errors, "To", "Enter the last day");
-        }
-        else if (from is { } f && to < f)
-        {
-            ApiValidation.Add(errors, "To", "The last day must be the same as or after the first day");
-        }
-        else if (from is { } start && to.Value.DayNumber - start.DayNumber >= LongestRunDays)
-        {
-            ApiValidation.Add(errors, "To", "Record at most a year (366 days) at a time");
-        }
+        var errors = DayRun.Problems(from, to, null, "Enter the first day", "Enter the last day", LongestRunDays, "Record at most a year (366 days) at a time");
         if (available is null or < 0 or > MostOfficers)
         {
             ApiValidation.Add(errors, "Available", "Enter the officers available, from 0 to 10,000");
@@ -101,28 +85,38 @@ public sealed class SurgeRequest : IProtectedChild<SurgeRequest, SurgeIncident>,
     public string AuditRecordType => "surge-request";
     public string AuditRecordId => Id.ToString();
 
-    public static Dictionary<string, string[]> Problems(DateOnly? from, DateOnly? to, DateOnly today)
+    public static Dictionary<string, string[]> Problems(DateOnly? from, DateOnly? to, DateOnly today) =>
+        DayRun.Problems(from, to, today, "Enter the first day officers are needed", "Enter the last day officers are needed", LongestDays,
+            "A surge request covers at most eight weeks (56 days); longer is a secondment");
+}
+
+/// <summary>A run of days from a first to a last, as capacity and requests are given.</summary>
+public static class DayRun
+{
+    /// <summary>The first and last day are given, the last not before the first, the first not before
+    /// <paramref name="earliest"/> (when given), and the run at most <paramref name="longest"/> days.</summary>
+    public static Dictionary<string, string[]> Problems(DateOnly? from, DateOnly? to, DateOnly? earliest, string noFirst, string noLast, int longest, string tooLong)
     {
         var errors = new Dictionary<string, string[]>();
         if (from is null)
         {
-            ApiValidation.Add(errors, "From", "Enter the first day officers are needed");
+            ApiValidation.Add(errors, "From", noFirst);
         }
-        else if (from < today)
+        else if (earliest is { } first && from < first)
         {
             ApiValidation.Add(errors, "From", "The first day must be today or later");
         }
         if (to is null)
         {
-            ApiValidation.Add(errors, "To", "Enter the last day officers are needed");
+            ApiValidation.Add(errors, "To", noLast);
         }
         else if (from is { } f && to < f)
         {
             ApiValidation.Add(errors, "To", "The last day must be the same as or after the first day");
         }
-        else if (from is { } start && to.Value.DayNumber - start.DayNumber >= LongestDays)
+        else if (from is { } start && to.Value.DayNumber - start.DayNumber >= longest)
         {
-            ApiValidation.Add(errors, "To", "A surge request covers at most eight weeks (56 days); longer is a secondment");
+            ApiValidation.Add(errors, "To", tooLong);
         }
         return errors;
     }
