@@ -10,6 +10,7 @@ using Vigil.Bench;
 //                                                  -- surge [--requests 200] [--days 14] [--seed 17] [--runs 5]
 //                                                  -- prepare [--postgres CONN] [--requests 200] [--warmup 20]
 //                                                  -- act [--rate 200] [--warm-up 30] [--seconds 60] [--surge 10] [--surge-seconds 60]
+//                                                  -- picture --sqlite [LABEL=]PATH [--postgres [LABEL=]CONN] [--requests 200] [--warmup 20]
 // Each data set runs in a child process of its own, so that its peak memory and cold start are its own.
 var mode = args.Length > 0 ? args[0] : "all";
 var threshold = 0.5;
@@ -31,6 +32,11 @@ if (mode == "surge")
 if (mode == "prepare")
 {
     return await PrepareBoard.RunAsync(args);
+}
+
+if (mode == "picture")
+{
+    return await PictureBench.RunAsync(args);
 }
 
 if (mode == "act")

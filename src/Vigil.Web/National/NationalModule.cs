@@ -18,6 +18,7 @@ public static class NationalModule
         builder.Services
             .AddScoped<NationalPicture>()
             .AddScoped<BudgetAdvice>()
+            .AddHostedService<SnapshotKeeper>()
             .AddScoped<ISeed, NationalDemoSeed>()
             .AddNavigation("/national", "National picture", 46, NationalPicture.ReadsNetwork)
             .AddAuditRecordTypes(("national-picture", "National picture (aggregate figures)"), ("budget-scenario", "Budget scenario"));

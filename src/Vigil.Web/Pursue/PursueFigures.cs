@@ -30,7 +30,7 @@ public sealed class PursueFigures : INationalFigures
             new("investigations-unit", "Live investigations by unit", "Unit", [.. scope.UnitRows.Select(u => new FigureCount(u.Name, live.Count(i => i.OwningUnitId == u.Id)))]),
             new("investigations-phase", "Live investigations by phase", "Phase",
                 [.. Enum.GetValues<Phase>().Where(p => p != Phase.Closed).Select(p => new FigureCount(PhaseName(p), live.Count(i => i.Phase == p)))
-                    .Append(new FigureCount("Closed since", live.Count(i => i.Phase == Phase.Closed)))]),
+                    .Append(new FigureCount("Closed by the time it was counted", live.Count(i => i.Phase == Phase.Closed)))]),
             new("investigations-threat", "Live investigations by threat type", "Threat type",
                 [.. threats.Select(t => new FigureCount(t.Name, live.Count(i => i.ThreatType == t.Code))).Append(new FigureCount("Other", live.Count(i => threats.All(t => t.Code != i.ThreatType))))]),
             new("investigations-risk", "Live investigations by risk", "Risk", [.. Enum.GetValues<RiskLevel>().Select(r => new FigureCount(r.ToString(), live.Count(i => i.Risk == r)))]),

@@ -216,17 +216,24 @@ public sealed class SurgeTests(VigilApp app) : IClassFixture<VigilApp>
         // Only the giving unit's SIO (or the NOC) names, only its own officers, only as many as are going.
         Assert.Equal(HttpStatusCode.Forbidden, (await london.PostAsJsonAsync($"/api/v1/operations/lines/{line.Id}/officers", new { email = DemoUsers.InvestigatorLondon })).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await northWest.PostAsJsonAsync($"/api/v1/operations/lines/{line.Id}/officers", new { email = DemoUsers.InvestigatorLondon })).StatusCode);
-        var named = await OkAsync(await northWest.PostAsJsonAsync($"/api/v1/operations/lines/{line.Id}/officers", new { email = DemoUsers.InvestigatorNorthWest }));
-        Assert.Equal("DC Jordan Castellano", Assert.Single(named.GetProperty("named").EnumerateArray()).GetString());
-        Assert.Equal(HttpStatusCode.BadRequest, (await northWest.PostAsJsonAsync($"/api/v1/operations/lines/{line.Id}/officers", new { email = DemoUsers.PreventNorthWest })).StatusCode);
+        // An officer of the unit cleared below the (SECRET) incident cannot be named; nor an address with no account, alike.
+        var low = await northWest.PostAsJsonAsync($"/api/v1/operations/lines/{line.Id}/officers", new { email = DemoUsers.InvestigatorNorthWest });
+        var nobody = await northWest.PostAsJsonAsync($"/api/v1/operations/lines/{line.Id}/officers", new { email = "nobody@vigil.example" });
+        Assert.Equal(HttpStatusCode.BadRequest, low.StatusCode);
+        Assert.Equal(Problems.WithoutTrace(await low.Content.ReadAsStringAsync()), Problems.WithoutTrace(await nobody.Content.ReadAsStringAsync()));
+        var named = await OkAsync(await northWest.PostAsJsonAsync($"/api/v1/operations/lines/{line.Id}/officers", new { email = DemoUsers.IntelligenceNorthWest }));
+        Assert.Equal("DC Pavel Okafor-Lund", Assert.Single(named.GetProperty("named").EnumerateArray()).GetString());
+        // As many as are going, and no more.
+        Assert.Equal(HttpStatusCode.BadRequest, (await northWest.PostAsJsonAsync($"/api/v1/operations/lines/{line.Id}/officers", new { email = DemoUsers.SioNorthWest })).StatusCode);
 
-        using var officer = await app.ApiClientAsync(DemoUsers.InvestigatorNorthWest);
+        using var officer = await app.ApiClientAsync(DemoUsers.IntelligenceNorthWest);
         var mine = await OkAsync(await officer.GetAsync("/api/v1/operations/my-deployments"));
         var deployment = Assert.Single(mine.EnumerateArray());
         Assert.Equal("London", deployment.GetProperty("requestingUnit").GetString());
-        // The officer is not briefed on the incident: they see where and when, not its name.
+        // The officer is not briefed on the incident: they see where and when, not its name, nor why their unit was chosen.
         Assert.Equal(JsonValueKind.Null, deployment.GetProperty("incident").ValueKind);
-        using var other = await app.ApiClientAsync(DemoUsers.PreventNorthWest);
+        Assert.DoesNotContain("to spare", deployment.GetProperty("why").GetString(), StringComparison.Ordinal);
+        using var other = await app.ApiClientAsync(DemoUsers.InvestigatorNorthWest);
         Assert.Empty((await OkAsync(await other.GetAsync("/api/v1/operations/my-deployments"))).EnumerateArray());
     }
 }

@@ -64,13 +64,17 @@ public sealed class BudgetAdvice(VigilDb db, AccessContext access, NationalPictu
         {
             ApiValidation.Add(errors, nameof(request.TotalPounds), "Enter the total in pounds and pence, with at most two figures after the point");
         }
-        var months = NationalReferenceData.FinishedMonths(db.Clock.GetUtcNow());
+        var months = await picture.MonthsAsync(ct);
         var month = request.Month ?? months[0];
         if (!months.Contains(month))
         {
-            ApiValidation.Add(errors, nameof(request.Month), "Choose a finished month in the last two years");
+            ApiValidation.Add(errors, nameof(request.Month), "Choose a finished month whose figures were kept");
         }
         var weights = request.Weights ?? StartingWeights;
+        foreach (var (code, weight) in weights.Where(w => decimal.Round(w.Value, 3) != w.Value))
+        {
+            ApiValidation.Add(errors, $"Weights[{code}]", "Give a weight with at most three figures after the point");
+        }
         if (errors.Count == 0)
         {
             var input = await InputAsync(month, (long)(request.TotalPounds!.Value * 100), weights, ct);
@@ -85,9 +89,9 @@ public sealed class BudgetAdvice(VigilDb db, AccessContext access, NationalPictu
         }
         var scenario = new BudgetScenario
         {
-            Name = request.Name!.Trim(), FinancialYear = request.FinancialYear!, TotalPence = (long)(request.TotalPounds!.Value * 100), IndicatorsMonth = month,
+            Name = request.Name!.Trim(), FinancialYear = request.FinancialYear!.Trim(), TotalPence = (long)(request.TotalPounds!.Value * 100), IndicatorsMonth = month,
             Weights = [.. BudgetModel.Indicators.Select(i => new BudgetWeight { Indicator = i.Code, Weight = weights.GetValueOrDefault(i.Code) })],
-            Notes = request.Notes?.Trim() ?? "", CreatedBy = access.DisplayName ?? access.UserName ?? "", CreatedAt = db.Clock.GetUtcNow(),
+            Notes = request.Notes?.Trim() ?? "", CreatedBy = access.DisplayName ?? access.UserName ?? "", CreatedAt = AuditChain.Normalise(db.Clock.GetUtcNow()),
         };
         db.Add(scenario);
         db.Audit(AuditActions.Create, AuditOutcomes.Success, "budget-scenario", scenario.Id.ToString(),

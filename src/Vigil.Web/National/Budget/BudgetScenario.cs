@@ -27,11 +27,11 @@ public sealed class BudgetScenario : IAuditedRecord
 
     /// <summary>"2027/28" from 2027: the year before is "2026/27".</summary>
     public static string? PreviousYear(string financialYear) =>
-        System.Text.RegularExpressions.Regex.Match(financialYear, @"^(\d{4})/(\d{2})$") is { Success: true } m
+        System.Text.RegularExpressions.Regex.Match(financialYear, @"^([0-9]{4})/([0-9]{2})\z") is { Success: true } m
             ? $"{int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) - 1}/{m.Groups[1].Value[2..]}" : null;
 
     public static bool IsFinancialYear(string? text) =>
-        text is not null && System.Text.RegularExpressions.Regex.Match(text, @"^(\d{4})/(\d{2})$") is { Success: true } m
+        text is not null && System.Text.RegularExpressions.Regex.Match(text, @"^([0-9]{4})/([0-9]{2})\z") is { Success: true } m
             && (int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) + 1) % 100 == int.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture)
             && int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) is >= 2000 and <= 2098;
 }

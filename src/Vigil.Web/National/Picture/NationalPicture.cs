@@ -50,7 +50,7 @@ public sealed class NationalPicture(VigilDb db, AccessContext access, IOrganisat
                 : "The picture of a unit is for its own officers");
         }
         var now = db.Clock.GetUtcNow();
-        var months = NationalReferenceData.FinishedMonths(now);
+        var months = await MonthsAsync(ct);
         var units = await RegionalUnitsAsync(ct);
         List<FigureTable> raw;
         DateOnly from, to;
@@ -61,7 +61,7 @@ public sealed class NationalPicture(VigilDb db, AccessContext access, IOrganisat
             var chosen = month ?? months[0];
             if (!months.Contains(chosen))
             {
-                return WorkResult<PictureDto>.Invalid("month", "Choose a finished month in the last two years");
+                return WorkResult<PictureDto>.Invalid("month", "Choose a finished month whose figures were kept (the last two years since Vigil began counting)");
             }
             var snapshot = await SnapshotAsync(chosen, ct);
             raw = JsonSerializer.Deserialize<List<FigureTable>>(snapshot.Tables, Json) ?? [];
@@ -85,6 +85,17 @@ public sealed class NationalPicture(VigilDb db, AccessContext access, IOrganisat
             detail: $"the national picture ({what}); {covers}; {from:yyyy-MM-dd} to {to:yyyy-MM-dd}; suppression {(national ? "on" : "off")}; aggregate counts only");
         await db.SaveChangesAsync(ct);
         return WorkResult<PictureDto>.Ok(new PictureDto(scope, covers, from, to, national, countedAt, tables, months, month, ReadsNetwork(access), ReadsUnit(access)));
+    }
+
+    /// <summary>The finished months a reader may choose, newest first: the one just finished (counted as it ends, by
+    /// <see cref="SnapshotKeeper"/>) and those already kept, within two years. A month never counted is not offered:
+    /// counting it now would show the network as it stands now.</summary>
+    public async Task<IReadOnlyList<DateOnly>> MonthsAsync(CancellationToken ct)
+    {
+        var finished = NationalReferenceData.FinishedMonths(db.Clock.GetUtcNow());
+        var oldest = finished[^1];
+        var kept = await db.Set<NationalSnapshot>().AsNoTracking().Where(s => s.Month >= oldest).Select(s => s.Month).ToListAsync(ct);
+        return [.. finished.Where(m => m == finished[0] || kept.Contains(m))];
     }
 
     private static StatisticsTable Table(FigureTable t, bool suppress)
@@ -151,18 +162,20 @@ public sealed class NationalPicture(VigilDb db, AccessContext access, IOrganisat
     {
         var snapshot = await SnapshotAsync(month, ct);
         var counted = JsonSerializer.Deserialize<Dictionary<string, Dictionary<Guid, long>>>(snapshot.Indicators, Json) ?? [];
-        var units = await RegionalUnitsAsync(ct);
-        long? Published(string code, UnitOrAgency unit)
+        var units = (await RegionalUnitsAsync(ct)).OrderBy(u => u.Name, StringComparer.Ordinal).ToList();
+        // Each indicator's by-unit figures suppressed as a by-unit table is (a count from 1 to 4, and the next smallest
+        // when one alone is hidden), so no suppressed unit can be worked out from the picture's total.
+        var published = new Dictionary<string, Dictionary<Guid, long?>>();
+        foreach (var indicator in BudgetModel.Indicators.Where(i => i.Code != "population"))
         {
-            if (code == "population")
-            {
-                return NationalReferenceData.PopulationThousands.GetValueOrDefault(unit.Code);
-            }
-            var n = counted.GetValueOrDefault(code)?.GetValueOrDefault(unit.Id) ?? 0;
-            return StatisticsTables.IsSmall((int)Math.Min(int.MaxValue, n)) ? null : n;
+            var counts = units.Select(u => counted.GetValueOrDefault(indicator.Code)?.GetValueOrDefault(u.Id) ?? 0).ToList();
+            var table = StatisticsTables.Table(indicator.Code, indicator.Name, "Unit", indicator.Code, (int)Math.Min(int.MaxValue, counts.Sum()), true,
+                units.Select((u, i) => (u.Name, (int)Math.Min(int.MaxValue, counts[i]), false)));
+            published[indicator.Code] = units.Select((u, i) => (u.Id, Value: table.Rows.First(r => r.Label == u.Name).Suppressed ? (long?)null : counts[i]))
+                .ToDictionary(p => p.Id, p => p.Value);
         }
-        return [.. units.OrderBy(u => u.Name, StringComparer.Ordinal)
-            .Select(u => (u, (IReadOnlyDictionary<string, long?>)BudgetModel.Indicators.ToDictionary(i => i.Code, i => Published(i.Code, u))))];
+        return [.. units.Select(u => (u, (IReadOnlyDictionary<string, long?>)BudgetModel.Indicators.ToDictionary(i => i.Code,
+            i => i.Code == "population" ? NationalReferenceData.PopulationThousands.GetValueOrDefault(u.Code) : published[i.Code][u.Id])))];
     }
 
     public sealed record Export(byte[] Content, string ContentType, string FileName);

@@ -10,8 +10,11 @@ namespace Vigil.Web.Operations;
 /// a regional unit's SIO or coordinator posts its requests and keeps its capacity.</summary>
 public static class SurgeRoles
 {
+    /// <summary>An officer of the National Operations Centre (one of its teams) who coordinates or is the duty officer:
+    /// the role alone is not enough, since a regional unit has coordinators too.</summary>
     public static bool IsOperationsCentre(AccessContext access) =>
-        access.UnitId is not null && (access.IsInRole(Roles.OperationsCoordinator) || access.IsInRole(Roles.NationalDutyOfficer));
+        access.UnitId is not null && access.UnitCode?.StartsWith("noc-", StringComparison.Ordinal) == true
+        && (access.IsInRole(Roles.OperationsCoordinator) || access.IsInRole(Roles.NationalDutyOfficer));
 
     public static bool ManagesUnit(AccessContext access) =>
         access.UnitId is not null && access.PartnerAgencyId is null && (access.IsInRole(Roles.Sio) || access.IsInRole(Roles.OperationsCoordinator));
@@ -39,7 +42,7 @@ public sealed class Incidents(VigilDb db, AccessContext access, IOrganisationDir
         {
             ApiValidation.Add(errors, nameof(request.LeadUnit), "Choose a regional unit to lead");
         }
-        var now = db.Clock.GetUtcNow();
+        var now = AuditChain.Normalise(db.Clock.GetUtcNow());
         if (request.StartedAt is { } started && started > now.AddMinutes(5))
         {
             ApiValidation.Add(errors, nameof(request.StartedAt), "The start cannot be in the future");
@@ -58,10 +61,12 @@ public sealed class Incidents(VigilDb db, AccessContext access, IOrganisationDir
             return WorkResult<IncidentDto>.Invalid(errors);
         }
         var name = request.Name!.Trim();
-        var group = new NeedToKnowGroup { Name = $"Incident: {name}", Description = $"The officers briefed on {name}.", OwningUnitId = access.UnitId, ManagedBy = "the operations centre" };
+        // The group is named by the incident's id, never its name: administrators list groups, and names are unique.
+        var id = Guid.CreateVersion7();
+        var group = new NeedToKnowGroup { Name = $"Incident {id:N}", Description = "The officers briefed on an incident (surge).", OwningUnitId = access.UnitId, ManagedBy = "the operations centre" };
         var incident = new SurgeIncident
         {
-            Name = name, Kind = request.Kind!, LeadUnitId = lead!.Id, StartedAt = request.StartedAt ?? now, Summary = request.Summary?.Trim() ?? "",
+            Id = id, Name = name, Kind = request.Kind!, LeadUnitId = lead!.Id, StartedAt = AuditChain.Normalise(request.StartedAt ?? now), Summary = request.Summary?.Trim() ?? "",
             DeclaredBy = Who, GroupId = group.Id, NeedToKnow = [new RecordGroup { GroupId = group.Id }], Classification = classification,
             OfficialSensitive = request.OfficialSensitive, OwningUnitId = access.UnitId!.Value,
         };
@@ -172,7 +177,7 @@ public sealed class Incidents(VigilDb db, AccessContext access, IOrganisationDir
         {
             return WorkResult<IncidentDto>.Conflict("The incident has already ended");
         }
-        var now = db.Clock.GetUtcNow();
+        var now = AuditChain.Normalise(db.Clock.GetUtcNow());
         incident.EndedAt = now;
         incident.Version = Guid.NewGuid();
         foreach (var open in await db.Set<SurgeRequest>().Where(r => r.IncidentId == id && r.WithdrawnAt == null).ToListAsync(ct))

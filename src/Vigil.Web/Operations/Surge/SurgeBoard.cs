@@ -64,8 +64,10 @@ public sealed class SurgeBoard(VigilDb db, AccessContext access, IOrganisationDi
         var proposal = SurgeOptimiser.Propose(needs, capacity, OperationsReferenceData.AreNeighbours,
             new SurgeSettings(request.NeighbourPreference ?? DefaultNeighbourPreference, SecondsAllowed: 5), Name);
 
-        var now = db.Clock.GetUtcNow();
+        var now = AuditChain.Normalise(db.Clock.GetUtcNow());
         var proposalId = Guid.CreateVersion7();
+        var incidentIds = open.Select(r => r.IncidentId).Distinct().ToList();
+        var classifications = await db.Set<SurgeIncident>().AsNoTracking().Where(i => incidentIds.Contains(i.Id)).ToDictionaryAsync(i => i.Id, i => i.Classification, ct);
         lines.Where(a => a.Status == AllocationStatus.Proposed).ToList().ForEach(a => a.Status = AllocationStatus.Superseded);
         var byId = open.ToDictionary(r => r.Id.ToString());
         foreach (var line in proposal.Lines)
@@ -74,7 +76,7 @@ public sealed class SurgeBoard(VigilDb db, AccessContext access, IOrganisationDi
             var need = needs.First(n => n.Id == line.RequestId);
             db.Add(new SurgeAllocation
             {
-                ProposalId = proposalId, RequestId = r.Id, IncidentId = r.IncidentId, RequestingUnitId = r.RequestingUnitId, GivingUnitId = units.First(u => u.Code == line.GivingUnit).Id,
+                ProposalId = proposalId, RequestId = r.Id, IncidentId = r.IncidentId, RequestingUnitId = r.RequestingUnitId, Classification = classifications[r.IncidentId], GivingUnitId = units.First(u => u.Code == line.GivingUnit).Id,
                 Capability = r.Capability, From = need.From, To = need.To, Where = r.Where, ProposedOfficers = line.Officers, Officers = line.Officers,
                 Why = Platform.Inbox.UnitInbox.Fit(line.Why, 1000), ProposedAt = now, Status = AllocationStatus.Proposed,
             });
@@ -183,7 +185,7 @@ public sealed class SurgeBoard(VigilDb db, AccessContext access, IOrganisationDi
             return WorkResult<AllocationDto>.Refused(refusal);
         }
         await db.SaveChangesAsync(ct);
-        return WorkResult<AllocationDto>.Ok(SurgeRequests.AllocationDto(line, await directory.UnitsAsync(ct), null));
+        return WorkResult<AllocationDto>.Ok(SurgeRequests.AllocationDto(line, await directory.UnitsAsync(ct), null, access));
     }
 
     /// <summary>Accepts every proposed line the coordinator sees, all or none: if one would break a minimum cover or
@@ -223,11 +225,14 @@ public sealed class SurgeBoard(VigilDb db, AccessContext access, IOrganisationDi
         {
             return refusal;
         }
-        var now = db.Clock.GetUtcNow();
+        var now = AuditChain.Normalise(db.Clock.GetUtcNow());
         if (decision is LineDecision.Accept or LineDecision.Change)
         {
             var number = decision is LineDecision.Change ? officers!.Value : line.Officers;
-            var request = await db.Set<SurgeRequest>().AsNoTracking().FirstAsync(r => r.Id == line.RequestId, ct);
+            // Tracked, and its version changed with the decision: two decisions on one request at once conflict (409), so
+            // together they cannot over-fill it.
+            var request = await db.Set<SurgeRequest>().FirstAsync(r => r.Id == line.RequestId, ct);
+            request.Version = Guid.NewGuid();
             if (request.WithdrawnAt is not null)
             {
                 return Refusal.Conflict("The request has been withdrawn");
@@ -296,7 +301,7 @@ public sealed class SurgeBoard(VigilDb db, AccessContext access, IOrganisationDi
         var incident = await db.Set<SurgeIncident>().AsNoTracking().Where(i => i.Id == line.IncidentId).Select(i => i.Name).FirstOrDefaultAsync(ct);
         db.Audit(AuditActions.Read, AuditOutcomes.Success, "surge-allocation", id.ToString());
         await db.SaveChangesAsync(ct);
-        return SurgeRequests.AllocationDto(line, await directory.UnitsAsync(ct), incident);
+        return SurgeRequests.AllocationDto(line, await directory.UnitsAsync(ct), incident, access);
     }
 
     /// <summary>Records the officers' arrival (the receiving unit or the operations centre).</summary>
@@ -325,11 +330,11 @@ public sealed class SurgeBoard(VigilDb db, AccessContext access, IOrganisationDi
         {
             return WorkResult<AllocationDto>.Refused(refusal);
         }
-        apply(line, db.Clock.GetUtcNow());
+        apply(line, AuditChain.Normalise(db.Clock.GetUtcNow()));
         line.Version = Guid.NewGuid();
         db.Audit(AuditActions.Update, AuditOutcomes.Success, "surge-allocation", id.ToString(), detail: what);
         await db.SaveChangesAsync(ct);
-        return WorkResult<AllocationDto>.Ok(SurgeRequests.AllocationDto(line, await directory.UnitsAsync(ct), null));
+        return WorkResult<AllocationDto>.Ok(SurgeRequests.AllocationDto(line, await directory.UnitsAsync(ct), null, access));
     }
 
     /// <summary>Names an officer of the giving unit as one of those going (its SIO or coordinator, or the operations
@@ -351,20 +356,17 @@ public sealed class SurgeBoard(VigilDb db, AccessContext access, IOrganisationDi
             return WorkResult<AllocationDto>.Invalid(errors);
         }
         var email = request.Email!.Trim().ToUpperInvariant();
-        var user = await db.Users.AsNoTracking().Where(u => u.NormalizedEmail == email && !u.IsDisabled).Select(u => new { u.Id, u.DisplayName, u.UnitId }).FirstOrDefaultAsync(ct);
-        if (user is null)
-        {
-            return WorkResult<AllocationDto>.Invalid(nameof(request.Email), "There is no active officer with that e-mail address");
-        }
-        if (line.WhyNotName(user.Id, user.UnitId) is { } refusal)
+        var user = await db.Users.AsNoTracking().Where(u => u.NormalizedEmail == email && !u.IsDisabled).Select(u => new { u.Id, u.DisplayName, u.UnitId, u.Clearance }).FirstOrDefaultAsync(ct);
+        // One answer whether the address is unknown or another unit's: naming does not tell who has an account.
+        if (line.WhyNotName(user?.Id ?? Guid.Empty, user?.UnitId, user?.Clearance ?? Classification.Official) is { } refusal)
         {
             return WorkResult<AllocationDto>.Refused(refusal);
         }
-        line.Named.Add(new DeployedOfficer { UserId = user.Id, Name = user.DisplayName, NamedAt = db.Clock.GetUtcNow() });
+        line.Named.Add(new DeployedOfficer { UserId = user!.Id, Name = user.DisplayName, NamedAt = AuditChain.Normalise(db.Clock.GetUtcNow()) });
         line.Version = Guid.NewGuid();
         db.Audit(AuditActions.Update, AuditOutcomes.Success, "surge-allocation", id.ToString(), detail: $"{user.DisplayName} named as going");
         await db.SaveChangesAsync(ct);
-        return WorkResult<AllocationDto>.Ok(SurgeRequests.AllocationDto(line, await directory.UnitsAsync(ct), null));
+        return WorkResult<AllocationDto>.Ok(SurgeRequests.AllocationDto(line, await directory.UnitsAsync(ct), null, access));
     }
 
     /// <summary>The deployments the signed-in officer is named on, newest first.</summary>
@@ -374,13 +376,13 @@ public sealed class SurgeBoard(VigilDb db, AccessContext access, IOrganisationDi
         {
             return [];
         }
-        var lines = await db.Set<SurgeAllocation>().AsNoTracking().Where(a => a.Named.Any(n => n.UserId == me)).OrderByDescending(a => a.From).Take(50).ToListAsync(ct);
+        var lines = await db.Set<SurgeAllocation>().AsNoTracking().Where(a => a.Named.Any(n => n.UserId == me) && a.Classification <= access.Clearance).OrderByDescending(a => a.From).Take(50).ToListAsync(ct);
         var incidentIds = lines.Select(a => a.IncidentId).Distinct().ToList();
         var briefed = await db.Set<SurgeIncident>().AsNoTracking().Where(i => incidentIds.Contains(i.Id)).ToDictionaryAsync(i => i.Id, i => i.Name, ct);
         db.Audit(AuditActions.Read, AuditOutcomes.Success, "surge-allocation", detail: $"own deployments ({lines.Count})");
         await db.SaveChangesAsync(ct);
         var units = await directory.UnitsAsync(ct);
-        return [.. lines.Select(a => SurgeRequests.AllocationDto(a, units, briefed.GetValueOrDefault(a.IncidentId)))];
+        return [.. lines.Select(a => SurgeRequests.AllocationDto(a, units, briefed.GetValueOrDefault(a.IncidentId), access))];
     }
 
     /// <summary>A line as its readers see it: the operations centre and anyone briefed on the incident (through its
@@ -388,15 +390,14 @@ public sealed class SurgeBoard(VigilDb db, AccessContext access, IOrganisationDi
     private async Task<SurgeAllocation?> VisibleLineAsync(Guid id, CancellationToken ct)
     {
         var line = SurgeRoles.Reads(access) ? await db.Set<SurgeAllocation>().FirstOrDefaultAsync(a => a.Id == id, ct) : null;
-        if (line is not null && line.GivingUnitId != access.UnitId && line.RequestingUnitId != access.UnitId
+        if (line is not null && !((line.GivingUnitId == access.UnitId || line.RequestingUnitId == access.UnitId) && line.Classification <= access.Clearance)
             && !await db.Set<SurgeRequest>().AnyAsync(r => r.Id == line.RequestId, ct))
         {
             line = null;
         }
         if (line is null)
         {
-            db.Audit(AuditActions.NotFound, AuditOutcomes.Failure, "surge-allocation", id.ToString());
-            await db.SaveChangesAsync(ct);
+            await db.RecordMissAsync<SurgeAllocation>(a => a.Id == id, "surge-allocation", id.ToString(), ct: ct);
         }
         return line;
     }
@@ -407,7 +408,7 @@ public sealed class SurgeBoard(VigilDb db, AccessContext access, IOrganisationDi
         return db.Set<SurgeRequest>().AsNoTracking().Where(r => r.WithdrawnAt == null && r.To >= today);
     }
 
-    private DateOnly Today => DateOnly.FromDateTime(db.Clock.GetUtcNow().UtcDateTime);
+    private DateOnly Today => DateOnly.FromDateTime(AuditChain.Normalise(db.Clock.GetUtcNow()).UtcDateTime);
 
     private string Who => access.DisplayName ?? access.UserName ?? "";
 

@@ -148,6 +148,10 @@ public sealed class SurgeAllocation : IAuditedRecord
     public Guid IncidentId { get; set; }
     public Guid RequestingUnitId { get; set; }
     public Guid GivingUnitId { get; set; }
+
+    /// <summary>The incident's classification when the line was proposed: the units' officers see a line only up to
+    /// their clearance.</summary>
+    public Classification Classification { get; set; }
     public required string Capability { get; set; }
     public DateOnly From { get; set; }
     public DateOnly To { get; set; }
@@ -192,15 +196,15 @@ public sealed class SurgeAllocation : IAuditedRecord
         : ArrivedAt is not null ? Refusal.Conflict("Their arrival is already recorded")
         : StoodDownAt is not null ? Refusal.Conflict("The deployment has been stood down") : null;
 
-    public Refusal? WhyNotName(Guid userId, Guid? userUnit)
+    public Refusal? WhyNotName(Guid userId, Guid? userUnit, Classification clearance)
     {
         if (!IsDeployment || StoodDownAt is not null)
         {
             return Refusal.Conflict("Officers are named on a deployment that has not been stood down");
         }
-        if (userUnit != GivingUnitId)
+        if (userUnit != GivingUnitId || clearance < Classification)
         {
-            return Refusal.Invalid("Email", "Name an officer of the unit giving them");
+            return Refusal.Invalid("Email", "Name an officer of the unit giving them, cleared for the incident");
         }
         if (Named.Any(n => n.UserId == userId))
         {

@@ -46,10 +46,14 @@ public sealed class SurgeRequests(VigilDb db, AccessContext access, IOrganisatio
         {
             return WorkResult<SurgeRequestDto>.Invalid(errors);
         }
+        if (request.From is { } first && first > today.AddDays(UnitCapacity.LongestRunDays))
+        {
+            return WorkResult<SurgeRequestDto>.Invalid(nameof(request.From), "The first day must be within a year from today");
+        }
         var record = new SurgeRequest
         {
             IncidentId = incidentId, RequestingUnitId = mine.Id, Capability = request.Capability!, Officers = request.Officers!.Value, From = request.From!.Value,
-            To = request.To!.Value, Where = request.Where!.Trim(), Priority = request.Priority ?? SurgePriority.Medium, RequestedAt = db.Clock.GetUtcNow(), RequestedBy = Who,
+            To = request.To!.Value, Where = request.Where!.Trim(), Priority = request.Priority ?? SurgePriority.Medium, RequestedAt = AuditChain.Normalise(db.Clock.GetUtcNow()), RequestedBy = Who,
         };
         db.Add(record);
         db.Audit(AuditActions.Create, AuditOutcomes.Success, "surge-request", record.Id.ToString(),
@@ -81,7 +85,7 @@ public sealed class SurgeRequests(VigilDb db, AccessContext access, IOrganisatio
         {
             return WorkResult<SurgeRequestDto>.Conflict("The request has already been withdrawn");
         }
-        record.WithdrawnAt = db.Clock.GetUtcNow();
+        record.WithdrawnAt = AuditChain.Normalise(db.Clock.GetUtcNow());
         record.WithdrawnReason = request.Reason!.Trim();
         record.Version = Guid.NewGuid();
         await db.Set<SurgeAllocation>().Where(a => a.RequestId == id && a.Status == AllocationStatus.Proposed).ForEachAsync(a => a.Status = AllocationStatus.Superseded, ct);
@@ -107,26 +111,31 @@ public sealed class SurgeRequests(VigilDb db, AccessContext access, IOrganisatio
             ? await db.Set<SurgeIncident>().AsNoTracking().Where(i => list.Select(r => r.IncidentId).Contains(i.Id)).ToDictionaryAsync(i => i.Id, i => i.Name, ct)
             : list.Select(r => r.IncidentId).Distinct().ToDictionary(i => i, _ => incident);
         var units = await directory.UnitsAsync(ct);
-        return [.. list.Select(r => Dto(r, incidents.GetValueOrDefault(r.IncidentId, ""), lines.Where(a => a.RequestId == r.Id).ToList(), units))];
+        return [.. list.Select(r => Dto(r, incidents.GetValueOrDefault(r.IncidentId, ""), lines.Where(a => a.RequestId == r.Id).ToList(), units, access))];
     }
 
-    public static SurgeRequestDto Dto(SurgeRequest r, string incident, IReadOnlyList<SurgeAllocation> lines, IReadOnlyList<UnitOrAgency> units)
+    /// <summary>A request as its reader sees it. Why a unit can give, and what binds a shortfall, name other units'
+    /// capacity net of deployments the reader may not know of: the operations centre sees them; others see the
+    /// numbers only.</summary>
+    public static SurgeRequestDto Dto(SurgeRequest r, string incident, IReadOnlyList<SurgeAllocation> lines, IReadOnlyList<UnitOrAgency> units, AccessContext reader)
     {
         var unit = units.FirstOrDefault(u => u.Id == r.RequestingUnitId);
         return new(r.Id, r.IncidentId, incident, unit?.Name ?? "", unit?.Code ?? "", r.Capability, OperationsReferenceData.CapabilityName(r.Capability) ?? r.Capability,
             r.Officers, lines.Where(a => a.IsDeployment).Sum(a => a.Officers), r.From, r.To, r.Where, r.Priority, r.RequestedAt, r.RequestedBy, r.WithdrawnAt, r.WithdrawnReason,
-            r.Shortfall, [.. lines.OrderBy(a => a.ProposedAt).ThenBy(a => units.FirstOrDefault(u => u.Id == a.GivingUnitId)?.Name, StringComparer.Ordinal).Select(a => AllocationDto(a, units, incident))]);
+            SurgeRoles.IsOperationsCentre(reader) || r.Shortfall.IndexOf(':', StringComparison.Ordinal) is < 0 ? r.Shortfall : r.Shortfall[..r.Shortfall.IndexOf(':', StringComparison.Ordinal)],
+            [.. lines.OrderBy(a => a.ProposedAt).ThenBy(a => units.FirstOrDefault(u => u.Id == a.GivingUnitId)?.Name, StringComparer.Ordinal).Select(a => AllocationDto(a, units, incident, reader))]);
     }
 
-    public static AllocationDto AllocationDto(SurgeAllocation a, IReadOnlyList<UnitOrAgency> units, string? incident)
+    public static AllocationDto AllocationDto(SurgeAllocation a, IReadOnlyList<UnitOrAgency> units, string? incident, AccessContext reader)
     {
         var giving = units.FirstOrDefault(u => u.Id == a.GivingUnitId);
         return new(a.Id, a.RequestId, giving?.Name ?? "", giving?.Code ?? "", units.FirstOrDefault(u => u.Id == a.RequestingUnitId)?.Name ?? "", a.Capability,
-            OperationsReferenceData.CapabilityName(a.Capability) ?? a.Capability, a.From, a.To, a.Where, a.ProposedOfficers, a.Officers, a.Why, a.Status, a.Reason, a.DecidedBy,
+            OperationsReferenceData.CapabilityName(a.Capability) ?? a.Capability, a.From, a.To, a.Where, a.ProposedOfficers, a.Officers,
+            SurgeRoles.IsOperationsCentre(reader) ? a.Why : "Proposed by the operations centre", a.Status, a.Reason, a.DecidedBy,
             a.DecidedAt, a.ArrivedAt, a.StoodDownAt, a.DeploymentState, incident, [.. a.Named.OrderBy(n => n.NamedAt).Select(n => n.Name)], a.Version);
     }
 
-    private DateOnly Today => DateOnly.FromDateTime(db.Clock.GetUtcNow().UtcDateTime);
+    private DateOnly Today => DateOnly.FromDateTime(AuditChain.Normalise(db.Clock.GetUtcNow()).UtcDateTime);
 
     private string Who => access.DisplayName ?? access.UserName ?? "";
 }

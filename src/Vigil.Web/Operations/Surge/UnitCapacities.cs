@@ -42,7 +42,7 @@ public sealed class UnitCapacities(VigilDb db, AccessContext access, IOrganisati
         var entry = new UnitCapacity
         {
             UnitId = unit!.Id, Capability = request.Capability!, From = request.From!.Value, To = request.To!.Value, Available = request.Available!.Value,
-            MinimumCover = request.MinimumCover!.Value, RecordedAt = db.Clock.GetUtcNow(), RecordedBy = access.DisplayName ?? access.UserName ?? "",
+            MinimumCover = request.MinimumCover!.Value, RecordedAt = AuditChain.Normalise(db.Clock.GetUtcNow()), RecordedBy = access.DisplayName ?? access.UserName ?? "",
         };
         db.Add(entry);
         db.Audit(AuditActions.Create, AuditOutcomes.Success, "unit-capacity", entry.Id.ToString(),
@@ -57,13 +57,16 @@ public sealed class UnitCapacities(VigilDb db, AccessContext access, IOrganisati
     {
         var units = await directory.UnitsAsync(ct);
         var unit = code is { Length: > 0 } ? units.FirstOrDefault(u => u.Code == code) : units.FirstOrDefault(u => u.Id == access.UnitId);
-        if (unit is null || !OperationsReferenceData.IsRegional(unit.Code) || !SurgeRoles.Reads(access) || (unit.Id != access.UnitId && !SurgeRoles.IsOperationsCentre(access)))
+        var today = DateOnly.FromDateTime(db.Clock.GetUtcNow().UtcDateTime);
+        if (unit is null || !OperationsReferenceData.IsRegional(unit.Code) || !SurgeRoles.Reads(access) || (unit.Id != access.UnitId && !SurgeRoles.IsOperationsCentre(access))
+            || from is { } asked && Math.Abs(asked.DayNumber - today.DayNumber) > UnitCapacity.LongestRunDays)
         {
-            db.Audit(AuditActions.NotFound, AuditOutcomes.Failure, "unit-capacity", code);
+            db.Audit(unit is null ? AuditActions.NotFound : AuditActions.Refused, unit is null ? AuditOutcomes.Failure : AuditOutcomes.Denied, "unit-capacity",
+                Platform.Inbox.UnitInbox.Fit(code ?? "", 40));
             await db.SaveChangesAsync(ct);
             return null;
         }
-        var first = from ?? DateOnly.FromDateTime(db.Clock.GetUtcNow().UtcDateTime);
+        var first = from ?? today;
         var days = Enumerable.Range(0, ViewDays).Select(first.AddDays).ToList();
         var last = days[^1];
         var entries = await db.Set<UnitCapacity>().AsNoTracking().Where(c => c.UnitId == unit.Id && c.From <= last && c.To >= first).ToListAsync(ct);
@@ -82,12 +85,16 @@ public sealed class UnitCapacities(VigilDb db, AccessContext access, IOrganisati
         // An incident's name is shown only to those briefed on it; the units moving officers see what they need without it.
         var incidentIds = deployments.Select(a => a.IncidentId).Distinct().ToList();
         var briefed = await db.Set<SurgeIncident>().AsNoTracking().Where(i => incidentIds.Contains(i.Id)).ToDictionaryAsync(i => i.Id, i => i.Name, ct);
+        // The unit's own officers see every line of theirs (what they give and get, not the incident's name); the
+        // operations centre, reading another unit's view, only the lines of incidents it is briefed on. The capacity
+        // cells above count every deployment (a unit's availability, documented).
+        var shown = deployments.Where(a => unit.Id == access.UnitId ? a.Classification <= access.Clearance : briefed.ContainsKey(a.IncidentId)).ToList();
         var own = await db.Set<SurgeRequest>().AsNoTracking().Where(r => r.RequestingUnitId == unit.Id).OrderByDescending(r => r.RequestedAt).Take(100).ToListAsync(ct);
         db.Audit(AuditActions.Read, AuditOutcomes.Success, "unit-capacity", unit.Code, detail: $"the surge view of {unit.Name}");
         await db.SaveChangesAsync(ct);
         return new UnitSurgeView(unit.Name, unit.Code, days, rows,
-            [.. deployments.Where(a => a.GivingUnitId == unit.Id).Select(a => SurgeRequests.AllocationDto(a, units, briefed.GetValueOrDefault(a.IncidentId)))],
-            [.. deployments.Where(a => a.RequestingUnitId == unit.Id).Select(a => SurgeRequests.AllocationDto(a, units, briefed.GetValueOrDefault(a.IncidentId)))],
+            [.. shown.Where(a => a.GivingUnitId == unit.Id).Select(a => SurgeRequests.AllocationDto(a, units, briefed.GetValueOrDefault(a.IncidentId), access))],
+            [.. shown.Where(a => a.RequestingUnitId == unit.Id).Select(a => SurgeRequests.AllocationDto(a, units, briefed.GetValueOrDefault(a.IncidentId), access))],
             await requests.DtosAsync(own, null, ct),
             SurgeRoles.IsOperationsCentre(access) || (SurgeRoles.ManagesUnit(access) && access.UnitId == unit.Id));
     }

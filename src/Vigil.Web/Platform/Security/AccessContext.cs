@@ -15,6 +15,9 @@ public sealed class AccessContext
     public string? DisplayName { get; private set; }
     public Guid? UnitId { get; private set; }
     public string? UnitName { get; private set; }
+
+    /// <summary>The unit's code in the network's reference data ("london", "noc-coordination-centre").</summary>
+    public string? UnitCode { get; private set; }
     public Guid? PartnerAgencyId { get; private set; }
     public Classification Clearance { get; private set; }
     public IReadOnlySet<string> Roles { get; private set; } = new HashSet<string>();
@@ -23,7 +26,7 @@ public sealed class AccessContext
     public bool IsInRole(string role) => Roles.Contains(role);
 
     public void SignedIn(Guid userId, string userName, string displayName, Guid? unitId, string? unitName, Guid? partnerAgencyId,
-        Classification clearance, IEnumerable<string> roles, IEnumerable<Guid> groups)
+        Classification clearance, IEnumerable<string> roles, IEnumerable<Guid> groups, string? unitCode = null)
     {
         IsAuthenticated = true;
         UserId = userId;
@@ -31,6 +34,7 @@ public sealed class AccessContext
         DisplayName = displayName;
         UnitId = unitId;
         UnitName = unitName;
+        UnitCode = unitCode;
         PartnerAgencyId = partnerAgencyId;
         Clearance = clearance;
         Roles = new HashSet<string>(roles, StringComparer.Ordinal);
@@ -53,6 +57,7 @@ public sealed class AccessContext
         DisplayName = other.DisplayName;
         UnitId = other.UnitId;
         UnitName = other.UnitName;
+        UnitCode = other.UnitCode;
         PartnerAgencyId = other.PartnerAgencyId;
         Clearance = other.Clearance;
         Roles = other.Roles;

@@ -17,7 +17,7 @@ public sealed class AccessContextMiddleware(RequestDelegate next, Microsoft.Exte
     /// <summary>What a request needs of a user beyond their own row: roles, groups and the name of their unit
     /// or agency, kept for the account's <see cref="VigilUser.AccessVersion"/> (and unit). The row is read on
     /// every request, so a change to either is seen by the very next one.</summary>
-    private sealed record Held(Guid Version, Guid? UnitId, Guid? PartnerId, List<string> Roles, List<Guid> Groups, string? UnitName);
+    private sealed record Held(Guid Version, Guid? UnitId, Guid? PartnerId, List<string> Roles, List<Guid> Groups, string? UnitName, string? UnitCode);
 
     public async Task InvokeAsync(HttpContext http, VigilDb db, AccessContext access, VigilOptions options, TimeProvider clock, IOrganisationDirectory directory)
     {
@@ -47,7 +47,8 @@ public sealed class AccessContextMiddleware(RequestDelegate next, Microsoft.Exte
                         await db.UserRoles.Where(r => r.UserId == userId)
                             .Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => r.Name!).ToListAsync(http.RequestAborted),
                         await db.GroupMemberships.Where(m => m.UserId == userId).Select(m => m.GroupId).ToListAsync(http.RequestAborted),
-                        (await directory.OfAsync(user.UnitId, user.PartnerAgencyId, http.RequestAborted))?.Name);
+                        (await directory.OfAsync(user.UnitId, user.PartnerAgencyId, http.RequestAborted))?.Name,
+                        user.UnitId is null ? null : (await directory.OfAsync(user.UnitId, null, http.RequestAborted))?.Code);
                     cache.Set(key, held, new Microsoft.Extensions.Caching.Memory.MemoryCacheEntryOptions { SlidingExpiration = TimeSpan.FromMinutes(10) });
                 }
                 var roles = held.Roles;
@@ -60,7 +61,7 @@ public sealed class AccessContextMiddleware(RequestDelegate next, Microsoft.Exte
                     await next(http);
                     return;
                 }
-                access.SignedIn(user!.Id, user.UserName!, user.DisplayName, user.UnitId, held.UnitName, user.PartnerAgencyId, user.Clearance, roles, held.Groups);
+                access.SignedIn(user!.Id, user.UserName!, user.DisplayName, user.UnitId, held.UnitName, user.PartnerAgencyId, user.Clearance, roles, held.Groups, held.UnitCode);
 
                 var identity = new ClaimsIdentity(http.User.Identity!.AuthenticationType, ClaimTypes.Name, ClaimTypes.Role);
                 identity.AddClaim(new Claim(ClaimTypes.NameIdentifier, user.Id.ToString()));
