@@ -104,9 +104,14 @@ public sealed class BudgetAdvice(VigilDb db, AccessContext access, NationalPictu
     public async Task<ScenarioDto?> ReadAsync(Guid id, CancellationToken ct)
     {
         var scenario = Reads(access) ? await db.Set<BudgetScenario>().AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, ct) : null;
-        db.Audit(scenario is null ? AuditActions.NotFound : AuditActions.Read, scenario is null ? AuditOutcomes.Failure : AuditOutcomes.Success, "budget-scenario", id.ToString());
+        if (scenario is null)
+        {
+            await db.RecordMissAsync<BudgetScenario>(s => s.Id == id, "budget-scenario", id.ToString(), ct: ct);
+            return null;
+        }
+        db.Audit(AuditActions.Read, AuditOutcomes.Success, "budget-scenario", id.ToString());
         await db.SaveChangesAsync(ct);
-        return scenario is null ? null : await DtoAsync(scenario, ct);
+        return await DtoAsync(scenario, ct);
     }
 
     public async Task<ScenarioComparison?> CompareAsync(Guid a, Guid b, CancellationToken ct)

@@ -103,8 +103,7 @@ public sealed class Incidents(VigilDb db, AccessContext access, IOrganisationDir
         var incident = SurgeRoles.Reads(access) ? await db.Set<SurgeIncident>().AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, ct) : null;
         if (incident is null)
         {
-            db.Audit(AuditActions.NotFound, AuditOutcomes.Failure, "surge-incident", id.ToString());
-            await db.SaveChangesAsync(ct);
+            await db.RecordMissAsync<SurgeIncident>(i => i.Id == id, "surge-incident", id.ToString(), ct: ct);
             return null;
         }
         var units = await directory.UnitsAsync(ct);
