@@ -69,12 +69,17 @@ public sealed class HomePageTests(VigilApp app) : IClassFixture<VigilApp>
     public async Task Navigation_OffersEachRoleItsOwnPages()
     {
         var officer = Links((await (await app.SignInAsync(DemoUsers.InvestigatorNorthWest)).GetAsync("/")).Document);
-        Assert.Equal(["Home", "Subjects", "Investigations", "Intelligence", "Prepare", "Network", "Organisations", "Deconfliction", "Inbox", "API tokens"], officer);
+        Assert.Equal(["Home", "Subjects", "Investigations", "Intelligence", "Prepare", "Surge", "Network", "Organisations", "Deconfliction", "Inbox", "API tokens"], officer);
 
         // The CTSA keeps the Protect register; the national duty officer records the level and reads the board.
         var ctsa = Links((await (await app.SignInAsync(DemoUsers.CtsaLondon)).GetAsync("/")).Document);
         Assert.Contains("Protect", ctsa);
         Assert.Contains("Prepare", ctsa);
+
+        // HQ's planner reads the national picture; an officer of a unit does not.
+        var planner = Links((await (await app.SignInAsync(DemoUsers.PlanningHq)).GetAsync("/")).Document);
+        Assert.Contains("National picture", planner);
+        Assert.DoesNotContain("National picture", officer);
 
         var admin = Links((await (await app.SignInAsync(DemoUsers.Admin)).GetAsync("/")).Document);
         Assert.Contains("Users", admin);

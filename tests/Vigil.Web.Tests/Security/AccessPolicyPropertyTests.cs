@@ -141,6 +141,13 @@ public sealed class QueryFilterAgreementTests(VigilApp app) : IClassFixture<Vigi
             Reader<Vigil.Web.Reporting.ActReporterContact>()),
         new(typeof(Vigil.Web.Protect.ProtectSite), (l, f) => Label(new Vigil.Web.Protect.ProtectSite { Name = "Fictional Agreement Hall", Postcode = "M1 1AE", Sector = "retail", Capacity = 300 }, l),
             Reader<Vigil.Web.Protect.ProtectSite>()),
+        new(typeof(Vigil.Web.Operations.SurgeIncident),
+            (l, f) => Label(new Vigil.Web.Operations.SurgeIncident { Name = "Fictional agreement", Kind = "attack", LeadUnitId = l.OwningUnitId, GroupId = f.Group }, l),
+            Reader<Vigil.Web.Operations.SurgeIncident>(), null,
+            (parent, _) => new Vigil.Web.Operations.SurgeRequest
+            {
+                IncidentId = ((Vigil.Web.Operations.SurgeIncident)parent).Id, RequestingUnitId = ((Vigil.Web.Operations.SurgeIncident)parent).OwningUnitId, Capability = "investigators", Officers = 1,
+            }),
     ];
 
     private static readonly Dictionary<Type, Func<VigilDb, IReadOnlyCollection<Guid>, Task<(HashSet<Guid>, int)>>> ChildReaders = new()
@@ -149,6 +156,7 @@ public sealed class QueryFilterAgreementTests(VigilApp app) : IClassFixture<Vigi
         [typeof(Vigil.Web.Prevent.PartnerInformation)] = Reader<Vigil.Web.Prevent.PartnerInformation>(),
         [typeof(Vigil.Web.Intelligence.ReportEntity)] = Reader<Vigil.Web.Intelligence.ReportEntity>(),
         [typeof(Vigil.Web.Reporting.ActClusterLink)] = Reader<Vigil.Web.Reporting.ActClusterLink>(),
+        [typeof(Vigil.Web.Operations.SurgeRequest)] = Reader<Vigil.Web.Operations.SurgeRequest>(),
         // A name word has no id of its own: the child made for each subject is its word "agreement".
         [typeof(SubjectNameToken)] = async (db, ids) =>
         {
