@@ -77,7 +77,7 @@ public sealed class BudgetAdvice(VigilDb db, AccessContext access, NationalPictu
         }
         if (errors.Count == 0)
         {
-            var input = await InputAsync(month, (long)(request.TotalPounds!.Value * 100), weights, ct);
+            var input = Input(await picture.IndicatorsAsync(month, ct), (long)(request.TotalPounds!.Value * 100), weights);
             foreach (var (field, message) in BudgetModel.Problems(input))
             {
                 ApiValidation.Add(errors, field == "Total" ? nameof(request.TotalPounds) : field, message);
@@ -153,18 +153,15 @@ public sealed class BudgetAdvice(VigilDb db, AccessContext access, NationalPictu
             : WorkResult<Export>.Ok(new Export(await Sheets.XlsxAsync(sheets, ct), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", stem + ".xlsx"));
     }
 
-    private async Task<BudgetInput> InputAsync(DateOnly month, long totalPence, IReadOnlyDictionary<string, decimal> weights, CancellationToken ct)
-    {
-        var indicators = await picture.IndicatorsAsync(month, ct);
-        return new BudgetInput(totalPence, weights,
-            [.. indicators.Select(p => new UnitDemand(p.Unit.Name, p.Published.ToDictionary(x => x.Key, x => (decimal)(x.Value ?? 0))))]);
-    }
+    private static BudgetInput Input(IReadOnlyList<(UnitOrAgency Unit, IReadOnlyDictionary<string, long?> Published)> indicators, long totalPence,
+        IReadOnlyDictionary<string, decimal> weights) =>
+        new(totalPence, weights, [.. indicators.Select(p => new UnitDemand(p.Unit.Name, p.Published.ToDictionary(x => x.Key, x => (decimal)(x.Value ?? 0))))]);
 
     private async Task<ScenarioDto> DtoAsync(BudgetScenario scenario, CancellationToken ct)
     {
         var weights = scenario.Weights.ToDictionary(w => w.Indicator, w => w.Weight);
         var indicators = await picture.IndicatorsAsync(scenario.IndicatorsMonth, ct);
-        var input = await InputAsync(scenario.IndicatorsMonth, scenario.TotalPence, weights, ct);
+        var input = Input(indicators, scenario.TotalPence, weights);
         var split = BudgetModel.Split(input);
         var lastYear = BudgetScenario.PreviousYear(scenario.FinancialYear);
         var units = await directory.UnitsAsync(ct);

@@ -43,12 +43,12 @@ public sealed class AccessContextMiddleware(RequestDelegate next, Microsoft.Exte
                 if (!cache.TryGetValue(key, out Held? held) || held is null
                     || held.Version != user!.AccessVersion || held.UnitId != user.UnitId || held.PartnerId != user.PartnerAgencyId)
                 {
-                    held = new Held(user!.AccessVersion, user.UnitId, user.PartnerAgencyId,
+                    var organisation = await directory.OfAsync(user!.UnitId, user.PartnerAgencyId, http.RequestAborted);
+                    held = new Held(user.AccessVersion, user.UnitId, user.PartnerAgencyId,
                         await db.UserRoles.Where(r => r.UserId == userId)
                             .Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => r.Name!).ToListAsync(http.RequestAborted),
                         await db.GroupMemberships.Where(m => m.UserId == userId).Select(m => m.GroupId).ToListAsync(http.RequestAborted),
-                        (await directory.OfAsync(user.UnitId, user.PartnerAgencyId, http.RequestAborted))?.Name,
-                        user.UnitId is null ? null : (await directory.OfAsync(user.UnitId, null, http.RequestAborted))?.Code);
+                        organisation?.Name, user.UnitId is null ? null : organisation?.Code);
                     cache.Set(key, held, new Microsoft.Extensions.Caching.Memory.MemoryCacheEntryOptions { SlidingExpiration = TimeSpan.FromMinutes(10) });
                 }
                 var roles = held.Roles;
