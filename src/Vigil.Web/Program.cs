@@ -8,6 +8,7 @@ using Vigil.Web.Prepare;
 using Vigil.Web.Prevent;
 using Vigil.Web.Protect;
 using Vigil.Web.Pursue;
+using Vigil.Web.Retention;
 using Vigil.Web.Reporting;
 using Vigil.Web.Subjects;
 
@@ -46,6 +47,7 @@ public partial class Program
         builder.AddPrepare();
         builder.AddOperations();
         builder.AddNational();
+        builder.AddRetention();
 
         var app = builder.Build();
         app.MapPlatform();
@@ -59,6 +61,7 @@ public partial class Program
         app.MapPrepare();
         app.MapOperations();
         app.MapNational();
+        app.MapRetention();
         return app;
     }
 }

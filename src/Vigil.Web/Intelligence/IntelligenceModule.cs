@@ -24,6 +24,7 @@ public static class IntelligenceModule
     {
         builder.Services
             .AddScoped<IntelligenceReports>()
+            .AddScoped<Platform.Retention.IDisposalPart, ReportEntityDisposal>()
             .AddScoped<ISeed, IntelligenceReferenceSeed>()
             .AddScoped<ISeed, IntelligenceDemoSeed>()
             .AddScoped<Platform.Data.Scale.IScaleSeed, IntelligenceScaleSeed>()

@@ -81,7 +81,7 @@ public static class Grading
 /// protected record. Who and how it came from a source is held apart (<see cref="SourceDetails"/>), under a
 /// further need-to-know group. The rules of its steps live here.
 /// </summary>
-public sealed class IntelligenceReport : IProtectedRecord, IAuditedRecord, ISearchable
+public sealed class IntelligenceReport : IProtectedRecord, IAuditedRecord, ISearchable, Platform.Retention.IRetained
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
     /// <summary>"IR-2026-7K3QX9M": random, never sequential (a number would tell how many reports exist).</summary>
@@ -208,6 +208,11 @@ public sealed class IntelligenceReport : IProtectedRecord, IAuditedRecord, ISear
     public SearchDocument SearchDocument() => new($"Intelligence report {Reference}", Withheld ? "" : Text,
         Withheld ? [Reference] : [Reference, .. NamedIdentifiers.Split(' ', StringSplitOptions.RemoveEmptyEntries)],
         $"/intelligence/reports/{Id}", InformationDate ?? DateOnly.FromDateTime(ReportedAt.UtcDateTime), GradeFacet, typeof(IntelligenceReport), Id);
+
+    public string RetentionType => "intelligence-report";
+
+    /// <summary>Reviewed from the day it was reported.</summary>
+    public Platform.Retention.RetentionClock? RetentionClock() => new(DateOnly.FromDateTime(ReportedAt.UtcDateTime), "reported");
 
     public string AuditRecordType => "intelligence-report";
     public string AuditRecordId => Id.ToString();

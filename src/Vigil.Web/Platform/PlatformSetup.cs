@@ -57,6 +57,7 @@ public static class PlatformSetup
         builder.Services.AddScoped<ISeed, RoleSeed>();
         builder.Services.AddScoped<ISeed, DemoData>();
         builder.Services.AddScoped<ISeed, Search.SearchBackfill>();
+        builder.Services.AddScoped<ISeed, Retention.RetentionBackfill>();
         builder.Services.AddScoped<DatabaseSetup>();
         builder.Services.AddScoped<Data.Scale.ScaleSeeding>();
         builder.Services.AddScoped<Data.Scale.IScaleSeed, Data.Scale.AuditScaleSeed>();

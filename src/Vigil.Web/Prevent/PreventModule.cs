@@ -24,6 +24,7 @@ public static class PreventModule
             .AddScoped<ChannelPanels>()
             .AddScoped<PreventStatistics>()
             .AddScoped<Subjects.Deconfliction.ISubjectInvolvement, PreventInvolvement>()
+            .AddScoped<Platform.Retention.IDisposalPart, PreventCaseDisposal>()
             .AddScoped<ISeed, PreventReferenceSeed>()
             .AddScoped<ISeed, PreventDemoSeed>()
             .AddScoped<Platform.Data.Scale.IScaleSeed, PreventScaleSeed>()

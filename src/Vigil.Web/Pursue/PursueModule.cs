@@ -33,6 +33,7 @@ public static class PursueModule
             .AddScoped<Exhibits>()
             .AddScoped<Disclosure>()
             .AddScoped<Subjects.Deconfliction.ISubjectInvolvement, PursueInvolvement>()
+            .AddScoped<Platform.Retention.IDisposalPart, LinkedSubjectDisposal>()
             .AddScoped<Platform.Links.IRecordFinder, InvestigationFinder>()
             .AddScoped<Platform.Graph.IGraphSource, PursueGraph>()
             .AddScoped<Platform.Links.ITimelineSource, PursueSubjectTimeline>()

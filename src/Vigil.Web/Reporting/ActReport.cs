@@ -45,7 +45,7 @@ public enum ActStep { Take, Release, Check, Ask, Reroute, Close, CreateIntellige
 /// of their own under a stricter label (<see cref="ActReporterContact"/>); the reporter's address is never
 /// stored. The rules of triage live here.
 /// </summary>
-public sealed class ActReport : IProtectedRecord, IAuditedRecord, ISearchable
+public sealed class ActReport : IProtectedRecord, IAuditedRecord, ISearchable, Platform.Retention.IRetained
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
     /// <summary>"ACT-7K3Q-X9MA-B2CD": random (60 bits), so it cannot be guessed and tells nobody how many reports exist.</summary>
@@ -256,6 +256,11 @@ public sealed class ActReport : IProtectedRecord, IAuditedRecord, ISearchable
         string.Join(" ", new[] { WhatHappened, PlaceText, AnythingElse }.Concat(People.Select(p => $"{p.Name} {p.Description}")).Concat(Vehicles.Select(v => $"{v.Make} {v.Colour}"))),
         [Reference, .. Vehicles.Select(v => v.Registration).Where(r => r.Length > 0), .. Postcode.Length > 0 ? new[] { Postcode } : []],
         $"/act/triage/{Id}", DateOnly.FromDateTime(ReceivedAt.UtcDateTime), null, typeof(ActReport), Id);
+
+    public string RetentionType => "act-report";
+
+    /// <summary>Reviewed from the day its outcome was decided; not while it is being triaged.</summary>
+    public Platform.Retention.RetentionClock? RetentionClock() => TriagedAt is { } decided ? new(DateOnly.FromDateTime(decided.UtcDateTime), "outcome decided") : null;
 
     public string AuditRecordType => "act-report";
     public string AuditRecordId => Id.ToString();

@@ -8,7 +8,7 @@ namespace Vigil.Web.Subjects;
 /// <summary>A person known to the network, with every name, identifier, address, contact and vehicle
 /// known for them and where each came from. A protected record: who may see it is decided by its label,
 /// and its details are owned by it, so they are never reached around that decision.</summary>
-public sealed class Subject : IProtectedRecord, IAuditedRecord, IHasDerivedRows, Platform.Search.ISearchable
+public sealed class Subject : IProtectedRecord, IAuditedRecord, IHasDerivedRows, Platform.Search.ISearchable, Platform.Retention.IRetained
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public required string GivenName { get; set; }
@@ -82,6 +82,11 @@ public sealed class Subject : IProtectedRecord, IAuditedRecord, IHasDerivedRows,
         [.. Identifiers.Select(i => i.Value), .. Contacts.Where(c => c.Kind != ContactKind.OnlineHandle).Select(c => c.Value),
             .. Vehicles.Select(v => v.Registration), .. Addresses.Select(a => a.Postcode)],
         $"/subjects/{Id}", DateOnly.FromDateTime(CreatedAt.UtcDateTime), null, typeof(Subject), Id);
+
+    public string RetentionType => "subject";
+
+    /// <summary>Reviewed from the day the record last changed; a record merged into another goes with it.</summary>
+    public Platform.Retention.RetentionClock? RetentionClock() => MergedIntoId is null ? new(DateOnly.FromDateTime(UpdatedAt.UtcDateTime), "last changed") : null;
 
     public string AuditRecordType => "subject";
     public string AuditRecordId => Id.ToString();

@@ -25,6 +25,7 @@ public static class SubjectsModule
     private static IServiceCollection AddSubjectServices(this IServiceCollection services) => services
         .AddScoped<Platform.Statistics.INationalFigures, SubjectFigures>()
         .AddScoped<SubjectRecords>()
+        .AddScoped<Platform.Retention.IDisposalPart, SubjectDisposal>()
         .AddScoped<SubjectCasework>()
         .AddScoped<SubjectTimeline>()
         .AddScoped<Platform.Graph.IGraphSource, SubjectGraph>()

@@ -61,6 +61,13 @@ public static class AuditActions
     public const string RoleRejected = "role-rejected";
     public const string SetUpLinkIssued = "set-up-link-issued";
     public const string AccountSetUp = "account-set-up";
+    /// <summary>A retention review kept a record (MoPI), with its next review date.</summary>
+    public const string Retained = "retained";
+    /// <summary>A reviewer proposed disposing of a SECRET record: a second reviewer must confirm.</summary>
+    public const string DisposalProposed = "disposal-proposed";
+    public const string DisposalDeclined = "disposal-declined";
+    /// <summary>A record's personal data was removed at a retention review; a tombstone is left.</summary>
+    public const string Disposed = "disposed";
     /// <summary>The readiness check's write, always rolled back: never in the log, named so that it has one spelling.</summary>
     public const string HealthProbe = "health-probe";
 }

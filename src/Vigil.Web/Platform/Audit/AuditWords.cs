@@ -47,6 +47,10 @@ public static class AuditWords
         [AuditActions.SetUpLinkIssued] = "Issued an account set-up link",
         [AuditActions.AccountSetUp] = "Set up their account",
         [AuditActions.HealthProbe] = "Checked the database takes writes",
+        [AuditActions.Retained] = "Retained at a retention review",
+        [AuditActions.DisposalProposed] = "Proposed a disposal (a second reviewer must confirm)",
+        [AuditActions.DisposalDeclined] = "Declined to confirm a disposal",
+        [AuditActions.Disposed] = "Disposed of at a retention review",
     };
 
     public static IReadOnlyDictionary<string, string> Outcomes { get; } = new Dictionary<string, string>

@@ -49,6 +49,8 @@ public sealed class DemoData(UserManager<VigilUser> users, IOrganisationDirector
         new("ctsa.london@vigil.example", "PC Harriet Oyelaran-Voss", Roles.SecurityAdviser, "london", null, Classification.Official),
         new("auditor.hq@vigil.example", "Auditor Quinn Adeyemi", Roles.Auditor, "nctphq", null, Classification.Official),
         new("planning.hq@vigil.example", "Planner Sunniva Marsh-Adebayo", Roles.HqPlanner, "nctphq", null, Classification.Official),
+        new("records.london@vigil.example", "DS Leontine Abara-Whitlock", Roles.RecordsReviewer, "london", null, Classification.Secret),
+        new("records2.london@vigil.example", "DC Bartholomew Nkemelu-Strand", Roles.RecordsReviewer, "london", null, Classification.Secret),
         new("admin.hq@vigil.example", "Admin Robin Falk", Roles.Administrator, "nctphq", null, Classification.Official),
         // Two administrators cleared to SECRET: one asks for a clearance above OFFICIAL, the other approves it.
         new("security.hq@vigil.example", "Admin Noor Castellanos", Roles.Administrator, "nctphq", null, Classification.Secret),

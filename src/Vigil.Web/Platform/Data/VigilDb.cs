@@ -184,29 +184,31 @@ public abstract class VigilDb(DbContextOptions options, AccessContext access, Ti
         }
     }
 
-    /// <summary>The records that keep rows derived from them (<see cref="IHasDerivedRows"/>) and the searchable
-    /// ones (<see cref="Search.ISearchable"/>) that this unit of work adds or changes, directly or through a row
-    /// they own (a subject's other names), and the searchable ones it deletes: one pass over the change tracker
-    /// (each pass costs a scan of every tracked entity, and a seed's unit of work can hold thousands).</summary>
-    private (List<IHasDerivedRows> Derived, List<Search.ISearchable> Searchable, List<Search.ISearchable> Unsearchable) ChangedRecords()
+    /// <summary>The records that keep rows derived from them (<see cref="IHasDerivedRows"/>), the searchable ones
+    /// (<see cref="Search.ISearchable"/>) and the reviewable ones (<see cref="Retention.IRetained"/>) that this unit
+    /// of work adds or changes, directly or through a row they own (a subject's other names), and those it deletes:
+    /// one pass over the change tracker (each pass costs a scan of every tracked entity, and a seed's unit of work
+    /// can hold thousands).</summary>
+    private (List<IHasDerivedRows> Derived, List<Search.ISearchable> Searchable, List<Search.ISearchable> Unsearchable,
+        (List<Retention.IRetained> Changed, List<Retention.IRetained> Deleted) Retained) ChangedRecords()
     {
         var changed = new HashSet<object>(ReferenceEqualityComparer.Instance);
-        var deleted = new List<Search.ISearchable>();
+        var deleted = new List<object>();
         var entries = ChangeTracker.Entries().ToList();
-        // The records that keep derived rows or are searchable, by type and key, to find the owner of a changed owned row at once.
-        var owners = entries.Where(e => e.Entity is IHasDerivedRows or Search.ISearchable)
+        // The records that keep derived rows, are searchable or reviewable, by type and key, to find the owner of a changed owned row at once.
+        var owners = entries.Where(e => e.Entity is IHasDerivedRows or Search.ISearchable or Retention.IRetained)
             .ToLookup(e => (e.Metadata, e.Property(e.Metadata.FindPrimaryKey()!.Properties[0].Name).CurrentValue));
         foreach (var entry in entries.Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted))
         {
-            if (entry.Entity is IHasDerivedRows or Search.ISearchable)
+            if (entry.Entity is IHasDerivedRows or Search.ISearchable or Retention.IRetained)
             {
                 if (entry.State != EntityState.Deleted)
                 {
                     changed.Add(entry.Entity);
                 }
-                else if (entry.Entity is Search.ISearchable gone)
+                else
                 {
-                    deleted.Add(gone);
+                    deleted.Add(entry.Entity);
                 }
             }
             else if (owners.Count > 0 && entry.Metadata.FindOwnership() is { } owned)
@@ -218,17 +220,20 @@ public abstract class VigilDb(DbContextOptions options, AccessContext access, Ti
                 }
             }
         }
-        return ([.. changed.OfType<IHasDerivedRows>()], [.. changed.OfType<Search.ISearchable>()], deleted);
+        return ([.. changed.OfType<IHasDerivedRows>()], [.. changed.OfType<Search.ISearchable>()], [.. deleted.OfType<Search.ISearchable>()],
+            ([.. changed.OfType<Retention.IRetained>()], [.. deleted.OfType<Retention.IRetained>()]));
     }
 
     /// <summary>Labels first (the search entries carry them), then the search entries, in the save's transaction.</summary>
-    private async Task LabelAndIndexAsync((List<Search.ISearchable> Changed, List<Search.ISearchable> Deleted, bool Relabels) searchable, CancellationToken ct)
+    private async Task LabelAndIndexAsync((List<Search.ISearchable> Changed, List<Search.ISearchable> Deleted, bool Relabels) searchable,
+        (List<Retention.IRetained> Changed, List<Retention.IRetained> Deleted) retained, CancellationToken ct)
     {
         await AccessLabels.AssignAsync(this, ct);
         if (searchable.Changed.Count > 0 || searchable.Deleted.Count > 0 || searchable.Relabels)
         {
             await Search.SearchIndexing.WriteAsync(this, searchable.Changed, searchable.Deleted, ct);
         }
+        await Retention.RetentionIndexing.WriteAsync(this, retained.Changed, retained.Deleted, ct);
     }
 
     /// <summary>Only for framework writes that carry no audit (data-protection keys); anything that would be
@@ -245,14 +250,14 @@ public abstract class VigilDb(DbContextOptions options, AccessContext access, Ti
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         await StampAccessChangesAsync(cancellationToken);
-        var (derived, searchableChanged, searchableDeleted) = ChangedRecords();
+        var (derived, searchableChanged, searchableDeleted, retained) = ChangedRecords();
         foreach (var record in derived)
         {
             await record.RefreshDerivedRowsAsync(this, cancellationToken);
         }
         var touched = RecordChangeHub.Collect(this);
         var searchable = (searchableChanged, searchableDeleted, Relabels: touched.Count > 0);
-        var (written, sequenced) = await SaveAndAuditAsync(touched, searchable, acceptAllChangesOnSuccess, cancellationToken);
+        var (written, sequenced) = await SaveAndAuditAsync(touched, searchable, retained, acceptAllChangesOnSuccess, cancellationToken);
         if (Database.CurrentTransaction is null)
         {
             await changes.PublishAsync(sequenced);
@@ -267,12 +272,12 @@ public abstract class VigilDb(DbContextOptions options, AccessContext access, Ti
 
     private async Task<(int Written, List<RecordChange> Sequenced)> SaveAndAuditAsync(
         List<(Type Type, Guid Id, RecordChangeKind Kind)> touched, (List<Search.ISearchable>, List<Search.ISearchable>, bool) searchable,
-        bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
+        (List<Retention.IRetained> Changed, List<Retention.IRetained> Deleted) retained, bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
     {
         AuditTrackedChanges();
         if (pendingAudit.Count == 0 && touched.Count == 0)
         {
-            await LabelAndIndexAsync(searchable, cancellationToken);
+            await LabelAndIndexAsync(searchable, retained, cancellationToken);
             return (await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken), []);
         }
         var pending = pendingAudit.ToList();
@@ -290,7 +295,7 @@ public abstract class VigilDb(DbContextOptions options, AccessContext access, Ti
             {
                 var sequenced = await ChainAsync(pending, touched, logged, cancellationToken);
                 // Labels are found or made while the chain's lock is held: two writers never make the same one.
-                await LabelAndIndexAsync(searchable, cancellationToken);
+                await LabelAndIndexAsync(searchable, retained, cancellationToken);
                 return (await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken), sequenced);
             }
             // On SQLite EF begins "BEGIN IMMEDIATE", which takes the write lock before we read the chain head;
@@ -298,7 +303,7 @@ public abstract class VigilDb(DbContextOptions options, AccessContext access, Ti
             // the change sequence is numbered in commit order.
             await using var transaction = await BeginWriteAsync(cancellationToken);
             var ours = await ChainAsync(pending, touched, logged, cancellationToken);
-            await LabelAndIndexAsync(searchable, cancellationToken);
+            await LabelAndIndexAsync(searchable, retained, cancellationToken);
             var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return (written, ours);

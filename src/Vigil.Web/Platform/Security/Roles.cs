@@ -20,11 +20,14 @@ public static class Roles
     /// <summary>NCTPHQ's planning and resources staff: the national picture and the budget allocation advice.</summary>
     public const string HqPlanner = "HqPlanner";
 
+    /// <summary>A unit's records review officer: reviews records for retention under MoPI, retains or disposes of them.</summary>
+    public const string RecordsReviewer = "RecordsReviewer";
+
     public static readonly IReadOnlyList<string> All =
     [
         Investigator, Sio, Analyst, IntelligenceOfficer, PreventOfficer, ChannelPanelMember, SecurityAdviser,
         OperationsCoordinator, DisclosureOfficer, Auditor, Administrator, ActTriageOfficer, NationalDutyOfficer,
-        HqPlanner,
+        HqPlanner, RecordsReviewer,
     ];
 
     public static string Display(string role) => role switch
@@ -43,6 +46,7 @@ public static class Roles
         ActTriageOfficer => "ACT triage officer",
         NationalDutyOfficer => "National duty officer",
         HqPlanner => "HQ planning and resources officer",
+        RecordsReviewer => "Records review officer",
         _ => role,
     };
 

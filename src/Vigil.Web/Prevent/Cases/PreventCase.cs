@@ -46,7 +46,7 @@ public enum ReviewKind { Progress, SixMonth, TwelveMonth }
 /// team and, once referred to Channel, to that panel's members; nobody else sees it (a Pursue officer
 /// learns it exists only through deconfliction).
 /// </summary>
-public sealed class PreventCase : IProtectedRecord, IAuditedRecord, Platform.Search.ISearchable
+public sealed class PreventCase : IProtectedRecord, IAuditedRecord, Platform.Search.ISearchable, Platform.Retention.IRetained
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
     /// <summary>"PRV-2026-3KX9Q2M": the year of referral and a random number (<see cref="Number"/>), never a
@@ -279,6 +279,11 @@ public sealed class PreventCase : IProtectedRecord, IAuditedRecord, Platform.Sea
         Closure = closure;
         ClosedAt = at;
     }
+
+    public string RetentionType => "prevent-case";
+
+    /// <summary>Reviewed from the day the case closed (exit, no further action or withdrawal); never while it is open.</summary>
+    public Platform.Retention.RetentionClock? RetentionClock() => ClosedAt is { } closed ? new(DateOnly.FromDateTime(closed.UtcDateTime), "case closed") : null;
 
     public string AuditRecordType => "prevent-case";
     public string AuditRecordId => Id.ToString();

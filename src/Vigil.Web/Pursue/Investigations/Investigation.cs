@@ -31,7 +31,7 @@ public enum TeamRole { Sio, DeputySio, Officer, DisclosureOfficer, ExhibitsOffic
 /// the access policy (and every query filter) follows the team at once. Everything recorded in the
 /// incident room belongs to it and is visible exactly when it is.
 /// </summary>
-public sealed class Investigation : IProtectedRecord, IAuditedRecord, Platform.Search.ISearchable
+public sealed class Investigation : IProtectedRecord, IAuditedRecord, Platform.Search.ISearchable, Platform.Retention.IRetained
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
     /// <summary>The operation name, e.g. "Operation KESTREL"; unique across the network.</summary>
@@ -180,6 +180,11 @@ public sealed class Investigation : IProtectedRecord, IAuditedRecord, Platform.S
         UpdatedAt = now;
         Version = Guid.NewGuid();
     }
+
+    public string RetentionType => "investigation";
+
+    /// <summary>Reviewed from its outcome; never while it is live.</summary>
+    public Platform.Retention.RetentionClock? RetentionClock() => ClosedAt is { } closed ? new(DateOnly.FromDateTime(closed.UtcDateTime), "outcome recorded") : null;
 
     public string AuditRecordType => "investigation";
     public string AuditRecordId => Id.ToString();

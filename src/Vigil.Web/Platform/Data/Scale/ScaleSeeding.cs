@@ -91,6 +91,13 @@ public sealed class ScaleContext(VigilDb db, BulkWriter writer, ScalePlan plan, 
             Search.SearchIndexing.Fill(entry, document, label, unit);
             writer.Add(entry);
         }
+        if (entity is Retention.IRetained retained && retained.RetentionClock() is { } clock)
+        {
+            // Its retention entry, as a save writes it (the review queues at national size are measured on these).
+            var entry = new Retention.RetentionEntry { RecordType = retained.RetentionType, RecordId = retained.Id, Event = "" };
+            entry.Fill(retained, clock);
+            writer.Add(entry);
+        }
         written++;
         if (writer.Pending >= FlushEvery)
         {
