@@ -11,6 +11,8 @@ public static class DemoUsers
     public const string DisclosureLondon = "disclosure.london@vigil.example";
     public const string InvestigatorNorthWest = "investigator.northwest@vigil.example";
     public const string PlanningHq = "planning.hq@vigil.example";
+    public const string RecordsLondon = "records.london@vigil.example";
+    public const string Records2London = "records2.london@vigil.example";
     public const string SioWestMidlands = "sio.westmidlands@vigil.example";
     public const string Auditor = "auditor.hq@vigil.example";
     public const string Admin = "admin.hq@vigil.example";

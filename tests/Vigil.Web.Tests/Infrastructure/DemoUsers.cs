@@ -20,6 +20,8 @@ public static class DemoUsers
     public const string DutyNoc = "duty.noc@vigil.example";
     public const string CtsaLondon = "ctsa.london@vigil.example";
     public const string PlanningHq = "planning.hq@vigil.example";
+    public const string RecordsLondon = "records.london@vigil.example";
+    public const string Records2London = "records2.london@vigil.example";
     public const string Auditor = "auditor.hq@vigil.example";
     public const string Admin = "admin.hq@vigil.example";
     public const string SecurityAdmin = "security.hq@vigil.example";
