@@ -29,7 +29,7 @@ public sealed class ApiDocumentTests(VigilApp app) : IClassFixture<VigilApp>
         var ids = operations.Select(o => o.Operation.TryGetProperty("operationId", out var id) ? id.GetString() : null).ToList();
         Assert.All(ids, id => Assert.False(string.IsNullOrEmpty(id)));
         Assert.Equal(ids.Count, ids.Distinct().Count());
-        string[] words = ["Subjects", "Deconfliction", "Investigations", "Prevent", "Intelligence", "ACT", "Protect", "Prepare", "Surge", "National picture", "Search", "Link chart", "Network", "Inbox", "Audit log", "Your account", "Administration"];
+        string[] words = ["Subjects", "Deconfliction", "Investigations", "Prevent", "Intelligence", "ACT", "Protect", "Prepare", "Surge", "National picture", "Retention", "Search", "Link chart", "Network", "Inbox", "Audit log", "Your account", "Administration"];
         Assert.All(operations, o => Assert.Contains(Assert.Single(o.Operation.GetProperty("tags").EnumerateArray()).GetString(), words));
     }
 

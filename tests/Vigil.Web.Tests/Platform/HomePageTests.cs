@@ -88,6 +88,9 @@ public sealed class HomePageTests(VigilApp app) : IClassFixture<VigilApp>
 
         var auditor = Links((await (await app.SignInAsync(DemoUsers.Auditor)).GetAsync("/")).Document);
         Assert.Contains("Audit log", auditor);
+        // Retention review: the records review officers, and the auditors who read its tombstones.
+        Assert.Contains("Retention", auditor);
+        Assert.DoesNotContain("Retention", officer);
         Assert.DoesNotContain("Users", auditor);
     }
 }

@@ -127,7 +127,7 @@ public sealed class RetentionBackfill : Data.ISeed
 
     private static async Task BuildAsync<T>(Data.VigilDb db, CancellationToken ct) where T : class, IRetained
     {
-        var sample = await db.Set<T>().IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(ct);
+        var sample = await db.Set<T>().IgnoreQueryFilters().AsNoTracking().OrderBy(r => r.Id).FirstOrDefaultAsync(ct);
         if (sample is null || await db.Set<RetentionEntry>().AnyAsync(e => e.RecordType == sample.RetentionType, ct))
         {
             return;
