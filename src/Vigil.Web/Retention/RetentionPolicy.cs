@@ -97,7 +97,7 @@ public sealed class RetentionPolicySeed : ISeed
             new RetentionRecordType { RecordType = "subject", Name = "People (subjects)", GroupCode = "group-1", FromWords = "the day the record last changed" },
             new RetentionRecordType { RecordType = "intelligence-report", Name = "Intelligence reports", GroupCode = "group-1", FromWords = "the day it was reported" },
             new RetentionRecordType { RecordType = "investigation", Name = "Investigations", GroupCode = "group-1", FromWords = "the outcome (never while live)" },
-            new RetentionRecordType { RecordType = "prevent-case", Name = "Prevent cases", GroupCode = "group-3", FromWords = "the day the case closed (never while open)" },
+            new RetentionRecordType { RecordType = "prevent-case", Name = "Prevent cases", GroupCode = "group-3", FromWords = "the exit from Prevent, or the day the case closed (never while open)" },
             new RetentionRecordType { RecordType = "act-report", Name = "ACT reports", GroupCode = "group-4", FromWords = "the day its outcome was decided" });
         db.AddRange(
             new RetentionQuestion { Number = 1, Text = "Is there evidence of a capacity to inflict serious harm?" },

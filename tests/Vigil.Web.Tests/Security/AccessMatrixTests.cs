@@ -697,6 +697,8 @@ public sealed class AccessMatrixTests(AccessMatrix matrix) : IClassFixture<Acces
         ["GET /retention"] = "retention page: through the use cases, which answer as the API does (RetentionTests, the walkthrough)",
         ["GET /retention/records/{Type}/{Id:guid}"] = "retention page: through the use cases, which answer as the API does (RetentionTests, the walkthrough)",
         ["POST /retention/records/{Type}/{Id:guid}"] = "retention page: through the use cases, which answer as the API does (RetentionTests, the walkthrough)",
+        ["POST /retention"] = "retention page: Blazor's form endpoint; the page has no form of its own (the queue's filter is a GET)",
+        ["POST /retention/disposals"] = "retention page: Blazor's form endpoint; the page has no form of its own",
         ["GET /retention/disposals"] = "retention page: through the use cases, which answer as the API does (RetentionTests, the walkthrough)",
         ["GET /retention/policy"] = "retention page: reference data; changes by administrators only (RetentionPolicyTests)",
         ["POST /retention/policy"] = "retention page: reference data; changes by administrators only (RetentionPolicyTests)",

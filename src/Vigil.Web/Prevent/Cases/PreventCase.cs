@@ -282,8 +282,9 @@ public sealed class PreventCase : IProtectedRecord, IAuditedRecord, Platform.Sea
 
     public string RetentionType => "prevent-case";
 
-    /// <summary>Reviewed from the day the case closed (exit, no further action or withdrawal); never while it is open.</summary>
-    public Platform.Retention.RetentionClock? RetentionClock() => ClosedAt is { } closed ? new(DateOnly.FromDateTime(closed.UtcDateTime), "case closed") : null;
+    /// <summary>Reviewed from the exit from Prevent, or the day the case closed (no further action, not adopted, withdrawn); never while it is open.</summary>
+    public Platform.Retention.RetentionClock? RetentionClock() => ExitedOn is { } exited ? new(exited, "exit from Prevent")
+        : ClosedAt is { } closed ? new(DateOnly.FromDateTime(closed.UtcDateTime), "case closed") : null;
 
     public string AuditRecordType => "prevent-case";
     public string AuditRecordId => Id.ToString();
