@@ -7,3 +7,13 @@ public static class Problems
     public static string WithoutTrace(string body) =>
         System.Text.RegularExpressions.Regex.Replace(body, "\"traceId\":\"[^\"]*\"", "\"traceId\":\"\"");
 }
+
+/// <summary>An API answer that must have succeeded, read as JSON (the status and body in the failure when it did not).</summary>
+public static class Answers
+{
+    public static async Task<System.Text.Json.JsonElement> OkAsync(HttpResponseMessage response)
+    {
+        Assert.True(response.IsSuccessStatusCode, $"{response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        return await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+    }
+}

@@ -8,16 +8,10 @@ namespace Vigil.Web.Tests.National;
 /// the penny, are saved by HQ's planners only, compared and exported.</summary>
 public sealed class NationalPictureTests(VigilApp app) : IClassFixture<VigilApp>
 {
-    private static async Task<JsonElement> OkAsync(HttpResponseMessage response)
-    {
-        Assert.True(response.IsSuccessStatusCode, $"{response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
-        return await response.Content.ReadFromJsonAsync<JsonElement>();
-    }
-
     private static string Tables(JsonElement picture) => picture.GetProperty("tables").GetRawText();
 
     private static async Task OpenInvestigationAsync(HttpClient sio, string name) =>
-        await OkAsync(await sio.PostAsJsonAsync("/api/v1/investigations", new
+        await Answers.OkAsync(await sio.PostAsJsonAsync("/api/v1/investigations", new
         {
             operationName = name, summary = "Fictional.", lead = "PoliceOnly", threatType = "extreme-right-wing", activities = Array.Empty<string>(), risk = "Medium", classification = "Official",
         }));
@@ -33,7 +27,7 @@ public sealed class NationalPictureTests(VigilApp app) : IClassFixture<VigilApp>
         Assert.Equal(HttpStatusCode.BadRequest, (await noc.GetAsync($"/api/v1/national/picture?scope=Network&month={thisMonth}")).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await noc.GetAsync("/api/v1/national/picture?scope=Network&month=last")).StatusCode);
 
-        var before = await OkAsync(await noc.GetAsync("/api/v1/national/picture?scope=Network"));
+        var before = await Answers.OkAsync(await noc.GetAsync("/api/v1/national/picture?scope=Network"));
         Assert.True(before.GetProperty("suppressed").GetBoolean());
         // Every shown count is 0 or at least 5: small numbers never leave the server.
         foreach (var table in before.GetProperty("tables").EnumerateArray())
@@ -48,7 +42,7 @@ public sealed class NationalPictureTests(VigilApp app) : IClassFixture<VigilApp>
         }
         // Work in any unit afterwards changes nothing of a finished month's figures.
         await OpenInvestigationAsync(sio, "FICTIONAL KESTREL");
-        var after = await OkAsync(await noc.GetAsync("/api/v1/national/picture?scope=Network"));
+        var after = await Answers.OkAsync(await noc.GetAsync("/api/v1/national/picture?scope=Network"));
         Assert.Equal(Tables(before), Tables(after));
         Assert.Equal(before.GetProperty("countedAt").GetString(), after.GetProperty("countedAt").GetString());
         Assert.Equal(1, await app.AsSystemAsync(db => db.Set<NationalSnapshot>().CountAsync()));
@@ -61,13 +55,13 @@ public sealed class NationalPictureTests(VigilApp app) : IClassFixture<VigilApp>
         using var northWest = await app.ApiClientAsync(DemoUsers.SioNorthWest);
         static int Live(JsonElement picture) => picture.GetProperty("tables").EnumerateArray().Single(t => t.GetProperty("key").GetString() == "investigations-unit")
             .GetProperty("total").GetProperty("count").GetInt32();
-        var before = await OkAsync(await london.GetAsync("/api/v1/national/picture?scope=Unit"));
+        var before = await Answers.OkAsync(await london.GetAsync("/api/v1/national/picture?scope=Unit"));
         Assert.False(before.GetProperty("suppressed").GetBoolean());
         Assert.Equal("London", before.GetProperty("covers").GetString());
         await OpenInvestigationAsync(northWest, "FICTIONAL OSPREY");
-        Assert.Equal(Tables(before), Tables(await OkAsync(await london.GetAsync("/api/v1/national/picture?scope=Unit"))));
+        Assert.Equal(Tables(before), Tables(await Answers.OkAsync(await london.GetAsync("/api/v1/national/picture?scope=Unit"))));
         await OpenInvestigationAsync(london, "FICTIONAL MERLIN");
-        Assert.Equal(Live(before) + 1, Live(await OkAsync(await london.GetAsync("/api/v1/national/picture?scope=Unit"))));
+        Assert.Equal(Live(before) + 1, Live(await Answers.OkAsync(await london.GetAsync("/api/v1/national/picture?scope=Unit"))));
     }
 
     [Fact]
@@ -104,7 +98,7 @@ public sealed class NationalPictureTests(VigilApp app) : IClassFixture<VigilApp>
         }
         Assert.Equal(0, await app.AsSystemAsync(db => db.Set<BudgetScenario>().CountAsync()));
 
-        var a = await OkAsync(await planner.PostAsJsonAsync("/api/v1/national/budget/scenarios", new { name = "Fictional baseline", financialYear = "2027/28", totalPounds = 633_000_000.01m }));
+        var a = await Answers.OkAsync(await planner.PostAsJsonAsync("/api/v1/national/budget/scenarios", new { name = "Fictional baseline", financialYear = "2027/28", totalPounds = 633_000_000.01m }));
         var lines = a.GetProperty("lines").EnumerateArray().ToList();
         Assert.Equal(11, lines.Count);
         Assert.Equal(63_300_000_001L, lines.Sum(l => l.GetProperty("pence").GetInt64()));
@@ -115,17 +109,17 @@ public sealed class NationalPictureTests(VigilApp app) : IClassFixture<VigilApp>
         {
             Assert.Equal(0, group.Sum(s => s.GetProperty("upPence").GetInt64()));
         }
-        var b = await OkAsync(await planner.PostAsJsonAsync("/api/v1/national/budget/scenarios", new
+        var b = await Answers.OkAsync(await planner.PostAsJsonAsync("/api/v1/national/budget/scenarios", new
         {
             name = "Fictional population-led", financialYear = "2027/28", totalPounds = 633_000_000m,
             weights = new Dictionary<string, decimal> { ["population"] = 1 },
         }));
-        var compared = await OkAsync(await planner.GetAsync($"/api/v1/national/budget/compare?a={a.GetProperty("id")}&b={b.GetProperty("id")}"));
+        var compared = await Answers.OkAsync(await planner.GetAsync($"/api/v1/national/budget/compare?a={a.GetProperty("id")}&b={b.GetProperty("id")}"));
         Assert.Equal(-1, compared.GetProperty("lines").EnumerateArray().Sum(l => l.GetProperty("differencePence").GetInt64()));
 
         // Auditors read; only planners save; other officers find nothing.
         using var auditor = await app.ApiClientAsync(DemoUsers.Auditor);
-        await OkAsync(await auditor.GetAsync($"/api/v1/national/budget/scenarios/{a.GetProperty("id")}"));
+        await Answers.OkAsync(await auditor.GetAsync($"/api/v1/national/budget/scenarios/{a.GetProperty("id")}"));
         Assert.Equal(HttpStatusCode.Forbidden, (await auditor.PostAsJsonAsync("/api/v1/national/budget/scenarios", new { name = "X", financialYear = "2027/28", totalPounds = 1 })).StatusCode);
         using var sio = await app.ApiClientAsync(DemoUsers.SioLondon);
         Assert.Equal(HttpStatusCode.NotFound, (await sio.GetAsync($"/api/v1/national/budget/scenarios/{a.GetProperty("id")}")).StatusCode);

@@ -8,23 +8,17 @@ namespace Vigil.Web.Tests.Operations;
 /// cannot break a minimum; deployments show in both units' views, arrive and stand down.</summary>
 public sealed class SurgeTests(VigilApp app) : IClassFixture<VigilApp>
 {
-    private static async Task<JsonElement> OkAsync(HttpResponseMessage response)
-    {
-        Assert.True(response.IsSuccessStatusCode, $"{response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
-        return await response.Content.ReadFromJsonAsync<JsonElement>();
-    }
-
     private string Day(int fromToday) => DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime).AddDays(fromToday).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     private static async Task<Guid> DeclareAsync(HttpClient noc, string name) =>
-        (await OkAsync(await noc.PostAsJsonAsync("/api/v1/operations/incidents", new { name, kind = "attack", leadUnit = "london", classification = "Secret" })))
+        (await Answers.OkAsync(await noc.PostAsJsonAsync("/api/v1/operations/incidents", new { name, kind = "attack", leadUnit = "london", classification = "Secret" })))
             .GetProperty("id").GetGuid();
 
     private static async Task BriefAsync(HttpClient noc, Guid incident, params string[] emails)
     {
         foreach (var email in emails)
         {
-            await OkAsync(await noc.PostAsJsonAsync($"/api/v1/operations/incidents/{incident}/briefed", new { email }));
+            await Answers.OkAsync(await noc.PostAsJsonAsync($"/api/v1/operations/incidents/{incident}/briefed", new { email }));
         }
     }
 
@@ -61,7 +55,7 @@ public sealed class SurgeTests(VigilApp app) : IClassFixture<VigilApp>
         Assert.Equal(HttpStatusCode.NotFound, hidden.StatusCode);
         Assert.Equal(Problems.WithoutTrace(await missing.Content.ReadAsStringAsync()), Problems.WithoutTrace(await hidden.Content.ReadAsStringAsync()));
         Assert.Equal(HttpStatusCode.NotFound, (await sio.PostAsJsonAsync($"/api/v1/operations/incidents/{id}/requests", Ask("investigators", 2))).StatusCode);
-        Assert.DoesNotContain((await OkAsync(await sio.GetAsync("/api/v1/operations/incidents"))).EnumerateArray(), i => i.GetProperty("id").GetGuid() == id);
+        Assert.DoesNotContain((await Answers.OkAsync(await sio.GetAsync("/api/v1/operations/incidents"))).EnumerateArray(), i => i.GetProperty("id").GetGuid() == id);
 
         // Only the operations centre declares and briefs.
         Assert.Equal(HttpStatusCode.Forbidden, (await sio.PostAsJsonAsync("/api/v1/operations/incidents", new { name = "X", kind = "attack", leadUnit = "london" })).StatusCode);
@@ -73,11 +67,11 @@ public sealed class SurgeTests(VigilApp app) : IClassFixture<VigilApp>
         Assert.Contains("clearance", await low.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         await BriefAsync(noc, id, DemoUsers.SioLondon, DemoUsers.IntelligenceLondon);
-        var read = await OkAsync(await sio.GetAsync($"/api/v1/operations/incidents/{id}"));
+        var read = await Answers.OkAsync(await sio.GetAsync($"/api/v1/operations/incidents/{id}"));
         Assert.True(read.GetProperty("mayRequest").GetBoolean());
         // Briefed, but not an SIO or coordinator: may read, may not ask.
         using var intelligence = await app.ApiClientAsync(DemoUsers.IntelligenceLondon);
-        Assert.False((await OkAsync(await intelligence.GetAsync($"/api/v1/operations/incidents/{id}"))).GetProperty("mayRequest").GetBoolean());
+        Assert.False((await Answers.OkAsync(await intelligence.GetAsync($"/api/v1/operations/incidents/{id}"))).GetProperty("mayRequest").GetBoolean());
         Assert.Equal(HttpStatusCode.Forbidden, (await intelligence.PostAsJsonAsync($"/api/v1/operations/incidents/{id}/requests", Ask("investigators", 2))).StatusCode);
 
         // The request's rules: a known capability, today or later, at most eight weeks.
@@ -92,7 +86,7 @@ public sealed class SurgeTests(VigilApp app) : IClassFixture<VigilApp>
         Assert.Contains("eight weeks", await long8.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(0, await app.AsSystemAsync(db => db.Set<SurgeRequest>().CountAsync(r => r.IncidentId == id)));
         // (Another capability than the proposal's test asks for: the class's tests share one network.)
-        await OkAsync(await sio.PostAsJsonAsync($"/api/v1/operations/incidents/{id}/requests", Ask("digital-forensics", 2)));
+        await Answers.OkAsync(await sio.PostAsJsonAsync($"/api/v1/operations/incidents/{id}/requests", Ask("digital-forensics", 2)));
         Assert.Equal(1, await app.AsSystemAsync(db => db.Set<SurgeRequest>().CountAsync(r => r.IncidentId == id)));
     }
 
@@ -105,14 +99,14 @@ public sealed class SurgeTests(VigilApp app) : IClassFixture<VigilApp>
         using var london = await app.ApiClientAsync(DemoUsers.SioLondon);
         using var midlands = await app.ApiClientAsync(DemoUsers.SioWestMidlands);
         // Every unit holds 12 investigators keeping 9, and 3 surveillance teams keeping 2 (the demo's capacity).
-        await OkAsync(await london.PostAsJsonAsync($"/api/v1/operations/incidents/{id}/requests", Ask("investigators", 8)));
-        await OkAsync(await midlands.PostAsJsonAsync($"/api/v1/operations/incidents/{id}/requests", Ask("surveillance-teams", 1)));
+        await Answers.OkAsync(await london.PostAsJsonAsync($"/api/v1/operations/incidents/{id}/requests", Ask("investigators", 8)));
+        await Answers.OkAsync(await midlands.PostAsJsonAsync($"/api/v1/operations/incidents/{id}/requests", Ask("surveillance-teams", 1)));
 
         // Only the operations centre sees the board and proposes.
         Assert.Equal(HttpStatusCode.Forbidden, (await london.PostAsJsonAsync("/api/v1/operations/board/proposal", new { })).StatusCode);
-        var proposal = await OkAsync(await noc.PostAsJsonAsync("/api/v1/operations/board/proposal", new { neighbourPreference = 10 }));
+        var proposal = await Answers.OkAsync(await noc.PostAsJsonAsync("/api/v1/operations/board/proposal", new { neighbourPreference = 10 }));
         Assert.True(proposal.GetProperty("optimal").GetBoolean());
-        var board = await OkAsync(await noc.GetAsync("/api/v1/operations/board"));
+        var board = await Answers.OkAsync(await noc.GetAsync("/api/v1/operations/board"));
         var requests = board.GetProperty("requests").EnumerateArray().Where(r => r.GetProperty("incidentId").GetGuid() == id).ToList();
         // Beside the requests, what each unit can offer: nothing is deployed yet, so every unit has its 3 investigators to spare.
         var offers = board.GetProperty("offers").EnumerateArray().Single(o => o.GetProperty("capability").GetString() == "investigators").GetProperty("units").EnumerateArray().ToList();
@@ -137,33 +131,33 @@ public sealed class SurgeTests(VigilApp app) : IClassFixture<VigilApp>
         Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
         Assert.Equal(0, await app.AsSystemAsync(db => db.Set<SurgeAllocation>().CountAsync(a => a.IncidentId == id && a.Status != AllocationStatus.Proposed)));
 
-        Assert.True((await OkAsync(await noc.PostAsJsonAsync("/api/v1/operations/board/accept-all", new { reason = "As proposed" }))).GetInt32() >= lines.Count);
+        Assert.True((await Answers.OkAsync(await noc.PostAsJsonAsync("/api/v1/operations/board/accept-all", new { reason = "As proposed" }))).GetInt32() >= lines.Count);
         Assert.Equal(lines.Count, await app.AsSystemAsync(db => db.Set<SurgeAllocation>().CountAsync(a => a.IncidentId == id && a.Status == AllocationStatus.Accepted && a.Reason == "As proposed")));
         Assert.Empty(await BreachesAsync());
         // Decided lines cannot be decided again.
         Assert.Equal(HttpStatusCode.Conflict, (await noc.PostAsJsonAsync($"/api/v1/operations/lines/{first.GetProperty("id").GetGuid()}/decision", new { decision = "Accept" })).StatusCode);
 
         // The giving unit's view shows its officers out, and the receiving unit's the officers in; neither sees the other's view.
-        var londonView = await OkAsync(await london.GetAsync("/api/v1/operations/units/london"));
+        var londonView = await Answers.OkAsync(await london.GetAsync("/api/v1/operations/units/london"));
         Assert.Equal(8, londonView.GetProperty("in").EnumerateArray().Where(l => l.GetProperty("capability").GetString() == "investigators").Sum(l => l.GetProperty("officers").GetInt32()));
         Assert.Equal(HttpStatusCode.NotFound, (await london.GetAsync("/api/v1/operations/units/south-east")).StatusCode);
-        var seView = await OkAsync(await noc.GetAsync("/api/v1/operations/units/south-east"));
+        var seView = await Answers.OkAsync(await noc.GetAsync("/api/v1/operations/units/south-east"));
         var investigators = seView.GetProperty("capacity").EnumerateArray().Single(r => r.GetProperty("capability").GetString() == "investigators");
         Assert.Equal(9, investigators.GetProperty("days").EnumerateArray().Min(d => d.GetProperty("atHome").GetInt32()));
         Assert.Contains(seView.GetProperty("out").EnumerateArray(), l => l.GetProperty("officers").GetInt32() == 3 && l.GetProperty("deploymentState").GetString() == "Travelling");
 
         // A second proposal finds nothing more to give to a met request, and the units' spare is what the deployments left.
-        var again = await OkAsync(await noc.PostAsJsonAsync("/api/v1/operations/board/proposal", new { }));
+        var again = await Answers.OkAsync(await noc.PostAsJsonAsync("/api/v1/operations/board/proposal", new { }));
         Assert.Equal(0, again.GetProperty("lines").GetInt32());
 
         // Arrival is the receiving unit's to record; standing down returns the officers home.
         var line = londonView.GetProperty("in").EnumerateArray().First(l => l.GetProperty("givingUnitCode").GetString() == "south-east" && l.GetProperty("capability").GetString() == "investigators").GetProperty("id").GetGuid();
         using var midlandsReader = await app.ApiClientAsync(DemoUsers.SioNorthWest);
         Assert.Equal(HttpStatusCode.NotFound, (await midlandsReader.PostAsync($"/api/v1/operations/lines/{line}/arrived", null)).StatusCode);
-        Assert.Equal("Arrived", (await OkAsync(await london.PostAsync($"/api/v1/operations/lines/{line}/arrived", null))).GetProperty("deploymentState").GetString());
+        Assert.Equal("Arrived", (await Answers.OkAsync(await london.PostAsync($"/api/v1/operations/lines/{line}/arrived", null))).GetProperty("deploymentState").GetString());
         Assert.Equal(HttpStatusCode.Conflict, (await london.PostAsync($"/api/v1/operations/lines/{line}/arrived", null)).StatusCode);
-        Assert.Equal("Stood down", (await OkAsync(await noc.PostAsync($"/api/v1/operations/lines/{line}/stood-down", null))).GetProperty("deploymentState").GetString());
-        var after = await OkAsync(await noc.GetAsync("/api/v1/operations/units/south-east"));
+        Assert.Equal("Stood down", (await Answers.OkAsync(await noc.PostAsync($"/api/v1/operations/lines/{line}/stood-down", null))).GetProperty("deploymentState").GetString());
+        var after = await Answers.OkAsync(await noc.GetAsync("/api/v1/operations/units/south-east"));
         var today = after.GetProperty("capacity").EnumerateArray().Single(r => r.GetProperty("capability").GetString() == "investigators").GetProperty("days").EnumerateArray().ToList();
         Assert.Equal(12, today.Skip(1).First().GetProperty("atHome").GetInt32());
     }
@@ -178,7 +172,7 @@ public sealed class SurgeTests(VigilApp app) : IClassFixture<VigilApp>
         Assert.Equal(HttpStatusCode.Forbidden, (await sio.PostAsJsonAsync("/api/v1/operations/capacity", new { unit = "wales", capability = "investigators", from = Day(1), to = Day(3), available = 4, minimumCover = 2 })).StatusCode);
 
         // A later entry replaces an earlier one for its days only.
-        var view = await OkAsync(await sio.PostAsJsonAsync("/api/v1/operations/capacity", new { capability = "financial-investigators", from = Day(2), to = Day(3), available = 30, minimumCover = 5 }));
+        var view = await Answers.OkAsync(await sio.PostAsJsonAsync("/api/v1/operations/capacity", new { capability = "financial-investigators", from = Day(2), to = Day(3), available = 30, minimumCover = 5 }));
         var row = view.GetProperty("capacity").EnumerateArray().Single(r => r.GetProperty("capability").GetString() == "financial-investigators").GetProperty("days").EnumerateArray().ToList();
         Assert.NotEqual(30, row[1].GetProperty("available").GetInt32());
         Assert.Equal(30, row[2].GetProperty("available").GetInt32());
@@ -188,7 +182,7 @@ public sealed class SurgeTests(VigilApp app) : IClassFixture<VigilApp>
         using var investigator = await app.ApiClientAsync(DemoUsers.InvestigatorNorthWest);
         Assert.Equal(HttpStatusCode.Forbidden, (await investigator.PostAsJsonAsync("/api/v1/operations/capacity", new { capability = "investigators", from = Day(1), to = Day(3), available = 4, minimumCover = 2 })).StatusCode);
         // Reading its own unit's view, yes; another's, as if it did not exist.
-        await OkAsync(await investigator.GetAsync("/api/v1/operations/units/north-west"));
+        await Answers.OkAsync(await investigator.GetAsync("/api/v1/operations/units/north-west"));
         Assert.Equal(HttpStatusCode.NotFound, (await investigator.GetAsync("/api/v1/operations/units/wales")).StatusCode);
     }
 
@@ -199,19 +193,19 @@ public sealed class SurgeTests(VigilApp app) : IClassFixture<VigilApp>
         // Only the North West has covert internet investigators to spare over these days.
         foreach (var unit in Vigil.Web.Network.NetworkReferenceData.RegionalUnits.Where(u => u.Code != "north-west"))
         {
-            await OkAsync(await noc.PostAsJsonAsync("/api/v1/operations/capacity", new { unit = unit.Code, capability = "covert-internet", from = Day(1), to = Day(3), available = 0, minimumCover = 0 }));
+            await Answers.OkAsync(await noc.PostAsJsonAsync("/api/v1/operations/capacity", new { unit = unit.Code, capability = "covert-internet", from = Day(1), to = Day(3), available = 0, minimumCover = 0 }));
         }
         var id = await DeclareAsync(noc, "Operation Fictional Gannet");
         await BriefAsync(noc, id, DemoUsers.SioLondon);
         using var london = await app.ApiClientAsync(DemoUsers.SioLondon);
-        await OkAsync(await london.PostAsJsonAsync($"/api/v1/operations/incidents/{id}/requests", Ask("covert-internet", 1, 1, 3)));
-        await OkAsync(await noc.PostAsJsonAsync("/api/v1/operations/board/proposal", new { }));
+        await Answers.OkAsync(await london.PostAsJsonAsync($"/api/v1/operations/incidents/{id}/requests", Ask("covert-internet", 1, 1, 3)));
+        await Answers.OkAsync(await noc.PostAsJsonAsync("/api/v1/operations/board/proposal", new { }));
         var line = await app.AsSystemAsync(db => db.Set<SurgeAllocation>().SingleAsync(a => a.IncidentId == id));
         Assert.Equal("north-west", await app.AsSystemAsync(db => db.Set<Vigil.Web.Network.Unit>().Where(u => u.Id == line.GivingUnitId).Select(u => u.Code).SingleAsync()));
         using var northWest = await app.ApiClientAsync(DemoUsers.SioNorthWest);
         // Not yet a deployment: nobody can be named on it.
         Assert.Equal(HttpStatusCode.Conflict, (await northWest.PostAsJsonAsync($"/api/v1/operations/lines/{line.Id}/officers", new { email = DemoUsers.InvestigatorNorthWest })).StatusCode);
-        await OkAsync(await noc.PostAsJsonAsync($"/api/v1/operations/lines/{line.Id}/decision", new { decision = "Accept" }));
+        await Answers.OkAsync(await noc.PostAsJsonAsync($"/api/v1/operations/lines/{line.Id}/decision", new { decision = "Accept" }));
 
         // Only the giving unit's SIO (or the NOC) names, only its own officers, only as many as are going.
         Assert.Equal(HttpStatusCode.Forbidden, (await london.PostAsJsonAsync($"/api/v1/operations/lines/{line.Id}/officers", new { email = DemoUsers.InvestigatorLondon })).StatusCode);
@@ -221,19 +215,19 @@ public sealed class SurgeTests(VigilApp app) : IClassFixture<VigilApp>
         var nobody = await northWest.PostAsJsonAsync($"/api/v1/operations/lines/{line.Id}/officers", new { email = "nobody@vigil.example" });
         Assert.Equal(HttpStatusCode.BadRequest, low.StatusCode);
         Assert.Equal(Problems.WithoutTrace(await low.Content.ReadAsStringAsync()), Problems.WithoutTrace(await nobody.Content.ReadAsStringAsync()));
-        var named = await OkAsync(await northWest.PostAsJsonAsync($"/api/v1/operations/lines/{line.Id}/officers", new { email = DemoUsers.IntelligenceNorthWest }));
+        var named = await Answers.OkAsync(await northWest.PostAsJsonAsync($"/api/v1/operations/lines/{line.Id}/officers", new { email = DemoUsers.IntelligenceNorthWest }));
         Assert.Equal("DC Pavel Okafor-Lund", Assert.Single(named.GetProperty("named").EnumerateArray()).GetString());
         // As many as are going, and no more.
         Assert.Equal(HttpStatusCode.BadRequest, (await northWest.PostAsJsonAsync($"/api/v1/operations/lines/{line.Id}/officers", new { email = DemoUsers.SioNorthWest })).StatusCode);
 
         using var officer = await app.ApiClientAsync(DemoUsers.IntelligenceNorthWest);
-        var mine = await OkAsync(await officer.GetAsync("/api/v1/operations/my-deployments"));
+        var mine = await Answers.OkAsync(await officer.GetAsync("/api/v1/operations/my-deployments"));
         var deployment = Assert.Single(mine.EnumerateArray());
         Assert.Equal("London", deployment.GetProperty("requestingUnit").GetString());
         // The officer is not briefed on the incident: they see where and when, not its name, nor why their unit was chosen.
         Assert.Equal(JsonValueKind.Null, deployment.GetProperty("incident").ValueKind);
         Assert.DoesNotContain("to spare", deployment.GetProperty("why").GetString(), StringComparison.Ordinal);
         using var other = await app.ApiClientAsync(DemoUsers.InvestigatorNorthWest);
-        Assert.Empty((await OkAsync(await other.GetAsync("/api/v1/operations/my-deployments"))).EnumerateArray());
+        Assert.Empty((await Answers.OkAsync(await other.GetAsync("/api/v1/operations/my-deployments"))).EnumerateArray());
     }
 }

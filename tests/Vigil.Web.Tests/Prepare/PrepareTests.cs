@@ -10,12 +10,6 @@ namespace Vigil.Web.Tests.Prepare;
 /// saves nothing; the history shows what was in force.</summary>
 public sealed class PrepareTests(VigilApp app) : IClassFixture<VigilApp>
 {
-    private static async Task<JsonElement> OkAsync(HttpResponseMessage response)
-    {
-        Assert.True(response.IsSuccessStatusCode, $"{response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
-        return await response.Content.ReadFromJsonAsync<JsonElement>();
-    }
-
     private Task<int> ActiveAsync() => app.AsSystemAsync(db => db.Set<PlanActivation>().CountAsync(a => a.StoodDownAt == null));
 
     private Task<ThreatLevel> NationalAsync() => app.AsSystemAsync(db =>
@@ -44,7 +38,7 @@ public sealed class PrepareTests(VigilApp app) : IClassFixture<VigilApp>
 
         // Everyone signed in reads the levels and their meaning.
         using var reader = await app.ApiClientAsync(DemoUsers.InvestigatorNorthWest);
-        var levels = await OkAsync(await reader.GetAsync("/api/v1/prepare/threat-levels"));
+        var levels = await Answers.OkAsync(await reader.GetAsync("/api/v1/prepare/threat-levels"));
         Assert.Equal(2, levels.GetArrayLength());
         Assert.Contains(levels.EnumerateArray(), l => l.GetProperty("scope").GetString() == "NorthernIreland");
     }
@@ -56,7 +50,7 @@ public sealed class PrepareTests(VigilApp app) : IClassFixture<VigilApp>
         var plans = await app.AsSystemAsync(db => db.Set<ThreatPlan>().CountAsync());
         Assert.Equal(11, plans);
 
-        var raised = await OkAsync(await duty.PostAsJsonAsync("/api/v1/prepare/threat-levels", Level(ThreatLevel.Critical)));
+        var raised = await Answers.OkAsync(await duty.PostAsJsonAsync("/api/v1/prepare/threat-levels", Level(ThreatLevel.Critical)));
         Assert.Equal(11, raised.GetProperty("activated").GetArrayLength());
         var changeId = await app.AsSystemAsync(db => db.Set<ThreatLevelChange>().OrderByDescending(c => c.RecordedAt).Select(c => new { c.Id, c.RecordedAt }).FirstAsync());
         // Made in the save that recorded the change, each with its steps and their deadlines from the change.
@@ -71,7 +65,7 @@ public sealed class PrepareTests(VigilApp app) : IClassFixture<VigilApp>
         Assert.Equal(HttpStatusCode.BadRequest, (await duty.PostAsJsonAsync("/api/v1/prepare/threat-levels", Level(ThreatLevel.Critical))).StatusCode);
 
         // The national board: every unit's plan, none acknowledged, nothing done.
-        var board = await OkAsync(await duty.GetAsync("/api/v1/prepare/board"));
+        var board = await Answers.OkAsync(await duty.GetAsync("/api/v1/prepare/board"));
         Assert.Equal(11, board.GetArrayLength());
         Assert.All(board.EnumerateArray(), l => Assert.Equal(0, l.GetProperty("done").GetInt32()));
         using var sio = await app.ApiClientAsync(DemoUsers.SioLondon);
@@ -79,7 +73,7 @@ public sealed class PrepareTests(VigilApp app) : IClassFixture<VigilApp>
 
         // The London CTSA's queue holds the London plan's adviser steps, and nothing else.
         using var ctsa = await app.ApiClientAsync(DemoUsers.CtsaLondon);
-        var steps = await OkAsync(await ctsa.GetAsync("/api/v1/prepare/my-steps"));
+        var steps = await Answers.OkAsync(await ctsa.GetAsync("/api/v1/prepare/my-steps"));
         var adviserSteps = PrepareReferenceData.CriticalPlanSteps.Count(s => s.OwnerRole == "SecurityAdviser");
         Assert.Equal(adviserSteps, steps.GetArrayLength());
         Assert.All(steps.EnumerateArray(), s => Assert.Equal("London Critical Threat Plan", s.GetProperty("plan").GetString()));
@@ -93,23 +87,23 @@ public sealed class PrepareTests(VigilApp app) : IClassFixture<VigilApp>
         Assert.Equal(HttpStatusCode.NotFound, (await wales.GetAsync($"/api/v1/prepare/activations/{activationId}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await wales.PostAsJsonAsync($"/api/v1/prepare/activations/{activationId}/steps/{number}", new { evidence = "done" })).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await ctsa.PostAsJsonAsync($"/api/v1/prepare/activations/{activationId}/steps/{number}", new { evidence = "" })).StatusCode);
-        var done = await OkAsync(await ctsa.PostAsJsonAsync($"/api/v1/prepare/activations/{activationId}/steps/{number}", new { evidence = "Contact log entries 1-6" }));
+        var done = await Answers.OkAsync(await ctsa.PostAsJsonAsync($"/api/v1/prepare/activations/{activationId}/steps/{number}", new { evidence = "Contact log entries 1-6" }));
         Assert.Equal("Contact log entries 1-6", done.GetProperty("steps").EnumerateArray().Single(s => s.GetProperty("number").GetInt32() == number).GetProperty("evidence").GetString());
         Assert.Equal(HttpStatusCode.Conflict, (await ctsa.PostAsJsonAsync($"/api/v1/prepare/activations/{activationId}/steps/{number}", new { evidence = "again" })).StatusCode);
-        Assert.Equal(adviserSteps - 1, (await OkAsync(await ctsa.GetAsync("/api/v1/prepare/my-steps"))).GetArrayLength());
-        var acknowledged = await OkAsync(await sio.PostAsJsonAsync($"/api/v1/prepare/activations/{activationId}/acknowledge", new { }));
+        Assert.Equal(adviserSteps - 1, (await Answers.OkAsync(await ctsa.GetAsync("/api/v1/prepare/my-steps"))).GetArrayLength());
+        var acknowledged = await Answers.OkAsync(await sio.PostAsJsonAsync($"/api/v1/prepare/activations/{activationId}/acknowledge", new { }));
         Assert.NotEqual(JsonValueKind.Null, acknowledged.GetProperty("acknowledgedAt").ValueKind);
-        var london = (await OkAsync(await duty.GetAsync("/api/v1/prepare/board"))).EnumerateArray().Single(l => l.GetProperty("activationId").GetGuid() == activationId);
+        var london = (await Answers.OkAsync(await duty.GetAsync("/api/v1/prepare/board"))).EnumerateArray().Single(l => l.GetProperty("activationId").GetGuid() == activationId);
         Assert.Equal(1, london.GetProperty("done").GetInt32());
 
         // Down to SEVERE: every plan stood down in the same save; the queue empties; the history still shows them.
         var duringCritical = app.Clock.GetUtcNow();
-        var lowered = await OkAsync(await duty.PostAsJsonAsync("/api/v1/prepare/threat-levels", Level(ThreatLevel.Severe, "JTAC: no longer expected in the near future")));
+        var lowered = await Answers.OkAsync(await duty.PostAsJsonAsync("/api/v1/prepare/threat-levels", Level(ThreatLevel.Severe, "JTAC: no longer expected in the near future")));
         Assert.Equal(11, lowered.GetProperty("stoodDown").GetArrayLength());
         Assert.Equal(0, await ActiveAsync());
-        Assert.Equal(0, (await OkAsync(await ctsa.GetAsync("/api/v1/prepare/my-steps"))).GetArrayLength());
-        Assert.Equal(0, (await OkAsync(await duty.GetAsync("/api/v1/prepare/board"))).GetArrayLength());
-        var then = await OkAsync(await duty.GetAsync($"/api/v1/prepare/board?at={Uri.EscapeDataString(duringCritical.ToString("O"))}"));
+        Assert.Equal(0, (await Answers.OkAsync(await ctsa.GetAsync("/api/v1/prepare/my-steps"))).GetArrayLength());
+        Assert.Equal(0, (await Answers.OkAsync(await duty.GetAsync("/api/v1/prepare/board"))).GetArrayLength());
+        var then = await Answers.OkAsync(await duty.GetAsync($"/api/v1/prepare/board?at={Uri.EscapeDataString(duringCritical.ToString("O"))}"));
         Assert.Equal(11, then.GetArrayLength());
         Assert.Equal(ThreatLevel.Severe, await NationalAsync());
         Assert.Equal(HttpStatusCode.Conflict, (await ctsa.PostAsJsonAsync($"/api/v1/prepare/activations/{activationId}/steps/{number + 1}", new { evidence = "late" })).StatusCode);

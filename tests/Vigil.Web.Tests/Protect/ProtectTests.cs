@@ -12,12 +12,6 @@ namespace Vigil.Web.Tests.Protect;
 /// unit's site answering as a missing one.</summary>
 public sealed class ProtectTests(VigilApp app) : IClassFixture<VigilApp>
 {
-    private static async Task<JsonElement> OkAsync(HttpResponseMessage response)
-    {
-        Assert.True(response.IsSuccessStatusCode, $"{response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
-        return await response.Content.ReadFromJsonAsync<JsonElement>();
-    }
-
     private static object Site(string name, int capacity, string kind = "Premises", bool entryChecks = false) => new
     {
         name, address = "1 Fictional Way, London", postcode = "se18xx", sector = "stadia-arenas", kind, capacity, entryChecks,
@@ -46,7 +40,7 @@ public sealed class ProtectTests(VigilApp app) : IClassFixture<VigilApp>
         }
         Assert.Equal(0, await app.AsSystemAsync(db => db.Set<ProtectSite>().IgnoreQueryFilters().CountAsync(s => s.Name == "Fictional Refused Hall")));
 
-        var site = await OkAsync(await ctsa.PostAsJsonAsync("/api/v1/protect/sites", Site("Fictional Test Arena", 1200)));
+        var site = await Answers.OkAsync(await ctsa.PostAsJsonAsync("/api/v1/protect/sites", Site("Fictional Test Arena", 1200)));
         Assert.Equal("Enhanced", site.GetProperty("tier").GetString());
         Assert.Equal("Official", site.GetProperty("classification").GetString());
         // Marked above the CTSA's own clearance (OFFICIAL): refused, naming the field, nothing saved.
@@ -78,7 +72,7 @@ public sealed class ProtectTests(VigilApp app) : IClassFixture<VigilApp>
     public async Task AnAssessment_IsSavedWithItsRecommendations_OrNotAtAll_AndARecommendationIsDoneWithEvidence()
     {
         using var ctsa = await app.ApiClientAsync(DemoUsers.CtsaLondon);
-        var site = await OkAsync(await ctsa.PostAsJsonAsync("/api/v1/protect/sites", Site("Fictional Assessed Hall", 900)));
+        var site = await Answers.OkAsync(await ctsa.PostAsJsonAsync("/api/v1/protect/sites", Site("Fictional Assessed Hall", 900)));
         var id = site.GetProperty("id").GetGuid();
         var today = DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime);
         object Assessment(DateOnly secondDue) => new
@@ -96,17 +90,17 @@ public sealed class ProtectTests(VigilApp app) : IClassFixture<VigilApp>
         var refused = await ctsa.PostAsJsonAsync($"/api/v1/protect/sites/{id}/assessments", Assessment(today.AddDays(-10)));
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Contains("Recommendations[1].DueOn", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        var unchanged = await OkAsync(await ctsa.GetAsync($"/api/v1/protect/sites/{id}"));
+        var unchanged = await Answers.OkAsync(await ctsa.GetAsync($"/api/v1/protect/sites/{id}"));
         Assert.Equal(0, unchanged.GetProperty("assessments").GetArrayLength());
         Assert.Equal(0, unchanged.GetProperty("recommendations").GetArrayLength());
 
-        var assessed = await OkAsync(await ctsa.PostAsJsonAsync($"/api/v1/protect/sites/{id}/assessments", Assessment(today.AddDays(14))));
+        var assessed = await Answers.OkAsync(await ctsa.PostAsJsonAsync($"/api/v1/protect/sites/{id}/assessments", Assessment(today.AddDays(14))));
         Assert.Equal(1, assessed.GetProperty("assessments").GetArrayLength());
         Assert.Equal(2, assessed.GetProperty("recommendations").GetArrayLength());
         Assert.All(assessed.GetProperty("recommendations").EnumerateArray(), r => Assert.Equal("Open", r.GetProperty("status").GetString()));
 
         Assert.Equal(HttpStatusCode.BadRequest, (await ctsa.PostAsJsonAsync($"/api/v1/protect/sites/{id}/recommendations/1/complete", new { evidence = " " })).StatusCode);
-        var done = await OkAsync(await ctsa.PostAsJsonAsync($"/api/v1/protect/sites/{id}/recommendations/1/complete", new { evidence = "Photographs of the new cameras" }));
+        var done = await Answers.OkAsync(await ctsa.PostAsJsonAsync($"/api/v1/protect/sites/{id}/recommendations/1/complete", new { evidence = "Photographs of the new cameras" }));
         var first = done.GetProperty("recommendations")[0];
         Assert.Equal("Done", first.GetProperty("status").GetString());
         Assert.Equal("Photographs of the new cameras", first.GetProperty("evidence").GetString());
@@ -116,7 +110,7 @@ public sealed class ProtectTests(VigilApp app) : IClassFixture<VigilApp>
         Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
 
         // The adviser's queue: this site's visit is not due for 180 days, and nothing of it is overdue yet.
-        var queue = await OkAsync(await ctsa.GetAsync("/api/v1/protect/queue"));
+        var queue = await Answers.OkAsync(await ctsa.GetAsync("/api/v1/protect/queue"));
         Assert.DoesNotContain(queue.GetProperty("visitsDue").EnumerateArray(), s => s.GetProperty("id").GetGuid() == id);
     }
 
@@ -124,7 +118,7 @@ public sealed class ProtectTests(VigilApp app) : IClassFixture<VigilApp>
     public async Task AReportFromThePublic_NearASite_IsLinkedToIt_ItsAdviserIsTold_AndHostileReconnaissanceNearAnEnhancedSiteIsFlagged()
     {
         using var ctsa = await app.ApiClientAsync(DemoUsers.CtsaLondon);
-        var site = await OkAsync(await ctsa.PostAsJsonAsync("/api/v1/protect/sites", new
+        var site = await Answers.OkAsync(await ctsa.PostAsJsonAsync("/api/v1/protect/sites", new
         {
             name = "Fictional Watched Stadium", address = "2 Fictional Road, London", postcode = "N7 7AJ", sector = "stadia-arenas", kind = "Premises", capacity = 60000,
         }));
@@ -153,7 +147,7 @@ public sealed class ProtectTests(VigilApp app) : IClassFixture<VigilApp>
         // who may see it (the triage officer) and not for one who may not (the CTSA), who was told through the inbox.
         using var triage = await app.ApiClientAsync(DemoUsers.ActLondon);
         var reportId = await app.AsSystemAsync(db => db.Set<ActReport>().Where(r => r.Reference == reference).Select(r => r.Id).SingleAsync());
-        var read = await OkAsync(await triage.GetAsync($"/api/v1/act/reports/{reportId}"));
+        var read = await Answers.OkAsync(await triage.GetAsync($"/api/v1/act/reports/{reportId}"));
         var sites = read.GetProperty("nearSites").EnumerateArray().ToList();
         Assert.Single(sites);
         Assert.True(sites[0].GetProperty("enhancedTier").GetBoolean());
@@ -163,7 +157,7 @@ public sealed class ProtectTests(VigilApp app) : IClassFixture<VigilApp>
     public async Task AwarenessSessions_AreRecordedByACtsa_AndCountedByKindSectorAndUnit()
     {
         using var ctsa = await app.ApiClientAsync(DemoUsers.CtsaWales);
-        var before = await OkAsync(await ctsa.GetAsync("/api/v1/protect/awareness"));
+        var before = await Answers.OkAsync(await ctsa.GetAsync("/api/v1/protect/awareness"));
         int Attendees(JsonElement figures, string table, string group) =>
             figures.GetProperty(table).EnumerateArray().Where(c => c.GetProperty("group").GetString() == group).Sum(c => c.GetProperty("attendees").GetInt32());
         var today = DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime);
@@ -173,9 +167,9 @@ public sealed class ProtectTests(VigilApp app) : IClassFixture<VigilApp>
         var body = await refused.Content.ReadAsStringAsync();
         Assert.Contains("today or in the past", body, StringComparison.Ordinal);
         Assert.Contains("attendees", body, StringComparison.OrdinalIgnoreCase);
-        await OkAsync(await ctsa.PostAsJsonAsync("/api/v1/protect/awareness", new { kind = "Scan", on = today, site = "Fictional shopping centre staff", sector = "retail", attendees = 42 }));
+        await Answers.OkAsync(await ctsa.PostAsJsonAsync("/api/v1/protect/awareness", new { kind = "Scan", on = today, site = "Fictional shopping centre staff", sector = "retail", attendees = 42 }));
 
-        var after = await OkAsync(await ctsa.GetAsync("/api/v1/protect/awareness"));
+        var after = await Answers.OkAsync(await ctsa.GetAsync("/api/v1/protect/awareness"));
         Assert.Equal(Attendees(before, "bySector", "Retail") + 42, Attendees(after, "bySector", "Retail"));
         Assert.Equal(Attendees(before, "byKind", "SCaN (See, Check and Notify)") + 42, Attendees(after, "byKind", "SCaN (See, Check and Notify)"));
         Assert.Equal(JsonValueKind.Null, after.GetProperty("byUnit").ValueKind);
@@ -183,7 +177,7 @@ public sealed class ProtectTests(VigilApp app) : IClassFixture<VigilApp>
         using var sio = await app.ApiClientAsync(DemoUsers.SioLondon);
         Assert.Equal(HttpStatusCode.Forbidden, (await sio.PostAsJsonAsync("/api/v1/protect/awareness", new { kind = "Scan", on = today, sector = "retail", attendees = 5 })).StatusCode);
         using var coordinator = await app.ApiClientAsync(DemoUsers.CoordinatorNoc);
-        var national = await OkAsync(await coordinator.GetAsync("/api/v1/protect/awareness"));
+        var national = await Answers.OkAsync(await coordinator.GetAsync("/api/v1/protect/awareness"));
         Assert.True(Attendees(national, "byUnit", "Wales") >= 42);
         Assert.True(Attendees(national, "byUnit", "London") > 0);
     }
@@ -193,7 +187,7 @@ public sealed class ProtectTests(VigilApp app) : IClassFixture<VigilApp>
     {
         using var ctsa = await app.ApiClientAsync(DemoUsers.CtsaLondon);
         var name = "Fictional " + new string('L', 190);
-        var site = await OkAsync(await ctsa.PostAsJsonAsync("/api/v1/protect/sites", new
+        var site = await Answers.OkAsync(await ctsa.PostAsJsonAsync("/api/v1/protect/sites", new
         {
             name, address = "3 Fictional Row, London", postcode = "EC2A 1AB", sector = "retail", kind = "Premises", capacity = 900,
         }));

@@ -15,12 +15,6 @@ namespace Vigil.Web.Tests.Retention;
 /// needs the reason and a next review within the group's interval; another unit's reviewer is answered as for a missing record.</summary>
 public sealed class RetentionTests(VigilApp app) : IClassFixture<VigilApp>
 {
-    private static async Task<JsonElement> OkAsync(HttpResponseMessage response)
-    {
-        Assert.True(response.IsSuccessStatusCode, $"{response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
-        return await response.Content.ReadFromJsonAsync<JsonElement>();
-    }
-
     private Task<Subject> DemoPersonAsync(Classification classification) => app.AsSystemAsync(db => db.Set<Subject>().IgnoreQueryFilters()
         .Where(s => s.Summary == RetentionDemoSeed.Summary && s.Classification == classification).OrderBy(s => s.Id).FirstAsync());
 
@@ -47,7 +41,7 @@ public sealed class RetentionTests(VigilApp app) : IClassFixture<VigilApp>
         var person = await DemoPersonAsync(Classification.Official);
         var id = person.Id;
 
-        var queue = await OkAsync(await reviewer.GetAsync("/api/v1/retention/queue?type=subject&pageSize=200"));
+        var queue = await Answers.OkAsync(await reviewer.GetAsync("/api/v1/retention/queue?type=subject&pageSize=200"));
         var row = queue.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("recordId").GetGuid() == id);
         Assert.Equal(person.FullName, row.GetProperty("title").GetString());
         Assert.True(DateOnly.Parse(row.GetProperty("due").GetString()!, System.Globalization.CultureInfo.InvariantCulture) <= DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime));
@@ -55,10 +49,10 @@ public sealed class RetentionTests(VigilApp app) : IClassFixture<VigilApp>
         // Known before: the record, the search, deconfliction; and a finished month's national figures counted with them.
         Assert.Equal(HttpStatusCode.OK, (await sio.GetAsync($"/api/v1/subjects/{id}")).StatusCode);
         Assert.Contains(id.ToString(), await (await sio.GetAsync("/api/v1/search?q=" + Uri.EscapeDataString(person.FullName))).Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.True(Finds(await OkAsync(await sio.PostAsJsonAsync("/api/v1/deconfliction/checks", Check(person))), id));
-        var month = await OkAsync(await noc.GetAsync("/api/v1/national/picture?scope=Network"));
+        Assert.True(Finds(await Answers.OkAsync(await sio.PostAsJsonAsync("/api/v1/deconfliction/checks", Check(person))), id));
+        var month = await Answers.OkAsync(await noc.GetAsync("/api/v1/national/picture?scope=Network"));
 
-        var review = await OkAsync(await reviewer.GetAsync($"/api/v1/retention/records/subject/{id}"));
+        var review = await Answers.OkAsync(await reviewer.GetAsync($"/api/v1/retention/records/subject/{id}"));
         Assert.True(review.GetProperty("disposable").GetBoolean());
         Assert.False(review.GetProperty("blocked").GetBoolean());
         Assert.Contains(review.GetProperty("plan").EnumerateArray(), s => s.GetProperty("words").GetString()!.Contains("deconfliction will not find them", StringComparison.Ordinal));
@@ -68,7 +62,7 @@ public sealed class RetentionTests(VigilApp app) : IClassFixture<VigilApp>
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.True(await KnownAnywhereAsync(id));
 
-        var done = await OkAsync(await reviewer.PostAsJsonAsync($"/api/v1/retention/records/subject/{id}/reviews", new { decision = "Dispose", yesTo = Array.Empty<int>() }));
+        var done = await Answers.OkAsync(await reviewer.PostAsJsonAsync($"/api/v1/retention/records/subject/{id}/reviews", new { decision = "Dispose", yesTo = Array.Empty<int>() }));
         Assert.Equal("Done", done.GetProperty("state").GetString());
         var tombstoneId = done.GetProperty("tombstoneId").GetGuid();
 
@@ -79,7 +73,7 @@ public sealed class RetentionTests(VigilApp app) : IClassFixture<VigilApp>
         Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
         Assert.Equal(Problems.WithoutTrace(await missing.Content.ReadAsStringAsync()), Problems.WithoutTrace(await gone.Content.ReadAsStringAsync()));
         Assert.DoesNotContain(id.ToString(), await (await sio.GetAsync("/api/v1/search?q=" + Uri.EscapeDataString(person.FullName))).Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.False(Finds(await OkAsync(await sio.PostAsJsonAsync("/api/v1/deconfliction/checks", Check(person))), id));
+        Assert.False(Finds(await Answers.OkAsync(await sio.PostAsJsonAsync("/api/v1/deconfliction/checks", Check(person))), id));
         Assert.Equal(HttpStatusCode.NotFound, (await reviewer.GetAsync($"/api/v1/retention/records/subject/{id}")).StatusCode);
 
         // The audit log keeps the record's id, with no personal data in any entry about it, and still verifies.
@@ -106,7 +100,7 @@ public sealed class RetentionTests(VigilApp app) : IClassFixture<VigilApp>
         Assert.Equal("DS Leontine Abara-Whitlock", tombstone.GetProperty("reviewerName").GetString());
         Assert.StartsWith("Group 1", tombstone.GetProperty("policy").GetString(), StringComparison.Ordinal);
         Assert.DoesNotContain(person.Surname, raw, StringComparison.OrdinalIgnoreCase);
-        Assert.Equal(month.GetProperty("tables").GetRawText(), (await OkAsync(await noc.GetAsync("/api/v1/national/picture?scope=Network"))).GetProperty("tables").GetRawText());
+        Assert.Equal(month.GetProperty("tables").GetRawText(), (await Answers.OkAsync(await noc.GetAsync("/api/v1/national/picture?scope=Network"))).GetProperty("tables").GetRawText());
     }
 
     [Fact]
@@ -116,7 +110,7 @@ public sealed class RetentionTests(VigilApp app) : IClassFixture<VigilApp>
         using var second = await app.ApiClientAsync(DemoUsers.Records2London);
         var person = await DemoPersonAsync(Classification.Secret);
 
-        var proposed = await OkAsync(await first.PostAsJsonAsync($"/api/v1/retention/records/subject/{person.Id}/reviews", new { decision = "Dispose" }));
+        var proposed = await Answers.OkAsync(await first.PostAsJsonAsync($"/api/v1/retention/records/subject/{person.Id}/reviews", new { decision = "Dispose" }));
         Assert.Equal("AwaitingSecond", proposed.GetProperty("state").GetString());
         var reviewId = proposed.GetProperty("reviewId").GetGuid();
         Assert.True(await KnownAnywhereAsync(person.Id));
@@ -125,9 +119,9 @@ public sealed class RetentionTests(VigilApp app) : IClassFixture<VigilApp>
         Assert.Equal(HttpStatusCode.Conflict, (await second.PostAsJsonAsync($"/api/v1/retention/records/subject/{person.Id}/reviews", new { decision = "Dispose" })).StatusCode);
         Assert.True(await KnownAnywhereAsync(person.Id));
 
-        var waiting = await OkAsync(await second.GetAsync("/api/v1/retention/awaiting"));
+        var waiting = await Answers.OkAsync(await second.GetAsync("/api/v1/retention/awaiting"));
         Assert.Contains(waiting.EnumerateArray(), w => w.GetProperty("reviewId").GetGuid() == reviewId && !w.GetProperty("byYou").GetBoolean());
-        var confirmed = await OkAsync(await second.PostAsync($"/api/v1/retention/reviews/{reviewId}/confirm", null));
+        var confirmed = await Answers.OkAsync(await second.PostAsync($"/api/v1/retention/reviews/{reviewId}/confirm", null));
         Assert.Equal("Done", confirmed.GetProperty("state").GetString());
         Assert.False(await KnownAnywhereAsync(person.Id));
         var tombstone = await app.AsSystemAsync(db => db.Set<DisposalTombstone>().SingleAsync(t => t.RecordId == person.Id));
@@ -140,7 +134,7 @@ public sealed class RetentionTests(VigilApp app) : IClassFixture<VigilApp>
     {
         using var sio = await app.ApiClientAsync(DemoUsers.SioLondon);
         using var reviewer = await app.ApiClientAsync(DemoUsers.RecordsLondon);
-        var investigation = await OkAsync(await sio.PostAsJsonAsync("/api/v1/investigations", new
+        var investigation = await Answers.OkAsync(await sio.PostAsJsonAsync("/api/v1/investigations", new
         {
             operationName = "FICTIONAL RETAINER", summary = "Fictional.", lead = "PoliceOnly", threatType = "extreme-right-wing", activities = Array.Empty<string>(), risk = "Medium", classification = "Official",
         }));
@@ -148,7 +142,7 @@ public sealed class RetentionTests(VigilApp app) : IClassFixture<VigilApp>
             .OrderByDescending(s => s.Id).FirstAsync());
         Assert.Equal(HttpStatusCode.Created, (await sio.PostAsJsonAsync($"/api/v1/investigations/{investigation.GetProperty("id").GetGuid()}/subjects", new { subjectId = person.Id, role = "Associate" })).StatusCode);
 
-        var review = await OkAsync(await reviewer.GetAsync($"/api/v1/retention/records/subject/{person.Id}"));
+        var review = await Answers.OkAsync(await reviewer.GetAsync($"/api/v1/retention/records/subject/{person.Id}"));
         Assert.True(review.GetProperty("blocked").GetBoolean());
         var blocker = review.GetProperty("plan").EnumerateArray().Single(s => s.GetProperty("blocks").GetBoolean());
         Assert.Equal("Pursue", blocker.GetProperty("module").GetString());
@@ -164,13 +158,13 @@ public sealed class RetentionTests(VigilApp app) : IClassFixture<VigilApp>
             new { decision = "Retain", nextReview = today.AddYears(2) })).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await reviewer.PostAsJsonAsync($"/api/v1/retention/records/subject/{person.Id}/reviews",
             new { decision = "Retain", reason = "Linked to a live investigation.", nextReview = today.AddYears(11) })).StatusCode);
-        var retained = await OkAsync(await reviewer.PostAsJsonAsync($"/api/v1/retention/records/subject/{person.Id}/reviews",
+        var retained = await Answers.OkAsync(await reviewer.PostAsJsonAsync($"/api/v1/retention/records/subject/{person.Id}/reviews",
             new { decision = "Retain", reason = "Linked to a live investigation.", yesTo = new[] { 4 }, nextReview = today.AddYears(2) }));
         Assert.Equal("Retain", retained.GetProperty("decision").GetString());
         Assert.Equal(today.AddYears(2), await app.AsSystemAsync(db => db.Set<RetentionEntry>().Where(e => e.RecordId == person.Id).Select(e => e.NextReview).SingleAsync()));
         var queue = await (await reviewer.GetAsync("/api/v1/retention/queue?pageSize=200")).Content.ReadAsStringAsync();
         Assert.DoesNotContain(person.Id.ToString(), queue, StringComparison.Ordinal);
-        var history = (await OkAsync(await reviewer.GetAsync($"/api/v1/retention/records/subject/{person.Id}"))).GetProperty("history").EnumerateArray().Single();
+        var history = (await Answers.OkAsync(await reviewer.GetAsync($"/api/v1/retention/records/subject/{person.Id}"))).GetProperty("history").EnumerateArray().Single();
         Assert.Equal("Linked to a live investigation.", history.GetProperty("reason").GetString());
         Assert.Equal("4", history.GetProperty("yesTo").GetString());
 
