@@ -44,7 +44,7 @@ public static class Targets
 
     private static void Search(byte[] input)
     {
-        // WTF-8: a lone surrogate written as its three bytes stays one, as "\ud800" in a JSON body does.
+        // WTF-8: a lone surrogate written as its three bytes stays one (see Wtf8).
         var typed = Wtf8.Decode(input);
         var (terms, problem) = SearchTerms.Read(typed);
         if ((terms is null) == (problem is null))
@@ -257,7 +257,8 @@ public static class Targets
         }
 
         // What passes validation is saved: every string must be text a database can store (PostgreSQL's
-        // client encodes strictly to UTF-8, and throws on half of a surrogate pair).
+        // client encodes strictly to UTF-8, and throws on half of a surrogate pair; System.Text.Json refuses
+        // one in a body, so this holds as long as that does).
         if (errors.Count == 0 && BrokenText(request, type.Name, 0) is { } path)
         {
             throw new ContractException($"{path} holds half of a surrogate pair, yet passed validation");

@@ -3,9 +3,10 @@ using System.Text;
 namespace Vigil.Fuzz;
 
 /// <summary>
-/// Bytes to text as outside input can arrive: UTF-8, with invalid bytes read as U+FFFD (as ASP.NET Core reads a
-/// form or a query string), except that a surrogate written as its own three bytes (ED A0 80 to ED BF BF) gives
-/// that half of a pair, as "\ud800" does in a JSON string. So a fuzzed string can hold what an API body can.
+/// Bytes to text: UTF-8, with invalid bytes read as U+FFFD (as ASP.NET Core reads a form or a query string),
+/// except that a surrogate written as its own three bytes (ED A0 80 to ED BF BF) gives that half of a pair. No
+/// request brings one today (System.Text.Json refuses "\ud800" alone), but the parsers take any string, and a
+/// string can hold one.
 /// </summary>
 public static class Wtf8
 {

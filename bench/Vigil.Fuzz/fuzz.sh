@@ -20,7 +20,10 @@ fi
 # A fresh build each time: SharpFuzz instruments in place, and an assembly is instrumented only once.
 rm -rf "$out/app" "$out/build"
 mkdir -p "$out/findings"
-dotnet build "$here/Vigil.Fuzz.csproj" -c Release -o "$out/build" -v quiet -nologo >/dev/null
+if ! dotnet build "$here/Vigil.Fuzz.csproj" -c Release -o "$out/build" -v quiet -nologo > "$out/build.log" 2>&1; then
+  tail -30 "$out/build.log"
+  exit 1
+fi
 cp -r "$out/build" "$out/app"
 app="$out/app/Vigil.Fuzz.dll"     # instrumented: only under afl-fuzz (its code needs SharpFuzz's coverage map)
 plain="$out/build/Vigil.Fuzz.dll" # as built: to list the targets and replay what was found
