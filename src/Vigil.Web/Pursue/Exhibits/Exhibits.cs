@@ -168,9 +168,10 @@ public sealed class Exhibits(VigilDb db, AccessContext access, InvestigationGate
             }
             var errors = new Dictionary<string, string[]>();
             var extension = Path.GetExtension(fileName);
-            if (!options.AllowedTypes.TryGetValue(extension, out var contentType))
+            var (contentType, refused) = CheckType(options, fileName);
+            if (contentType is null)
             {
-                ApiValidation.Add(errors, "File", $"Files of type '{extension}' cannot be stored; use one of {string.Join(", ", options.AllowedTypes.Keys)}");
+                ApiValidation.Add(errors, "File", refused!);
                 return WorkResult<ExhibitDto>.Invalid(errors);
             }
             Directory.CreateDirectory(options.Folder);
@@ -196,8 +197,7 @@ public sealed class Exhibits(VigilDb db, AccessContext access, InvestigationGate
                     : size == 0 ? "The file is empty" : $"The file's content is not a {extension} file");
                 return WorkResult<ExhibitDto>.Invalid(errors);
             }
-            var name = Path.GetFileName(fileName.Replace('\\', '/'));
-            exhibit.FileName = name.Length > 255 ? name[^255..] : name;
+            exhibit.FileName = StoredFileName(fileName);
             exhibit.Version = Guid.NewGuid();
             exhibit.ContentType = contentType;
             exhibit.FileSize = size;
@@ -236,7 +236,23 @@ public sealed class Exhibits(VigilDb db, AccessContext access, InvestigationGate
         return (size, Convert.ToHexStringLower(sha.GetHashAndReset()), head.ToArray());
     }
 
-    private static bool LooksLike(string contentType, byte[] head) => contentType switch
+    /// <summary>The content type a file of this name is stored as (by its extension), or why it cannot be stored.</summary>
+    internal static (string? ContentType, string? Refusal) CheckType(ExhibitStorageOptions options, string fileName)
+    {
+        var extension = Path.GetExtension(fileName);
+        return options.AllowedTypes.TryGetValue(extension, out var contentType)
+            ? (contentType, null)
+            : (null, $"Files of type '{extension}' cannot be stored; use one of {string.Join(", ", options.AllowedTypes.Keys)}");
+    }
+
+    /// <summary>The name kept with the exhibit: the last part of what was posted, at most 255 characters.</summary>
+    internal static string StoredFileName(string fileName)
+    {
+        var name = Path.GetFileName(fileName.Replace('\\', '/'));
+        return name.Length > 255 ? name[^255..] : name;
+    }
+
+    internal static bool LooksLike(string contentType, byte[] head) => contentType switch
     {
         "application/pdf" => head.AsSpan().StartsWith("%PDF"u8),
         "image/png" => head.AsSpan().StartsWith(new byte[] { 0x89, 0x50, 0x4E, 0x47 }),
