@@ -537,9 +537,9 @@ public sealed class HostileCrawlerTests(VigilApp app) : IClassFixture<VigilApp>
             () => ("invalid UTF-8 in JSON", new ByteArrayContent([(byte)'{', (byte)'"', 0xC3, 0x28, 0xFF, (byte)'"', (byte)':', (byte)'1', (byte)'}']) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } }),
             () => ("JSON with a bad charset", new ByteArrayContent("{}"u8.ToArray()) { Headers = { ContentType = MediaTypeHeaderValue.Parse("application/json; charset=nonsense") } }),
         };
-        // Two inputs per route and caller; an endpoint that takes a body of a known type gets one made from that type.
-        var first = route.BodyType is not null ? kinds[random.Next(5, 7)]() : kinds[random.Next(kinds.Count)]();
-        return [first, kinds[random.Next(kinds.Count)]()];
+        // One body per route and caller, of a kind drawn for that pair: over the fifteen callers a write route meets most
+        // kinds (the two made from its own body type among them), at half the cost of two each.
+        return [kinds[random.Next(kinds.Count)]()];
     }
 
     /// <summary>A JSON object with the body type's properties: each of a wrong type, or of the right type with a hostile value.</summary>
