@@ -32,6 +32,10 @@ runuser -u postgres -- "$pgbin/initdb" -D "$pgdir/data" -A trust -U vigil >"$log
 runuser -u postgres -- "$pgbin/pg_ctl" -D "$pgdir/data" -w -l "$pgdir/log" \
   -o "-p $port -k $pgdir -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200" start >/dev/null || { cat "$pgdir/log"; exit 1; }
 echo "PostgreSQL for tests on 127.0.0.1:$port"
+# The roles of docs/operations.md ("PostgreSQL roles"): each test database is owned and migrated by vigil_owner,
+# and the app runs as vigil_app with the documented grants (tests/Vigil.Web.Tests/Infrastructure/PostgresRoles.cs).
+"$pgbin/psql" -h 127.0.0.1 -p "$port" -U vigil -d postgres -v ON_ERROR_STOP=1 -q \
+  -c "CREATE ROLE vigil_owner LOGIN" -c "CREATE ROLE vigil_app LOGIN" >"$logs/roles.log" 2>&1 || { cat "$logs/roles.log"; exit 1; }
 postgres="Host=127.0.0.1;Port=$port;Username=vigil;Database=postgres"
 
 # --- build once, then run ---------------------------------------------------------------------------------

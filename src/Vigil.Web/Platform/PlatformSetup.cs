@@ -161,6 +161,14 @@ public static class PlatformSetup
                 await WriteStatusAsync(http, StatusCodes.Status413PayloadTooLarge, $"The limit is {limit / 1024} KB.");
                 return;
             }
+            // A body in a character set nobody knows ("application/json; charset=nonsense") cannot be read: the
+            // framework's JSON reader would throw an InvalidOperationException (a 500). Said plainly instead.
+            if (UnknownCharset(http.Request.ContentType) is { } charset)
+            {
+                http.Response.StatusCode = StatusCodes.Status415UnsupportedMediaType;
+                await WriteStatusAsync(http, StatusCodes.Status415UnsupportedMediaType, $"The character set '{Api.ApiValidation.Visible(charset)}' is not known: send UTF-8.");
+                return;
+            }
             await next(http);
         });
         app.Use(async (http, next) =>
@@ -181,6 +189,21 @@ public static class PlatformSetup
         app.UseAuthentication();
         app.UseMiddleware<AccessContextMiddleware>();
         app.UseAuthorization();
+        app.Use(async (http, next) =>
+        {
+            // A page's query value of the wrong type ("?page=two") is the caller's mistake, not the page's: 400, named.
+            if (http.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Components.Endpoints.ComponentTypeMetadata>()?.Type is { } page
+                && Ui.PageQuery.Refusal(page, http.Request.Query) is { } refusal)
+            {
+                var db = http.RequestServices.GetRequiredService<VigilDb>();
+                db.Audit(AuditActions.BadRequest, AuditOutcomes.Denied, detail: $"{http.Request.Method} {http.Request.Path}: query value not valid");
+                await db.SaveChangesAsync(http.RequestAborted);
+                http.Response.StatusCode = StatusCodes.Status400BadRequest;
+                await WriteStatusAsync(http, StatusCodes.Status400BadRequest, refusal);
+                return;
+            }
+            await next(http);
+        });
         app.UseAntiforgery();
         app.UseRateLimiter();
         app.Use(async (http, next) =>
@@ -285,6 +308,8 @@ public static class PlatformSetup
         // A concurrent write won a race on a unique key (two actions numbered at once): the whole
         // transaction was rolled back, so nothing was saved; the request can simply be repeated.
         DbUpdateException e when DbErrors.IsUniqueViolation(e) => StatusCodes.Status409Conflict,
+        // A NUL in a search or a field reached PostgreSQL, which holds no NUL in text: the request's fault.
+        _ when DbErrors.IsUnstorableText(exception) => StatusCodes.Status400BadRequest,
         // The database or the audit store cannot take writes now (disk full, blocked, away): nothing was
         // saved (the change and its audit entries fail together), and it is worth trying again later.
         _ when DbErrors.IsUnavailable(exception) => StatusCodes.Status503ServiceUnavailable,
@@ -318,6 +343,7 @@ public static class PlatformSetup
         }
         await WriteStatusAsync(http, status, status == StatusCodes.Status503ServiceUnavailable
             ? "Nothing of this request was saved. Try again in a minute."
+            : DbErrors.IsUnstorableText(exception) ? DbErrors.UnstorableText
             : status < 500 ? exception?.Message : null);
     }
 
@@ -353,6 +379,26 @@ public static class PlatformSetup
         }
     }
 
+    /// <summary>The declared character set of a body when .NET does not know it, else null.</summary>
+    private static string? UnknownCharset(string? contentType)
+    {
+        if (contentType is null || !Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(contentType, out var media)
+            || media.Charset is not { Length: > 0 } charset)
+        {
+            return null;
+        }
+        var name = charset.Value!.Trim('"');
+        try
+        {
+            System.Text.Encoding.GetEncoding(name);
+            return null;
+        }
+        catch (ArgumentException)
+        {
+            return name;
+        }
+    }
+
     private static string Title(int status) => status switch
     {
         400 => "The request is not valid",
@@ -360,6 +406,7 @@ public static class PlatformSetup
         409 => "Someone else changed this record first",
         503 => "The service cannot record the request right now",
         413 => "The request is too large",
+        415 => "The request's content type is not accepted",
         429 => "Too many requests: wait a few minutes, then try again",
         _ => "Sorry, there is a problem with the service",
     };

@@ -34,8 +34,9 @@ public sealed class AuditTamperCliTests(VigilApp app) : IClassFixture<VigilApp>
 
         var target = await app.AsSystemAsync(db => db.AuditEntries.MaxAsync(e => e.Sequence)) - 1;
         var disable = VigilApp.OnPostgres ? """ALTER TABLE "AuditEntries" DISABLE TRIGGER USER""" : "DROP TRIGGER audit_entries_no_update";
-        await app.AsSystemAsync(db => db.Database.ExecuteSqlRawAsync(disable));
-        await app.AsSystemAsync(db => db.Database.ExecuteSqlAsync($"""UPDATE "AuditEntries" SET "Outcome" = 'tampered' WHERE "Sequence" = {target}"""));
+        // The attacker holds the database owner's keys: the app's own role may do neither.
+        await app.OwnerSqlRawAsync(disable);
+        await app.OwnerSqlAsync($"""UPDATE "AuditEntries" SET "Outcome" = 'tampered' WHERE "Sequence" = {target}""");
         var bad = await RunAsync("audit verify");
         Assert.Equal(1, bad.Exit);
         Assert.Contains($"entry {target}", bad.Err, StringComparison.Ordinal);
@@ -45,7 +46,7 @@ public sealed class AuditTamperCliTests(VigilApp app) : IClassFixture<VigilApp>
         Assert.Contains($"entry {target} has been altered", badSince.Err, StringComparison.Ordinal);
 
         // The checkpoint's own entry is checked against it: rewriting it is found too.
-        await app.AsSystemAsync(db => db.Database.ExecuteSqlAsync($"""UPDATE "AuditEntries" SET "Outcome" = 'tampered' WHERE "Sequence" = {checkpoint.Sequence}"""));
+        await app.OwnerSqlAsync($"""UPDATE "AuditEntries" SET "Outcome" = 'tampered' WHERE "Sequence" = {checkpoint.Sequence}""");
         var rewritten = await RunAsync($"audit verify --from-checkpoint \"{file}\"");
         Assert.Equal(1, rewritten.Exit);
         Assert.Contains($"entry {checkpoint.Sequence} differs from the checkpoint", rewritten.Err, StringComparison.Ordinal);

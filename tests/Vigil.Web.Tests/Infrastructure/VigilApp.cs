@@ -137,9 +137,28 @@ public class VigilApp : WebApplicationFactory<Program>, IAsyncLifetime
     };
     private readonly string databaseName;
 
+    /// <summary>What the app connects with: on PostgreSQL the application's role, which owns nothing
+    /// (docs/operations.md, "PostgreSQL roles"; <see cref="PostgresRoles"/>).</summary>
     public string ConnectionString => OnPostgres
-        ? new NpgsqlConnectionStringBuilder(PostgresServer) { Database = databaseName }.ConnectionString
+        ? PostgresRoles.ConnectionString(PostgresServer!, databaseName, PostgresRoles.App)
         : $"Data Source={Path.Combine(DataFolder, "vigil.db")};Pooling=False";
+
+    /// <summary>The database's owner (who migrates, and who could tamper): on SQLite the file's one user.</summary>
+    public string OwnerConnectionString => OnPostgres
+        ? PostgresRoles.ConnectionString(PostgresServer!, databaseName, PostgresRoles.Owner)
+        : ConnectionString;
+
+    /// <summary>Runs SQL as the database's owner, as someone holding the database's keys would: the app's own
+    /// role may not change the audit table's triggers or rows.</summary>
+    public Task OwnerSqlRawAsync(string sql) => OnPostgres
+        ? PostgresRoles.ExecuteAsync(OwnerConnectionString, sql, [])
+        : AsSystemAsync(db => db.Database.ExecuteSqlRawAsync(sql));
+
+    /// <summary><see cref="OwnerSqlRawAsync"/> with the interpolated values as parameters.</summary>
+    public Task OwnerSqlAsync(FormattableString sql) => OnPostgres
+        ? PostgresRoles.ExecuteAsync(OwnerConnectionString, string.Format(System.Globalization.CultureInfo.InvariantCulture, sql.Format,
+            Enumerable.Range(0, sql.ArgumentCount).Select(i => (object)$"@p{i}").ToArray()), sql.GetArguments())
+        : AsSystemAsync(db => db.Database.ExecuteSqlAsync(sql));
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -178,6 +197,7 @@ public class VigilApp : WebApplicationFactory<Program>, IAsyncLifetime
         var from = FromTemplate ? await TemplateAsync() : null;
         if (OnPostgres && !secondNode)
         {
+            await PostgresRoles.EnsureAsync(PostgresServer!);
             await using var connection = new NpgsqlConnection(PostgresServer);
             await connection.OpenAsync();
             // Copies from one template at a time: PostgreSQL refuses a copy while the template has other users. (Not the
@@ -185,12 +205,19 @@ public class VigilApp : WebApplicationFactory<Program>, IAsyncLifetime
             await CopyLock.WaitAsync();
             try
             {
-                await using var command = new NpgsqlCommand($"CREATE DATABASE {databaseName}{(from is null ? "" : " TEMPLATE " + from.DatabaseName)}", connection);
+                await using var command = new NpgsqlCommand($"CREATE DATABASE {databaseName}{(from is null ? "" : " TEMPLATE " + from.DatabaseName)} OWNER {PostgresRoles.Owner}", connection);
                 await command.ExecuteNonQueryAsync();
             }
             finally
             {
                 CopyLock.Release();
+            }
+            if (from is null)
+            {
+                // As in production: the owner migrates and grants the application's role its rights; the app (which
+                // owns nothing) then starts, and its setup finds the migrations done and runs the seeds. A copy of the
+                // template has the template's tables and grants.
+                await PostgresRoles.MigrateAndGrantAsync(OwnerConnectionString);
             }
         }
         if (from is not null)

@@ -67,16 +67,17 @@ public sealed class HonestFailureTests(FailureApp app) : IClassFixture<FailureAp
 {
     private const string Title = "The service cannot record the request right now";
 
-    private Task BlockAuditAsync(string sqlState) => app.AsSystemAsync(db => db.Database.ExecuteSqlRawAsync(VigilApp.OnPostgres
+    // An operator's block is the owner's doing: the app's own role may not add triggers.
+    private Task BlockAuditAsync(string sqlState) => app.OwnerSqlRawAsync(VigilApp.OnPostgres
         ? $"""
            CREATE OR REPLACE FUNCTION vigil_test_block() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'audit store blocked' USING ERRCODE = '{sqlState}'; END $$ LANGUAGE plpgsql;
            CREATE TRIGGER vigil_test_block BEFORE INSERT ON "AuditEntries" FOR EACH ROW EXECUTE FUNCTION vigil_test_block();
            """
-        : """CREATE TRIGGER vigil_test_block BEFORE INSERT ON "AuditEntries" BEGIN SELECT RAISE(ABORT, 'audit store blocked'); END;"""));
+        : """CREATE TRIGGER vigil_test_block BEFORE INSERT ON "AuditEntries" BEGIN SELECT RAISE(ABORT, 'audit store blocked'); END;""");
 
-    private Task UnblockAuditAsync() => app.AsSystemAsync(db => db.Database.ExecuteSqlRawAsync(VigilApp.OnPostgres
+    private Task UnblockAuditAsync() => app.OwnerSqlRawAsync(VigilApp.OnPostgres
         ? """DROP TRIGGER vigil_test_block ON "AuditEntries"; DROP FUNCTION vigil_test_block();"""
-        : "DROP TRIGGER vigil_test_block"));
+        : "DROP TRIGGER vigil_test_block");
 
     private static object Person(string surname) => new
     {

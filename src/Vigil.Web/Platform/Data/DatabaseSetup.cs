@@ -16,7 +16,7 @@ public sealed class DatabaseSetup(IServiceProvider services, ILogger<DatabaseSet
         sp.GetRequiredService<AccessContext>().RunAsSystem("system:setup");
         var db = sp.GetRequiredService<VigilDb>();
         await using var setupLock = db.Database.IsSqlite() ? await SqliteSetupLockAsync(db, ct) : null;
-        await db.Database.MigrateAsync(ct);
+        await MigrateIfPendingAsync(db, ct);
         foreach (var seed in Seeds.InOrder(sp.GetServices<ISeed>()))
         {
             // Each seed commits whole or not at all: a start killed part-way leaves every seed either done
@@ -28,6 +28,32 @@ public sealed class DatabaseSetup(IServiceProvider services, ILogger<DatabaseSet
             log.LogInformation("Seed {Seed} done in {Milliseconds} ms", seed.Name, clock.ElapsedMilliseconds);
         }
         log.LogInformation("Database ready ({Provider}, demo data: {Demo})", db.Database.ProviderName, demo);
+    }
+
+    /// <summary>
+    /// Migrates only when a migration is pending. In production the application's PostgreSQL role owns nothing and
+    /// may create nothing (docs/operations.md, "PostgreSQL roles"): EF Core's migrate, even with nothing to do,
+    /// creates its history table "if not exists", which that role is refused, so an up-to-date database is
+    /// left alone and a start that finds migrations it may not apply says what to run.
+    /// </summary>
+    private async Task MigrateIfPendingAsync(VigilDb db, CancellationToken ct)
+    {
+        var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
+        if (pending.Count == 0)
+        {
+            return;
+        }
+        log.LogInformation("Applying {Count} migrations: {Migrations}", pending.Count, string.Join(", ", pending));
+        try
+        {
+            await db.Database.MigrateAsync(ct);
+        }
+        catch (Npgsql.PostgresException e) when (e.SqlState == Npgsql.PostgresErrorCodes.InsufficientPrivilege)
+        {
+            throw new InvalidOperationException(
+                $"The database needs {pending.Count} migrations ({string.Join(", ", pending)}) that this database role may not apply ({e.MessageText}): "
+                + "run `dotnet Vigil.Web.dll migrate` with the owner's connection string, then the grants of docs/operations.md (\"PostgreSQL roles\"), and start again.", e);
+        }
     }
 
     /// <summary>

@@ -22,6 +22,22 @@ public static class DbErrors
         _ => false,
     };
 
+    /// <summary>Text the database cannot hold: PostgreSQL refuses a NUL character in any text (SQLite keeps it).
+    /// The request's fault, not the database's: answered 400.</summary>
+    public static bool IsUnstorableText(Exception? e)
+    {
+        for (; e is not null; e = e.InnerException)
+        {
+            if (e is Npgsql.PostgresException { SqlState: "22021" or "22P05" }) // character not in repertoire, untranslatable character
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public const string UnstorableText = "The request holds a character that cannot be stored (a NUL, \\0): remove it and try again.";
+
     /// <summary>The database cannot take the request now, through no fault of the request: it is away or
     /// refusing connections, its disk is full, it is read-only, or the audit store refuses to be written
     /// (an operator's trigger or a revoked grant). Answered 503: nothing was saved, try again later.</summary>

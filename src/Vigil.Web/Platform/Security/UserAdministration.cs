@@ -96,6 +96,12 @@ public sealed class UserAdministration(VigilDb db, UserManager<VigilUser> users,
     public async Task<WorkResult<CreatedUser>> CreateAsync(NewUser request, CancellationToken ct)
     {
         var errors = ApiValidation.Validate(request);
+        // "required" holds the property's presence, not its value: "details": null gets here.
+        if (request.Details is null)
+        {
+            ApiValidation.Add(errors, "Details", "Give the account's details: display name, organisation, clearance, roles and groups");
+            return WorkResult<CreatedUser>.Invalid(errors);
+        }
         foreach (var (k, v) in ApiValidation.Validate(request.Details))
         {
             errors[k] = v;

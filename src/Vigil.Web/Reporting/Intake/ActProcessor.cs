@@ -63,7 +63,16 @@ public sealed class ActProcessor(IServiceScopeFactory scopes, ILogger<ActProcess
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 log.LogWarning(e, "ACT reports could not be processed together; each is tried alone");
-                await SetAsideFailingAsync(stoppingToken);
+                try
+                {
+                    await SetAsideFailingAsync(stoppingToken);
+                }
+                catch (Exception again) when (again is not OperationCanceledException)
+                {
+                    // Not one report but the database (away, refusing connections): nothing can be set aside now. An
+                    // exception out of here would stop the whole host; the next pass, in five seconds, tries again.
+                    log.LogError(again, "ACT reports could not be processed: the database did not answer; the next pass tries again");
+                }
             }
         }
     }
