@@ -19,6 +19,9 @@ internal sealed class AppRun(Process process, Uri address, TimeSpan ready)
 
     public int ProcessId => process.Id;
 
+    /// <summary>Whether the server process has ended (it must not, while its database fails under it).</summary>
+    public bool HasExited => process.HasExited;
+
     public HttpClient Client(string token)
     {
         var client = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(30) };

@@ -78,6 +78,21 @@ public abstract class VigilDb(DbContextOptions options, AccessContext access, Ti
             return ValueTask.FromResult(result);
         }
 
+        public override Task TransactionFailedAsync(System.Data.Common.DbTransaction transaction, Microsoft.EntityFrameworkCore.Diagnostics.TransactionErrorEventData eventData, CancellationToken cancellationToken = default)
+        {
+            TransactionFailed(transaction, eventData);
+            return Task.CompletedTask;
+        }
+
+        // A commit whose answer was lost may have taken effect: the error handler must not say that nothing was saved.
+        public override void TransactionFailed(System.Data.Common.DbTransaction transaction, Microsoft.EntityFrameworkCore.Diagnostics.TransactionErrorEventData eventData)
+        {
+            if (eventData.Action == "Commit")
+            {
+                DbErrors.CommitFailed(eventData.Exception);
+            }
+        }
+
         public override Task TransactionRolledBackAsync(System.Data.Common.DbTransaction transaction, Microsoft.EntityFrameworkCore.Diagnostics.TransactionEndEventData eventData, CancellationToken cancellationToken = default)
         {
             if (eventData.Context is VigilDb db)
