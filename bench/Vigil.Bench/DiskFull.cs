@@ -136,6 +136,11 @@ internal static class DiskFull
             var refused = writes.Count(a => a.Status == 503);
             var notProblems = attempts.Count(a => a.Status == 503 && !HttpStatus.IsProblem(a));
             Console.WriteLine($"{place}: writes {HttpStatus.Count(writes)}; searches {HttpStatus.Count(reads)}; {beforeFreeing} acknowledged before freeing; PostgreSQL {postgres}; log:\n{cluster.LogTail(6)}");
+            if (serverErrors > 0 || !sameProcess)
+            {
+                // What the server said about its 500s, or before it died: the lines that name an exception.
+                Console.WriteLine(string.Join("\n", app.Log.Split('\n').Where(l => l.Contains("Exception", StringComparison.Ordinal) || l.Contains("fail", StringComparison.Ordinal) || l.Contains("crit", StringComparison.Ordinal)).Distinct().Take(40)));
+            }
             void Fail(bool failed, string what)
             {
                 if (failed)

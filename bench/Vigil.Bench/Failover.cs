@@ -155,6 +155,11 @@ internal static class Failover
             var (readOutage, _, _) = Outage(reads, 200, killedAt, promotedAt);
             var serverErrors = attempts.Count(a => HttpStatus.IsServerError(a.Status));
             var notProblems = attempts.Count(a => a.Status == 503 && !HttpStatus.IsProblem(a));
+            if (serverErrors > 0 || !sameProcess)
+            {
+                // What the server said about its 500s, or before it died: the lines that name an exception.
+                Console.WriteLine(string.Join("\n", app.Log.Split('\n').Where(l => l.Contains("Exception", StringComparison.Ordinal) || l.Contains("fail", StringComparison.Ordinal) || l.Contains("crit", StringComparison.Ordinal)).Distinct().Take(40)));
+            }
             void Fail(bool failed, string what)
             {
                 if (failed)

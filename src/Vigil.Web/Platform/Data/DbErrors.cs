@@ -67,13 +67,15 @@ public static class DbErrors
         return false;
     }
 
-    /// <summary>For a commit that failed: marks the exception when the server's answer was lost rather than given (a
-    /// PostgreSQL error at commit is an answer: the transaction was rolled back).</summary>
+    /// <summary>For a commit that failed: marks the exception when the server's answer was lost rather than given. An
+    /// ERROR at commit is an answer (PostgreSQL raises one only before the commit record is written: rolled back); a
+    /// broken connection, or a FATAL or PANIC (the server shutting down or restarting after another process's crash, as
+    /// when its WAL disk is full) can come after the commit record was written, so the outcome is not known.</summary>
     internal static void CommitFailed(Exception e)
     {
         for (var inner = e; inner is not null; inner = inner.InnerException)
         {
-            if (inner is Npgsql.NpgsqlException and not Npgsql.PostgresException)
+            if (inner is Npgsql.PostgresException { Severity: "FATAL" or "PANIC" } || inner is Npgsql.NpgsqlException and not Npgsql.PostgresException)
             {
                 e.Data[OutcomeUnknown] = true;
                 return;

@@ -60,10 +60,23 @@ public sealed class ActProcessor(IServiceScopeFactory scopes, ILogger<ActProcess
                 // Reports that arrive in the next moment are processed together, not one pass each.
                 await Task.Delay(Gather, stoppingToken);
             }
+            catch (Exception e) when (e is not OperationCanceledException && DbErrors.IsUnavailable(e))
+            {
+                // The database is away or full: no report's fault, so none is set aside; the next pass tries again.
+                log.LogWarning("ACT reports wait for the database: {Reason}", e.GetBaseException().Message);
+            }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 log.LogWarning(e, "ACT reports could not be processed together; each is tried alone");
-                await SetAsideFailingAsync(stoppingToken);
+                try
+                {
+                    await SetAsideFailingAsync(stoppingToken);
+                }
+                catch (Exception again) when (again is not OperationCanceledException)
+                {
+                    // Whatever happens here, the processor goes on (an exception out of it would stop the app).
+                    log.LogWarning("ACT reports could not be set aside now: {Reason}", again.GetBaseException().Message);
+                }
             }
         }
     }
@@ -85,7 +98,7 @@ public sealed class ActProcessor(IServiceScopeFactory scopes, ILogger<ActProcess
                     return;
                 }
             }
-            catch (Exception e) when (e is not OperationCanceledException)
+            catch (Exception e) when (e is not OperationCanceledException && !DbErrors.IsUnavailable(e))
             {
                 await using var scope = scopes.CreateAsyncScope();
                 scope.ServiceProvider.GetRequiredService<AccessContext>().RunAsSystem("system:act-processing");
