@@ -38,6 +38,27 @@ echo "PostgreSQL for tests on 127.0.0.1:$port"
   -c "CREATE ROLE vigil_owner LOGIN" -c "CREATE ROLE vigil_app LOGIN" >"$logs/roles.log" 2>&1 || { cat "$logs/roles.log"; exit 1; }
 postgres="Host=127.0.0.1;Port=$port;Username=vigil;Database=postgres"
 
+# --- a streaming replica of it (issue 18: the read replica) -----------------------------------------------
+# pg_basebackup -R makes a hot standby that follows the primary asynchronously; ReadReplicaTests point the app's
+# ConnectionStrings:VigilReplica at it and pause its replay to see which server answered. The copy is taken
+# through the primary's socket in $pgdir, so it is this primary and no other.
+replica_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()' 2>/dev/null || echo $((40000 + RANDOM % 20000)))
+stop_replica() {
+  runuser -u postgres -- "$pgbin/pg_ctl" -D "$pgdir/replica" -m immediate stop >/dev/null 2>&1
+  stop_postgres
+}
+trap stop_replica EXIT
+if runuser -u postgres -- "$pgbin/pg_basebackup" -h "$pgdir" -p "$port" -U vigil -D "$pgdir/replica" -R -X stream -c fast -C -S test_replica >"$logs/basebackup.log" 2>&1 \
+  && runuser -u postgres -- "$pgbin/pg_ctl" -D "$pgdir/replica" -w -l "$pgdir/replica.log" \
+    -o "-p $replica_port -k $pgdir -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=50" start >/dev/null; then
+  echo "PostgreSQL replica for tests on 127.0.0.1:$replica_port"
+  export VIGIL_TEST_POSTGRES_REPLICA="Host=127.0.0.1;Port=$replica_port;Username=vigil;Database=postgres"
+else
+  cat "$logs/basebackup.log" "$pgdir/replica.log" 2>/dev/null | tail -20
+  echo "tests: 0 passed, 1 failed, 0 skipped"; exit 1
+fi
+# --- end of the replica ------------------------------------------------------------------------------------
+
 # --- build once, then run ---------------------------------------------------------------------------------
 passed=0; failed=0; skipped=0; broken=0
 if ! dotnet build Vigil.slnx -nologo -v q >"$logs/build.log" 2>&1; then

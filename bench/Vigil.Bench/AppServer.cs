@@ -11,13 +11,19 @@ internal interface IAppDatabase
 }
 
 /// <summary>A running server process (the Release build of Vigil.Web).</summary>
-internal sealed class AppRun(Process process, Uri address, TimeSpan ready)
+internal sealed class AppRun(Process process, Uri address, TimeSpan ready, Func<string>? log = null)
 {
+    /// <summary>What the server wrote to its standard output and error so far (warnings and errors: Production logging).</summary>
+    public string Log => log?.Invoke() ?? "";
+
     public TimeSpan Ready { get; } = ready;
 
     public Uri Address { get; } = address;
 
     public int ProcessId => process.Id;
+
+    /// <summary>Whether the server process has ended (it must not, while its database fails under it).</summary>
+    public bool HasExited => process.HasExited;
 
     public HttpClient Client(string token)
     {
@@ -100,7 +106,7 @@ internal sealed class AppServer(string dll)
         var port = FreePort();
         var process = Launch(db, port, out var log);
         var ready = await WaitReadyAsync(process, port, log);
-        return new AppRun(process, new Uri($"http://127.0.0.1:{port}"), ready);
+        return new AppRun(process, new Uri($"http://127.0.0.1:{port}"), ready, log);
     }
 
     private Process Launch(IAppDatabase db, int port, out Func<string> log)

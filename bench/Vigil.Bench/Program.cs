@@ -4,6 +4,8 @@ using Vigil.Bench;
 
 // dotnet run -c Release --project bench/Vigil.Bench -- [accuracy|speed|all] [set...]
 //                                                  -- crash [--postgres CONN] [--starts K] [--cycles N]
+//                                                  -- failover [--runs 5] [--promote-after 2] [--writers 4] [--readers 2]
+//                                                  -- diskfull [--where data,wal] [--size-mb 512] [--headroom-kb 256]
 //                                                  -- national --sqlite demo=PATH [--sqlite LABEL=PATH] [--postgres LABEL=CONN] ...
 //                                                  -- search --sqlite LABEL=PATH [--postgres LABEL=CONN] [--join-all-teams EMAIL] ...
 //                                                  -- hard [--known 200000] [--per-class 500] [--seed 13]
@@ -17,6 +19,16 @@ var threshold = 0.5;
 if (mode == "crash")
 {
     return await CrashLoop.RunAsync(args);
+}
+
+if (mode == "failover")
+{
+    return await Failover.RunAsync(args);
+}
+
+if (mode == "diskfull")
+{
+    return await DiskFull.RunAsync(args);
 }
 
 if (mode == "national")

@@ -341,14 +341,18 @@ public static class PlatformSetup
             await Results.ValidationProblem(new Dictionary<string, string[]> { [binding.Field] = [binding.Message] }).ExecuteAsync(http);
             return;
         }
-        await WriteStatusAsync(http, status, status == StatusCodes.Status503ServiceUnavailable
-            ? "Nothing of this request was saved. Try again in a minute."
+        var unknown = status == StatusCodes.Status503ServiceUnavailable && DbErrors.IsCommitOutcomeUnknown(exception);
+        await WriteStatusAsync(http, status, unknown ? CommitOutcomeUnknown
+            : status == StatusCodes.Status503ServiceUnavailable ? "Nothing of this request was saved. Try again in a minute."
             : DbErrors.IsUnstorableText(exception) ? DbErrors.UnstorableText
-            : status < 500 ? exception?.Message : null);
+            : status < 500 ? exception?.Message : null, unknown);
     }
 
+    /// <summary>The 503's detail when the database went away as it committed (DbErrors.IsCommitOutcomeUnknown).</summary>
+    public const string CommitOutcomeUnknown = "The database went away while this request was being saved, so it may or may not have been saved. Check whether it is there before sending it again.";
+
     /// <summary>ProblemDetails for the API; a GOV.UK page for everything else.</summary>
-    private static async Task WriteStatusAsync(HttpContext http, int status, string? detail)
+    private static async Task WriteStatusAsync(HttpContext http, int status, string? detail, bool outcomeUnknown = false)
     {
         if (http.Request.Path.StartsWithSegments("/api") || http.Request.Path.StartsWithSegments("/openapi"))
         {
@@ -358,6 +362,7 @@ public static class PlatformSetup
         var page = new Microsoft.AspNetCore.Http.HttpResults.RazorComponentResult<StatusShell>(new
         {
             StatusCode = status,
+            OutcomeUnknown = outcomeUnknown,
             Detail = detail is null ? "Go back, reload the page and try again." : "Go back, reload the page and try again. (" + detail + ")",
         })
         { StatusCode = status };

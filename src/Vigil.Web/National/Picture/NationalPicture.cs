@@ -18,9 +18,10 @@ public sealed record PictureDto(PictureScope Scope, string Covers, DateOnly From
 /// reader's own unit live, through the record filter; the whole network only for a finished month, counted once and
 /// kept (<see cref="NationalSnapshot"/>), always with small numbers suppressed. The modules count their own records
 /// (<see cref="INationalFigures"/>); no name, reference or personal field leaves their queries. Every reading and
-/// export is audited.
+/// export is audited. The modules count on the read replica when there is one (<see cref="ReadReplica"/>); the audit
+/// entries and the kept snapshots are written on the primary, in this request's unit of work.
 /// </summary>
-public sealed class NationalPicture(VigilDb db, AccessContext access, IOrganisationDirectory directory, IEnumerable<INationalFigures> modules)
+public sealed class NationalPicture(VigilDb db, ReadReplica replica, AccessContext access, IOrganisationDirectory directory, IEnumerable<INationalFigures> modules)
 {
     public static readonly string[] NetworkReaders = [Roles.OperationsCoordinator, Roles.NationalDutyOfficer, Roles.Analyst, Roles.Auditor, Roles.Administrator, Roles.HqPlanner];
 
@@ -111,7 +112,7 @@ public sealed class NationalPicture(VigilDb db, AccessContext access, IOrganisat
         var tables = new List<FigureTable>();
         foreach (var module in modules.OrderBy(m => m.Order))
         {
-            tables.AddRange(await module.TablesAsync(db, scope, ct));
+            tables.AddRange(await module.TablesAsync(replica.Reads, scope, ct));
         }
         return tables;
     }
@@ -131,7 +132,7 @@ public sealed class NationalPicture(VigilDb db, AccessContext access, IOrganisat
         var indicators = new Dictionary<string, IReadOnlyDictionary<Guid, long>>();
         foreach (var module in modules.OrderBy(m => m.Order))
         {
-            foreach (var (code, values) in await module.IndicatorsAsync(db, scope, ct))
+            foreach (var (code, values) in await module.IndicatorsAsync(replica.Reads, scope, ct))
             {
                 indicators[code] = values;
             }

@@ -39,10 +39,12 @@ public static class DataSetup
     {
         var connection = config.GetConnectionString("Vigil")
             ?? throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Vigil is not set.");
-        if (!ReadOnly(config))
-        {
-            return connection;
-        }
+        return ReadOnly(config) ? ReadOnlyConnectionString(connection) : connection;
+    }
+
+    /// <summary>The connection string with every transaction read-only (the server refuses a write in one).</summary>
+    public static string ReadOnlyConnectionString(string connection)
+    {
         var builder = new Npgsql.NpgsqlConnectionStringBuilder(connection);
         builder.Options = (builder.Options is { Length: > 0 } options ? options + " " : "") + "-c default_transaction_read_only=on";
         return builder.ConnectionString;
@@ -55,6 +57,10 @@ public static class DataSetup
         services.AddSingleton<RecordChangeHub>();
         services.AddSingleton<Audit.AuditGroupCommit>();
         services.AddSingleton<WriteGate>();
+        // The read replica, when there is one (PostgreSQL only): read-heavy answers read their rows there.
+        var replica = ReplicaConnection.From(config);
+        services.AddSingleton(sp => new ReplicaConnection(replica, sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()));
+        services.AddScoped<ReadReplica>();
         // EF interceptors registered as services apply too (the reliability tests use them to fail a
         // client or a write at a chosen moment).
         if (Provider(config) == DatabaseProvider.Postgres)

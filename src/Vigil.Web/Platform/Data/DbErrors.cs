@@ -65,6 +65,40 @@ public static class DbErrors
         return false;
     }
 
+    private const string OutcomeUnknown = "Vigil.CommitOutcomeUnknown";
+
+    /// <summary>The connection to PostgreSQL was lost while it committed (the server killed, the network gone): the
+    /// COMMIT may have taken effect before the answer was lost (on a primary that died after its standby applied it, a
+    /// failover keeps it), so the request may or may not have been saved. Marked on the exception by the unit of work's
+    /// interceptor when a commit fails so; answered 503 saying so, never "nothing was saved".</summary>
+    public static bool IsCommitOutcomeUnknown(Exception? e)
+    {
+        for (; e is not null; e = e.InnerException)
+        {
+            if (e.Data[OutcomeUnknown] is true)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>For a commit that failed: marks the exception when the server's answer was lost rather than given. An
+    /// ERROR at commit is an answer (PostgreSQL raises one only before the commit record is written: rolled back); a
+    /// broken connection, or a FATAL or PANIC (the server shutting down or restarting after another process's crash, as
+    /// when its WAL disk is full) can come after the commit record was written, so the outcome is not known.</summary>
+    internal static void CommitFailed(Exception e)
+    {
+        for (var inner = e; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is Npgsql.PostgresException { Severity: "FATAL" or "PANIC" } || inner is Npgsql.NpgsqlException and not Npgsql.PostgresException)
+            {
+                e.Data[OutcomeUnknown] = true;
+                return;
+            }
+        }
+    }
+
     // SQLite reports the extended code only when extended result codes are on; otherwise the primary
     // code (19, a constraint) and its message say which constraint it was.
     private static bool Constraint(Microsoft.Data.Sqlite.SqliteException s, int extended, string kind) =>

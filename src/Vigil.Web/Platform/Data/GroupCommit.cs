@@ -56,9 +56,10 @@ public class GroupCommit<T>(int maxGroup, Func<T, int> size) : IDisposable
             await write([.. group.Select(g => g.Item)]);
             group.ForEach(g => g.Durable.TrySetResult());
         }
-        catch (Exception e) when (group.Count == 1)
+        catch (Exception e) when (group.Count == 1 || DbErrors.IsCommitOutcomeUnknown(e))
         {
-            group[0].Durable.TrySetException(e);
+            // One item, or a commit whose answer was lost: writing the items again could write them twice.
+            group.ForEach(g => g.Durable.TrySetException(e));
         }
         catch (Exception)
         {

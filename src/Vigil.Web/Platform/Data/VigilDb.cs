@@ -41,6 +41,9 @@ public abstract class VigilDb(DbContextOptions options, AccessContext access, Ti
 
     protected abstract bool IsPostgres { get; }
 
+    /// <summary>A context on the read replica (<see cref="ReadReplica"/>): it reads and never saves.</summary>
+    public bool IsReplica { get; init; }
+
     private readonly List<RecordChange> uncommitted = [];
 
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) => optionsBuilder.AddInterceptors(PublishOnCommit.Instance);
@@ -73,6 +76,21 @@ public abstract class VigilDb(DbContextOptions options, AccessContext access, Ti
             // Changes left from a transaction disposed without commit were never saved.
             (eventData.Context as VigilDb)?.uncommitted.Clear();
             return ValueTask.FromResult(result);
+        }
+
+        public override Task TransactionFailedAsync(System.Data.Common.DbTransaction transaction, Microsoft.EntityFrameworkCore.Diagnostics.TransactionErrorEventData eventData, CancellationToken cancellationToken = default)
+        {
+            TransactionFailed(transaction, eventData);
+            return Task.CompletedTask;
+        }
+
+        // A commit whose answer was lost may have taken effect: the error handler must not say that nothing was saved.
+        public override void TransactionFailed(System.Data.Common.DbTransaction transaction, Microsoft.EntityFrameworkCore.Diagnostics.TransactionErrorEventData eventData)
+        {
+            if (eventData.Action == "Commit")
+            {
+                DbErrors.CommitFailed(eventData.Exception);
+            }
         }
 
         public override Task TransactionRolledBackAsync(System.Data.Common.DbTransaction transaction, Microsoft.EntityFrameworkCore.Diagnostics.TransactionEndEventData eventData, CancellationToken cancellationToken = default)
@@ -236,10 +254,19 @@ public abstract class VigilDb(DbContextOptions options, AccessContext access, Ti
         await Retention.RetentionIndexing.WriteAsync(this, retained.Changed, retained.Deleted, ct);
     }
 
+    private void RefuseOnReplica()
+    {
+        if (IsReplica)
+        {
+            throw new InvalidOperationException("The read replica's context only reads: save through ReadReplica.Primary.");
+        }
+    }
+
     /// <summary>Only for framework writes that carry no audit (data-protection keys); anything that would be
     /// audited must use <see cref="SaveChangesAsync(bool, CancellationToken)"/>.</summary>
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
+        RefuseOnReplica();
         if (pendingAudit.Count > 0 || ChangeTracker.Entries<IAuditedRecord>().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted))
         {
             throw new InvalidOperationException("Use SaveChangesAsync: every audited save appends to the audit chain.");
@@ -249,6 +276,7 @@ public abstract class VigilDb(DbContextOptions options, AccessContext access, Ti
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        RefuseOnReplica();
         await StampAccessChangesAsync(cancellationToken);
         var (derived, searchableChanged, searchableDeleted, retained) = ChangedRecords();
         foreach (var record in derived)
@@ -439,6 +467,7 @@ public abstract class VigilDb(DbContextOptions options, AccessContext access, Ti
     /// <summary>Adds an audit entry to this unit of work; it is chained and written by the next save.</summary>
     public AuditEntry Audit(string action, string outcome, string? recordType = null, string? recordId = null, string? purpose = null, string? detail = null)
     {
+        RefuseOnReplica();
         var entry = new AuditEntry
         {
             At = AuditChain.Normalise(clock.GetUtcNow()),

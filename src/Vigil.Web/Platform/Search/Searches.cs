@@ -30,9 +30,10 @@ public sealed record SearchAnswer(string Query, int Total, int Page, int PageSiz
 /// The one search over everything a user may see (subjects, investigations and their actions and statements,
 /// intelligence reports, Prevent cases...): <see cref="SearchEngine"/> finds, ranks, counts and previews inside
 /// the access decision (the labels this user may read are part of the index query), and every search is
-/// audited with what was typed and what was shown.
+/// audited with what was typed and what was shown. The rows are read from the read replica when there is one
+/// (<see cref="ReadReplica"/>); the audit entry is written on the primary, in this request's unit of work.
 /// </summary>
-public sealed class Searches(VigilDb db, AccessContext access, IEnumerable<SearchSection> sections, IOrganisationDirectory directory, IConfiguration configuration)
+public sealed class Searches(VigilDb db, ReadReplica replica, AccessContext access, IEnumerable<SearchSection> sections, IOrganisationDirectory directory, IConfiguration configuration)
 {
     public const int PageSize = 20;
     public const int MaxPage = 500;
@@ -63,11 +64,12 @@ public sealed class Searches(VigilDb db, AccessContext access, IEnumerable<Searc
             return WorkResult<SearchAnswer>.Invalid("year", "Choose a year between 1900 and 2200");
         }
         var page = Math.Clamp(request.Page ?? 1, 1, MaxPage);
-        var labels = await AccessPolicy.ReadableLabels(db).ToListAsync(ct);
+        var reads = replica.Reads;
+        var labels = await AccessPolicy.ReadableLabels(reads).ToListAsync(ct);
         var filter = new SearchFilter(request.Type, request.Unit, request.Year, request.Grade);
-        var engine = SearchEngine.For(db);
-        var groups = await engine.GroupsAsync(db, terms, labels, Candidates, ct);
-        var rows = await engine.PageAsync(db, terms, labels, filter, (page - 1) * PageSize, PageSize, Candidates, ct);
+        var engine = SearchEngine.For(reads);
+        var groups = await engine.GroupsAsync(reads, terms, labels, Candidates, ct);
+        var rows = await engine.PageAsync(reads, terms, labels, filter, (page - 1) * PageSize, PageSize, Candidates, ct);
         var total = groups.Where(g => filter.Admits(g.RecordType, g.UnitId, g.Year, g.Grade)).Sum(g => g.Count);
         var more = groups.Sum(g => g.Count) >= Candidates;
         var units = (await directory.UnitsAsync(ct)).ToDictionary(u => u.Id, u => u.Name);

@@ -51,7 +51,8 @@ public enum StatisticsScope
 /// deliberate and documented bypass of the record filter (<c>IgnoreQueryFilters</c>): only counts grouped
 /// in the database leave the query; no reference, name, date of birth or free text is read.</item>
 /// </list>
-/// Every report and every export is audited ("prevent-statistics", with the year and scope).
+/// Every report and every export is audited ("prevent-statistics", with the year and scope). The counts are read on
+/// the read replica when there is one (<see cref="ReadReplica"/>); the audit entry is written on the primary.
 /// </para>
 /// <para>
 /// Percentages are of the year's referrals, as whole numbers rounded half away from zero, as the release
@@ -71,7 +72,7 @@ public enum StatisticsScope
 /// </list>
 /// </para>
 /// </summary>
-public sealed class PreventStatistics(VigilDb db, AccessContext access)
+public sealed class PreventStatistics(VigilDb db, ReadReplica replica, AccessContext access)
 {
     /// <summary>Who may read the statistics: aggregate figures only, so more roles than work the cases.</summary>
     public const string ReaderRoles = Roles.PreventOfficer + "," + Roles.Analyst + "," + Roles.OperationsCoordinator + "," + Roles.Auditor + "," + Roles.Administrator;
@@ -139,7 +140,7 @@ public sealed class PreventStatistics(VigilDb db, AccessContext access)
     {
         Guard();
         // Deliberate bypass of the record filter: only the years are read (see the class summary).
-        var all = db.Set<PreventCase>().IgnoreQueryFilters().AsNoTracking();
+        var all = replica.Reads.Set<PreventCase>().IgnoreQueryFilters().AsNoTracking();
         var first = await all.MinAsync(c => (DateTimeOffset?)c.ReferredAt, ct);
         var last = await all.MaxAsync(c => (DateTimeOffset?)c.ReferredAt, ct);
         if (first is null || last is null)
@@ -202,7 +203,8 @@ public sealed class PreventStatistics(VigilDb db, AccessContext access)
         // class summary). A unit: through the filter, the reader's own unit's cases only. Either way each
         // query below groups in the database and returns counts only; no personal data leave it.
         var unitId = access.UnitId;
-        var cases = (national ? db.Set<PreventCase>().IgnoreQueryFilters() : db.Set<PreventCase>().Where(c => c.OwningUnitId == unitId))
+        var reads = replica.Reads;
+        var cases = (national ? reads.Set<PreventCase>().IgnoreQueryFilters() : reads.Set<PreventCase>().Where(c => c.OwningUnitId == unitId))
             .AsNoTracking().Where(c => c.ReferredAt >= from && c.ReferredAt < until);
         var bySector = await cases.GroupBy(c => c.Sector).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         var byConcern = await cases.GroupBy(c => new { c.ConcernScheme, c.ConcernCode }).Select(g => new { g.Key.ConcernScheme, g.Key.ConcernCode, Count = g.Count() }).ToListAsync(ct);
@@ -214,8 +216,8 @@ public sealed class PreventStatistics(VigilDb db, AccessContext access)
             .Select(g => new { g.Key.GatewayOutcome, g.Key.Adopted, g.Key.Exited, g.Key.Withdrawn, Count = g.Count() }).ToListAsync(ct);
         var total = bySector.Values.Sum();
 
-        var schemes = await db.Set<ConcernScheme>().AsNoTracking().ToListAsync(ct);
-        var units = await db.Set<Network.Unit>().AsNoTracking().Select(u => new { u.Id, u.Name, u.Kind }).ToListAsync(ct);
+        var schemes = await reads.Set<ConcernScheme>().AsNoTracking().ToListAsync(ct);
+        var units = await reads.Set<Network.Unit>().AsNoTracking().Select(u => new { u.Id, u.Name, u.Kind }).ToListAsync(ct);
 
         var tables = new List<StatisticsTable>
         {

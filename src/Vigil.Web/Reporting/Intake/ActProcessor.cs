@@ -60,6 +60,11 @@ public sealed class ActProcessor(IServiceScopeFactory scopes, ILogger<ActProcess
                 // Reports that arrive in the next moment are processed together, not one pass each.
                 await Task.Delay(Gather, stoppingToken);
             }
+            catch (Exception e) when (e is not OperationCanceledException && DbErrors.IsUnavailable(e))
+            {
+                // The database is away or full: no report's fault, so none is set aside; the next pass tries again.
+                log.LogWarning("ACT reports wait for the database: {Reason}", e.GetBaseException().Message);
+            }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 log.LogWarning(e, "ACT reports could not be processed together; each is tried alone");
@@ -71,7 +76,7 @@ public sealed class ActProcessor(IServiceScopeFactory scopes, ILogger<ActProcess
                 {
                     // Not one report but the database (away, refusing connections): nothing can be set aside now. An
                     // exception out of here would stop the whole host; the next pass, in five seconds, tries again.
-                    log.LogError(again, "ACT reports could not be processed: the database did not answer; the next pass tries again");
+                    log.LogWarning("ACT reports could not be set aside now: {Reason}; the next pass tries again", again.GetBaseException().Message);
                 }
             }
         }
@@ -94,7 +99,7 @@ public sealed class ActProcessor(IServiceScopeFactory scopes, ILogger<ActProcess
                     return;
                 }
             }
-            catch (Exception e) when (e is not OperationCanceledException)
+            catch (Exception e) when (e is not OperationCanceledException && !DbErrors.IsUnavailable(e))
             {
                 await using var scope = scopes.CreateAsyncScope();
                 scope.ServiceProvider.GetRequiredService<AccessContext>().RunAsSystem("system:act-processing");

@@ -18,9 +18,10 @@ public sealed record ActStatisticsReport(ActStatisticsScope Scope, string Covers
 /// an ACT triage officer sees their own unit's reports live, through the record filter; the national roles
 /// (operations centre, analysts, auditors, administrators) see the whole network for finished weeks only (up to
 /// the Monday of this week), always with small numbers suppressed, through a documented bypass of the filter that
-/// lets only grouped counts and triage times leave the database. Every reading and export is audited.
+/// lets only grouped counts and triage times leave the database. Every reading and export is audited. The counts are
+/// read on the read replica when there is one (<see cref="ReadReplica"/>); the audit entry is written on the primary.
 /// </summary>
-public sealed class ActStatistics(VigilDb db, AccessContext access, IOrganisationDirectory directory)
+public sealed class ActStatistics(VigilDb db, ReadReplica replica, AccessContext access, IOrganisationDirectory directory)
 {
     public static readonly string[] NationalReaders = [Roles.OperationsCoordinator, Roles.Analyst, Roles.Auditor, Roles.Administrator];
 
@@ -52,7 +53,8 @@ public sealed class ActStatistics(VigilDb db, AccessContext access, IOrganisatio
         var until = national ? thisWeek : today.AddDays(1);
         var (start, end) = (new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero), new DateTimeOffset(until.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
         var unitId = access.UnitId;
-        var reports = (national ? db.Set<ActReport>().IgnoreQueryFilters() : db.Set<ActReport>().Where(r => r.OwningUnitId == unitId))
+        var reads = replica.Reads;
+        var reports = (national ? reads.Set<ActReport>().IgnoreQueryFilters() : reads.Set<ActReport>().Where(r => r.OwningUnitId == unitId))
             .AsNoTracking().Where(r => r.ReceivedAt >= start && r.ReceivedAt < end);
         var byBehaviour = await reports.GroupBy(r => r.Behaviour).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         var byUnit = await reports.GroupBy(r => r.OwningUnitId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
