@@ -50,7 +50,7 @@ stop_replica() {
 trap stop_replica EXIT
 if runuser -u postgres -- "$pgbin/pg_basebackup" -h "$pgdir" -p "$port" -U vigil -D "$pgdir/replica" -R -X stream -c fast -C -S test_replica >"$logs/basebackup.log" 2>&1 \
   && runuser -u postgres -- "$pgbin/pg_ctl" -D "$pgdir/replica" -w -l "$pgdir/replica.log" \
-    -o "-p $replica_port -k $pgdir -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=50" start >/dev/null; then
+    -o "-p $replica_port -k $pgdir -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200" start >/dev/null; then
   echo "PostgreSQL replica for tests on 127.0.0.1:$replica_port"
   export VIGIL_TEST_POSTGRES_REPLICA="Host=127.0.0.1;Port=$replica_port;Username=vigil;Database=postgres"
 else
