@@ -82,18 +82,18 @@ run() { # name, project, extra env...
   local name=$1 project=$2; shift 2
   echo "== $name"
   local started=$SECONDS
-  env "$@" dotnet test --project "$project" --no-build 2>&1 | tee "$logs/$name.log" | grep -E "^(failed|  (total|failed|succeeded|skipped):)" || true
+  env "$@" dotnet test --project "$project" --no-build 2>&1 | tee "$logs/$name.log" | grep -a -E "^(failed|  (total|failed|succeeded|skipped):)" || true
   echo "  took $((SECONDS - started)) s"
   local t f s k
-  t=$(grep -E '^\s+total:' "$logs/$name.log" | tail -1 | grep -oE '[0-9]+')
-  f=$(grep -E '^\s+failed:' "$logs/$name.log" | tail -1 | grep -oE '[0-9]+')
-  s=$(grep -E '^\s+succeeded:' "$logs/$name.log" | tail -1 | grep -oE '[0-9]+')
-  k=$(grep -E '^\s+skipped:' "$logs/$name.log" | tail -1 | grep -oE '[0-9]+')
+  t=$(grep -a -E '^\s+total:' "$logs/$name.log" | tail -1 | grep -oE '[0-9]+')
+  f=$(grep -a -E '^\s+failed:' "$logs/$name.log" | tail -1 | grep -oE '[0-9]+')
+  s=$(grep -a -E '^\s+succeeded:' "$logs/$name.log" | tail -1 | grep -oE '[0-9]+')
+  k=$(grep -a -E '^\s+skipped:' "$logs/$name.log" | tail -1 | grep -oE '[0-9]+')
   if [ -z "$t" ]; then
     echo "$name did not report results:"; tail -30 "$logs/$name.log"; broken=$((broken + 1)); return
   fi
   if [ "${f:-0}" -gt 0 ]; then
-    grep -A12 -E '^failed ' "$logs/$name.log" | head -150
+    grep -a -A12 -E "^failed " "$logs/$name.log" | head -150
   fi
   passed=$((passed + ${s:-0})); failed=$((failed + ${f:-0})); skipped=$((skipped + ${k:-0}))
 }
