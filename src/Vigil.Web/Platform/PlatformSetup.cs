@@ -341,7 +341,10 @@ public static class PlatformSetup
             await Results.ValidationProblem(new Dictionary<string, string[]> { [binding.Field] = [binding.Message] }).ExecuteAsync(http);
             return;
         }
-        var unknown = status == StatusCodes.Status503ServiceUnavailable && DbErrors.IsCommitOutcomeUnknown(exception);
+        // Not "nothing was saved" when the commit's answer was lost, or when this request had already committed a change
+        // before the database went away (it failed afterwards, reading back what it saved, say).
+        var unknown = status == StatusCodes.Status503ServiceUnavailable
+            && (DbErrors.IsCommitOutcomeUnknown(exception) || http.RequestServices.GetRequiredService<VigilDb>().MayHaveSaved);
         await WriteStatusAsync(http, status, unknown ? CommitOutcomeUnknown
             : status == StatusCodes.Status503ServiceUnavailable ? "Nothing of this request was saved. Try again in a minute."
             : DbErrors.IsUnstorableText(exception) ? DbErrors.UnstorableText

@@ -46,10 +46,20 @@ public abstract class VigilDb(DbContextOptions options, AccessContext access, Ti
 
     private readonly List<RecordChange> uncommitted = [];
 
+    /// <summary>This unit of work has committed a change to a protected record (what users send: not a token's last use
+    /// or an audit entry), or a commit of it whose answer was lost. A request that then fails for want of the database cannot say that nothing of it was saved
+    /// (the error handler says it may have been).</summary>
+    public bool MayHaveSaved { get; private set; }
+
+    // A change saved inside a transaction that has not committed yet.
+    private bool changedInTransaction;
+
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) => optionsBuilder.AddInterceptors(PublishOnCommit.Instance);
 
     private async Task PublishCommittedAsync()
     {
+        MayHaveSaved |= changedInTransaction;
+        changedInTransaction = false;
         var committed = uncommitted.ToList();
         uncommitted.Clear();
         await changes.PublishAsync(committed);
@@ -74,7 +84,12 @@ public abstract class VigilDb(DbContextOptions options, AccessContext access, Ti
         public override ValueTask<System.Data.Common.DbTransaction> TransactionStartedAsync(System.Data.Common.DbConnection connection, Microsoft.EntityFrameworkCore.Diagnostics.TransactionEndEventData eventData, System.Data.Common.DbTransaction result, CancellationToken cancellationToken = default)
         {
             // Changes left from a transaction disposed without commit were never saved.
-            (eventData.Context as VigilDb)?.uncommitted.Clear();
+            if (eventData.Context is VigilDb db)
+            {
+                db.uncommitted.Clear();
+                db.changedInTransaction = false;
+                db.changedInTransaction = false;
+            }
             return ValueTask.FromResult(result);
         }
 
@@ -90,6 +105,10 @@ public abstract class VigilDb(DbContextOptions options, AccessContext access, Ti
             if (eventData.Action == "Commit")
             {
                 DbErrors.CommitFailed(eventData.Exception);
+                if (eventData.Context is VigilDb db && DbErrors.IsCommitOutcomeUnknown(eventData.Exception))
+                {
+                    db.MayHaveSaved = true;
+                }
             }
         }
 
@@ -288,10 +307,12 @@ public abstract class VigilDb(DbContextOptions options, AccessContext access, Ti
         var (written, sequenced) = await SaveAndAuditAsync(touched, searchable, retained, acceptAllChangesOnSuccess, cancellationToken);
         if (Database.CurrentTransaction is null)
         {
+            MayHaveSaved |= sequenced.Count > 0;
             await changes.PublishAsync(sequenced);
         }
         else
         {
+            changedInTransaction |= sequenced.Count > 0;
             // Subscribers read the records back on their own connections: tell them only once they can.
             uncommitted.AddRange(sequenced);
         }
