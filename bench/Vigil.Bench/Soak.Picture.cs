@@ -5,7 +5,7 @@ namespace Vigil.Bench;
 internal static partial class Soak
 {
     /// <summary>The samples against time (ScottPlot, four panels sharing the minute axis): memory, latency, requests
-    /// and errors, and what else could grow (threads, file descriptors, the WAL, the ACT backlog).</summary>
+    /// and errors, and what else could grow (threads, file descriptors, the WAL, the ACT backlog), with the machine's load average.</summary>
     private static void Draw(List<Sample> samples, string path, string title)
     {
         var x = samples.Select(s => (double)s.Minute).ToArray();
@@ -37,10 +37,11 @@ internal static partial class Soak
         {
             Line(memory, samples.Select(s => s.GcHeapMiB!.Value).ToArray(), "managed heap (MiB)", Colors.Green);
             Line(memory, samples.Select(s => s.GcCommittedMiB ?? 0).ToArray(), "GC committed (MiB)", Colors.Olive, pattern: LinePattern.Dashed);
+            Line(memory, samples.Select(s => s.Gen2MiB ?? 0).ToArray(), "generation 2 (MiB)", Colors.Brown, pattern: LinePattern.Dotted);
         }
         memory.YLabel("MiB");
         memory.Axes.SetLimitsY(0, samples.Max(s => s.HwmMiB) * 1.15);
-        memory.ShowLegend(Alignment.LowerRight);
+        memory.ShowLegend(Alignment.LowerCenter);
 
         Line(latency, samples.Select(s => s.OfficerP50).ToArray(), "officers p50", Colors.LightSkyBlue);
         Line(latency, samples.Select(s => s.OfficerP95).ToArray(), "officers p95", Colors.Blue);
@@ -61,15 +62,16 @@ internal static partial class Soak
         traffic.Axes.SetLimitsY(0, Math.Max(5, samples.Max(s => s.Errors) * 1.2), traffic.Axes.Right);
         traffic.ShowLegend(Alignment.LowerRight);
 
+        Line(other, samples.Select(s => s.Load1 * 10).ToArray(), "load average x10 (1 min)", Colors.Black, pattern: LinePattern.Dotted);
         Line(other, samples.Select(s => (double)s.Threads).ToArray(), "threads", Colors.Purple);
         Line(other, samples.Select(s => (double)s.Fds).ToArray(), "open fds", Colors.Orange);
         Line(other, samples.Select(s => s.WalMiB).ToArray(), "WAL (MiB)", Colors.Teal);
         Line(other, samples.Select(s => (double)Math.Max(0, s.ActBacklog)).ToArray(), "ACT backlog (right)", Colors.Gray, right: true);
         other.Axes.Right.Label.Text = "unprocessed reports";
-        other.Axes.SetLimitsY(0, samples.Max(s => Math.Max(Math.Max(s.Threads, s.Fds), s.WalMiB)) * 1.2);
+        other.Axes.SetLimitsY(0, samples.Max(s => Math.Max(Math.Max(s.Threads, s.Fds), Math.Max(s.WalMiB, s.Load1 * 10))) * 1.2);
         other.Axes.SetLimitsY(0, Math.Max(10, samples.Max(s => s.ActBacklog) * 1.2), other.Axes.Right);
         other.XLabel("minute of the soak");
-        other.ShowLegend(Alignment.LowerRight);
+        other.ShowLegend(Alignment.UpperCenter);
 
         foreach (var plot in new[] { memory, latency, traffic, other })
         {

@@ -25,10 +25,15 @@ internal static partial class Soak
 {
     public static async Task<int> RunAsync(string[] args)
     {
+        if (National.Option(args, "--redraw") is { } samplesCsv)
+        {
+            return Redraw(samplesCsv, National.Option(args, "--picture"), National.Option(args, "--title"));
+        }
         var path = National.Option(args, "--sqlite");
         if (path is null)
         {
-            Console.Error.WriteLine("usage: soak --sqlite PATH [--minutes 60] [--users 50] [--think 3] [--act-rate 20] [--seed 18] [--csv PATH] [--picture PATH]");
+            Console.Error.WriteLine("usage: soak --sqlite PATH [--minutes 60] [--users 50] [--think 3] [--act-rate 20] [--seed 18] [--csv PATH] [--picture PATH]\n"
+                + "       soak --redraw CSV [--picture PATH] [--title TEXT]   (the picture, tables and verdict again from a run's samples)");
             return 2;
         }
         var minutes = int.Parse(National.Option(args, "--minutes") ?? "60", CultureInfo.InvariantCulture);
@@ -187,6 +192,33 @@ internal static partial class Soak
             Console.WriteLine("ERROR " + note);
         }
         return verify.Exit == 0 && samples.Sum(s => s.Errors) == 0 ? exitCode : 1;
+    }
+
+    /// <summary>The picture, the tables and the verdict again, from the samples a run wrote.</summary>
+    private static int Redraw(string csv, string? picture, string? title)
+    {
+        var lines = File.ReadAllLines(csv);
+        var header = lines[0].Split(',');
+        var samples = lines.Skip(1).Where(l => l.Length > 0).Select(l =>
+        {
+            var cells = l.Split(',');
+            string Cell(string name) => cells[Array.IndexOf(header, name)];
+            double D(string name) => double.Parse(Cell(name), CultureInfo.InvariantCulture);
+            double? N(string name) => Cell(name).Length == 0 ? null : D(name);
+            return new Sample((int)D("minute"), DateTime.Parse(Cell("utc"), CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal), D("load1"), D("load5"), D("load15"),
+                D("rss_mib"), D("peak_rss_mib"), (int)D("threads"), (int)D("open_fds"),
+                N("gc_heap_mib"), N("gc_committed_mib"), N("gen2_mib"), N("loh_mib"), N("threadpool_threads"), N("threadpool_queue"), N("time_in_gc_pct"), N("kestrel_connections"),
+                D("db_mib"), D("wal_mib"), (long)D("act_unprocessed"), (int)D("officer_requests"), D("officer_p50_ms"), D("officer_p95_ms"), D("officer_p99_ms"),
+                (int)D("public_requests"), D("public_p50_ms"), D("public_p95_ms"), D("public_p99_ms"),
+                (int)D("errors_5xx"), (int)D("timeouts"), (int)D("unexpected_status"), (int)D("connection_errors"), (long)D("public_not_sent"));
+        }).ToList();
+        var path = Path.GetFullPath(picture ?? Path.ChangeExtension(csv, ".png"));
+        Draw(samples, path, title ?? $"Vigil soak: {samples.Count} min");
+        Console.WriteLine($"picture: {path}");
+        PrintTable(samples, Console.Out);
+        Console.WriteLine();
+        PrintVerdict(samples, Console.Out);
+        return 0;
     }
 
     /// <summary>The target with the public form's per-address limit raised (one load generator is one address).</summary>
@@ -433,6 +465,7 @@ internal static partial class Soak
         o.WriteLine("Verdict (linear least-squares fit over the last 40 minutes; 'grows' if the fitted rate adds more than the stated share of the mean in an hour):");
         o.WriteLine("- " + Line("RSS", s => s.RssMiB, "MiB", 0.10));
         o.WriteLine("- " + Line("managed heap (gc-heap-size)", s => s.GcHeapMiB, "MiB", 0.10));
+        o.WriteLine("- " + Line("generation 2 (gen-2-size)", s => s.Gen2MiB, "MiB", 0.10));
         o.WriteLine("- " + Line("threads", s => s.Threads, "", 0.10));
         o.WriteLine("- " + Line("open file descriptors", s => s.Fds, "", 0.10));
         o.WriteLine("- " + Line("WAL", s => s.WalMiB, "MiB", 0.50));
