@@ -13,6 +13,7 @@ using Vigil.Bench;
 //                                                  -- prepare [--postgres CONN] [--requests 200] [--warmup 20]
 //                                                  -- act [--rate 200] [--warm-up 30] [--seconds 60] [--surge 10] [--surge-seconds 60]
 //                                                  -- picture --sqlite [LABEL=]PATH [--postgres [LABEL=]CONN] [--requests 200] [--warmup 20]
+//                                                  -- soak --sqlite PATH [--minutes 60] [--users 50] [--think 3] [--act-rate 20]
 // Each data set runs in a child process of its own, so that its peak memory and cold start are its own.
 var mode = args.Length > 0 ? args[0] : "all";
 var threshold = 0.5;
@@ -49,6 +50,11 @@ if (mode == "prepare")
 if (mode == "picture")
 {
     return await PictureBench.RunAsync(args);
+}
+
+if (mode == "soak")
+{
+    return await Soak.RunAsync(args);
 }
 
 if (mode == "act")

@@ -65,4 +65,17 @@ public sealed class AuditLimitTests(VigilApp app) : IClassFixture<VigilApp>
         Assert.Equal(HttpStatusCode.Redirect, download.StatusCode);
         Assert.Equal($"/audit?recordType={Many}", PageClient.PathOf(download));
     }
+
+    /// <summary>A queue's count (the intelligence and ACT panels and tabs) stops one past the limit and reads as
+    /// "more than 1,000" (the soak, issue 18, found whole queues of a national-size unit counted on every view).</summary>
+    [Fact]
+    public async Task QueueCount_StopsOnePastTheLimit()
+    {
+        await WriteManyAsync();
+        var counted = await app.AsSystemAsync(db => Vigil.Web.Platform.Api.Paging.CountPastLimitAsync(db.AuditEntries.Where(e => e.RecordType == Many), CancellationToken.None));
+        Assert.Equal(Vigil.Web.Platform.Api.Paging.CountLimit + 1, counted);
+        Assert.Equal("more than 1,000", Vigil.Web.Platform.Api.Paging.Shown(counted));
+        Assert.Equal("1,000", Vigil.Web.Platform.Api.Paging.Shown(1000));
+        Assert.Equal("7", Vigil.Web.Platform.Api.Paging.Shown(7));
+    }
 }

@@ -159,6 +159,16 @@ public static class Paging
         return counted > CountLimit ? (CountLimit, true) : (counted, false);
     }
 
+    /// <summary>A queue's count for a panel or a tab: the matches counted up to one past <see cref="CountLimit"/>,
+    /// so that a count above the limit reads "more than 1,000" (<see cref="Shown"/>) and a unit's queue of a
+    /// hundred thousand costs what a thousand do.</summary>
+    public static Task<int> CountPastLimitAsync<T>(IQueryable<T> query, CancellationToken ct) =>
+        query.Take(CountLimit + 1).CountAsync(ct);
+
+    /// <summary>A count from <see cref="CountPastLimitAsync{T}"/> as a person reads it.</summary>
+    public static string Shown(int count) =>
+        count > CountLimit ? $"more than {CountLimit:N0}" : count.ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
+
     public static (int Page, int Size) Normalise(int? page, int? pageSize) =>
         (Math.Clamp(page ?? 1, 1, 100_000), Math.Clamp(pageSize ?? DefaultPageSize, 1, MaxPageSize));
 }

@@ -16,7 +16,11 @@ public enum ActQueueFilter { Open, New, InProgress, AwaitingReporter, Done }
 public sealed record ActQueueItem(Guid Id, string Reference, DateTimeOffset ReceivedAt, DateTimeOffset TargetAt, bool ImmediateThreat, string Behaviour,
     string Place, string Extract, ActState State, string HeldBy, ActOutcome? Outcome, int Related);
 
-public sealed record ActQueueCounts(int New, int InProgress, int AwaitingReporter, int Immediate);
+/// <summary>The unit's triage queues, each counted up to one past <see cref="CountLimit"/>: a count above it means more.</summary>
+public sealed record ActQueueCounts(int New, int InProgress, int AwaitingReporter, int Immediate)
+{
+    public int CountLimit => Paging.CountLimit;
+}
 
 public sealed record ActCheckDto(string What, string CheckReference, IReadOnlyList<RecordRef> Subjects, string Masked, DateTimeOffset At);
 
@@ -129,10 +133,12 @@ public sealed partial class ActTriage(VigilDb db, AccessContext access, IOrganis
 
     private static string Extract(string text) => text.Length <= 160 ? text : text[..157] + "...";
 
-    /// <summary>How many of the unit's reports wait, for the home panel.</summary>
+    /// <summary>How many of the unit's reports wait, for the home panel, each counted up to one past
+    /// <see cref="Paging.CountLimit"/> (the public's reports arrive without end: a count of every one would cost
+    /// more each day).</summary>
     public async Task<ActQueueCounts> CountsAsync(CancellationToken ct) => !Triages(access) ? new(0, 0, 0, 0) : new(
-        await Queue(ActQueueFilter.New).CountAsync(ct), await Queue(ActQueueFilter.InProgress).CountAsync(ct),
-        await Queue(ActQueueFilter.AwaitingReporter).CountAsync(ct), await Queue(ActQueueFilter.Open).CountAsync(r => r.ImmediateThreat, ct));
+        await Paging.CountPastLimitAsync(Queue(ActQueueFilter.New), ct), await Paging.CountPastLimitAsync(Queue(ActQueueFilter.InProgress), ct),
+        await Paging.CountPastLimitAsync(Queue(ActQueueFilter.AwaitingReporter), ct), await Paging.CountPastLimitAsync(Queue(ActQueueFilter.Open).Where(r => r.ImmediateThreat), ct));
 
     /// <summary>A report, read (audited); null when it is missing or hidden (the miss audited alike).</summary>
     public async Task<ActReportDto?> ReadAsync(Guid id, CancellationToken ct)
