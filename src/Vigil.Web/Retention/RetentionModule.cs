@@ -4,7 +4,6 @@ using Vigil.Web.Platform;
 using Vigil.Web.Platform.Api;
 using Vigil.Web.Platform.Audit;
 using Vigil.Web.Platform.Data;
-using Vigil.Web.Platform.Retention;
 using Vigil.Web.Platform.Security;
 using Vigil.Web.Platform.Ui;
 using Vigil.Web.Subjects;
@@ -53,54 +52,38 @@ public static class RetentionModule
     }
 }
 
-/// <summary>Demonstration records due for review: four of the demo's London people (two OFFICIAL, two SECRET; none in a
-/// need-to-know group, with a tier or a vehicle, or referred to by any other record) last changed eleven years ago. The people are
-/// the demo's own, so the demo's population (and what the matching engine learns from it) is unchanged.</summary>
-public sealed class RetentionDemoSeed(IEnumerable<IDisposalPart> parts) : ISeed
+/// <summary>Demonstration records due for review: four fictional London people last changed eleven years ago, two
+/// OFFICIAL (one reviewer disposes of them) and two SECRET (the two-person rule). Names from the broad pool, drawn
+/// from their own stream.</summary>
+public sealed class RetentionDemoSeed : ISeed
 {
     public string Name => "retention-demo";
-    public IReadOnlyList<string> After => ["subjects-demo", "pursue-demo", "prevent-demo", "intelligence-demo", "retention-policy"];
+    public IReadOnlyList<string> After => ["subjects-demo", "retention-policy"];
 
-    /// <summary>Last changed this long ago (at least): due under any group of the first policy.</summary>
-    public static DateTimeOffset Then(DateTimeOffset now) => now.AddYears(-11);
+    public const string Summary = "Fictional record created for the Vigil demonstration (retention review). No real person is described.";
 
     public async Task SeedAsync(VigilDb db, bool demo, CancellationToken ct)
     {
-        var then = Then(db.Clock.GetUtcNow());
-        if (!demo || await db.Set<Subject>().IgnoreQueryFilters().AnyAsync(s => s.UpdatedAt <= then, ct))
+        if (!demo || await db.Set<Subject>().IgnoreQueryFilters().AnyAsync(s => s.Summary == Summary, ct))
         {
             return;
         }
         var london = await db.Set<Network.Unit>().Where(u => u.Code == "london").Select(u => u.Id).FirstAsync(ct);
-        var candidates = await db.Set<Subject>().IgnoreQueryFilters()
-            .Where(s => s.OwningUnitId == london && s.MergedIntoId == null && s.TierId == null && !s.NeedToKnow.Any() && !s.Links.Any() && !s.Vehicles.Any()
-                && (s.Classification == Classification.Official || s.Classification == Classification.Secret))
-            .OrderBy(s => s.Id).ToListAsync(ct);
+        var names = new DemoNames(2026_12_07);
         var dates = new Random(1207);
-        var chosen = 0;
-        foreach (var classification in new[] { Classification.Official, Classification.Secret })
+        var then = db.Clock.GetUtcNow().AddYears(-11).AddDays(-30);
+        for (var i = 0; i < 4; i++)
         {
-            var taken = 0;
-            foreach (var person in candidates.Where(c => c.Classification == classification))
+            var faker = names.Next();
+            var at = then.AddDays(-dates.Next(200));
+            db.Add(new Subject
             {
-                if (taken == 2)
-                {
-                    break;
-                }
-                // Nothing but the person's own record: no other record refers to them (so other walkthroughs keep theirs).
-                if ((await parts.PlanAsync("subject", person.Id, ct)).Count != 1)
-                {
-                    continue;
-                }
-                person.UpdatedAt = then.AddDays(-30 - dates.Next(200));
-                person.CreatedAt = person.UpdatedAt < person.CreatedAt ? person.UpdatedAt : person.CreatedAt;
-                taken++;
-                chosen++;
-            }
+                GivenName = faker.Name.FirstName(), Surname = faker.Name.LastName(),
+                DateOfBirth = new DateOnly(1950 + dates.Next(40), 1 + dates.Next(12), 1 + dates.Next(28)),
+                Summary = Summary, Classification = i < 2 ? Classification.Official : Classification.Secret,
+                OwningUnitId = london, CreatedAt = at, UpdatedAt = at,
+            });
         }
-        if (chosen > 0)
-        {
-            await db.SaveChangesAsync(ct);
-        }
+        await db.SaveChangesAsync(ct);
     }
 }

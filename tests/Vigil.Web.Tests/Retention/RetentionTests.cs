@@ -16,7 +16,7 @@ namespace Vigil.Web.Tests.Retention;
 public sealed class RetentionTests(VigilApp app) : IClassFixture<VigilApp>
 {
     private Task<Subject> DemoPersonAsync(Classification classification) => app.AsSystemAsync(db => db.Set<Subject>().IgnoreQueryFilters()
-        .Where(s => s.UpdatedAt <= RetentionDemoSeed.Then(app.Clock.GetUtcNow()) && s.Classification == classification).OrderBy(s => s.Id).FirstAsync());
+        .Where(s => s.Summary == RetentionDemoSeed.Summary && s.Classification == classification).OrderBy(s => s.Id).FirstAsync());
 
     private async Task<bool> KnownAnywhereAsync(Guid id) => await app.AsSystemAsync(async db =>
         await db.Set<Subject>().IgnoreQueryFilters().AnyAsync(s => s.Id == id)
@@ -138,7 +138,7 @@ public sealed class RetentionTests(VigilApp app) : IClassFixture<VigilApp>
         {
             operationName = "FICTIONAL RETAINER", summary = "Fictional.", lead = "PoliceOnly", threatType = "extreme-right-wing", activities = Array.Empty<string>(), risk = "Medium", classification = "Official",
         }));
-        var person = await app.AsSystemAsync(db => db.Set<Subject>().IgnoreQueryFilters().Where(s => s.UpdatedAt <= RetentionDemoSeed.Then(app.Clock.GetUtcNow()) && s.Classification == Classification.Official)
+        var person = await app.AsSystemAsync(db => db.Set<Subject>().IgnoreQueryFilters().Where(s => s.Summary == RetentionDemoSeed.Summary && s.Classification == Classification.Official)
             .OrderByDescending(s => s.Id).FirstAsync());
         Assert.Equal(HttpStatusCode.Created, (await sio.PostAsJsonAsync($"/api/v1/investigations/{investigation.GetProperty("id").GetGuid()}/subjects", new { subjectId = person.Id, role = "Associate" })).StatusCode);
 
