@@ -180,6 +180,15 @@ public sealed class RetentionWork(VigilDb db, AccessContext access, IEnumerable<
 
     private async Task<RetentionEntry?> VisibleAsync(string type, Guid id, CancellationToken ct)
     {
+        // The types are the policy's (public reference data): anything else is a page that does not exist, audited
+        // under the review's own type (the value given may be anything, of any length).
+        if (type.Length > 64 || !await db.Set<RetentionRecordType>().AnyAsync(t => t.RecordType == type, ct))
+        {
+            db.ChangeTracker.Clear();
+            db.Audit(AuditActions.NotFound, AuditOutcomes.Failure, "retention-review", id.ToString(), detail: "retention review: no such type of record");
+            await db.SaveChangesAsync(ct);
+            return null;
+        }
         var entry = RetentionRoles.Reviews(access) ? await Mine().AsNoTracking().FirstOrDefaultAsync(e => e.RecordType == type && e.RecordId == id, ct) : null;
         if (entry is null)
         {
