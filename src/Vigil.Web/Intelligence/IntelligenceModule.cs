@@ -25,6 +25,7 @@ public static class IntelligenceModule
         builder.Services
             .AddScoped<IntelligenceReports>()
             .AddScoped<Platform.Retention.IDisposalPart, ReportEntityDisposal>()
+            .AddScoped<Platform.Retention.IDisposalPart, IntelligenceReportDisposal>()
             .AddScoped<ISeed, IntelligenceReferenceSeed>()
             .AddScoped<ISeed, IntelligenceDemoSeed>()
             .AddScoped<Platform.Data.Scale.IScaleSeed, IntelligenceScaleSeed>()

@@ -46,6 +46,7 @@ public static class PlatformSetup
             ("inbox", "Unit inbox"), ("inbox-item", "Inbox notice"), ("database", "The database"), ("search", "The search across records"), ("link-chart", "The link chart"), ("saved-search", "Saved search"));
         builder.Services.AddScoped<UserAdministration>();
         builder.Services.AddScoped<Inbox.UnitInbox>();
+        builder.Services.AddScoped<Retention.IDisposalPart, Inbox.InboxDisposal>();
         builder.Services.AddScoped<Search.Searches>();
         builder.Services.AddScoped<Graph.LinkChart>();
         builder.Services.AddScoped<Search.SavedSearches>();

@@ -34,6 +34,7 @@ public static class PursueModule
             .AddScoped<Disclosure>()
             .AddScoped<Subjects.Deconfliction.ISubjectInvolvement, PursueInvolvement>()
             .AddScoped<Platform.Retention.IDisposalPart, LinkedSubjectDisposal>()
+            .AddScoped<Platform.Retention.IDisposalPart, InvestigationDisposal>()
             .AddScoped<Platform.Links.IRecordFinder, InvestigationFinder>()
             .AddScoped<Platform.Graph.IGraphSource, PursueGraph>()
             .AddScoped<Platform.Links.ITimelineSource, PursueSubjectTimeline>()

@@ -25,6 +25,7 @@ public static class ReportingModule
         builder.Services.AddHttpContextAccessor();
         builder.Services
             .AddScoped<Platform.Statistics.INationalFigures, ActFigures>()
+            .AddScoped<Platform.Retention.IDisposalPart, ActReportDisposal>()
             .AddScoped<ActIntake>()
             .AddScoped<ActTriage>()
             .AddScoped<ActStatistics>()

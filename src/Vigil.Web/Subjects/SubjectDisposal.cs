@@ -28,19 +28,19 @@ public sealed class SubjectDisposal(VigilDb db) : IDisposalPart
         }
         var steps = new List<DisposalStep>
         {
-            new("Subjects", $"The person's record is removed: {Count(1 + subject.OtherNames.Count, "name")}, {Count(subject.Identifiers.Count, "identifier")}, "
-                + $"{Count(subject.Addresses.Count, "address", "addresses")}, {Count(subject.Contacts.Count, "contact")}, {Count(subject.Vehicles.Count, "vehicle")}, "
-                + $"{Count(subject.WarningMarkers.Count, "warning marker")}; deconfliction will not find them", false),
+            new("Subjects", $"The person's record is removed: {DisposalParts.Count(1 + subject.OtherNames.Count, "name")}, {DisposalParts.Count(subject.Identifiers.Count, "identifier")}, "
+                + $"{DisposalParts.Count(subject.Addresses.Count, "address", "addresses")}, {DisposalParts.Count(subject.Contacts.Count, "contact")}, {DisposalParts.Count(subject.Vehicles.Count, "vehicle")}, "
+                + $"{DisposalParts.Count(subject.WarningMarkers.Count, "warning marker")}; deconfliction will not find them", false),
         };
         var merged = await db.Set<Subject>().IgnoreQueryFilters().CountAsync(s => s.MergedIntoId == id, ct);
         if (merged > 0)
         {
-            steps.Add(new("Subjects", $"{Count(merged, "record")} merged into it (the same person) removed with it", false));
+            steps.Add(new("Subjects", $"{DisposalParts.Count(merged, "record")} merged into it (the same person) removed with it", false));
         }
         var linking = await LinkingAsync(id, ct);
         if (linking.Count > 0)
         {
-            steps.Add(new("Subjects", $"Links to them from {Count(linking.Count, "other person", "other people")} removed", false));
+            steps.Add(new("Subjects", $"Links to them from {DisposalParts.Count(linking.Count, "other person", "other people")} removed", false));
         }
         if (subject.TierId is not null)
         {
@@ -65,6 +65,4 @@ public sealed class SubjectDisposal(VigilDb db) : IDisposalPart
 
     private Task<List<Subject>> LinkingAsync(Guid id, CancellationToken ct) =>
         db.Set<Subject>().IgnoreQueryFilters().Where(s => s.Id != id && s.MergedIntoId != id && s.Links.Any(l => l.ToSubjectId == id)).ToListAsync(ct);
-
-    private static string Count(int n, string one, string? many = null) => $"{n} {(n == 1 ? one : many ?? one + "s")}";
 }

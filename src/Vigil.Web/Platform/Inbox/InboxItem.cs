@@ -123,3 +123,23 @@ public static class InboxModule
         return app;
     }
 }
+
+/// <summary>The inbox's part in every disposal: the messages about the record go with it (they can quote what it held).</summary>
+public sealed class InboxDisposal(VigilDb db) : Retention.IDisposalPart
+{
+    public bool TakesPart(string recordType) => true;
+
+    public async Task<IReadOnlyList<Retention.DisposalStep>> PlanAsync(string recordType, Guid id, CancellationToken ct)
+    {
+        var messages = await About(recordType, id).CountAsync(ct);
+        return messages == 0 ? [] : [new("Inbox", $"{Retention.DisposalParts.Count(messages, "inbox message")} about it removed", false)];
+    }
+
+    public async Task RemoveAsync(string recordType, Guid id, CancellationToken ct) => db.RemoveRange(await About(recordType, id).ToListAsync(ct));
+
+    private IQueryable<InboxItem> About(string recordType, Guid id)
+    {
+        var text = id.ToString();
+        return db.Set<InboxItem>().IgnoreQueryFilters().Where(i => i.RecordType == recordType && i.RecordId == text);
+    }
+}

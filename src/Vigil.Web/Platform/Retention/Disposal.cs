@@ -1,3 +1,6 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+
 namespace Vigil.Web.Platform.Retention;
 
 /// <summary>One thing a disposal does, or the reason it cannot be done yet, as the reviewer reads it: the module
@@ -32,6 +35,9 @@ public interface IDisposalPart
 
 public static class DisposalParts
 {
+    /// <summary>"1 file", "3 files", "2 people": a plan's counts in words.</summary>
+    public static string Count(int n, string one, string? many = null) => $"{n} {(n == 1 ? one : many ?? one + "s")}";
+
     /// <summary>Every part's plan for the record, in the order the parts were registered.</summary>
     public static async Task<List<DisposalStep>> PlanAsync(this IEnumerable<IDisposalPart> parts, string recordType, Guid id, CancellationToken ct)
     {
@@ -41,5 +47,66 @@ public static class DisposalParts
             steps.AddRange(await part.PlanAsync(recordType, id, ct));
         }
         return steps;
+    }
+}
+
+/// <summary>
+/// Removes a record together with every row that depends on it through a foreign key of the model, and theirs in
+/// turn, as tracked deletes (so the save removes their search and retention entries and audits them): an owner's
+/// disposal part need not list its children, and a child table added later is removed with its record without
+/// anyone remembering to. A required reference is removed with its dependent row; an optional one is cleared.
+/// References that are not foreign keys (a soft link by id) are each module's own part to remove.
+/// </summary>
+public static class RecordRemoval
+{
+    public static async Task RemoveWithDependentsAsync<T>(this DbContext db, Guid id, CancellationToken ct) where T : class
+    {
+        var type = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model");
+        var records = await LoadAsync(db, type, type.FindPrimaryKey()!.Properties[0], [id], ct);
+        await RemoveAsync(db, type, records, ct);
+    }
+
+    private static async Task RemoveAsync(DbContext db, IEntityType type, IReadOnlyList<object> records, CancellationToken ct)
+    {
+        if (records.Count == 0)
+        {
+            return;
+        }
+        var key = type.FindPrimaryKey()!.Properties[0];
+        var keys = records.Select(r => db.Entry(r).Property(key.Name).CurrentValue!).ToList();
+        foreach (var fk in type.GetReferencingForeignKeys().Where(f => !f.IsOwnership && f.Properties.Count == 1 && f.PrincipalKey.Properties[0] == key))
+        {
+            var dependentType = fk.DeclaringEntityType;
+            var dependents = await LoadAsync(db, dependentType, fk.Properties[0], keys, ct);
+            if (fk.IsRequired)
+            {
+                await RemoveAsync(db, dependentType, dependents.Where(d => db.Entry(d).State != EntityState.Deleted).ToList(), ct);
+            }
+            else
+            {
+                foreach (var dependent in dependents)
+                {
+                    db.Entry(dependent).Property(fk.Properties[0].Name).CurrentValue = null;
+                }
+            }
+        }
+        db.RemoveRange(records);
+    }
+
+    // Every row of the type whose property is one of the values, past the access filters (a disposal removes what
+    // the reviewer may not see too).
+    private static async Task<IReadOnlyList<object>> LoadAsync(DbContext db, IEntityType type, IProperty property, IReadOnlyList<object> values, CancellationToken ct) =>
+        await (Task<IReadOnlyList<object>>)typeof(RecordRemoval).GetMethod(nameof(LoadTypedAsync), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!
+            .MakeGenericMethod(type.ClrType, property.ClrType).Invoke(null, [db, property.Name, values, ct])!;
+
+    private static async Task<IReadOnlyList<object>> LoadTypedAsync<TRow, TValue>(DbContext db, string property, IReadOnlyList<object> values, CancellationToken ct) where TRow : class
+    {
+        var wanted = values.Select(v => (TValue)v).ToList();
+        var rows = new List<object>();
+        foreach (var batch in wanted.Chunk(500))
+        {
+            rows.AddRange(await db.Set<TRow>().IgnoreQueryFilters().Where(r => batch.Contains(EF.Property<TValue>(r, property))).ToListAsync(ct));
+        }
+        return rows;
     }
 }

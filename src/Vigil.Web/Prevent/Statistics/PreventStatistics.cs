@@ -143,9 +143,11 @@ public sealed class PreventStatistics(VigilDb db, ReadReplica replica, AccessCon
         var all = replica.Reads.Set<PreventCase>().IgnoreQueryFilters().AsNoTracking();
         var first = await all.MinAsync(c => (DateTimeOffset?)c.ReferredAt, ct);
         var last = await all.MaxAsync(c => (DateTimeOffset?)c.ReferredAt, ct);
+        // Years whose cases were all disposed of still have their figures.
+        var disposed = await replica.Reads.Set<DisposedCaseCount>().Where(d => d.Year < CurrentYear).Select(d => d.Year).Distinct().ToListAsync(ct);
         if (first is null || last is null)
         {
-            return [];
+            return [.. disposed.OrderDescending()];
         }
         var years = new List<int>();
         // Finished years only: whether the current year has a referral anywhere in the network yet is
@@ -158,7 +160,7 @@ public sealed class PreventStatistics(VigilDb db, ReadReplica replica, AccessCon
                 years.Add(year);
             }
         }
-        return years;
+        return [.. years.Union(disposed).OrderDescending()];
     }
 
     /// <summary>The tables for the statistical year starting on 1 April of <paramref name="year"/>; audited as a read.</summary>
@@ -214,6 +216,22 @@ public sealed class PreventStatistics(VigilDb db, ReadReplica replica, AccessCon
         var byOutcome = await cases
             .GroupBy(c => new { c.GatewayOutcome, Adopted = c.AdoptedAt != null, Exited = c.ExitedOn != null, Withdrawn = c.Closure == CaseClosure.Withdrawn })
             .Select(g => new { g.Key.GatewayOutcome, g.Key.Adopted, g.Key.Exited, g.Key.Withdrawn, Count = g.Count() }).ToListAsync(ct);
+
+        // Cases disposed of at a retention review are counted in the years they were referred (as they were).
+        var readable = AccessPolicy.ReadableLabels(reads);
+        var gone = await reads.Set<DisposedCaseCount>().AsNoTracking().Where(d => d.Year == year && (national || (d.OwningUnitId == unitId && readable.Contains(d.AccessLabelId))))
+            .GroupBy(d => new { d.Sector, d.ConcernScheme, d.ConcernCode, d.AgeGroup, d.Gender, d.OwningUnitId, d.GatewayOutcome, d.Adopted, d.LeftChannel })
+            .Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        var ages = AgeGroups.Select((_, i) => byAge.Where(a => AgeGroup(a.Key) == i).Sum(a => a.Count) + gone.Where(d => d.Key.AgeGroup == i).Sum(d => d.Count)).ToList();
+        var outcomes = byOutcome.Select(o => (o.GatewayOutcome, o.Adopted, Left: o.Adopted && (o.Exited || o.Withdrawn), o.Count))
+            .Concat(gone.Select(d => (d.Key.GatewayOutcome, d.Key.Adopted, Left: d.Key.LeftChannel, d.Count))).ToList();
+        foreach (var d in gone)
+        {
+            bySector[d.Key.Sector] = bySector.GetValueOrDefault(d.Key.Sector) + d.Count;
+            byGender[d.Key.Gender] = byGender.GetValueOrDefault(d.Key.Gender) + d.Count;
+            byUnit[d.Key.OwningUnitId] = byUnit.GetValueOrDefault(d.Key.OwningUnitId) + d.Count;
+        }
+        var concerns = byConcern.Select(c => (c.ConcernScheme, c.ConcernCode, c.Count)).Concat(gone.Select(d => (d.Key.ConcernScheme, d.Key.ConcernCode, d.Count))).ToList();
         var total = bySector.Values.Sum();
 
         var schemes = await reads.Set<ConcernScheme>().AsNoTracking().ToListAsync(ct);
@@ -223,10 +241,9 @@ public sealed class PreventStatistics(VigilDb db, ReadReplica replica, AccessCon
         {
             Table("sector", "Referrals by referring sector", "Referring sector", "Sector", total, suppress,
                 Enum.GetValues<ReferrerSector>().Select(s => (PreventNames.Display(s), bySector.GetValueOrDefault(s), false))),
-            Table("concern", "Referrals by type of concern", "Type of concern", "Type of concern", total, suppress, ConcernRows(schemes, year,
-                byConcern.Select(c => (c.ConcernScheme, c.ConcernCode, c.Count)).ToList())),
+            Table("concern", "Referrals by type of concern", "Type of concern", "Type of concern", total, suppress, ConcernRows(schemes, year, concerns)),
             Table("age", "Referrals by age group at referral", "Age at referral", "Age", total, suppress,
-                AgeGroups.Select((label, i) => (label, byAge.Where(a => AgeGroup(a.Key) == i).Sum(a => a.Count), false))),
+                AgeGroups.Select((label, i) => (label, ages[i], false))),
             Table("gender", "Referrals by gender", "Gender", "Gender", total, suppress,
                 new[] { Gender.Male, Gender.Female, Gender.Other, Gender.NotKnown }.Select(g => (GenderLabel(g), byGender.GetValueOrDefault(g), false))),
             Table("region", "Referrals by region", "Region", "Region", total, suppress,
@@ -234,12 +251,12 @@ public sealed class PreventStatistics(VigilDb db, ReadReplica replica, AccessCon
                     .OrderBy(u => u.Name, StringComparer.Ordinal).Select(u => (u.Name, byUnit.GetValueOrDefault(u.Id), false))),
             Table("outcome", "Referrals by outcome stage", "Outcome stage", "Outcome", total, suppress,
             [
-                (NoFurtherAction, byOutcome.Where(o => o.GatewayOutcome == GatewayOutcome.NoFurtherAction).Sum(o => o.Count), false),
-                (Signposted, byOutcome.Where(o => o.GatewayOutcome == GatewayOutcome.Signposted).Sum(o => o.Count), false),
-                (Discussed, byOutcome.Where(o => o.GatewayOutcome == GatewayOutcome.ReferredToChannel).Sum(o => o.Count), false),
-                (AtGateway, byOutcome.Where(o => o.GatewayOutcome == null).Sum(o => o.Count), false),
-                (Adopted, byOutcome.Where(o => o.Adopted).Sum(o => o.Count), true),
-                (LeftChannel, byOutcome.Where(o => o.Adopted && (o.Exited || o.Withdrawn)).Sum(o => o.Count), true),
+                (NoFurtherAction, outcomes.Where(o => o.GatewayOutcome == GatewayOutcome.NoFurtherAction).Sum(o => o.Count), false),
+                (Signposted, outcomes.Where(o => o.GatewayOutcome == GatewayOutcome.Signposted).Sum(o => o.Count), false),
+                (Discussed, outcomes.Where(o => o.GatewayOutcome == GatewayOutcome.ReferredToChannel).Sum(o => o.Count), false),
+                (AtGateway, outcomes.Where(o => o.GatewayOutcome == null).Sum(o => o.Count), false),
+                (Adopted, outcomes.Where(o => o.Adopted).Sum(o => o.Count), true),
+                (LeftChannel, outcomes.Where(o => o.Left).Sum(o => o.Count), true),
             ]),
         };
 
@@ -254,7 +271,7 @@ public sealed class PreventStatistics(VigilDb db, ReadReplica replica, AccessCon
     }
 
     /// <summary>Index into <see cref="AgeGroups"/>.</summary>
-    private static int AgeGroup(int? age) => age switch
+    public static int AgeGroup(int? age) => age switch
     {
         null => 6,
         < 15 => 0,

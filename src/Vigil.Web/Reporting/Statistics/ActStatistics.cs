@@ -58,9 +58,19 @@ public sealed class ActStatistics(VigilDb db, ReadReplica replica, AccessContext
             .AsNoTracking().Where(r => r.ReceivedAt >= start && r.ReceivedAt < end);
         var byBehaviour = await reports.GroupBy(r => r.Behaviour).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         var byUnit = await reports.GroupBy(r => r.OwningUnitId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
-        var byOutcome = await reports.GroupBy(r => r.Outcome).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        var byOutcome = (await reports.GroupBy(r => r.Outcome).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct)).Select(g => (g.Key, g.Count)).ToList();
         // Arrival instants (to count by week) and triage times: no reference, text or person leaves the query.
-        var times = await reports.Select(r => new { r.ReceivedAt, r.TriagedAt }).ToListAsync(ct);
+        var times = (await reports.Select(r => new { r.ReceivedAt, r.TriagedAt }).ToListAsync(ct)).Select(t => (t.ReceivedAt, t.TriagedAt)).ToList();
+        // Reports disposed of at a retention review are counted in the weeks they arrived (as they were).
+        var readable = AccessPolicy.ReadableLabels(reads);
+        foreach (var gone in await reads.Set<DisposedReportCount>().AsNoTracking()
+            .Where(d => d.ReceivedAt >= start && d.ReceivedAt < end && (national || (d.OwningUnitId == unitId && readable.Contains(d.AccessLabelId)))).ToListAsync(ct))
+        {
+            byBehaviour[gone.Behaviour] = byBehaviour.GetValueOrDefault(gone.Behaviour) + 1;
+            byUnit[gone.OwningUnitId] = byUnit.GetValueOrDefault(gone.OwningUnitId) + 1;
+            byOutcome.Add((gone.Outcome, 1));
+            times.Add((gone.ReceivedAt, gone.TriagedAt));
+        }
         var total = times.Count;
         var suppress = national;
 

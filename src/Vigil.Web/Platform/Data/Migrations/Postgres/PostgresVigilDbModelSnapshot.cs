@@ -1816,6 +1816,61 @@ namespace Vigil.Web.Platform.Data.Migrations.Postgres
                     b.ToTable("ConcernScheme");
                 });
 
+            modelBuilder.Entity("Vigil.Web.Prevent.DisposedCaseCount", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AccessLabelId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Adopted")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("AgeGroup")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ConcernCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ConcernScheme")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("GatewayOutcome")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Gender")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<bool>("LeftChannel")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("OwningUnitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Sector")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year", "OwningUnitId");
+
+                    b.ToTable("PreventDisposedCaseCounts", (string)null);
+                });
+
             modelBuilder.Entity("Vigil.Web.Prevent.Intervention", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3525,6 +3580,40 @@ namespace Vigil.Web.Platform.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("ActSiteLinks", (string)null);
+                });
+
+            modelBuilder.Entity("Vigil.Web.Reporting.DisposedReportCount", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AccessLabelId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Behaviour")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<Guid>("OwningUnitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("TriagedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReceivedAt", "OwningUnitId");
+
+                    b.ToTable("ActDisposedReportCounts", (string)null);
                 });
 
             modelBuilder.Entity("Vigil.Web.Retention.DisposalTombstone", b =>

@@ -1801,6 +1801,61 @@ namespace Vigil.Web.Platform.Data.Migrations.Sqlite
                     b.ToTable("ConcernScheme");
                 });
 
+            modelBuilder.Entity("Vigil.Web.Prevent.DisposedCaseCount", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AccessLabelId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Adopted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AgeGroup")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ConcernCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConcernScheme")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GatewayOutcome")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Gender")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("LeftChannel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OwningUnitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sector")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year", "OwningUnitId");
+
+                    b.ToTable("PreventDisposedCaseCounts", (string)null);
+                });
+
             modelBuilder.Entity("Vigil.Web.Prevent.Intervention", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3508,6 +3563,40 @@ namespace Vigil.Web.Platform.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("ActSiteLinks", (string)null);
+                });
+
+            modelBuilder.Entity("Vigil.Web.Reporting.DisposedReportCount", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AccessLabelId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Behaviour")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OwningUnitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("TriagedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReceivedAt", "OwningUnitId");
+
+                    b.ToTable("ActDisposedReportCounts", (string)null);
                 });
 
             modelBuilder.Entity("Vigil.Web.Retention.DisposalTombstone", b =>

@@ -1,0 +1,72 @@
+using Microsoft.EntityFrameworkCore;
+using Vigil.Web.Platform.Data;
+using Vigil.Web.Platform.Retention;
+using Vigil.Web.Platform.Security;
+using Vigil.Web.Pursue;
+
+namespace Vigil.Web.Intelligence;
+
+/// <summary>
+/// Intelligence's part in disposals. Of an intelligence report (its owner): the report with what it names, its
+/// source details, its releases and its record of whom it was shared with (a copy another unit received is that
+/// unit's record, reviewed on its own); a report linked to a live investigation is kept until it closes. Of an
+/// investigation: the reports linked to it keep what they say but lose the link.
+/// </summary>
+public sealed class IntelligenceReportDisposal(VigilDb db, IOrganisationDirectory directory) : IDisposalPart
+{
+    public bool TakesPart(string recordType) => recordType is "intelligence-report" or "investigation";
+
+    public bool RemovesRecord(string recordType) => recordType == "intelligence-report";
+
+    public async Task<IReadOnlyList<DisposalStep>> PlanAsync(string recordType, Guid id, CancellationToken ct)
+    {
+        if (recordType == "investigation")
+        {
+            var linked = await Linking(id).CountAsync(ct);
+            return linked == 0 ? [] : [new("Intelligence", $"The link from {DisposalParts.Count(linked, "intelligence report")} to it is removed (each keeps what it says, reviewed on its own)", false)];
+        }
+        var report = await db.Set<IntelligenceReport>().IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct);
+        if (report is null)
+        {
+            return [];
+        }
+        var named = await db.Set<ReportEntity>().IgnoreQueryFilters().CountAsync(e => e.ReportId == id, ct);
+        var shared = await db.Set<Dissemination>().IgnoreQueryFilters().CountAsync(d => d.ReportId == id, ct);
+        var steps = new List<DisposalStep>
+        {
+            new("Intelligence", $"The report {report.Reference} is removed with {DisposalParts.Count(named, "thing it names", "things it names")}, its source details and "
+                + $"{DisposalParts.Count(shared, "record of sharing", "records of sharing")} (a copy another unit received is theirs, reviewed on its own)", false),
+        };
+        var ids = report.Investigations.Select(l => l.InvestigationId).ToList();
+        var live = await db.Set<Investigation>().IgnoreQueryFilters().Where(i => ids.Contains(i.Id) && i.Phase != Phase.Closed).Select(i => new { i.Id, i.OperationName, i.OwningUnitId }).ToListAsync(ct);
+        if (live.Count > 0)
+        {
+            var liveIds = live.Select(i => i.Id).ToList();
+            var visible = (await db.Set<Investigation>().Where(i => liveIds.Contains(i.Id)).Select(i => i.Id).ToListAsync(ct)).ToHashSet();
+            var units = (await directory.UnitsAsync(ct)).ToDictionary(u => u.Id, u => u.Name);
+            steps.AddRange(live.Select(i => new DisposalStep("Intelligence",
+                $"Linked to {(visible.Contains(i.Id) ? i.OperationName : $"an investigation of {units.GetValueOrDefault(i.OwningUnitId, "another unit")}")}, a live investigation: it cannot be disposed of while the investigation is live", true)));
+        }
+        return steps;
+    }
+
+    public async Task RemoveAsync(string recordType, Guid id, CancellationToken ct)
+    {
+        if (recordType == "investigation")
+        {
+            foreach (var report in await Linking(id).ToListAsync(ct))
+            {
+                report.Investigations.RemoveAll(l => l.InvestigationId == id);
+            }
+            return;
+        }
+        db.RemoveRange(await db.Set<SourceDetails>().IgnoreQueryFilters().Where(s => s.ReportId == id).ToListAsync(ct));
+        foreach (var sent in await db.Set<Dissemination>().IgnoreQueryFilters().Where(d => d.CopyId == id).ToListAsync(ct))
+        {
+            sent.CopyId = null;
+        }
+        await db.RemoveWithDependentsAsync<IntelligenceReport>(id, ct);
+    }
+
+    private IQueryable<IntelligenceReport> Linking(Guid id) => db.Set<IntelligenceReport>().IgnoreQueryFilters().Where(r => r.Investigations.Any(l => l.InvestigationId == id));
+}

@@ -1,0 +1,69 @@
+using Microsoft.EntityFrameworkCore;
+using Vigil.Web.Platform.Data;
+using Vigil.Web.Platform.Retention;
+using Vigil.Web.Pursue;
+
+namespace Vigil.Web.Reporting;
+
+/// <summary>
+/// ACT's part in disposals. Of an ACT report (its owner): the report with everything the public told (people,
+/// vehicles, messages, files), the reporter's contact details and its links to other reports and to sites; the
+/// statistics go on counting it in the week it arrived (<see cref="DisposedReportCount"/>). A report that led to an
+/// investigation still live is kept until the investigation closes. Of an intelligence report or an investigation:
+/// the ACT reports that led to it keep its reference but lose the link.
+/// </summary>
+public sealed class ActReportDisposal(VigilDb db) : IDisposalPart
+{
+    public bool TakesPart(string recordType) => recordType is "act-report" or "intelligence-report" or "investigation";
+
+    public bool RemovesRecord(string recordType) => recordType == "act-report";
+
+    public async Task<IReadOnlyList<DisposalStep>> PlanAsync(string recordType, Guid id, CancellationToken ct)
+    {
+        if (recordType != "act-report")
+        {
+            var leading = await LeadingTo(recordType, id).CountAsync(ct);
+            return leading == 0 ? [] : [new("ACT", $"The link from {DisposalParts.Count(leading, "ACT report")} that led to it is removed (each keeps its reference)", false)];
+        }
+        var report = await db.Set<ActReport>().IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct);
+        if (report is null)
+        {
+            return [];
+        }
+        var files = await db.Set<ActAttachment>().IgnoreQueryFilters().CountAsync(a => a.ReportId == id, ct);
+        var contact = await db.Set<ActReporterContact>().IgnoreQueryFilters().AnyAsync(c => c.ReportId == id, ct);
+        var steps = new List<DisposalStep>
+        {
+            new("ACT", $"The report {report.Reference} is removed with what the public told: {DisposalParts.Count(report.People.Count, "person", "people")}, {DisposalParts.Count(report.Vehicles.Count, "vehicle")}, "
+                + $"{DisposalParts.Count(report.Messages.Count, "message")}, {DisposalParts.Count(files, "file")}{(contact ? ", and the reporter's contact details" : "")}; the ACT statistics go on counting it in the week it arrived", false),
+        };
+        if (report.InvestigationId is { } investigation
+            && await db.Set<Investigation>().IgnoreQueryFilters().AnyAsync(i => i.Id == investigation && i.Phase != Phase.Closed, ct))
+        {
+            steps.Add(new("ACT", $"It led to {report.OperationName}, a live investigation: it cannot be disposed of while the investigation is live", true));
+        }
+        return steps;
+    }
+
+    public async Task RemoveAsync(string recordType, Guid id, CancellationToken ct)
+    {
+        if (recordType != "act-report")
+        {
+            foreach (var report in await LeadingTo(recordType, id).ToListAsync(ct))
+            {
+                (report.IntelligenceReportId, report.InvestigationId) = (report.IntelligenceReportId == id ? null : report.IntelligenceReportId, report.InvestigationId == id ? null : report.InvestigationId);
+            }
+            return;
+        }
+        if (await db.Set<ActReport>().IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct) is { } gone)
+        {
+            db.Add(DisposedReportCount.Of(gone));
+        }
+        db.RemoveRange(await db.Set<ActClusterLink>().IgnoreQueryFilters().Where(l => l.OtherId == id).ToListAsync(ct));
+        await db.RemoveWithDependentsAsync<ActReport>(id, ct);
+    }
+
+    private IQueryable<ActReport> LeadingTo(string recordType, Guid id) => recordType == "intelligence-report"
+        ? db.Set<ActReport>().IgnoreQueryFilters().Where(r => r.IntelligenceReportId == id)
+        : db.Set<ActReport>().IgnoreQueryFilters().Where(r => r.InvestigationId == id);
+}
