@@ -32,9 +32,10 @@ public sealed class IntelligenceReportDisposal(VigilDb db, IOrganisationDirector
         }
         var named = await db.Set<ReportEntity>().IgnoreQueryFilters().CountAsync(e => e.ReportId == id, ct);
         var shared = await db.Set<Dissemination>().IgnoreQueryFilters().CountAsync(d => d.ReportId == id, ct);
+        var source = await db.Set<SourceDetails>().IgnoreQueryFilters().AnyAsync(s => s.ReportId == id, ct);
         var steps = new List<DisposalStep>
         {
-            new("Intelligence", $"The report {report.Reference} is removed with {DisposalParts.Count(named, "thing it names", "things it names")}, its source details and "
+            new("Intelligence", $"The report {report.Reference} is removed with {DisposalParts.Count(named, "thing it names", "things it names")}, {(source ? "its source details, " : "")}"
                 + $"{DisposalParts.Count(shared, "record of sharing", "records of sharing")} (a copy another unit received is theirs, reviewed on its own)", false),
         };
         var ids = report.Investigations.Select(l => l.InvestigationId).ToList();

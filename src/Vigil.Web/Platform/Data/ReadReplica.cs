@@ -51,7 +51,7 @@ public sealed class ReplicaConnection(string? connectionString, IEnumerable<IInt
 /// saved a moment ago may not be found yet; with <c>synchronous_commit = remote_apply</c> it always is.
 /// </para>
 /// </summary>
-public sealed class ReadReplica : IAsyncDisposable
+public sealed class ReadReplica : IAsyncDisposable, IDisposable
 {
     private readonly PostgresVigilDb? replica;
 
@@ -73,4 +73,7 @@ public sealed class ReadReplica : IAsyncDisposable
     public bool OnReplica => replica is not null;
 
     public ValueTask DisposeAsync() => replica?.DisposeAsync() ?? ValueTask.CompletedTask;
+
+    /// <summary>For a scope disposed synchronously (a test's, a page's circuit on some paths).</summary>
+    public void Dispose() => replica?.Dispose();
 }
