@@ -86,8 +86,9 @@ public sealed record DeconflictionResult(Guid CheckId, IReadOnlyList<Deconflicti
     public bool SeveralPossibleMatches { get; init; }
 }
 
-/// <summary>A candidate from any matcher: the subject, what matched, how strongly, and why.</summary>
-public sealed record DeconflictionCandidate(Guid SubjectId, string MatchedOn, double Strength, IReadOnlyList<string> Explanation);
+/// <summary>A candidate from any matcher: the subject, what matched, how strongly, and why; and whether the comparison
+/// suggests a relative rather than the person (given names that differ, the rest the same).</summary>
+public sealed record DeconflictionCandidate(Guid SubjectId, string MatchedOn, double Strength, IReadOnlyList<string> Explanation, bool SuggestsRelative = false);
 
 /// <summary>
 /// Network-wide deconfliction. This is the one deliberate bypass of the access filter outside system
@@ -104,7 +105,14 @@ public sealed class DeconflictionService(VigilDb db, AccessContext access, UnitI
     // The order hits are listed in: what was asked, in the form's order.
     private static readonly string[] AttributeOrder = ["person", "relative", "phone", "vehicle", "address", "identifier", "e-mail"];
 
-    public MatchBand BandOf(double strength) => strength >= Options.StrongFrom ? MatchBand.Strong : MatchBand.Possible;
+    public MatchBand BandOf(double strength, bool suggestsRelative = false) => Band(strength, suggestsRelative, Options.StrongFrom);
+
+    /// <summary>Strong from the threshold, but never a record whose comparison suggests a relative: how strong a score
+    /// the rest of a pair earns (a rare surname, the same birth date) depends on the population the engine learnt from,
+    /// and a different given name is for the officer to weigh, so such a record is at most a possible match, and its Why
+    /// says "possibly a relative".</summary>
+    public static MatchBand Band(double strength, bool suggestsRelative, double strongFrom) =>
+        strength >= strongFrom && !suggestsRelative ? MatchBand.Strong : MatchBand.Possible;
 
     /// <param name="request">What is asked about, and why.</param>
     /// <param name="ct">Cancellation.</param>
@@ -227,7 +235,8 @@ public sealed class DeconflictionService(VigilDb db, AccessContext access, UnitI
             var label = labels[record.Id];
             var visible = AccessPolicy.CanRead(access, label);
             var strength = Math.Round(shared[candidate], 3);
-            var band = candidate.MatchedOn == "relative" ? MatchBand.PossibleRelative : BandOf(shared[candidate]);
+            // A hidden record keeps the band of its own score: nothing of its pattern is told.
+            var band = candidate.MatchedOn == "relative" ? MatchBand.PossibleRelative : BandOf(shared[candidate], visible && candidate.SuggestsRelative);
             var involved = knownTo.TryGetValue(record.Id, out var phrases) ? phrases.Distinct().Order(StringComparer.Ordinal).ToList() : new List<string>();
             var hit = visible
                 ? new DeconflictionHit(candidate.MatchedOn, band, strength, true, unit.Name, null,

@@ -176,7 +176,8 @@ public sealed class SubjectIndex : IPersonMatcher, IDisposable
         .Where(c => c.Probability >= MatchThreshold || c.Explanation.Summary is not null)
         .GroupBy(c => SubjectOf(c.Id))
         .Select(g => g.OrderByDescending(c => c.Probability).First())
-        .Select(c => new DeconflictionCandidate(SubjectOf(c.Id), c.Probability >= MatchThreshold ? "person" : "relative", c.Probability, Explain(c.Explanation)))
+        .Select(c => new DeconflictionCandidate(SubjectOf(c.Id), c.Probability >= MatchThreshold ? "person" : "relative", c.Probability, Explain(c.Explanation),
+            c.Explanation.Summary is not null))
         .ToList();
 
     // A save in this process has committed: catch up now, so the writer's own next check finds it. The
