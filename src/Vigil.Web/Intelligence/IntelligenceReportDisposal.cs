@@ -42,11 +42,8 @@ public sealed class IntelligenceReportDisposal(VigilDb db, IOrganisationDirector
         var live = await db.Set<Investigation>().IgnoreQueryFilters().Where(i => ids.Contains(i.Id) && i.Phase != Phase.Closed).Select(i => new { i.Id, i.OperationName, i.OwningUnitId }).ToListAsync(ct);
         if (live.Count > 0)
         {
-            var liveIds = live.Select(i => i.Id).ToList();
-            var visible = (await db.Set<Investigation>().Where(i => liveIds.Contains(i.Id)).Select(i => i.Id).ToListAsync(ct)).ToHashSet();
-            var units = (await directory.UnitsAsync(ct)).ToDictionary(u => u.Id, u => u.Name);
-            steps.AddRange(live.Select(i => new DisposalStep("Intelligence",
-                $"Linked to {(visible.Contains(i.Id) ? i.OperationName : $"an investigation of {units.GetValueOrDefault(i.OwningUnitId, "another unit")}")}, a live investigation: it cannot be disposed of while the investigation is live", true)));
+            var names = await InvestigationNaming.AsSeenAsync(db, directory, [.. live.Select(i => (i.Id, i.OperationName, i.OwningUnitId))], ct);
+            steps.AddRange(live.Select(i => new DisposalStep("Intelligence", $"Linked to {names[i.Id]}, a live investigation: it cannot be disposed of while the investigation is live", true)));
         }
         return steps;
     }
