@@ -1,8 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Vigil.Web.Platform.Data;
 using Vigil.Web.Platform.Retention;
-using Vigil.Web.Platform.Security;
-using Vigil.Web.Pursue;
+using Vigil.Web.Platform.Links;
 
 namespace Vigil.Web.Intelligence;
 
@@ -12,7 +11,7 @@ namespace Vigil.Web.Intelligence;
 /// unit's record, reviewed on its own); a report linked to a live investigation is kept until it closes. Of an
 /// investigation: the reports linked to it keep what they say but lose the link.
 /// </summary>
-public sealed class IntelligenceReportDisposal(VigilDb db, IOrganisationDirectory directory) : IDisposalPart
+public sealed class IntelligenceReportDisposal(VigilDb db, IEnumerable<IRecordFinder> finders) : IDisposalPart
 {
     public bool TakesPart(string recordType) => recordType is "intelligence-report" or "investigation";
 
@@ -38,13 +37,8 @@ public sealed class IntelligenceReportDisposal(VigilDb db, IOrganisationDirector
             new("Intelligence", $"The report {report.Reference} is removed with {DisposalParts.Count(named, "thing it names", "things it names")}, {(source ? "its source details, " : "")}"
                 + $"{DisposalParts.Count(shared, "record of sharing", "records of sharing")} (a copy another unit received is theirs, reviewed on its own)", false),
         };
-        var ids = report.Investigations.Select(l => l.InvestigationId).ToList();
-        var live = await db.Set<Investigation>().IgnoreQueryFilters().Where(i => ids.Contains(i.Id) && i.Phase != Phase.Closed).Select(i => new { i.Id, i.OperationName, i.OwningUnitId }).ToListAsync(ct);
-        if (live.Count > 0)
-        {
-            var names = await InvestigationNaming.AsSeenAsync(db, directory, [.. live.Select(i => (i.Id, i.OperationName, i.OwningUnitId))], ct);
-            steps.AddRange(live.Select(i => new DisposalStep("Intelligence", $"Linked to {names[i.Id]}, a live investigation: it cannot be disposed of while the investigation is live", true)));
-        }
+        var live = await finders.InUseAsync("investigation", [.. report.Investigations.Select(l => l.InvestigationId).Distinct()], ct);
+        steps.AddRange(live.Values.Select(name => new DisposalStep("Intelligence", $"Linked to {name}, a live investigation: it cannot be disposed of while the investigation is live", true)));
         return steps;
     }
 

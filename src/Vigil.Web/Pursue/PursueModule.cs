@@ -130,8 +130,16 @@ public sealed class PursueInvolvement(VigilDb db) : Subjects.Deconfliction.ISubj
 
 /// <summary>Lets other modules refer to an investigation (an intelligence report linked to it): found through the
 /// access filter, by id or by operation name; a miss is audited as every miss is.</summary>
-public sealed class InvestigationFinder(VigilDb db, Platform.Inbox.UnitInbox inbox) : Platform.Links.IRecordFinder, Platform.Links.IRecordHolderNotice
+public sealed class InvestigationFinder(VigilDb db, Platform.Inbox.UnitInbox inbox, IOrganisationDirectory directory) : Platform.Links.IRecordFinder, Platform.Links.IRecordHolderNotice
 {
+    /// <summary>The live ones (not closed), named as the user may know them.</summary>
+    public async Task<IReadOnlyDictionary<Guid, string>> InUseAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct)
+    {
+        var live = await db.Set<Investigation>().IgnoreQueryFilters().AsNoTracking().Where(i => ids.Contains(i.Id) && i.Phase != Phase.Closed)
+            .Select(i => new { i.Id, i.OperationName, i.OwningUnitId }).ToListAsync(ct);
+        return await InvestigationNaming.AsSeenAsync(db, directory, [.. live.Select(i => (i.Id, i.OperationName, i.OwningUnitId))], ct);
+    }
+
     /// <summary>Tells the investigation's SIO (their own inbox), when it has one.</summary>
     public async Task TellHolderAsync(Guid id, string subject, string body, string recordType, string recordId, CancellationToken ct)
     {

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Vigil.Web.Platform.Data;
 using Vigil.Web.Platform.Retention;
-using Vigil.Web.Pursue;
+using Vigil.Web.Platform.Links;
 
 namespace Vigil.Web.Reporting;
 
@@ -12,7 +12,7 @@ namespace Vigil.Web.Reporting;
 /// investigation still live is kept until the investigation closes. Of an intelligence report or an investigation:
 /// the ACT reports that led to it keep its reference but lose the link.
 /// </summary>
-public sealed class ActReportDisposal(VigilDb db) : IDisposalPart
+public sealed class ActReportDisposal(VigilDb db, IEnumerable<IRecordFinder> finders) : IDisposalPart
 {
     public bool TakesPart(string recordType) => recordType is "act-report" or "intelligence-report" or "investigation";
 
@@ -37,11 +37,8 @@ public sealed class ActReportDisposal(VigilDb db) : IDisposalPart
             new("ACT", $"The report {report.Reference} is removed with what the public told: {DisposalParts.Count(report.People.Count, "person", "people")}, {DisposalParts.Count(report.Vehicles.Count, "vehicle")}, "
                 + $"{DisposalParts.Count(report.Messages.Count, "message")}, {DisposalParts.Count(files, "file")}{(contact ? ", and the reporter's contact details" : "")}; the ACT statistics go on counting it in the week it arrived", false),
         };
-        if (report.InvestigationId is { } investigation
-            && await db.Set<Investigation>().IgnoreQueryFilters().AnyAsync(i => i.Id == investigation && i.Phase != Phase.Closed, ct))
-        {
-            steps.Add(new("ACT", $"It led to {report.OperationName}, a live investigation: it cannot be disposed of while the investigation is live", true));
-        }
+        var live = report.InvestigationId is { } investigation ? await finders.InUseAsync("investigation", [investigation], ct) : new Dictionary<Guid, string>();
+        steps.AddRange(live.Values.Select(name => new DisposalStep("ACT", $"It led to {name}, a live investigation: it cannot be disposed of while the investigation is live", true)));
         return steps;
     }
 

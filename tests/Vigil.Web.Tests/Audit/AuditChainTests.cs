@@ -11,50 +11,13 @@ namespace Vigil.Web.Tests.Audit;
 /// what it changed.</summary>
 public sealed class AuditChainTests(VigilApp app) : IClassFixture<VigilApp>
 {
-    private async Task<VerificationResult> VerifyAsync(AuditCheckpoint? checkpoint = null)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<Vigil.Web.Platform.Security.AccessContext>().RunAsSystem("system:test");
-        var verifier = scope.ServiceProvider.GetRequiredService<AuditVerifier>();
-        // Small batches, so that every check here crosses batch boundaries (the next batch is read while one is hashed).
-        verifier.BatchSize = 97;
-        return checkpoint is null ? await verifier.VerifyAsync(default) : await verifier.VerifyAgainstAsync(checkpoint, default);
-    }
+    private Task<VerificationResult> VerifyAsync(AuditCheckpoint? checkpoint = null) => AuditTamper.VerifyAsync(app, checkpoint);
 
-    /// <summary>As the database's owner: the app's own role may not touch the audit table's triggers or rows at all
-    /// (DatabaseRoleTests), so tampering, and the triggers' refusal of even the owner, are shown as the owner.</summary>
     private Task SqlAsync(string sql) => app.OwnerSqlRawAsync(sql);
 
-    private async Task TamperAsync(Func<Task> tamper)
-    {
-        var (off, on) = VigilApp.OnPostgres
-            ? ("""ALTER TABLE "AuditEntries" DISABLE TRIGGER USER""", """ALTER TABLE "AuditEntries" ENABLE TRIGGER USER""")
-            : ("DROP TRIGGER audit_entries_no_update; DROP TRIGGER audit_entries_no_delete;",
-                """
-                CREATE TRIGGER audit_entries_no_update BEFORE UPDATE ON "AuditEntries" BEGIN SELECT RAISE(ABORT, 'audit log is append-only: UPDATE refused'); END;
-                CREATE TRIGGER audit_entries_no_delete BEFORE DELETE ON "AuditEntries" BEGIN SELECT RAISE(ABORT, 'audit log is append-only: DELETE refused'); END;
-                """);
-        await SqlAsync(off);
-        try
-        {
-            await tamper();
-        }
-        finally
-        {
-            await SqlAsync(on);
-        }
-    }
+    private Task TamperAsync(Func<Task> tamper) => AuditTamper.TamperAsync(app, tamper);
 
-    private async Task<long> SomeActivityAsync()
-    {
-        using var api = await app.ApiClientAsync(DemoUsers.InvestigatorNorthWest);
-        var page = await api.GetFromJsonAsync<JsonElement>("/api/v1/subjects");
-        foreach (var item in page.GetProperty("items").EnumerateArray().Take(3))
-        {
-            await api.GetAsync($"/api/v1/subjects/{item.GetProperty("id").GetGuid()}");
-        }
-        return await app.AsSystemAsync(db => db.AuditEntries.MaxAsync(e => e.Sequence));
-    }
+    private Task<long> SomeActivityAsync() => AuditTamper.SomeActivityAsync(app);
 
     [Fact]
     public async Task Verify_AfterActivity_IsIntact()
@@ -161,33 +124,6 @@ public sealed class AuditChainTests(VigilApp app) : IClassFixture<VigilApp>
         await RestoreAsync(first);
         await RestoreAsync(second);
         Assert.True((await VerifyAsync()).Ok);
-    }
-
-    [Fact]
-    public async Task VerifyAgainstCheckpoint_TruncatedTail_IsDetected()
-    {
-        await SomeActivityAsync();
-        var checkpoint = await app.AsSystemAsync(async db =>
-        {
-            await using var scope = app.Services.CreateAsyncScope();
-            return await scope.ServiceProvider.GetRequiredService<AuditVerifier>().CreateCheckpointAsync(default);
-        });
-        Assert.True((await VerifyAsync(checkpoint)).Ok);
-
-        var removed = await app.AsSystemAsync(db => db.AuditEntries.AsNoTracking().Where(e => e.Sequence > checkpoint.Sequence - 2).OrderBy(e => e.Sequence).ToListAsync());
-        await TamperAsync(() => SqlAsync($"""DELETE FROM "AuditEntries" WHERE "Sequence" > {checkpoint.Sequence - 2}"""));
-        Assert.True((await VerifyAsync()).Ok, "a truncated chain is still a consistent chain: only the checkpoint can tell");
-        var truncated = await VerifyAsync(checkpoint);
-        Assert.False(truncated.Ok);
-        Assert.Contains("truncated", truncated.Message, StringComparison.Ordinal);
-
-        foreach (var entry in removed)
-        {
-            await RestoreAsync(entry);
-        }
-        Assert.True((await VerifyAsync(checkpoint)).Ok);
-        var forged = checkpoint with { Hash = new string('a', 64) };
-        Assert.False((await VerifyAsync(forged)).Ok, "a checkpoint whose content was changed has an invalid signature");
     }
 
     [Fact]
@@ -331,4 +267,87 @@ internal static class SqliteTime
 {
     /// <summary>The stored form of an instant on SQLite (see SqliteVigilDb's DateTimeOffset conversion).</summary>
     public static long ToBinaryForSqlite(this DateTimeOffset value) => value.UtcTicks;
+}
+
+/// <summary>Tampering the audit table as an attacker with database access would; each test puts back what it changed.</summary>
+internal static class AuditTamper
+{
+    public static async Task<VerificationResult> VerifyAsync(VigilApp app, AuditCheckpoint? checkpoint = null)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<Vigil.Web.Platform.Security.AccessContext>().RunAsSystem("system:test");
+        var verifier = scope.ServiceProvider.GetRequiredService<AuditVerifier>();
+        // Small batches, so that every check here crosses batch boundaries (the next batch is read while one is hashed).
+        verifier.BatchSize = 97;
+        return checkpoint is null ? await verifier.VerifyAsync(default) : await verifier.VerifyAgainstAsync(checkpoint, default);
+    }
+
+    /// <summary>As the database's owner: the app's own role may not touch the audit table's triggers or rows at all
+    /// (DatabaseRoleTests), so tampering, and the triggers' refusal of even the owner, are shown as the owner.</summary>
+    private static Task SqlAsync(VigilApp app, string sql) => app.OwnerSqlRawAsync(sql);
+
+    public static async Task TamperAsync(VigilApp app, Func<Task> tamper)
+    {
+        var (off, on) = VigilApp.OnPostgres
+            ? ("""ALTER TABLE "AuditEntries" DISABLE TRIGGER USER""", """ALTER TABLE "AuditEntries" ENABLE TRIGGER USER""")
+            : ("DROP TRIGGER audit_entries_no_update; DROP TRIGGER audit_entries_no_delete;",
+                """
+                CREATE TRIGGER audit_entries_no_update BEFORE UPDATE ON "AuditEntries" BEGIN SELECT RAISE(ABORT, 'audit log is append-only: UPDATE refused'); END;
+                CREATE TRIGGER audit_entries_no_delete BEFORE DELETE ON "AuditEntries" BEGIN SELECT RAISE(ABORT, 'audit log is append-only: DELETE refused'); END;
+                """);
+        await SqlAsync(app, off);
+        try
+        {
+            await tamper();
+        }
+        finally
+        {
+            await SqlAsync(app, on);
+        }
+    }
+
+    public static async Task<long> SomeActivityAsync(VigilApp app)
+    {
+        using var api = await app.ApiClientAsync(DemoUsers.InvestigatorNorthWest);
+        var page = await api.GetFromJsonAsync<JsonElement>("/api/v1/subjects");
+        foreach (var item in page.GetProperty("items").EnumerateArray().Take(3))
+        {
+            await api.GetAsync($"/api/v1/subjects/{item.GetProperty("id").GetGuid()}");
+        }
+        return await app.AsSystemAsync(db => db.AuditEntries.MaxAsync(e => e.Sequence));
+    }
+}
+
+/// <summary>A truncated tail is found by a checkpoint alone, whether or not the app has written past the cut since (it
+/// does while it runs: background work writes entries too). On an app and database of its own: the log is left cut.</summary>
+public sealed class AuditTruncationTests(VigilApp app) : IClassFixture<VigilApp>
+{
+    [Fact]
+    public async Task VerifyAgainstCheckpoint_TruncatedTail_IsDetected_BeforeAndAfterTheLogGrowsAgain()
+    {
+        await AuditTamper.SomeActivityAsync(app);
+        var checkpoint = await app.AsSystemAsync(async db =>
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<AuditVerifier>().CreateCheckpointAsync(default);
+        });
+        Assert.True((await AuditTamper.VerifyAsync(app, checkpoint)).Ok);
+
+        await AuditTamper.TamperAsync(app, () => app.OwnerSqlRawAsync($"""DELETE FROM "AuditEntries" WHERE "Sequence" > {checkpoint.Sequence - 2}"""));
+        Assert.True((await AuditTamper.VerifyAsync(app)).Ok, "a truncated chain is still a consistent chain: only the checkpoint can tell");
+        var truncated = await AuditTamper.VerifyAsync(app, checkpoint);
+        Assert.False(truncated.Ok);
+        Assert.Equal(checkpoint.Sequence, truncated.FirstBadSequence);
+        Assert.Contains("truncated", truncated.Message, StringComparison.Ordinal);
+
+        // The app goes on writing: the entry the checkpoint names exists again, but was written after it was made.
+        await AuditTamper.SomeActivityAsync(app);
+        Assert.True((await AuditTamper.VerifyAsync(app)).Ok);
+        var grown = await AuditTamper.VerifyAsync(app, checkpoint);
+        Assert.False(grown.Ok);
+        Assert.Contains("truncated before it and has grown again", grown.Message, StringComparison.Ordinal);
+
+        var forged = checkpoint with { Hash = new string('a', 64) };
+        Assert.False((await AuditTamper.VerifyAsync(app, forged)).Ok, "a checkpoint whose content was changed has an invalid signature");
+    }
 }

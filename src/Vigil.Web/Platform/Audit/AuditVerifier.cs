@@ -104,7 +104,7 @@ public sealed class AuditVerifier(VigilDb db, VigilOptions options)
         }
         if (entry.Hash != checkpoint.Hash || AuditChain.ComputeHash(entry) != entry.Hash)
         {
-            return Bad(0, checkpoint.Sequence, $"entry {checkpoint.Sequence} differs from the checkpoint: the log has been rewritten");
+            return Bad(0, checkpoint.Sequence, Differs(entry, checkpoint));
         }
         return await VerifyFromAsync(checkpoint.Sequence + 1, checkpoint.Hash, $" after the checkpoint at entry {checkpoint.Sequence}", ct);
     }
@@ -158,10 +158,16 @@ public sealed class AuditVerifier(VigilDb db, VigilOptions options)
         }
         if (entry.Hash != checkpoint.Hash)
         {
-            return Bad(chain.EntriesChecked, checkpoint.Sequence, $"entry {checkpoint.Sequence} differs from the checkpoint: the log has been rewritten");
+            return Bad(chain.EntriesChecked, checkpoint.Sequence, Differs(entry, checkpoint));
         }
         return chain with { Message = chain.Message + $"; consistent with checkpoint at entry {checkpoint.Sequence}" };
     }
+
+    /// <summary>Why the entry the checkpoint names is not the one it signed: written after the checkpoint was made (the
+    /// log was cut back past it and has grown again since, as it does while the app runs), or changed.</summary>
+    private static string Differs(AuditEntry entry, AuditCheckpoint checkpoint) => entry.At > checkpoint.CreatedAt
+        ? $"entry {checkpoint.Sequence} was written after the checkpoint was made: the log has been truncated before it and has grown again since"
+        : $"entry {checkpoint.Sequence} differs from the checkpoint: the log has been rewritten";
 
     public async Task<AuditCheckpoint> CreateCheckpointAsync(CancellationToken ct)
     {

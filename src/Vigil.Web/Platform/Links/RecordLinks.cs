@@ -21,6 +21,13 @@ public interface IRecordFinder
     /// <summary>Those of these records the user may see (a link shown on another record is shown only then); not a
     /// request for any one of them, so nothing is audited as a miss.</summary>
     Task<IReadOnlyList<RecordRef>> VisibleAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct);
+
+    /// <summary>Those of these records still in use (a live investigation), which keeps a record that refers to them
+    /// from being disposed of, each named as the user may know it: by its name when they may see it, otherwise by its
+    /// unit only. Read past the access filter (a disposal is held back by what the reviewer may not see too); none by
+    /// default.</summary>
+    Task<IReadOnlyDictionary<Guid, string>> InUseAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct) =>
+        Task.FromResult<IReadOnlyDictionary<Guid, string>>(new Dictionary<Guid, string>());
 }
 
 /// <summary>A dated fact about a record, as a sequence of events or a timeline shows it.</summary>
@@ -46,6 +53,10 @@ public static class RecordLinks
     /// <summary>Those of these records of a kind the user may see (none when no module finds that kind).</summary>
     public static async Task<IReadOnlyList<RecordRef>> VisibleAsync(this IEnumerable<IRecordFinder> finders, string type, IReadOnlyCollection<Guid> ids, CancellationToken ct) =>
         ids.Count == 0 ? [] : finders.FirstOrDefault(f => f.Type == type) is { } finder ? await finder.VisibleAsync(ids, ct) : [];
+
+    /// <summary>Those of these records of a kind still in use, named as the user may know them (none when no module finds that kind).</summary>
+    public static async Task<IReadOnlyDictionary<Guid, string>> InUseAsync(this IEnumerable<IRecordFinder> finders, string type, IReadOnlyCollection<Guid> ids, CancellationToken ct) =>
+        ids.Count > 0 && finders.FirstOrDefault(f => f.Type == type) is { } finder ? await finder.InUseAsync(ids, ct) : new Dictionary<Guid, string>();
 
     /// <summary>Every contributor's facts about a record, one after another (they share the request's database context).</summary>
     public static async Task<List<DatedFact>> AboutAsync(this IEnumerable<ITimelineSource> sources, string type, Guid id, CancellationToken ct)
