@@ -21,7 +21,8 @@ public sealed class IntelligenceReportDisposal(VigilDb db, IEnumerable<IRecordFi
     {
         if (recordType == "investigation")
         {
-            var linked = await Linking(id).CountAsync(ct);
+            // Counted through the reviewer's filter: a report they may not see is neither shown nor counted (it loses the link all the same).
+            var linked = await db.Set<IntelligenceReport>().Where(r => r.Investigations.Any(l => l.InvestigationId == id)).CountAsync(ct);
             return linked == 0 ? [] : [new("Intelligence", $"The link from {DisposalParts.Count(linked, "intelligence report")} to it is removed (each keeps what it says, reviewed on its own)", false)];
         }
         var report = await db.Set<IntelligenceReport>().IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct);
@@ -31,10 +32,9 @@ public sealed class IntelligenceReportDisposal(VigilDb db, IEnumerable<IRecordFi
         }
         var named = await db.Set<ReportEntity>().IgnoreQueryFilters().CountAsync(e => e.ReportId == id, ct);
         var shared = await db.Set<Dissemination>().IgnoreQueryFilters().CountAsync(d => d.ReportId == id, ct);
-        var source = await db.Set<SourceDetails>().IgnoreQueryFilters().AnyAsync(s => s.ReportId == id, ct);
         var steps = new List<DisposalStep>
         {
-            new("Intelligence", $"The report {report.Reference} is removed with {DisposalParts.Count(named, "thing it names", "things it names")}, {(source ? "its source details, " : "")}"
+            new("Intelligence", $"The report {report.Reference} is removed with {DisposalParts.Count(named, "thing it names", "things it names")}, its source details if it has any (whether it has is for the source unit alone), "
                 + $"{DisposalParts.Count(shared, "record of sharing", "records of sharing")} (a copy another unit received is theirs, reviewed on its own)", false),
         };
         var live = await finders.InUseAsync("investigation", [.. report.Investigations.Select(l => l.InvestigationId).Distinct()], ct);

@@ -22,7 +22,8 @@ public sealed class ActReportDisposal(VigilDb db, IEnumerable<IRecordFinder> fin
     {
         if (recordType != "act-report")
         {
-            var leading = await LeadingTo(recordType, id).CountAsync(ct);
+            // Counted through the reviewer's filter: a report they may not see is neither shown nor counted (it loses the link all the same).
+            var leading = await (recordType == "intelligence-report" ? db.Set<ActReport>().Where(r => r.IntelligenceReportId == id) : db.Set<ActReport>().Where(r => r.InvestigationId == id)).CountAsync(ct);
             return leading == 0 ? [] : [new("ACT", $"The link from {DisposalParts.Count(leading, "ACT report")} that led to it is removed (each keeps its reference)", false)];
         }
         var report = await db.Set<ActReport>().IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct);
@@ -31,11 +32,10 @@ public sealed class ActReportDisposal(VigilDb db, IEnumerable<IRecordFinder> fin
             return [];
         }
         var files = await db.Set<ActAttachment>().IgnoreQueryFilters().CountAsync(a => a.ReportId == id, ct);
-        var contact = await db.Set<ActReporterContact>().IgnoreQueryFilters().AnyAsync(c => c.ReportId == id, ct);
         var steps = new List<DisposalStep>
         {
             new("ACT", $"The report {report.Reference} is removed with what the public told: {DisposalParts.Count(report.People.Count, "person", "people")}, {DisposalParts.Count(report.Vehicles.Count, "vehicle")}, "
-                + $"{DisposalParts.Count(report.Messages.Count, "message")}, {DisposalParts.Count(files, "file")}{(contact ? ", and the reporter's contact details" : "")}; the ACT statistics go on counting it in the week it arrived", false),
+                + $"{DisposalParts.Count(report.Messages.Count, "message")}, {DisposalParts.Count(files, "file")}, and the reporter's contact details if they left any; the ACT statistics go on counting it in the week it arrived", false),
         };
         var live = report.InvestigationId is { } investigation ? await finders.InUseAsync("investigation", [investigation], ct) : new Dictionary<Guid, string>();
         steps.AddRange(live.Values.Select(name => new DisposalStep("ACT", $"It led to {name}, a live investigation: it cannot be disposed of while the investigation is live", true)));
@@ -55,6 +55,10 @@ public sealed class ActReportDisposal(VigilDb db, IEnumerable<IRecordFinder> fin
         if (await db.Set<ActReport>().IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct) is { } gone)
         {
             db.Add(DisposedReportCount.Of(gone));
+            // The notices to Protect's advisers are filed under their sites but quote the report (its reference, what was
+            // seen, where and when): they go with it. (The inbox's own part removes those filed under the report.)
+            var reference = gone.Reference;
+            db.RemoveRange(await db.Set<Platform.Inbox.InboxItem>().IgnoreQueryFilters().Where(i => i.RecordType == "protect-site" && i.Body.Contains(reference)).ToListAsync(ct));
         }
         db.RemoveRange(await db.Set<ActClusterLink>().IgnoreQueryFilters().Where(l => l.OtherId == id).ToListAsync(ct));
         await db.RemoveWithDependentsAsync<ActReport>(id, ct);

@@ -298,8 +298,9 @@ public sealed class RetentionWork(VigilDb db, AccessContext access, IEnumerable<
         }
         review.State = ReviewState.Done;
         db.Add(review);
-        var tombstone = await DisposeAsync(entry, review, view, ct);
-        return WorkResult<ReviewOutcome>.Ok(new(review.Id, type, id, RetentionDecision.Dispose, ReviewState.Done, null, tombstone));
+        var (tombstone, refused) = await DisposeAsync(entry, review, view, ct);
+        return tombstone is null ? WorkResult<ReviewOutcome>.Conflict(refused!)
+            : WorkResult<ReviewOutcome>.Ok(new(review.Id, type, id, RetentionDecision.Dispose, ReviewState.Done, null, tombstone));
     }
 
     /// <summary>The second reviewer confirms a SECRET disposal: another records review officer of the unit who may see
@@ -322,8 +323,9 @@ public sealed class RetentionWork(VigilDb db, AccessContext access, IEnumerable<
         }
         (review.SecondReviewerId, review.SecondReviewerName, review.SecondAt, review.State) =
             (access.UserId, access.DisplayName ?? access.UserName, AuditChain.Normalise(db.Clock.GetUtcNow()), ReviewState.Done);
-        var tombstone = await DisposeAsync(entry, review, view, ct);
-        return WorkResult<ReviewOutcome>.Ok(new(review.Id, review.RecordType, review.RecordId, RetentionDecision.Dispose, ReviewState.Done, null, tombstone));
+        var (tombstone, refused) = await DisposeAsync(entry, review, view, ct);
+        return tombstone is null ? WorkResult<ReviewOutcome>.Conflict(refused!)
+            : WorkResult<ReviewOutcome>.Ok(new(review.Id, review.RecordType, review.RecordId, RetentionDecision.Dispose, ReviewState.Done, null, tombstone));
     }
 
     public async Task<WorkResult<ReviewOutcome>> DeclineAsync(Guid reviewId, DeclineDisposal request, CancellationToken ct)
@@ -366,9 +368,25 @@ public sealed class RetentionWork(VigilDb db, AccessContext access, IEnumerable<
     /// <summary>The disposal itself, in one transaction: every module removes its part (the owner the record, with its
     /// search entry, retention entry and change-sequence row in the save), the reasons of earlier reviews go, and the
     /// tombstone and the audit entry are written.</summary>
-    private async Task<Guid> DisposeAsync(RetentionEntry entry, RetentionReview review, ReviewView view, CancellationToken ct)
+    private async Task<(Guid? Tombstone, string? Refused)> DisposeAsync(RetentionEntry entry, RetentionReview review, ReviewView view, CancellationToken ct)
     {
         await using var transaction = await db.BeginWriteAsync(ct);
+        // Checked again inside the transaction: the plan the reviewer read was made before it, and since then the record
+        // may have gone (another reviewer disposed of it), been classified SECRET, or come to be blocked (linked to a live
+        // investigation).
+        // (Through the same filter as the review: a record the reviewer may no longer see answers as one that is gone.)
+        var current = await Mine().AsNoTracking().FirstOrDefaultAsync(e => e.Id == entry.Id, ct);
+        var blocking = current is null ? [] : (await parts.Where(p => p.TakesPart(entry.RecordType)).PlanAsync(entry.RecordType, entry.RecordId, ct)).Where(s => s.Blocks).ToList();
+        var refused = current is null ? "The record has been disposed of or removed since the review began"
+            : TwoPersons(current.Classification) && review.SecondReviewerId is null ? "The record has been classified SECRET since the review began: a second reviewer must confirm its disposal"
+            : blocking.Count > 0 ? "It cannot be disposed of now: " + string.Join("; ", blocking.Select(s => $"{s.Module}: {s.Words}"))
+            : null;
+        if (refused is not null)
+        {
+            await transaction.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+            return (null, refused);
+        }
         foreach (var part in parts.Where(p => p.TakesPart(entry.RecordType)))
         {
             await part.RemoveAsync(entry.RecordType, entry.RecordId, ct);
@@ -390,7 +408,11 @@ public sealed class RetentionWork(VigilDb db, AccessContext access, IEnumerable<
             detail: $"tombstone {tombstone.Id}; retention review {review.Id}; {view.Group.Code}; by {review.ReviewerName}{(review.SecondReviewerName is { } second ? " and " + second : "")}");
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        return tombstone.Id;
+        foreach (var part in parts.Where(p => p.TakesPart(entry.RecordType)))
+        {
+            part.AfterCommit();
+        }
+        return (tombstone.Id, null);
     }
 
     public async Task<WorkResult<Paged<TombstoneDto>>> TombstonesAsync(string? type, int? page, int? pageSize, CancellationToken ct)

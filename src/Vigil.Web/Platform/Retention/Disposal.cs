@@ -31,6 +31,10 @@ public interface IDisposalPart
 
     /// <summary>Removes what this part holds, in the unit of work (the caller saves, in its transaction).</summary>
     Task RemoveAsync(string recordType, Guid id, CancellationToken ct);
+
+    /// <summary>Once the disposal has committed: removes what this part holds outside the database (an exhibit's file),
+    /// noted by <see cref="RemoveAsync"/>. Never before the commit, so a disposal that fails loses nothing.</summary>
+    void AfterCommit() { }
 }
 
 public static class DisposalParts

@@ -10,8 +10,11 @@ namespace Vigil.Web.Pursue;
 /// statements, the disclosure schedules, the timeline, executive liaison meetings) and its links to people, whose own
 /// records stay, each reviewed on its own. Intelligence and ACT reports linked to it lose the link (their parts).
 /// </summary>
-public sealed class InvestigationDisposal(VigilDb db) : IDisposalPart
+public sealed class InvestigationDisposal(VigilDb db, ExhibitStorageOptions storage, ILogger<InvestigationDisposal> log) : IDisposalPart
 {
+    // The digital exhibits' files of the investigation being removed: deleted once the disposal has committed.
+    private readonly List<string> files = [];
+
     public bool TakesPart(string recordType) => recordType == "investigation";
 
     public bool RemovesRecord(string recordType) => recordType == "investigation";
@@ -37,5 +40,27 @@ public sealed class InvestigationDisposal(VigilDb db) : IDisposalPart
         ];
     }
 
-    public Task RemoveAsync(string recordType, Guid id, CancellationToken ct) => db.RemoveWithDependentsAsync<Investigation>(id, ct);
+    public async Task RemoveAsync(string recordType, Guid id, CancellationToken ct)
+    {
+        files.AddRange((await db.Set<Exhibit>().IgnoreQueryFilters().Where(e => e.InvestigationId == id && e.StoredAs != null).Select(e => e.StoredAs!).ToListAsync(ct))
+            .Select(name => Path.Combine(storage.Folder, Path.GetFileName(name))));
+        await db.RemoveWithDependentsAsync<Investigation>(id, ct);
+    }
+
+    public void AfterCommit()
+    {
+        foreach (var file in files)
+        {
+            try
+            {
+                File.Delete(file);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // The row is gone, so nothing serves the file; it is named (never its content) for an operator to remove.
+                log.LogError(e, "A disposed investigation's exhibit file could not be deleted: {File}", file);
+            }
+        }
+        files.Clear();
+    }
 }
