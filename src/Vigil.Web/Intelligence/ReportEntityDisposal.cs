@@ -13,7 +13,10 @@ public sealed class ReportEntityDisposal(VigilDb db) : IDisposalPart
 
     public async Task<IReadOnlyList<DisposalStep>> PlanAsync(string recordType, Guid id, CancellationToken ct)
     {
-        var reports = await Naming(id).Select(e => e.ReportId).Distinct().CountAsync(ct);
+        // Counted through the reviewer's filter: a report they may not see is neither shown nor counted (it loses the link all the same).
+        var text = id.ToString();
+        var reports = await db.Set<IntelligenceReport>().CountAsync(r => db.Set<ReportEntity>().IgnoreQueryFilters()
+            .Any(e => e.ReportId == r.Id && (e.SubjectId == id || (e.Candidates != null && e.Candidates.Contains(text)))), ct);
         return reports == 0 ? [] : [new("Intelligence", $"The link from {reports} intelligence report{(reports == 1 ? "" : "s")} to the person is removed (each report keeps what it says, reviewed on its own)", false)];
     }
 

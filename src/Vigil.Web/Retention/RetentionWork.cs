@@ -385,6 +385,8 @@ public sealed class RetentionWork(VigilDb db, AccessContext access, IEnumerable<
         {
             await transaction.RollbackAsync(ct);
             db.ChangeTracker.Clear();
+            db.Audit(AuditActions.Refused, AuditOutcomes.Failure, entry.RecordType, entry.RecordId.ToString(), detail: $"retention review: disposal refused at the last check: {refused}");
+            await db.SaveChangesAsync(ct);
             return (null, refused);
         }
         foreach (var part in parts.Where(p => p.TakesPart(entry.RecordType)))

@@ -37,10 +37,11 @@ public sealed class SubjectDisposal(VigilDb db) : IDisposalPart
         {
             steps.Add(new("Subjects", $"{DisposalParts.Count(merged, "record")} merged into it (the same person) removed with it", false));
         }
-        var linking = await LinkingAsync(id, ct);
-        if (linking.Count > 0)
+        // Counted through the reviewer's filter: a person they may not see is neither named nor counted (the link goes all the same).
+        var linking = await db.Set<Subject>().CountAsync(s => s.Id != id && s.MergedIntoId != id && s.Links.Any(l => l.ToSubjectId == id), ct);
+        if (linking > 0)
         {
-            steps.Add(new("Subjects", $"Links to them from {DisposalParts.Count(linking.Count, "other person", "other people")} removed", false));
+            steps.Add(new("Subjects", $"Links to them from {DisposalParts.Count(linking, "other person", "other people")} removed", false));
         }
         if (subject.TierId is not null)
         {

@@ -5,36 +5,19 @@ using Vigil.Web.Platform.Retention;
 using Vigil.Web.Platform.Security;
 using Vigil.Web.Pursue;
 using Vigil.Web.Reporting;
+using static Vigil.Web.Tests.Retention.DisposalTestKit;
 
 namespace Vigil.Web.Tests.Retention;
 
-/// <summary>Review findings on the disposal of the other record types (branch review30): what a disposal leaves behind,
-/// and what a disposal's plan tells a reviewer of things they may not see.</summary>
+/// <summary>What a security review of disposal found and what now holds: what a disposal leaves behind (an exhibit's
+/// file, notices quoting an ACT report), and what a disposal's plan tells a reviewer of things they may not see.</summary>
 public sealed class DisposalReviewTests(VigilApp app) : IClassFixture<VigilApp>
 {
-    private static async Task<JsonElement> PostAsync(HttpClient api, string url, object body, HttpStatusCode status = HttpStatusCode.OK)
-    {
-        var response = await api.PostAsJsonAsync(url, body);
-        Assert.True(status == response.StatusCode, $"{url}: {response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
-        return await response.Content.ReadFromJsonAsync<JsonElement>();
-    }
+    private Task<HttpClient> ReviewerAsync(params Guid[] groups) => DisposalTestKit.ReviewerAsync(app, "north-west", groups);
 
-    private Task<HttpClient> ReviewerAsync(params Guid[] groups) => ReviewerOfAsync("north-west", groups);
+    private Task<HttpClient> ReviewerOfAsync(string unit, params Guid[] groups) => DisposalTestKit.ReviewerAsync(app, unit, groups);
 
-    private async Task<HttpClient> ReviewerOfAsync(string unit, params Guid[] groups)
-    {
-        var email = $"records.{Guid.NewGuid():N}@test.vigil.example";
-        await app.CreateUserAsync(email, Roles.RecordsReviewer, unit, Classification.Secret, groups);
-        return await app.ApiClientAsync(email);
-    }
-
-    private static List<string> Plan(JsonElement review) => [.. review.GetProperty("plan").EnumerateArray().Select(s => s.GetProperty("words").GetString()!)];
-
-    private Task MoveBackAsync<T>(Guid id, Action<T> change) where T : class => app.AsSystemAsync(async db =>
-    {
-        change(await db.Set<T>().IgnoreQueryFilters().SingleAsync(r => EF.Property<Guid>(r, "Id") == id));
-        await db.SaveChangesAsync();
-    });
+    private Task MoveBackAsync<T>(Guid id, Action<T> change) where T : class => DisposalTestKit.MoveBackAsync(app, id, change);
 
     private async Task<(Guid Id, Guid Group)> ClosedInvestigationAsync(HttpClient sio, string name)
     {
@@ -139,38 +122,7 @@ public sealed class DisposalReviewTests(VigilApp app) : IClassFixture<VigilApp>
         Assert.DoesNotContain(plan, w => w.StartsWith("The link from 1 ACT report", StringComparison.Ordinal));
     }
 
-    private Task<List<string>> LeftBehindAsync(Guid id) => app.AsSystemAsync(async db =>
-    {
-        var kept = new[] { "DisposalTombstones", "RetentionReviews", "AuditEntries", "RecordChanges" };
-        var columns = new HashSet<(string Table, string Column)>();
-        foreach (var type in db.Model.GetEntityTypes())
-        {
-            if (type.GetTableName() is not { } table || kept.Contains(table))
-            {
-                continue;
-            }
-            var store = Microsoft.EntityFrameworkCore.Metadata.StoreObjectIdentifier.Table(table, type.GetSchema());
-            foreach (var property in type.GetProperties().Where(p => p.ClrType == typeof(Guid) || p.ClrType == typeof(Guid?) || p.Name == "RecordId"))
-            {
-                if (property.GetColumnName(store) is { } column)
-                {
-                    columns.Add((table, column));
-                }
-            }
-        }
-        var found = new List<string>();
-        foreach (var (table, column) in columns)
-        {
-            // The names are the model's own, not input.
-            var sql = "SELECT COUNT(*) AS \"Value\" FROM \"" + table + "\" WHERE upper(\"" + column + "\") = {0}";
-            var count = await db.Database.SqlQueryRaw<int>(sql, id.ToString().ToUpperInvariant()).SingleAsync();
-            if (count > 0)
-            {
-                found.Add($"{table}.{column} ({count})");
-            }
-        }
-        return found;
-    });
+    private Task<List<string>> LeftBehindAsync(Guid id) => DisposalTestKit.LeftBehindAsync(app, id);
 
     /// <summary>Probe: the demo's closed investigations, with a full incident room (lines of enquiry, actions, policy file,
     /// exhibits, statements, disclosure, ELG meetings), OFFICIAL by one reviewer and SECRET by two.</summary>

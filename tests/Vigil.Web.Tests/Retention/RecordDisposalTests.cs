@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore.Metadata;
 using Vigil.Web.Intelligence;
 using Vigil.Web.Platform.Retention;
 using Vigil.Web.Platform.Search;
@@ -10,6 +9,7 @@ using Vigil.Web.Reporting;
 using Vigil.Web.Retention;
 using Vigil.Web.Subjects;
 using static Vigil.Web.Tests.Reporting.ActIntakeTests;
+using static Vigil.Web.Tests.Retention.DisposalTestKit;
 
 namespace Vigil.Web.Tests.Retention;
 
@@ -20,20 +20,7 @@ namespace Vigil.Web.Tests.Retention;
 /// log; the ACT and Prevent statistics of its period are unchanged.</summary>
 public sealed class RecordDisposalTests(VigilApp app) : IClassFixture<VigilApp>
 {
-    private static async Task<JsonElement> PostAsync(HttpClient api, string url, object body, HttpStatusCode status = HttpStatusCode.OK)
-    {
-        var response = await api.PostAsJsonAsync(url, body);
-        Assert.True(status == response.StatusCode, $"{url}: {response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
-        return await response.Content.ReadFromJsonAsync<JsonElement>();
-    }
-
-    /// <summary>A North West records review officer, in the need-to-know groups given (a reviewer reviews what they may see).</summary>
-    private async Task<HttpClient> ReviewerAsync(params Guid[] groups)
-    {
-        var email = $"records.{Guid.NewGuid():N}@test.vigil.example";
-        await app.CreateUserAsync(email, Roles.RecordsReviewer, "north-west", Classification.Secret, groups);
-        return await app.ApiClientAsync(email);
-    }
+    private Task<HttpClient> ReviewerAsync(params Guid[] groups) => DisposalTestKit.ReviewerAsync(app, "north-west", groups);
 
     private static async Task<JsonElement> ReviewAsync(HttpClient reviewer, string type, Guid id)
     {
@@ -44,8 +31,6 @@ public sealed class RecordDisposalTests(VigilApp app) : IClassFixture<VigilApp>
         return review;
     }
 
-    private static IEnumerable<string> Plan(JsonElement review) => review.GetProperty("plan").EnumerateArray().Select(s => s.GetProperty("words").GetString()!);
-
     private async Task DisposeAsync(HttpClient reviewer, string type, Guid id)
     {
         var done = await PostAsync(reviewer, $"/api/v1/retention/records/{type}/{id}/reviews", new { decision = "Dispose", yesTo = Array.Empty<int>() });
@@ -53,57 +38,9 @@ public sealed class RecordDisposalTests(VigilApp app) : IClassFixture<VigilApp>
         Assert.True(await app.AsSystemAsync(db => db.Set<DisposalTombstone>().AnyAsync(t => t.RecordId == id && t.RecordType == type)));
     }
 
-    /// <summary>Every column of every table in the model that holds the record's id, as "table.column (rows)", but the
-    /// tombstone's, the reviews', the audit log's and the change sequence's (which keep the id, and only ids, by design).</summary>
-    private Task<List<string>> LeftBehindAsync(Guid id) => app.AsSystemAsync(async db =>
-    {
-        // The change sequence keeps (type, id, when) for every save, the last telling every node the record is gone.
-        var kept = new[] { "DisposalTombstones", "RetentionReviews", "AuditEntries", "RecordChanges" };
-        var columns = new HashSet<(string Table, string Column)>();
-        foreach (var type in db.Model.GetEntityTypes())
-        {
-            if (type.GetTableName() is not { } table || kept.Contains(table))
-            {
-                continue;
-            }
-            var store = StoreObjectIdentifier.Table(table, type.GetSchema());
-            foreach (var property in type.GetProperties().Where(p => p.ClrType == typeof(Guid) || p.ClrType == typeof(Guid?) || p.Name == "RecordId"))
-            {
-                if (property.GetColumnName(store) is { } column)
-                {
-                    columns.Add((table, column));
-                }
-            }
-        }
-        var found = new List<string>();
-        foreach (var (table, column) in columns)
-        {
-            // SQLite keeps ids as text (upper case); PostgreSQL as uuid, whose text is lower case (a text column holds
-            // an id as Guid.ToString() writes it).
-            // The names are the model's own, not input.
-            var sql = VigilApp.OnPostgres
-                ? "SELECT COUNT(*)::int AS \"Value\" FROM \"" + table + "\" WHERE \"" + column + "\"::text = {0}"
-                : "SELECT COUNT(*) AS \"Value\" FROM \"" + table + "\" WHERE upper(\"" + column + "\") = {0}";
-            var count = await db.Database.SqlQueryRaw<int>(sql, VigilApp.OnPostgres ? id.ToString() : id.ToString().ToUpperInvariant()).SingleAsync();
-            if (count > 0)
-            {
-                found.Add($"{table}.{column} ({count})");
-            }
-        }
-        return found;
-    });
+    private Task NothingLeftAsync(Guid id) => DisposalTestKit.NothingLeftAsync(app, id);
 
-    private async Task NothingLeftAsync(Guid id)
-    {
-        var left = await LeftBehindAsync(id);
-        Assert.True(left.Count == 0, "Still referring to the disposed record: " + string.Join(", ", left));
-    }
-
-    private Task MoveBackAsync<T>(Guid id, Action<T> change) where T : class => app.AsSystemAsync(async db =>
-    {
-        change(await db.Set<T>().IgnoreQueryFilters().SingleAsync(r => EF.Property<Guid>(r, "Id") == id));
-        await db.SaveChangesAsync();
-    });
+    private Task MoveBackAsync<T>(Guid id, Action<T> change) where T : class => DisposalTestKit.MoveBackAsync(app, id, change);
 
     [Fact]
     public async Task AnIntelligenceReport_AndTheActReportItCameFrom_AreDisposedOf_WithTheSourceAndTheReporter_AndTheStatisticsStillCountIt()
