@@ -1,19 +1,36 @@
 using System.Diagnostics.Tracing;
 using Microsoft.Diagnostics.NETCore.Client;
 using Microsoft.Diagnostics.Tracing;
+using Microsoft.Diagnostics.Tracing.Parsers;
+using Microsoft.Diagnostics.Tracing.Parsers.Clr;
 
 namespace Vigil.Bench;
 
 internal static partial class Soak
 {
+    /// <summary>A full (generation 2) collection as the runtime's GC events told it: when, why, which kind, and
+    /// generation 2 before it (after the collection before), after it (its size, with a background collection's
+    /// swept free space), and what of generation 2 survived it (its live objects).</summary>
+    private sealed record FullCollection(DateTime At, long Number, string Reason, string Type, double Gen2BeforeMiB, double Gen2AfterMiB, double Gen2SurvivedMiB);
+
     /// <summary>
     /// The server's runtime counters (the managed heap, GC, thread pool), read from outside
     /// over the runtime's own diagnostics port (EventPipe, the local socket every .NET process opens for its own
-    /// user, which dotnet-counters reads): nothing is added to the app. The latest value of each counter is kept.
+    /// user, which dotnet-counters reads): nothing is added to the app. The latest value of each counter is kept,
+    /// and the running total of each incrementing one (the collections of each generation: System.Runtime's
+    /// gen-0-gc-count counts every collection, gen-1 those of generation 1 or 2, gen-2 the full ones). In the same
+    /// session, the runtime's GC events (GCStart, GCEnd, GCHeapStats at the Informational level, as dotnet-trace's
+    /// gc-collect profile reads them): each full collection with generation 2 before and after it and what survived.
     /// </summary>
     private sealed class RuntimeCounters : IDisposable
     {
         private readonly Dictionary<string, double> latest = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, double> totals = new(StringComparer.Ordinal);
+        private readonly List<FullCollection> fullCollections = [];
+        private readonly Dictionary<long, (DateTime At, string Reason, string Type, double Gen2Before)> fullStarted = [];
+        private double lastGen2MiB;
+        private long lastEnded = -1;
+        private long collectionsSeen;
         private readonly EventPipeSession session;
         private readonly Task processing;
         private long events;
@@ -32,6 +49,9 @@ internal static partial class Soak
             this.session = session;
             var source = new EventPipeEventSource(session.EventStream);
             source.Dynamic.All += OnEvent;
+            source.Clr.GCStart += OnGcStart;
+            source.Clr.GCStop += OnGcEnd;
+            source.Clr.GCHeapStats += OnHeapStats;
             processing = Task.Run(() =>
             {
                 try
@@ -54,6 +74,7 @@ internal static partial class Soak
                 var providers = new[]
                 {
                     new EventPipeProvider("System.Runtime", EventLevel.Informational, (long)EventKeywords.None, arguments),
+                    new EventPipeProvider("Microsoft-Windows-DotNETRuntime", EventLevel.Informational, (long)ClrTraceEventParser.Keywords.GC),
                 };
                 var session = new DiagnosticsClient(pid).StartEventPipeSession(providers, requestRundown: false);
                 return new RuntimeCounters(session);
@@ -79,14 +100,82 @@ internal static partial class Soak
             {
                 return;
             }
+            var isIncrement = !payload.ContainsKey("Mean") && payload.ContainsKey("Increment");
             var value = payload.TryGetValue("Mean", out var mean) ? mean : payload.TryGetValue("Increment", out var increment) ? increment : null;
             if (value is null)
             {
                 return;
             }
+            var number = Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture);
             lock (latest)
             {
-                latest[(string)name] = Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture);
+                latest[(string)name] = number;
+                if (isIncrement)
+                {
+                    totals[(string)name] = totals.GetValueOrDefault((string)name) + number;
+                }
+            }
+        }
+
+        // The events of one collection come as GCStart, GCEnd, then GCHeapStats (the sizes after it); a background
+        // full collection's GCEnd and GCHeapStats come after those of the ephemeral collections that ran during it.
+        private void OnGcStart(GCStartTraceData e)
+        {
+            lock (latest)
+            {
+                collectionsSeen++;
+                if (e.Depth == 2)
+                {
+                    fullStarted[e.Count] = (DateTime.UtcNow, e.Reason.ToString(), e.Type.ToString(), lastGen2MiB);
+                }
+            }
+        }
+
+        private void OnGcEnd(GCEndTraceData e)
+        {
+            lock (latest)
+            {
+                lastEnded = e.Count;
+            }
+        }
+
+        private void OnHeapStats(GCHeapStatsTraceData e)
+        {
+            lock (latest)
+            {
+                var gen2 = e.GenerationSize2 / 1048576.0;
+                if (fullStarted.Remove(lastEnded, out var started))
+                {
+                    fullCollections.Add(new FullCollection(started.At, lastEnded, started.Reason, started.Type, started.Gen2Before, gen2, e.TotalPromotedSize2 / 1048576.0));
+                }
+                lastGen2MiB = gen2;
+            }
+        }
+
+        /// <summary>The running total of an incrementing counter (collections) since the session began.</summary>
+        public double? Total(string name)
+        {
+            lock (latest)
+            {
+                return totals.TryGetValue(name, out var v) ? v : null;
+            }
+        }
+
+        /// <summary>The full collections seen so far, in order.</summary>
+        public List<FullCollection> FullCollections()
+        {
+            lock (latest)
+            {
+                return [.. fullCollections];
+            }
+        }
+
+        /// <summary>Collections of any generation seen in the GC events (a check on the counters).</summary>
+        public long CollectionsSeen()
+        {
+            lock (latest)
+            {
+                return collectionsSeen;
             }
         }
 

@@ -4,13 +4,15 @@ namespace Vigil.Bench;
 
 internal static partial class Soak
 {
-    /// <summary>The samples against time (ScottPlot, four panels sharing the minute axis): memory, latency, requests
-    /// and errors, and what else could grow (threads, file descriptors, the WAL, the ACT backlog), with the machine's load average.</summary>
+    /// <summary>The samples against time (ScottPlot, panels sharing the minute axis): memory, latency, requests
+    /// and errors, what else could grow (threads, file descriptors, the WAL, the ACT backlog) with the machine's load
+    /// average, and, where sampled, the collections of each generation a minute.</summary>
     private static void Draw(List<Sample> samples, string path, string title)
     {
         var x = samples.Select(s => (double)s.Minute).ToArray();
         var multiplot = new Multiplot();
-        multiplot.AddPlots(4);
+        var withCollections = samples.Any(s => s.Gen0Collections is not null);
+        multiplot.AddPlots(withCollections ? 5 : 4);
         var memory = multiplot.GetPlot(0);
         var latency = multiplot.GetPlot(1);
         var traffic = multiplot.GetPlot(2);
@@ -38,6 +40,10 @@ internal static partial class Soak
             Line(memory, samples.Select(s => s.GcHeapMiB!.Value).ToArray(), "managed heap (MiB)", Colors.Green);
             Line(memory, samples.Select(s => s.GcCommittedMiB ?? 0).ToArray(), "GC committed (MiB)", Colors.Olive, pattern: LinePattern.Dashed);
             Line(memory, samples.Select(s => s.Gen2MiB ?? 0).ToArray(), "generation 2 (MiB)", Colors.Brown, pattern: LinePattern.Dotted);
+        }
+        if (samples.Any(s => s.Gen2SurvivedMiB is not null))
+        {
+            Line(memory, samples.Select(s => s.Gen2SurvivedMiB ?? double.NaN).ToArray(), "gen 2 survived, last full collection (MiB)", Colors.Brown);
         }
         memory.YLabel("MiB");
         memory.Axes.SetLimitsY(0, samples.Max(s => s.HwmMiB) * 1.15);
@@ -73,11 +79,27 @@ internal static partial class Soak
         other.XLabel("minute of the soak");
         other.ShowLegend(Alignment.UpperCenter);
 
-        foreach (var plot in new[] { memory, latency, traffic, other })
+        var plots = new List<Plot> { memory, latency, traffic, other };
+        if (withCollections)
+        {
+            other.XLabel("");
+            var gc = multiplot.GetPlot(4);
+            Line(gc, samples.Select(s => s.Gen0Collections ?? 0).ToArray(), "collections / min, all (gen 0)", Colors.LightGreen);
+            Line(gc, samples.Select(s => s.Gen1Collections ?? 0).ToArray(), "of gen 1 or 2", Colors.Green);
+            Line(gc, samples.Select(s => s.Gen2Collections ?? 0).ToArray(), "of gen 2, full (right)", Colors.Brown, right: true);
+            gc.YLabel("collections / min");
+            gc.Axes.Right.Label.Text = "full collections / min";
+            gc.Axes.SetLimitsY(0, Math.Max(10, samples.Max(s => s.Gen0Collections ?? 0) * 1.2));
+            gc.Axes.SetLimitsY(0, Math.Max(3, samples.Max(s => s.Gen2Collections ?? 0) * 1.5), gc.Axes.Right);
+            gc.XLabel("minute of the soak");
+            gc.ShowLegend(Alignment.UpperRight);
+            plots.Add(gc);
+        }
+        foreach (var plot in plots)
         {
             plot.Axes.SetLimitsX(0, x[^1] + 1);
         }
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        multiplot.SavePng(path, 1200, 1400);
+        multiplot.SavePng(path, 1200, withCollections ? 1700 : 1400);
     }
 }
