@@ -17,7 +17,7 @@ public sealed class ReportEntityDisposal(VigilDb db) : IDisposalPart
         var text = id.ToString();
         var reports = await db.Set<IntelligenceReport>().CountAsync(r => db.Set<ReportEntity>().IgnoreQueryFilters()
             .Any(e => e.ReportId == r.Id && (e.SubjectId == id || (e.Candidates != null && e.Candidates.Contains(text)))), ct);
-        return reports == 0 ? [] : [new("Intelligence", $"The link from {reports} intelligence report{(reports == 1 ? "" : "s")} to the person is removed (each report keeps what it says, reviewed on its own)", false)];
+        return reports == 0 ? [] : [new("Intelligence", $"The link from {DisposalParts.Count(reports, "intelligence report")} to the person is removed (each report keeps what it says, reviewed on its own)", false)];
     }
 
     public async Task RemoveAsync(string recordType, Guid id, CancellationToken ct)

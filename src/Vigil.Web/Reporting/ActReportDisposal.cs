@@ -23,7 +23,7 @@ public sealed class ActReportDisposal(VigilDb db, IEnumerable<IRecordFinder> fin
         if (recordType != "act-report")
         {
             // Counted through the reviewer's filter: a report they may not see is neither shown nor counted (it loses the link all the same).
-            var leading = await (recordType == "intelligence-report" ? db.Set<ActReport>().Where(r => r.IntelligenceReportId == id) : db.Set<ActReport>().Where(r => r.InvestigationId == id)).CountAsync(ct);
+            var leading = await LeadingTo(db.Set<ActReport>(), recordType, id).CountAsync(ct);
             return leading == 0 ? [] : [new("ACT", $"The link from {DisposalParts.Count(leading, "ACT report")} that led to it is removed (each keeps its reference)", false)];
         }
         var report = await db.Set<ActReport>().IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct);
@@ -46,7 +46,7 @@ public sealed class ActReportDisposal(VigilDb db, IEnumerable<IRecordFinder> fin
     {
         if (recordType != "act-report")
         {
-            foreach (var report in await LeadingTo(recordType, id).ToListAsync(ct))
+            foreach (var report in await LeadingTo(db.Set<ActReport>().IgnoreQueryFilters(), recordType, id).ToListAsync(ct))
             {
                 (report.IntelligenceReportId, report.InvestigationId) = (report.IntelligenceReportId == id ? null : report.IntelligenceReportId, report.InvestigationId == id ? null : report.InvestigationId);
             }
@@ -56,15 +56,18 @@ public sealed class ActReportDisposal(VigilDb db, IEnumerable<IRecordFinder> fin
         {
             db.Add(DisposedReportCount.Of(gone));
             // The notices to Protect's advisers are filed under their sites but quote the report (its reference, what was
-            // seen, where and when): they go with it. (The inbox's own part removes those filed under the report.)
+            // seen, where and when): they go with it, found under the sites the report was linked to (one notice per
+            // link). The inbox's own part removes those filed under the report.
             var reference = gone.Reference;
-            db.RemoveRange(await db.Set<Platform.Inbox.InboxItem>().IgnoreQueryFilters().Where(i => i.RecordType == "protect-site" && i.Body.Contains(reference)).ToListAsync(ct));
+            var sites = (await db.Set<ActSiteLink>().IgnoreQueryFilters().Where(l => l.ReportId == id).Select(l => l.SiteId).ToListAsync(ct)).Select(s => s.ToString()).ToList();
+            db.RemoveRange(await db.Set<Platform.Inbox.InboxItem>().IgnoreQueryFilters()
+                .Where(i => i.RecordType == "protect-site" && sites.Contains(i.RecordId!) && i.Body.Contains(reference)).ToListAsync(ct));
         }
         db.RemoveRange(await db.Set<ActClusterLink>().IgnoreQueryFilters().Where(l => l.OtherId == id).ToListAsync(ct));
         await db.RemoveWithDependentsAsync<ActReport>(id, ct);
     }
 
-    private IQueryable<ActReport> LeadingTo(string recordType, Guid id) => recordType == "intelligence-report"
-        ? db.Set<ActReport>().IgnoreQueryFilters().Where(r => r.IntelligenceReportId == id)
-        : db.Set<ActReport>().IgnoreQueryFilters().Where(r => r.InvestigationId == id);
+    private static IQueryable<ActReport> LeadingTo(IQueryable<ActReport> reports, string recordType, Guid id) => recordType == "intelligence-report"
+        ? reports.Where(r => r.IntelligenceReportId == id)
+        : reports.Where(r => r.InvestigationId == id);
 }

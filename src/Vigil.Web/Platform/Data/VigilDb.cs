@@ -88,7 +88,6 @@ public abstract class VigilDb(DbContextOptions options, AccessContext access, Ti
             {
                 db.uncommitted.Clear();
                 db.changedInTransaction = false;
-                db.changedInTransaction = false;
             }
             return ValueTask.FromResult(result);
         }

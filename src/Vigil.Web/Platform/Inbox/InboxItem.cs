@@ -44,6 +44,8 @@ internal sealed class InboxItemConfiguration : IEntityTypeConfiguration<InboxIte
         b.Property(i => i.ReadBy).HasMaxLength(256);
         b.HasIndex(i => new { i.OwningUnitId, i.CreatedAt });
         b.HasIndex(i => i.ForUserId);
+        // The messages about one record, found by a disposal's plan and removal without reading the whole inbox.
+        b.HasIndex(i => new { i.RecordType, i.RecordId });
     }
 }
 
@@ -131,15 +133,17 @@ public sealed class InboxDisposal(VigilDb db) : Retention.IDisposalPart
 
     public async Task<IReadOnlyList<Retention.DisposalStep>> PlanAsync(string recordType, Guid id, CancellationToken ct)
     {
-        var messages = await About(recordType, id).CountAsync(ct);
+        // Counted through the reviewer's filter, as every count in a plan is (the others go all the same).
+        var messages = await About(db.Set<InboxItem>(), recordType, id).CountAsync(ct);
         return messages == 0 ? [] : [new("Inbox", $"{Retention.DisposalParts.Count(messages, "inbox message")} about it removed", false)];
     }
 
-    public async Task RemoveAsync(string recordType, Guid id, CancellationToken ct) => db.RemoveRange(await About(recordType, id).ToListAsync(ct));
+    public async Task RemoveAsync(string recordType, Guid id, CancellationToken ct) =>
+        db.RemoveRange(await About(db.Set<InboxItem>().IgnoreQueryFilters(), recordType, id).ToListAsync(ct));
 
-    private IQueryable<InboxItem> About(string recordType, Guid id)
+    private static IQueryable<InboxItem> About(IQueryable<InboxItem> items, string recordType, Guid id)
     {
         var text = id.ToString();
-        return db.Set<InboxItem>().IgnoreQueryFilters().Where(i => i.RecordType == recordType && i.RecordId == text);
+        return items.Where(i => i.RecordType == recordType && i.RecordId == text);
     }
 }

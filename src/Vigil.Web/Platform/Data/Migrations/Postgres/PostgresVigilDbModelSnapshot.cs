@@ -1088,6 +1088,8 @@ namespace Vigil.Web.Platform.Data.Migrations.Postgres
 
                     b.HasIndex("OwningUnitId", "CreatedAt");
 
+                    b.HasIndex("RecordType", "RecordId");
+
                     b.ToTable("InboxItem");
                 });
 

@@ -1077,6 +1077,8 @@ namespace Vigil.Web.Platform.Data.Migrations.Sqlite
 
                     b.HasIndex("OwningUnitId", "CreatedAt");
 
+                    b.HasIndex("RecordType", "RecordId");
+
                     b.ToTable("InboxItem");
                 });
 
